@@ -1,0 +1,18 @@
+// Runs the benchmark files named on the command line and prints one Markdown table.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Benchmark, BenchRow } from './bench-kit.js';
+
+const rows: BenchRow[] = [];
+for (const file of process.argv.slice(2)) {
+  const mod = (await import(pathToFileURL(resolve('benchmarks', file)).href)) as { default: Benchmark };
+  process.stderr.write(`running ${mod.default.name}…\n`);
+  try {
+    rows.push(...(await mod.default.run()));
+  } catch (error) {
+    rows.push({ benchmark: mod.default.name, metric: 'error', value: String((error as Error).message), unit: '' });
+  }
+}
+console.log('| benchmark | metric | value | unit | note |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.benchmark} | ${r.metric} | ${r.value} | ${r.unit} | ${r.note ?? ''} |`);

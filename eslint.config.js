@@ -1,0 +1,57 @@
+// One lint setup for the whole repo. Besides style, it enforces the architecture's import
+// boundaries: shared/ stays portable, the server never touches Electron, the renderer never
+// touches Node or Electron, the preload only bridges.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+import { builtinModules } from 'node:module';
+
+// Bare names match exactly (so '../api/events' is not mistaken for Node's 'events'); the
+// patterns catch 'node:' imports and reaches into other parts of the tree.
+const NODE = { names: builtinModules, patterns: ['node:*'] };
+const restrict = (message, { names = [], patterns = [] }) => ({
+  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })), patterns: patterns.length ? [{ group: patterns, message }] : [] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: restrict('shared/ is portable: no Node, DOM, Electron or React imports.', { names: [...NODE.names, 'electron', 'react', 'react-dom'], patterns: [...NODE.patterns, '**/main/**', '**/renderer/**', '**/preload/**'] }),
+  },
+  {
+    files: ['main/server/**/*.ts'],
+    rules: restrict('the bundled server runs in plain Node: never import electron or the desktop shell.', { names: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/preload/**', '**/desktop/**'] }),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict('the renderer is sandboxed: reach Node or Electron only through the preload bridge.', { names: [...NODE.names, 'electron'], patterns: [...NODE.patterns, '**/main/**', '**/preload/**'] }),
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: restrict('the preload only bridges: import electron and shared/, nothing else.', { names: NODE.names, patterns: [...NODE.patterns, '**/main/**', '**/renderer/**'] }),
+  },
+  {
+    files: ['scripts/**/*.mjs', 'e2e/**/*.ts', 'benchmarks/**/*.ts', '**/*.test.ts'],
+    rules: { 'no-console': 'off', 'no-empty-pattern': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

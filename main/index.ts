@@ -1,0 +1,58 @@
+// Electron main process: starts (or connects to) the server, serves the desk, keeps it safe.
+import { app, BrowserWindow, dialog } from 'electron';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerAppScheme, serveDesk } from './desktop/app-protocol.js';
+import { registerIpcHandlers } from './desktop/ipc/ipc-handlers.js';
+import { startOrConnectServer, type ServerHandle } from './desktop/server-host.js';
+import { createDeskWindow, installPermissionGuards } from './desktop/window.js';
+
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources');
+
+// Tests and multi-profile setups give each run its own data folder.
+if (process.env.AGENT_DESK_USER_DATA) app.setPath('userData', process.env.AGENT_DESK_USER_DATA);
+
+registerAppScheme();
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let server: ServerHandle | undefined;
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+
+app.whenReady().then(async () => {
+  installPermissionGuards();
+  try {
+    server = await startOrConnectServer({
+      appRoot,
+      resourcesDir,
+      dataDir: join(app.getPath('userData'), 'server'),
+      httpPort: Number(process.env.AGENT_DESK_HTTP_PORT ?? 8329),
+      remoteServerUrl: process.env.AGENT_DESK_SERVER_URL,
+    });
+  } catch (error) {
+    dialog.showErrorBox('12329坐席工作台', `无法启动服务 / cannot start the server:\n${(error as Error).message}`);
+    app.exit(1);
+    return;
+  }
+  registerIpcHandlers({ version: app.getVersion(), platform: process.platform, serverUrl: server.url });
+  serveDesk(join(appRoot, 'dist', 'renderer'), server.url);
+  createDeskWindow(appRoot);
+});
+
+app.on('window-all-closed', () => app.quit());
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !server) return;
+  event.preventDefault();
+  quitting = true;
+  void server.stop().finally(() => app.quit());
+});

@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { z } from 'zod';
+import { APP_ROOT } from './app-root.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const serverConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  httpPort: port.default(8329),
+  sipUdpPort: port.default(5060),
+  dataDir: z.string().min(1).default(resolve(homedir(), '.agent-desk-12329')),
+  demo: z
+    .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
+    .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
+    .default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  deskDir: z.string().default(resolve(APP_ROOT, 'dist', 'renderer')),
+  resourcesDir: z.string().default(resolve(APP_ROOT, 'resources')),
+  /** Origins besides the server's own that may call the API (the desktop app's app:// origin). */
+  allowedOrigins: z.array(z.string()).default(['app://desk']),
+  /** Path to a better-sqlite3 binary built for another runtime (Electron's Node ABI). */
+  sqliteNativeBinding: z.string().optional(),
+});
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type ServerConfigInput = z.input<typeof serverConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ENV_KEYS: Record<string, keyof ServerConfig> = {
+  AGENT_DESK_HOST: 'host',
+  AGENT_DESK_HTTP_PORT: 'httpPort',
+  AGENT_DESK_SIP_UDP_PORT: 'sipUdpPort',
+  AGENT_DESK_DATA_DIR: 'dataDir',
+  AGENT_DESK_DEMO: 'demo',
+  AGENT_DESK_LOG_LEVEL: 'logLevel',
+  AGENT_DESK_SQLITE_BINDING: 'sqliteNativeBinding',
+};
+
+/** Precedence, lowest first: defaults, config file, environment, command-line flags. */
+export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  let flags;
+  try {
+    flags = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        host: { type: 'string' },
+        'http-port': { type: 'string' },
+        'sip-udp-port': { type: 'string' },
+        'data-dir': { type: 'string' },
+        demo: { type: 'boolean' },
+        'log-level': { type: 'string' },
+        'sqlite-binding': { type: 'string' },
+        'resources-dir': { type: 'string' },
+        'desk-dir': { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new ConfigError(`bad command line: ${(error as Error).message}`);
+  }
+
+  const configPath = flags.config ?? env.AGENT_DESK_CONFIG;
+  const fromFile = configPath ? readConfigFile(configPath) : {};
+
+  const fromEnv: Record<string, string> = {};
+  for (const [key, field] of Object.entries(ENV_KEYS)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') fromEnv[field] = value;
+  }
+
+  const fromFlags = dropUndefined({
+    host: flags.host,
+    httpPort: flags['http-port'],
+    sipUdpPort: flags['sip-udp-port'],
+    dataDir: flags['data-dir'],
+    demo: flags.demo,
+    logLevel: flags['log-level'],
+    sqliteNativeBinding: flags['sqlite-binding'],
+    resourcesDir: flags['resources-dir'],
+    deskDir: flags['desk-dir'],
+  });
+
+  const merged = { ...fromFile, ...fromEnv, ...fromFlags };
+  const parsed = serverConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`);
+    throw new ConfigError(`invalid server configuration: ${problems.join('; ')}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

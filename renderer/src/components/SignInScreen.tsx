@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSessionStore } from '../stores/session-store';
+
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const workNumber = useSessionStore((s) => s.workNumber);
+  const submitting = useSessionStore((s) => s.submitting);
+  const error = useSessionStore((s) => s.error);
+  const setWorkNumber = useSessionStore((s) => s.setWorkNumber);
+  const signIn = useSessionStore((s) => s.signIn);
+  const [password, setPassword] = useState('');
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void signIn(workNumber, password);
+  };
+
+  const errorText = error === undefined ? undefined : typeof error === 'string' ? t(`signIn.${error}`) : error.message;
+
+  return (
+    <main className="sign-in">
+      <form className="sign-in__card" onSubmit={onSubmit} aria-labelledby="sign-in-heading" noValidate>
+        <h1 id="sign-in-heading">{t('signIn.heading')}</h1>
+        <label className="field">
+          <span>{t('signIn.workNumber')}</span>
+          <input
+            name="workNumber"
+            autoComplete="username"
+            inputMode="numeric"
+            autoFocus
+            placeholder={t('signIn.workNumberPlaceholder')}
+            value={workNumber}
+            onChange={(e) => setWorkNumber(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('signIn.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            placeholder={t('signIn.passwordPlaceholder')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {errorText && (
+          <p className="sign-in__error" role="alert">
+            {errorText}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitting ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

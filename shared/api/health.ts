@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  name: z.literal('agent-desk-12329'),
+  version: z.string(),
+  startedAt: z.string(),
+  uptimeSeconds: z.number().nonnegative(),
+  sip: z.object({ websocketPath: z.literal('/sip'), udpPort: z.number().int() }),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
