@@ -16,6 +16,11 @@ export const serverConfigSchema = z.object({
     .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
     .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
     .default(false),
+  /** GB/T 2260 administrative division code of this center (a city). */
+  centerCode: z.string().regex(/^\d{6}$/, 'a 6-digit GB/T 2260 code').default('330100'),
+  centerName: z.string().min(1).default('杭州住房公积金管理中心'),
+  /** Periods (day, ISO week, month, year) are cut in this zone. */
+  timeZone: z.string().default('Asia/Shanghai'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   deskDir: z.string().default(resolve(APP_ROOT, 'dist', 'renderer')),
   resourcesDir: z.string().default(resolve(APP_ROOT, 'resources')),
@@ -38,6 +43,7 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DATA_DIR: 'dataDir',
   AGENT_DESK_DEMO: 'demo',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
+  AGENT_DESK_CENTER_CODE: 'centerCode',
   AGENT_DESK_SQLITE_BINDING: 'sqliteNativeBinding',
 };
 
@@ -59,6 +65,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'sqlite-binding': { type: 'string' },
         'resources-dir': { type: 'string' },
         'desk-dir': { type: 'string' },
+        'center-code': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -84,6 +91,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     sqliteNativeBinding: flags['sqlite-binding'],
     resourcesDir: flags['resources-dir'],
     deskDir: flags['desk-dir'],
+    centerCode: flags['center-code'],
   });
 
   const merged = { ...fromFile, ...fromEnv, ...fromFlags };

@@ -1,59 +1,88 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { APP_VERSION } from './app-root.js';
 import { closeDatabase, openDatabase, type Db } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
-import { attachWebSocketRoutes } from './http/upgrade-router.js';
+import { attachWebSocketRoutes, type WebSocketRoute } from './http/upgrade-router.js';
 import { sipWebSocketRoute } from './sip/sip-websocket-endpoint.js';
-import { openSipUdpEndpoint, type SipUdpEndpoint } from './sip/sip-udp-endpoint.js';
+import { openSipUdpEndpoint } from './sip/sip-udp-endpoint.js';
 import { eventsRoute } from './events/events-endpoint.js';
+import { EventHub } from './events/event-hub.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServerContext, ServerModule, ServerModuleFactory } from './context.js';
+import { SERVER_MODULES } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
 
 export interface RunningServer {
   httpPort: number;
   sipUdpPort: number;
   url: string;
+  ctx: ServerContext;
   db: Db;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  modules?: readonly ServerModuleFactory[];
+  clock?: Clock;
 }
 
 export const DATABASE_FILE = 'agent-desk.sqlite';
 
 /** Starts every part of the bundled server; stop() undoes it in reverse order. */
-export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const startedAt = new Date();
   const db = openDatabase(join(config.dataDir, DATABASE_FILE), { nativeBinding: config.sqliteNativeBinding });
   const cleanups: Array<() => Promise<void> | void> = [() => closeDatabase(db)];
   try {
-    const sipUdp: SipUdpEndpoint = await openSipUdpEndpoint(config.host, config.sipUdpPort, logger);
-    cleanups.push(() => sipUdp.close());
+    const ctx: ServerContext = { config, logger, db, events: new EventHub(), clock: options.clock ?? systemClock, services: new Map() };
+    const modules: ServerModule[] = [];
+    for (const factory of options.modules ?? SERVER_MODULES) modules.push(await factory(ctx));
 
-    const app: FastifyInstance = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins });
+    // Until the voice module owns SIP over UDP, a placeholder answers 503 on the configured port.
+    const voiceOwnsSip = ctx.services.has('sip');
+    const sipUdp = voiceOwnsSip ? undefined : await openSipUdpEndpoint(config.host, config.sipUdpPort, logger);
+    if (sipUdp) cleanups.push(() => sipUdp.close());
+
+    const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins });
+    const sipUdpPort = () => sipUdp?.port ?? (ctx.services.get('sip.udpPort') as number | undefined) ?? config.sipUdpPort;
     app.get('/healthz', async (): Promise<HealthResponse> => ({
       status: 'ok',
       name: 'agent-desk-12329',
       version: APP_VERSION,
       startedAt: startedAt.toISOString(),
       uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-      sip: { websocketPath: '/sip', udpPort: sipUdp.port },
+      sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
     }));
+    for (const module of modules) await module.registerRoutes?.(app);
     await app.listen({ host: config.host, port: config.httpPort });
     cleanups.push(() => app.close());
-    const detachSockets = attachWebSocketRoutes(app.server, [sipWebSocketRoute(logger), eventsRoute(logger)], logger);
-    cleanups.push(detachSockets);
+
+    const socketRoutes: WebSocketRoute[] = [eventsRoute(ctx.events, logger)];
+    for (const module of modules) socketRoutes.push(...(module.websocketRoutes?.() ?? []));
+    if (!socketRoutes.some((r) => r.path === '/sip')) socketRoutes.push(sipWebSocketRoute(logger));
+    cleanups.push(attachWebSocketRoutes(app.server, socketRoutes, logger));
+
+    for (const module of modules) {
+      await module.start?.();
+      if (module.stop) cleanups.push(() => module.stop!());
+    }
 
     const httpPort = (app.server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${httpPort}`;
-    logger.info({ event: 'listening', url, httpPort, sipUdpPort: sipUdp.port, dataDir: config.dataDir, version: APP_VERSION }, 'server listening');
+    logger.info(
+      { event: 'listening', url, httpPort, sipUdpPort: sipUdpPort(), dataDir: config.dataDir, version: APP_VERSION, modules: modules.map((m) => m.name) },
+      'server listening',
+    );
 
     return {
       httpPort,
-      sipUdpPort: sipUdp.port,
+      sipUdpPort: sipUdpPort(),
       url,
+      ctx,
       db,
       async stop() {
         for (const cleanup of cleanups.reverse()) await cleanup();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { serverEventSchema } from '../../../shared/api/events';
+import { serverEventSchema } from '../../../shared/api/events/index';
 import { ReconnectingSocket } from '../services/reconnecting-socket';
 import { resolveServerUrl } from '../services/desk-bridge';
 

@@ -1,5 +1,23 @@
 import type { Migration } from '../migrate.js';
 import { m0001ServerMeta } from './0001-server-meta.js';
+import { m0002UsersAndSessions } from './0002-users-and-sessions.js';
+import { m0003AuditLog } from './0003-audit-log.js';
+import { m0004WorkOrders } from './0004-work-orders.js';
+import { m0005ProvidentFund } from './0005-provident-fund.js';
+import { m0006CallerVerification } from './0006-caller-verification.js';
+import { m0007KnowledgeBase } from './0007-knowledge-base.js';
+import { m0008CallRecords } from './0008-call-records.js';
+import { m0009Attendance } from './0009-attendance.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
-export const MIGRATIONS: readonly Migration[] = [m0001ServerMeta];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001ServerMeta,
+  m0002UsersAndSessions,
+  m0003AuditLog,
+  m0004WorkOrders,
+  m0005ProvidentFund,
+  m0006CallerVerification,
+  m0007KnowledgeBase,
+  m0008CallRecords,
+  m0009Attendance,
+];

@@ -1,0 +1,7 @@
+import type { ServerModuleFactory } from './context.js';
+
+/**
+ * The server's domains, in start order. Each entry is one line; a module that needs another's
+ * service reads it from ctx.services, so order here is dependency order.
+ */
+export const SERVER_MODULES: readonly ServerModuleFactory[] = [];
