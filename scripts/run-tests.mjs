@@ -49,6 +49,17 @@ if (unit) {
 }
 const e2e = built ? readJson(e2eReport) : undefined;
 if (e2e) {
+  // Say why each end-to-end test was skipped (e.g. no Electron binary on this machine).
+  const walk = (suite, titles = []) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const skip = (t.annotations ?? []).find((a) => a.type === 'skip');
+        if (t.status === 'skipped') console.log(`skipped: ${[...titles, spec.title].filter(Boolean).join(' › ')} — ${skip?.description ?? 'no reason given'}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of e2e.suites ?? []) walk(suite);
   counts.passed += e2e.stats.expected + e2e.stats.flaky;
   counts.failed += e2e.stats.unexpected;
   counts.skipped += e2e.stats.skipped;
