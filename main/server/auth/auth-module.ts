@@ -1,0 +1,30 @@
+import type { ServerModuleFactory } from '../context.js';
+import { createAuditService } from '../audit/audit-service.js';
+import { registerAuditRoutes } from '../audit/audit-routes.js';
+import { createAuthService } from './auth-service.js';
+import { bootstrapAdmin, bootstrapDemoUsers } from './bootstrap-users.js';
+import { registerAuthRoutes } from './auth-routes.js';
+import { registerUsersRoutes } from './users-routes.js';
+
+/**
+ * Sign-in, sessions, roles, users and the audit trail. First in the module list: the others read
+ * ctx.services.get('auth') and ctx.services.get('audit').
+ */
+export const authModule: ServerModuleFactory = async (ctx) => {
+  const audit = createAuditService(ctx.db, ctx.clock);
+  const auth = createAuthService(ctx.db, ctx.clock, audit);
+  ctx.services.set('audit', audit);
+  ctx.services.set('auth', auth);
+
+  await bootstrapAdmin(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger, process.env.AGENT_DESK_ADMIN_PASSWORD);
+  if (ctx.config.demo) await bootstrapDemoUsers(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger);
+
+  return {
+    name: 'auth',
+    registerRoutes(app) {
+      registerAuthRoutes(app, auth);
+      registerUsersRoutes(app, auth, audit, ctx.clock);
+      registerAuditRoutes(app, audit, auth, ctx.config.centerCode);
+    },
+  };
+};

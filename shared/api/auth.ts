@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Every role of the hotline: the center's staff, its departments, and the supervisors above it (§3.1). */
+export const ROLES = ['agent', 'team_lead', 'department_handler', 'department_leader', 'center_admin', 'province', 'ministry'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const workNumberSchema = z.string().regex(/^\d{3,8}$/, '3 to 8 digits');
+/** Long enough to resist guessing; the upper bound keeps scrypt input reasonable. */
+export const newPasswordSchema = z.string().min(8, 'at least 8 characters').max(128);
+
+export const loginRequestSchema = z.object({
+  workNumber: workNumberSchema,
+  password: z.string().min(1).max(128),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  workNumber: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  centerCode: z.string(),
+  department: z.string().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  /** ISO time; the expiry slides forward with every authenticated request. */
+  expiresAt: z.string(),
+  user: userSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const meResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** The admin's view of a user: also whether the account is active. */
+export const adminUserSchema = userSchema.extend({ active: z.boolean(), createdAt: z.string() });
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+const departmentSchema = z.string().trim().min(1).max(50);
+/** Department users work for one department; the others may name one for information. */
+const needsDepartment = (role: Role | undefined) => role === 'department_handler';
+
+export const createUserRequestSchema = z
+  .object({
+    workNumber: workNumberSchema,
+    displayName: z.string().trim().min(1).max(50),
+    role: roleSchema,
+    department: departmentSchema.nullable().optional(),
+    password: newPasswordSchema,
+  })
+  .refine((u) => !needsDepartment(u.role) || !!u.department, { message: 'a department handler needs a department', path: ['department'] });
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const updateUserRequestSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(50).optional(),
+    role: roleSchema.optional(),
+    department: departmentSchema.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'nothing to change' });
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
+export const setPasswordRequestSchema = z.object({ password: newPasswordSchema });
+export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;
+
+export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
