@@ -2,14 +2,22 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { SignInScreen } from './components/SignInScreen';
+import { DeskScreen } from './components/desk/DeskScreen';
+import { PhoneStatus } from './components/desk/PhoneStatus';
 import { useConnectionStore } from './stores/connection-store';
+import { useSessionStore } from './stores/session-store';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const connect = useConnectionStore((s) => s.connect);
+  const restore = useSessionStore((s) => s.restore);
+  const signedIn = useSessionStore((s) => s.status === 'signed-in');
+  const user = useSessionStore((s) => s.user);
+  const signOut = useSessionStore((s) => s.signOut);
+
   useEffect(() => {
-    void connect();
-  }, [connect]);
+    void connect().then(() => restore());
+  }, [connect, restore]);
 
   const otherLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
   useEffect(() => {
@@ -25,13 +33,24 @@ export function App() {
           <span>{t('app.title')}</span>
         </div>
         <div className="topbar__right">
+          {signedIn && user && (
+            <span className="topbar__user" data-testid="signed-in-user">
+              {t('desk.agentLabel', { name: user.displayName, workNumber: user.workNumber })}
+            </span>
+          )}
+          {signedIn && <PhoneStatus />}
           <ConnectionBadge />
           <button type="button" className="button button--ghost" onClick={() => void i18n.changeLanguage(otherLanguage)}>
             {t('language.switch')}
           </button>
+          {signedIn && (
+            <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+              {t('desk.signOut')}
+            </button>
+          )}
         </div>
       </header>
-      <SignInScreen />
+      {signedIn ? <DeskScreen /> : <SignInScreen />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useSessionStore } from '../stores/session-store';
 export function SignInScreen() {
   const { t } = useTranslation();
   const workNumber = useSessionStore((s) => s.workNumber);
-  const submitting = useSessionStore((s) => s.submitting);
+  const submitting = useSessionStore((s) => s.status === 'signing-in');
   const error = useSessionStore((s) => s.error);
   const setWorkNumber = useSessionStore((s) => s.setWorkNumber);
   const signIn = useSessionStore((s) => s.signIn);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { serverEventSchema } from '../../../shared/api/events/index';
+import { serverEventSchema, type ServerEvent } from '../../../shared/api/events/index';
 import { ReconnectingSocket } from '../services/reconnecting-socket';
 import { resolveServerUrl } from '../services/desk-bridge';
 
@@ -10,20 +10,31 @@ interface ConnectionState {
   serverUrl: string | undefined;
   serverVersion: string | undefined;
   connect(): Promise<void>;
+  /** Reconnects the events socket with (or without) the signed-in user's token. */
+  authenticate(token: string | undefined): void;
   disconnect(): void;
 }
 
 let socket: ReconnectingSocket | undefined;
+let currentToken: string | undefined;
+const listeners = new Set<(event: ServerEvent) => void>();
 
-export const useConnectionStore = create<ConnectionState>()((set) => ({
+/** Stores subscribe here to the server's live events (agent states, queue, KB changes…). */
+export function onServerEvent(listener: (event: ServerEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const useConnectionStore = create<ConnectionState>()((set, get) => ({
   status: 'connecting',
   serverUrl: undefined,
   serverVersion: undefined,
   async connect() {
     if (socket) return;
-    const serverUrl = await resolveServerUrl();
+    const serverUrl = get().serverUrl ?? (await resolveServerUrl());
     set({ serverUrl, status: 'connecting' });
-    socket = new ReconnectingSocket(`${serverUrl.replace(/^http/, 'ws')}/api/v1/events`, {
+    const query = currentToken ? `?token=${encodeURIComponent(currentToken)}` : '';
+    socket = new ReconnectingSocket(`${serverUrl.replace(/^http/, 'ws')}/api/v1/events${query}`, {
       onOpen: () => set({ status: 'online' }),
       onClose: () => set({ status: 'offline' }),
       onMessage: (data) => {
@@ -34,9 +45,18 @@ export const useConnectionStore = create<ConnectionState>()((set) => ({
           return;
         }
         const event = serverEventSchema.safeParse(json);
-        if (event.success && event.data.type === 'hello') set({ serverVersion: event.data.version });
+        if (!event.success) return;
+        if (event.data.type === 'hello') set({ serverVersion: event.data.version });
+        for (const listener of listeners) listener(event.data);
       },
     });
+  },
+  authenticate(token) {
+    if (token === currentToken) return;
+    currentToken = token;
+    socket?.close();
+    socket = undefined;
+    void get().connect();
   },
   disconnect() {
     socket?.close();

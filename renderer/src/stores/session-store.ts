@@ -1,41 +1,92 @@
 import { create } from 'zustand';
-import { apiErrorSchema } from '../../../shared/api/errors';
+import { loginResponseSchema, type User } from '../../../shared/api/auth';
+import type { ApiError } from '../services/api-client';
+import { ApiClient } from '../services/api-client';
 import { useConnectionStore } from './connection-store';
 
-export type SignInError = 'required' | 'notAvailable' | { message: string };
+export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | { message: string };
 
 interface SessionState {
+  status: 'signed-out' | 'signing-in' | 'signed-in';
   workNumber: string;
-  submitting: boolean;
+  user: User | undefined;
+  token: string | undefined;
+  /** Secret for SIP digest auth, kept in memory and in this tab's session storage only. */
+  sipSecret: string | undefined;
   error: SignInError | undefined;
+  api: ApiClient;
   setWorkNumber(value: string): void;
   signIn(workNumber: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  restore(): Promise<void>;
 }
 
-export const useSessionStore = create<SessionState>()((set) => ({
-  workNumber: '',
-  submitting: false,
-  error: undefined,
-  setWorkNumber: (workNumber) => set({ workNumber, error: undefined }),
-  async signIn(workNumber, password) {
-    if (!workNumber.trim() || !password) return set({ error: 'required' });
-    set({ submitting: true, error: undefined });
-    const serverUrl = useConnectionStore.getState().serverUrl ?? window.location.origin;
-    try {
-      const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ workNumber: workNumber.trim(), password }),
-      });
-      if (response.status === 404) return set({ error: 'notAvailable' });
-      if (!response.ok) {
-        const body = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
-        return set({ error: { message: body.success ? body.data.message : `HTTP ${response.status}` } });
+const STORAGE_KEY = 'agent-desk.session';
+
+function serverUrl(): string {
+  return useConnectionStore.getState().serverUrl ?? window.location.origin;
+}
+
+export const useSessionStore = create<SessionState>()((set, get) => {
+  const clientFor = (token: string | undefined) =>
+    new ApiClient({ baseUrl: serverUrl(), token, onUnauthenticated: () => token && get().status === 'signed-in' && void get().signOut() });
+
+  return {
+    status: 'signed-out',
+    workNumber: '',
+    user: undefined,
+    token: undefined,
+    sipSecret: undefined,
+    error: undefined,
+    api: new ApiClient({ baseUrl: window.location.origin }),
+    setWorkNumber: (workNumber) => set({ workNumber, error: undefined }),
+
+    async signIn(workNumber, password) {
+      if (!workNumber.trim() || !password) return set({ error: 'required' });
+      set({ status: 'signing-in', error: undefined });
+      try {
+        const raw = await clientFor(undefined).post<unknown>('/api/v1/auth/login', { workNumber: workNumber.trim(), password });
+        const login = loginResponseSchema.extend({ sipSecret: loginResponseSchema.shape.token.optional() }).parse(raw);
+        const sipSecret = login.sipSecret ?? password;
+        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
+        set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token) });
+        useConnectionStore.getState().authenticate(login.token);
+      } catch (error) {
+        const e = error as ApiError;
+        const mapped: SignInError =
+          e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : { message: e.message };
+        set({ status: 'signed-out', error: mapped });
       }
-    } catch (error) {
-      set({ error: { message: (error as Error).message } });
-    } finally {
-      set({ submitting: false });
-    }
-  },
-}));
+    },
+
+    async signOut() {
+      const { api, token } = get();
+      sessionStorage.removeItem(STORAGE_KEY);
+      set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined) });
+      useConnectionStore.getState().authenticate(undefined);
+      if (token) await api.post('/api/v1/auth/logout').catch(() => undefined);
+    },
+
+    /** After a reload: the tab's session comes back if the server still knows the token. */
+    async restore() {
+      const saved = sessionStorage.getItem(STORAGE_KEY);
+      if (!saved) return;
+      let parsed: { token?: string; sipSecret?: string };
+      try {
+        parsed = JSON.parse(saved) as { token?: string; sipSecret?: string };
+      } catch {
+        sessionStorage.removeItem(STORAGE_KEY);
+        return;
+      }
+      if (!parsed.token) return;
+      const api = clientFor(parsed.token);
+      try {
+        const me = await api.get<{ user: User }>('/api/v1/auth/me');
+        set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber });
+        useConnectionStore.getState().authenticate(parsed.token);
+      } catch {
+        sessionStorage.removeItem(STORAGE_KEY);
+      }
+    },
+  };
+});

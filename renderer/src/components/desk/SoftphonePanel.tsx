@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useSoftphoneStore } from '../../stores/softphone-store';
+import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
+import { DtmfPad } from './DtmfPad';
+
+export function SoftphonePanel() {
+  const { t } = useTranslation();
+  const callState = useSoftphoneStore((s) => s.callState);
+  const call = useSoftphoneStore((s) => s.call);
+  const muted = useSoftphoneStore((s) => s.muted);
+  const held = useSoftphoneStore((s) => s.held);
+  const answer = useSoftphoneStore((s) => s.answer);
+  const hangup = useSoftphoneStore((s) => s.hangup);
+  const toggleMute = useSoftphoneStore((s) => s.toggleMute);
+  const toggleHold = useSoftphoneStore((s) => s.toggleHold);
+  const sendDtmf = useSoftphoneStore((s) => s.sendDtmf);
+  const talkSeconds = useElapsedSeconds(call?.answeredAt, call?.endedAt);
+
+  const talking = callState === 'active' || callState === 'held';
+  return (
+    <section className="panel softphone" aria-labelledby="softphone-heading" data-call-state={callState}>
+      <h2 id="softphone-heading" className="panel__title">{t('softphone.title')}</h2>
+      <div className={`call-card call-card--${callState}`} data-testid="call-card">
+        <div className="call-card__state">{t(`softphone.state.${callState}`)}</div>
+        {call ? (
+          <>
+            <div className="call-card__number" data-testid="caller-number">{call.remoteNumber || t('softphone.unknownNumber')}</div>
+            {call.ivrPath.length > 0 && (
+              <div className="call-card__path" data-testid="ivr-path" title={t('softphone.ivrPath')}>
+                {call.ivrPath.join(' → ')}
+              </div>
+            )}
+            <div className="call-card__timer" data-testid="call-timer">{formatDuration(talkSeconds)}</div>
+            {call.endedAt && (
+              <div className="call-card__ended">
+                {call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent')}
+              </div>
+            )}
+          </>
+        ) : (
+          <div className="call-card__idle">{t('softphone.noCall')}</div>
+        )}
+      </div>
+      <div className="softphone__buttons">
+        <button type="button" className="button button--answer" disabled={callState !== 'incoming'} onClick={() => void answer()}>
+          {t('softphone.answer')}
+        </button>
+        <button type="button" className="button button--hangup" disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')} onClick={() => void hangup()}>
+          {t('softphone.hangup')}
+        </button>
+        <button type="button" className="button" aria-pressed={muted} disabled={!talking} onClick={toggleMute}>
+          {muted ? t('softphone.unmute') : t('softphone.mute')}
+        </button>
+        <button type="button" className="button" aria-pressed={held} disabled={!talking} onClick={() => void toggleHold()}>
+          {held ? t('softphone.resume') : t('softphone.hold')}
+        </button>
+      </div>
+      <DtmfPad disabled={!talking} onDigit={(d) => void sendDtmf(d)} />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { apiErrorSchema } from '../../../shared/api/errors';
+
+/** An API error as the server sent it: a stable code and a sentence for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token?: string | undefined;
+  /** Called on 401 so the session store can send the agent back to sign-in. */
+  onUnauthenticated?: () => void;
+}
+
+export class ApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') params.set(k, String(v));
+    const qs = params.toString();
+    return this.request<T>('GET', qs ? `${path}?${qs}` : path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw new ApiError(0, 'network_error', (error as Error).message);
+    }
+    if (response.status === 401) this.options.onUnauthenticated?.();
+    if (!response.ok) {
+      const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
+      throw new ApiError(response.status, parsed.success ? parsed.data.code : 'http_error', parsed.success ? parsed.data.message : `HTTP ${response.status}`);
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,172 @@
+import { create } from 'zustand';
+import { nextCallState, type CallEvent, type CallState } from '../softphone/call-state';
+import { SipPhone, type IncomingCallInfo, type RegistrationState } from '../softphone/sip-phone';
+import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphone/audio-devices';
+import { Ringer } from '../softphone/ringer';
+
+export interface ActiveCall extends IncomingCallInfo {
+  direction: 'inbound' | 'outbound';
+  startedAt: number;
+  answeredAt: number | undefined;
+  endedAt: number | undefined;
+  endedByRemote: boolean | undefined;
+}
+
+interface SoftphoneState {
+  transportConnected: boolean;
+  registration: RegistrationState;
+  callState: CallState;
+  call: ActiveCall | undefined;
+  muted: boolean;
+  held: boolean;
+  devices: AudioDeviceLists;
+  inputDeviceId: string | undefined;
+  talkOutputId: string | undefined;
+  ringOutputId: string | undefined;
+  /** Calls this session where the agent hung up before the caller (§2.4-9). */
+  hungUpFirstCount: number;
+  lastError: string | undefined;
+  start(options: { serverUrl: string; workNumber: string; sipSecret: string; displayName: string }): Promise<void>;
+  stop(): Promise<void>;
+  answer(): Promise<void>;
+  hangup(): Promise<void>;
+  toggleMute(): void;
+  toggleHold(): Promise<void>;
+  sendDtmf(digit: string): Promise<void>;
+  dial(number: string, extraHeaders?: string[]): Promise<void>;
+  refreshDevices(): Promise<void>;
+  chooseDevice(kind: 'input' | 'talk' | 'ring', deviceId: string): Promise<void>;
+  clearEndedCall(): void;
+}
+
+let phone: SipPhone | undefined;
+let ringer: Ringer | undefined;
+let remoteAudio: HTMLAudioElement | undefined;
+
+export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
+  const move = (event: CallEvent) => set({ callState: nextCallState(get().callState, event) });
+  const fail = (error: unknown) => set({ lastError: (error as Error).message });
+
+  return {
+    transportConnected: false,
+    registration: 'unregistered',
+    callState: 'idle',
+    call: undefined,
+    muted: false,
+    held: false,
+    devices: { inputs: [], outputs: [] },
+    inputDeviceId: undefined,
+    talkOutputId: undefined,
+    ringOutputId: undefined,
+    hungUpFirstCount: 0,
+    lastError: undefined,
+
+    async start(options) {
+      if (phone) return;
+      remoteAudio ??= Object.assign(document.createElement('audio'), { autoplay: true });
+      ringer ??= new Ringer();
+      phone = new SipPhone(
+        { ...options, sipPassword: options.sipSecret, remoteAudio },
+        {
+          onTransportChange: (transportConnected) => set({ transportConnected }),
+          onRegistrationChange: (registration) => set({ registration }),
+          onIncomingCall: (info) => {
+            move('invite-received');
+            set({ call: { ...info, direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined }, muted: false, held: false });
+            ringer?.start();
+          },
+          onCallEstablished: () => {
+            ringer?.stop();
+            move('established');
+            const call = get().call;
+            if (call) set({ call: { ...call, answeredAt: Date.now() } });
+          },
+          onCallEnded: (byRemote) => {
+            ringer?.stop();
+            const { callState, call } = get();
+            const wasTalking = callState === 'active' || callState === 'held';
+            if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
+            set({
+              call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,
+              hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote ? 1 : 0),
+              muted: false,
+              held: false,
+            });
+          },
+        },
+      );
+      await phone.start();
+    },
+
+    async stop() {
+      const current = phone;
+      phone = undefined;
+      ringer?.stop();
+      await current?.stop();
+      set({ transportConnected: false, registration: 'unregistered', callState: 'idle', call: undefined });
+    },
+
+    async answer() {
+      if (!phone) return;
+      move('answer');
+      ringer?.stop();
+      await phone.answer().catch(fail);
+    },
+
+    async hangup() {
+      await phone?.hangup().catch(fail);
+    },
+
+    toggleMute() {
+      const muted = !get().muted;
+      phone?.setMuted(muted);
+      set({ muted });
+    },
+
+    async toggleHold() {
+      const held = !get().held;
+      try {
+        await phone?.setHeld(held);
+        move(held ? 'hold' : 'resume');
+        set({ held });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async sendDtmf(digit) {
+      await phone?.sendDtmf(digit).catch(fail);
+    },
+
+    async dial(number, extraHeaders = []) {
+      if (!phone) return;
+      move('dial');
+      set({ call: { remoteNumber: number, remoteName: undefined, callId: undefined, ivrPath: [], direction: 'outbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined } });
+      await phone.dial(number, extraHeaders).catch((error) => {
+        fail(error);
+        move('failed');
+      });
+    },
+
+    async refreshDevices() {
+      set({ devices: await listAudioDevices() });
+    },
+
+    async chooseDevice(kind, deviceId) {
+      if (kind === 'input') {
+        phone?.setInputDevice(deviceId);
+        set({ inputDeviceId: deviceId });
+      } else if (kind === 'talk') {
+        if (remoteAudio) await routeAudio(remoteAudio, deviceId).catch(fail);
+        set({ talkOutputId: deviceId });
+      } else {
+        if (ringer) await routeAudio(ringer.audioElement, deviceId).catch(fail);
+        set({ ringOutputId: deviceId });
+      }
+    },
+
+    clearEndedCall() {
+      if (get().callState === 'ended') set({ callState: 'idle', call: undefined });
+    },
+  };
+});
