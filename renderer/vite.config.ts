@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome120',
+    // The desk, and a browser caller page used by tests and demos (/caller.html).
+    rollupOptions: { input: { desk: fileURLToPath(new URL('index.html', import.meta.url)), caller: fileURLToPath(new URL('caller.html', import.meta.url)) } },
   },
   server: {
     proxy: {
