@@ -1,4 +1,5 @@
-import { Inviter, SessionState, UserAgent, Web, type Session } from 'sip.js';
+import type { Web} from 'sip.js';
+import { Inviter, SessionState, UserAgent, type Session } from 'sip.js';
 
 export interface CallerStats {
   state: string;
