@@ -1,0 +1,62 @@
+// The raw counts of one instant range, aggregated in SQL: one range scan of the covering index
+// calls_metrics (migration 9) plus one count of complaint work orders.
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/database.js';
+import { HttpError } from '../http/http-app.js';
+import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
+
+type CallCounts = Omit<RawCounts, 'complaints'>;
+
+// SUM over a boolean expression counts the rows where it holds (NULL rows are skipped);
+// COUNT(x − y) counts the rows where both ends are recorded.
+const CALLS_SQL = `
+  SELECT
+    COUNT(*) AS callTotal,
+    TOTAL(offered_to_agent) AS offered,
+    COUNT(answered_at) AS answered,
+    TOTAL(abandon_stage IN ('queue', 'ringing')) AS abandoned,
+    TOTAL(abandon_stage = 'ivr') AS abandonedIvr,
+    TOTAL(hung_up_at - answered_at) AS talkMsSum,
+    TOTAL(answered_at - queued_at) AS waitMsSum,
+    TOTAL(acw_ended_at - acw_started_at) AS acwMsSum,
+    COUNT(acw_ended_at - acw_started_at) AS acwCount,
+    COUNT(survey_result) AS surveyResponses,
+    TOTAL(survey_result IN (1, 2)) AS surveySatisfied
+  FROM calls INDEXED BY calls_metrics
+  WHERE center_code = ? AND arrived_at >= ? AND arrived_at < ? AND direction = 'inbound'`;
+
+const COMPLAINTS_SQL = `
+  SELECT COUNT(*) FROM work_orders
+  WHERE center_code = ? AND category = 'complaint' AND created_at >= ? AND created_at < ?`;
+
+export class MetricsRepository {
+  private readonly calls: Statement<[string, number, number], CallCounts>;
+  private complaints: Statement<[string, number, number], number> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly centerCode: string,
+  ) {
+    this.calls = db.prepare<[string, number, number], CallCounts>(CALLS_SQL);
+  }
+
+  /** Raw counts of calls that arrived, and complaints created, in [start, end). */
+  rawCounts(start: number, end: number): RawCounts {
+    const row = this.calls.get(this.centerCode, start, end)!;
+    // TOTAL() is a float in SQLite; every value here is a whole number of calls or ms.
+    const counts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts;
+    return { ...counts, complaints: this.complaintStatement().get(this.centerCode, start, end)! };
+  }
+
+  // Prepared on first use: work_orders comes from another module's migration.
+  private complaintStatement(): Statement<[string, number, number], number> {
+    if (!this.complaints) {
+      try {
+        this.complaints = this.db.prepare<[string, number, number], number>(COMPLAINTS_SQL).pluck();
+      } catch (error) {
+        throw new HttpError(503, 'work_orders_unavailable', `complaints cannot be counted: ${(error as Error).message}`);
+      }
+    }
+    return this.complaints;
+  }
+}

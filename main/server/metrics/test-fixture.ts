@@ -1,0 +1,97 @@
+// Tests only: a real SQLite file in a temp folder with every migration, and call-record writers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, openDatabase, type Db } from '../db/database.js';
+
+export const CENTER = '330100';
+/** A local time in Asia/Shanghai (UTC+8 all year since 1991), e.g. sh('2026-03-02T09:00:00'). */
+export const sh = (local: string): number => Date.parse(`${local}+08:00`);
+
+export interface TempDatabase {
+  db: Db;
+  dir: string;
+  close(): void;
+}
+
+export function openTempDatabase(): TempDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'metrics-test-'));
+  const db = openDatabase(join(dir, 'agent-desk.sqlite'));
+  return {
+    db,
+    dir,
+    close() {
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * work_orders is migration 4's (another module). While that migration is a stub, tests create the
+ * columns metrics reads; once it lands this does nothing.
+ */
+export function ensureWorkOrdersTable(db: Db): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS work_orders (
+      id INTEGER PRIMARY KEY,
+      center_code TEXT NOT NULL,
+      category TEXT NOT NULL CHECK (category IN ('complaint', 'suggestion', 'inquiry')),
+      created_at INTEGER NOT NULL,
+      call_id TEXT
+    ) STRICT`);
+}
+
+export function insertWorkOrder(db: Db, createdAt: number, category: 'complaint' | 'suggestion' | 'inquiry' = 'complaint', centerCode = CENTER): void {
+  db.prepare('INSERT INTO work_orders (center_code, category, created_at) VALUES (?, ?, ?)').run(centerCode, category, createdAt);
+}
+
+export interface CallSpec {
+  id: string;
+  arrivedAt: number;
+  direction?: 'inbound' | 'outbound';
+  centerCode?: string;
+  offered?: boolean;
+  queuedAt?: number;
+  ringAt?: number;
+  answeredAt?: number;
+  agentId?: number;
+  hungUpAt?: number;
+  abandonedAt?: number;
+  abandonStage?: 'ivr' | 'queue' | 'ringing';
+  acwStartedAt?: number;
+  acwEndedAt?: number;
+  survey?: 1 | 2 | 3;
+}
+
+export function insertCall(db: Db, c: CallSpec): void {
+  db.prepare(
+    `INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, queued_at, ring_started_at,
+       answered_at, agent_id, hung_up_at, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result)
+     VALUES (?, ?, ?, '13800000000', '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.id,
+    c.centerCode ?? CENTER,
+    c.direction ?? 'inbound',
+    c.arrivedAt,
+    c.offered ? 1 : 0,
+    c.queuedAt ?? null,
+    c.ringAt ?? null,
+    c.answeredAt ?? null,
+    c.agentId ?? null,
+    c.hungUpAt ?? null,
+    c.abandonedAt ?? null,
+    c.abandonStage ?? null,
+    c.acwStartedAt ?? null,
+    c.acwEndedAt ?? null,
+    c.survey ?? null,
+  );
+}
+
+export function insertAgent(db: Db, workNumber: string, displayName: string, role = 'agent'): number {
+  return Number(
+    db
+      .prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, ?, ?, ?, 'x', 0)")
+      .run(workNumber, displayName, role, CENTER).lastInsertRowid,
+  );
+}
