@@ -1,0 +1,28 @@
+import { addDays, weekday } from './local-date.js';
+
+/** The bookable windows of an outlet's working day (the centers' usual counter hours). */
+export const SLOT_WINDOWS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '13:30-14:30', '14:30-15:30', '15:30-16:30'] as const;
+
+/** Bookings open for today and the next 30 days. */
+export const BOOKING_HORIZON_DAYS = 30;
+
+/**
+ * Monday to Friday. Holidays and 调休 working weekends belong to the calendar module; until it
+ * exists, the gateway books plain weekdays.
+ */
+export function isBookableDay(ymd: string): boolean {
+  const d = weekday(ymd);
+  return d !== 0 && d !== 6;
+}
+
+export function bookableDays(from: string, to: string, today: string): string[] {
+  const first = from < today ? today : from;
+  const last = to > addDays(today, BOOKING_HORIZON_DAYS) ? addDays(today, BOOKING_HORIZON_DAYS) : to;
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, 1)) if (isBookableDay(day)) days.push(day);
+  return days;
+}
+
+export function isBookable(date: string, slot: string, today: string): boolean {
+  return (SLOT_WINDOWS as readonly string[]).includes(slot) && bookableDays(date, date, today).length === 1;
+}
