@@ -28,13 +28,14 @@ export class TestCaller {
   async dial(number: string, from: string): Promise<void> {
     this.ua ??= new UserAgent({
       uri: UserAgent.makeURI(`sip:${from}@caller.invalid`),
+      // A caller does not register; it only places calls.
       displayName: from,
       transportOptions: { server: `${this.serverUrl.replace(/^http/, 'ws')}/sip` },
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 500 },
       logLevel: 'warn',
     });
     if (!this.ua.isConnected()) await this.ua.start();
-    const target = UserAgent.makeURI(`sip:${number}@12329`);
+    const target = UserAgent.makeURI(`sip:${number}@${new URL(this.serverUrl).hostname}`);
     if (!target) throw new Error(`bad number ${number}`);
     const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
     this.session = inviter;

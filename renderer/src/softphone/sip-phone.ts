@@ -44,12 +44,15 @@ export class SipPhone {
   private stopped = false;
   private reconnectAttempt = 0;
   private inputDeviceId: string | undefined;
+  private readonly domain: string;
 
   constructor(
     private readonly options: SipPhoneOptions,
     private readonly delegate: SipPhoneDelegate = {},
   ) {
-    const uri = UserAgent.makeURI(`sip:${options.workNumber}@12329`);
+    // The SIP domain is the server's host; the digest realm ("12329") is separate from it.
+    this.domain = new URL(options.serverUrl).hostname;
+    const uri = UserAgent.makeURI(`sip:${options.workNumber}@${this.domain}`);
     if (!uri) throw new Error(`cannot make a SIP URI for work number ${options.workNumber}`);
     this.ua = new UserAgent({
       uri,
@@ -122,7 +125,7 @@ export class SipPhone {
 
   async dial(number: string, extraHeaders: string[] = []): Promise<void> {
     if (this.session) throw new Error('a call is already in progress');
-    const target = UserAgent.makeURI(`sip:${number}@12329`);
+    const target = UserAgent.makeURI(`sip:${number}@${this.domain}`);
     if (!target) throw new Error(`not a dialable number: ${number}`);
     const inviter = new Inviter(this.ua, target, { extraHeaders, sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } });
     this.attach(inviter);

@@ -1,0 +1,26 @@
+import { test, expect } from '../fixtures/test.js';
+
+test.use({ serverArgs: ['--demo'] });
+
+test('a demo agent signs in, sees the desk, and the session survives a reload', async ({ page, server, consoleErrors }, testInfo) => {
+  await page.goto(server.url);
+  await page.getByLabel('工号').fill('1001');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('工号或密码错误');
+
+  await page.getByLabel('密码').fill('demo1001');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('张敏（1001 号）');
+  await expect(page.getByRole('heading', { name: '软电话' })).toBeVisible();
+  await expect(page.getByTestId('call-card')).toContainText('当前无通话');
+  await page.screenshot({ path: testInfo.outputPath('desk.png') });
+
+  await page.reload();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('张敏（1001 号）');
+
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page.getByRole('heading', { name: '坐席签入' })).toBeVisible();
+  // The 401 of the wrong password is the only console error the browser logs.
+  expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+});
