@@ -6,6 +6,7 @@ import { registerAppScheme, serveDesk } from './desktop/app-protocol.js';
 import { registerIpcHandlers } from './desktop/ipc/ipc-handlers.js';
 import { startOrConnectServer, type ServerHandle } from './desktop/server-host.js';
 import { createDeskWindow, installPermissionGuards } from './desktop/window.js';
+import { registerGlobalShortcuts, unregisterGlobalShortcuts } from './desktop/shortcuts.js';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources');
@@ -44,8 +45,11 @@ app.whenReady().then(async () => {
   }
   registerIpcHandlers({ version: app.getVersion(), platform: process.platform, serverUrl: server.url });
   serveDesk(join(appRoot, 'dist', 'renderer'), server.url);
-  createDeskWindow(appRoot);
+  const window = createDeskWindow(appRoot);
+  registerGlobalShortcuts(window);
 });
+
+app.on('will-quit', () => unregisterGlobalShortcuts());
 
 app.on('window-all-closed', () => app.quit());
 

@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/app.css';
 import { App } from './App';
+import { startDesktopIntegration } from './services/desktop-integration';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
+startDesktopIntegration();
 createRoot(container).render(
   <StrictMode>
     <App />
