@@ -1,0 +1,31 @@
+import type { ServerModuleFactory } from '../context.js';
+import { MetricsService } from './metrics-service.js';
+import { AttendanceService } from './attendance-service.js';
+import { isValidTimeZone } from '../../../shared/metrics/time-zone.js';
+import { METRICS_ROLES, registerMetricsRoutes, type RouteGuard } from './metrics-routes.js';
+
+/** What metrics needs of the auth module's service (ctx.services.get('auth')). */
+interface RoleGuards {
+  requireRole(...roles: Array<(typeof METRICS_ROLES)[number]>): RouteGuard;
+}
+
+/**
+ * The §3.2 indicators, the wallboard series and attendance. Comes after auth in the module list;
+ * registers ctx.services.get('metrics') for reports and the province roll-up.
+ */
+export const metricsModule: ServerModuleFactory = (ctx) => {
+  const auth = ctx.services.get('auth') as RoleGuards | undefined;
+  // Fail closed: the figures are never served without the role check.
+  if (!auth) throw new Error('the metrics module needs the auth module before it in modules.ts');
+  if (!isValidTimeZone(ctx.config.timeZone)) throw new Error(`timeZone ${ctx.config.timeZone} is not an IANA time zone this Node knows`);
+  const options = { db: ctx.db, clock: ctx.clock, centerCode: ctx.config.centerCode, timeZone: ctx.config.timeZone };
+  const metrics = new MetricsService(options);
+  const attendance = new AttendanceService(options);
+  ctx.services.set('metrics', metrics);
+  return {
+    name: 'metrics',
+    registerRoutes(app) {
+      registerMetricsRoutes(app, metrics, attendance, auth.requireRole(...METRICS_ROLES));
+    },
+  };
+};

@@ -1,0 +1,43 @@
+// GET /api/v1/metrics (JSON, CSV, XLSX), /api/v1/metrics/series and /api/v1/metrics/attendance.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parseOrThrow } from '../http/validation.js';
+import type { MetricsService } from './metrics-service.js';
+import type { AttendanceService } from './attendance-service.js';
+import { exportFileName, toCsv, toXlsx } from './metrics-export.js';
+import {
+  ATTENDANCE_PATH,
+  METRICS_PATH,
+  METRICS_SERIES_PATH,
+  attendanceQuerySchema,
+  metricsQuerySchema,
+  metricsSeriesQuerySchema,
+} from '../../../shared/api/metrics.js';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Supervisors of the figures: team leads, the center's admins, province and ministry (§3.1). */
+export const METRICS_ROLES = ['team_lead', 'center_admin', 'province', 'ministry'] as const;
+
+export type RouteGuard = (request: FastifyRequest) => Promise<void>;
+
+export function registerMetricsRoutes(app: FastifyInstance, metrics: MetricsService, attendance: AttendanceService, guard: RouteGuard): void {
+  app.get(METRICS_PATH, { preHandler: guard }, async (request, reply) => {
+    const query = parseOrThrow(metricsQuerySchema, request.query, 'query');
+    const report = metrics.report(query.period, query.date);
+    if (query.format === 'json') return report;
+    const disposition = `attachment; filename="${exportFileName(report, query.format)}"`;
+    reply.header('Content-Disposition', disposition).header('Cache-Control', 'no-store');
+    if (query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(report));
+    return reply.type(XLSX_CONTENT_TYPE).send(await toXlsx(report));
+  });
+
+  app.get(METRICS_SERIES_PATH, { preHandler: guard }, async (request) => {
+    const query = parseOrThrow(metricsSeriesQuerySchema, request.query, 'query');
+    return metrics.series(query.period, query.from, query.to);
+  });
+
+  app.get(ATTENDANCE_PATH, { preHandler: guard }, async (request) => {
+    const query = parseOrThrow(attendanceQuerySchema, request.query, 'query');
+    return attendance.report(query.period, query.date);
+  });
+}
