@@ -1,4 +1,22 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from '../../work-orders/state-machine.js';
 
-/** Events of this domain pushed on /api/v1/events; add z.object({ type: z.literal('…'), … }) entries. */
-export const workOrderEventSchemas = [] as const satisfies readonly z.ZodObject[];
+/**
+ * A work order was created or changed state. No caller details: desks that care fetch the order,
+ * which checks who may see it.
+ */
+export const workOrderChangedEventSchema = z.object({
+  type: z.literal('work-order.changed'),
+  workOrderId: z.number().int(),
+  centerCode: z.string(),
+  action: z.union([z.enum(WORK_ORDER_ACTIONS), z.literal('create')]),
+  from: z.enum(WORK_ORDER_STATES).nullable(),
+  state: z.enum(WORK_ORDER_STATES),
+  department: z.string().nullable(),
+  actorUserId: z.number().int(),
+  at: z.string(),
+});
+export type WorkOrderChangedEvent = z.infer<typeof workOrderChangedEventSchema>;
+
+/** Events of this domain pushed on /api/v1/events. */
+export const workOrderEventSchemas = [workOrderChangedEventSchema] as const satisfies readonly z.ZodObject[];

@@ -1,0 +1,21 @@
+import type { Role } from '../../../shared/api/auth.js';
+import { HttpError } from '../http/http-app.js';
+import { assertCenter, type Principal } from '../auth/principal.js';
+import type { WorkOrderRow } from './work-order-repository.js';
+
+/** Everyone of a center who works with orders; province and ministry read indicators only. */
+export const WORK_ORDER_ROLES: readonly Role[] = ['agent', 'team_lead', 'department_handler', 'department_leader', 'center_admin'];
+
+/** Department handlers see only the orders now with their department; the hotline sees all. */
+export function departmentScope(principal: Principal): string | null {
+  if (principal.role !== 'department_handler') return null;
+  // A handler without a department sees nothing: match a value no order has.
+  return principal.department ?? '\u0000';
+}
+
+/** 403 for another center; 404 (not 403) for another department, so its orders stay unknown. */
+export function assertCanSee(principal: Principal, row: WorkOrderRow): void {
+  assertCenter(principal, row.center_code);
+  const scope = departmentScope(principal);
+  if (scope !== null && row.department !== scope) throw new HttpError(404, 'not_found', `no work order ${row.id}`);
+}

@@ -1,0 +1,47 @@
+import type { WorkOrder, WorkOrderHistoryEntry } from '../../../shared/api/work-orders.js';
+import { DONE_STATES, type WorkOrderAction } from '../../../shared/work-orders/state-machine.js';
+import { DUE_SOON_HOURS } from '../../../shared/work-orders/categories.js';
+import type { TransitionRow, WorkOrderRow } from './work-order-repository.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The API shape of a row, with the overdue and nearly-due flags as of `now`. */
+export function toWorkOrder(row: WorkOrderRow, now: number): WorkOrder {
+  const open = !DONE_STATES.includes(row.state);
+  const due = row.due_at;
+  return {
+    id: row.id,
+    centerCode: row.center_code,
+    category: row.category,
+    state: row.state,
+    title: row.title,
+    description: row.description,
+    callerName: row.caller_name,
+    callerNumber: row.caller_number,
+    callbackNumber: row.callback_number,
+    callId: row.call_id,
+    department: row.department,
+    createdBy: row.created_by,
+    assignee: row.assignee,
+    resolution: row.resolution,
+    reply: row.reply,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at ?? row.created_at),
+    dueAt: due === null ? null : iso(due),
+    overdue: open && due !== null && due < now,
+    dueSoon: open && due !== null && due >= now && due < now + DUE_SOON_HOURS * 3600_000,
+  };
+}
+
+export function toHistoryEntry(row: TransitionRow): WorkOrderHistoryEntry {
+  return {
+    at: iso(row.at),
+    actorUserId: row.actor_user_id,
+    actorName: row.actor_name,
+    action: row.action as WorkOrderAction | 'create',
+    from: row.from_state,
+    to: row.to_state,
+    comment: row.comment,
+    department: row.department,
+  };
+}

@@ -1,0 +1,30 @@
+import type { ServerModuleFactory } from '../context.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { AuditService } from '../audit/audit-service.js';
+import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
+import { createWorkOrderService } from './work-order-service.js';
+import { registerWorkOrderRoutes } from './work-order-routes.js';
+
+/** §2.5 work orders. Needs 'auth', 'audit' and 'calendar' before it in the module list. */
+export const workOrdersModule: ServerModuleFactory = (ctx) => {
+  const auth = ctx.services.get('auth') as AuthService | undefined;
+  const audit = ctx.services.get('audit') as AuditService | undefined;
+  const calendar = ctx.services.get('calendar') as WorkingCalendar | undefined;
+  if (!auth || !audit || !calendar) throw new Error('the work-orders module needs the auth and calendar modules before it');
+  const service = createWorkOrderService({
+    db: ctx.db,
+    clock: ctx.clock,
+    events: ctx.events,
+    audit,
+    calendar,
+    centerCode: ctx.config.centerCode,
+    timeZone: ctx.config.timeZone,
+  });
+  ctx.services.set('workOrders', service);
+  return {
+    name: 'work-orders',
+    registerRoutes(app) {
+      registerWorkOrderRoutes(app, auth, service);
+    },
+  };
+};

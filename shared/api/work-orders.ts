@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { WORK_ORDER_CATEGORIES } from '../work-orders/categories.js';
+import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from '../work-orders/state-machine.js';
+
+export const workOrderStateSchema = z.enum(WORK_ORDER_STATES);
+export const workOrderCategorySchema = z.enum(WORK_ORDER_CATEGORIES);
+export const workOrderActionSchema = z.enum(WORK_ORDER_ACTIONS);
+
+const phone = z.string().trim().regex(/^[0-9+\-\s]{3,20}$/, 'a phone number');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** POST /api/v1/work-orders: a draft, or straight to 待审核 with submit: true. */
+export const createWorkOrderRequestSchema = z.object({
+  category: workOrderCategorySchema,
+  title: text(100),
+  description: text(4000),
+  callerName: text(50).optional(),
+  callerNumber: phone.optional(),
+  callbackNumber: phone.optional(),
+  /** The call the order came from; its recording is found by this id. */
+  callId: text(100).optional(),
+  submit: z.boolean().optional(),
+});
+export type CreateWorkOrderRequest = z.infer<typeof createWorkOrderRequestSchema>;
+
+const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** GET /api/v1/work-orders?state=a,b&category=&overdue=1&dueWithinHours=24&mine=1 */
+export const listWorkOrdersQuerySchema = z.object({
+  state: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(workOrderStateSchema).min(1))
+    .optional(),
+  category: workOrderCategorySchema.optional(),
+  overdue: flag.optional(),
+  dueWithinHours: z.coerce.number().positive().max(24 * 31).optional(),
+  mine: flag.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListWorkOrdersQuery = z.infer<typeof listWorkOrdersQuerySchema>;
+
+/** POST /api/v1/work-orders/:id/transitions */
+export const transitionRequestSchema = z.object({
+  action: workOrderActionSchema,
+  comment: text(2000).optional(),
+  department: text(50).optional(),
+  resolution: text(4000).optional(),
+  reply: text(4000).optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
+
+export const workOrderIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const workOrderSchema = z.object({
+  id: z.number().int(),
+  centerCode: z.string(),
+  category: workOrderCategorySchema,
+  state: workOrderStateSchema,
+  title: z.string(),
+  description: z.string(),
+  callerName: z.string().nullable(),
+  callerNumber: z.string().nullable(),
+  callbackNumber: z.string().nullable(),
+  callId: z.string().nullable(),
+  department: z.string().nullable(),
+  createdBy: z.number().int().nullable(),
+  assignee: z.number().int().nullable(),
+  resolution: z.string().nullable(),
+  reply: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  dueAt: z.string().nullable(),
+  /** Not yet resolved and past due. */
+  overdue: z.boolean(),
+  /** Not yet resolved and due within 24 hours. */
+  dueSoon: z.boolean(),
+});
+export type WorkOrder = z.infer<typeof workOrderSchema>;
+
+export const workOrderHistoryEntrySchema = z.object({
+  at: z.string(),
+  actorUserId: z.number().int(),
+  actorName: z.string().nullable(),
+  action: z.union([workOrderActionSchema, z.literal('create')]),
+  from: workOrderStateSchema.nullable(),
+  to: workOrderStateSchema,
+  comment: z.string().nullable(),
+  department: z.string().nullable(),
+});
+export type WorkOrderHistoryEntry = z.infer<typeof workOrderHistoryEntrySchema>;
+
+export const workOrderDetailSchema = workOrderSchema.extend({ history: z.array(workOrderHistoryEntrySchema) });
+export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
+
+export const workOrderListResponseSchema = z.object({ workOrders: z.array(workOrderSchema) });
+export type WorkOrderListResponse = z.infer<typeof workOrderListResponseSchema>;
