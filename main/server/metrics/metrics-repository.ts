@@ -2,7 +2,6 @@
 // calls_metrics (migration 9) plus one count of complaint work orders.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
-import { HttpError } from '../http/http-app.js';
 import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
 
 type CallCounts = Omit<RawCounts, 'complaints'>;
@@ -31,13 +30,14 @@ const COMPLAINTS_SQL = `
 
 export class MetricsRepository {
   private readonly calls: Statement<[string, number, number], CallCounts>;
-  private complaints: Statement<[string, number, number], number> | undefined;
+  private readonly complaints: Statement<[string, number, number], number>;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly centerCode: string,
   ) {
     this.calls = db.prepare<[string, number, number], CallCounts>(CALLS_SQL);
+    this.complaints = db.prepare<[string, number, number], number>(COMPLAINTS_SQL).pluck();
   }
 
   /** Raw counts of calls that arrived, and complaints created, in [start, end). */
@@ -45,18 +45,6 @@ export class MetricsRepository {
     const row = this.calls.get(this.centerCode, start, end)!;
     // TOTAL() is a float in SQLite; every value here is a whole number of calls or ms.
     const counts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts;
-    return { ...counts, complaints: this.complaintStatement().get(this.centerCode, start, end)! };
-  }
-
-  // Prepared on first use: work_orders comes from another module's migration.
-  private complaintStatement(): Statement<[string, number, number], number> {
-    if (!this.complaints) {
-      try {
-        this.complaints = this.db.prepare<[string, number, number], number>(COMPLAINTS_SQL).pluck();
-      } catch (error) {
-        throw new HttpError(503, 'work_orders_unavailable', `complaints cannot be counted: ${(error as Error).message}`);
-      }
-    }
-    return this.complaints;
+    return { ...counts, complaints: this.complaints.get(this.centerCode, start, end)! };
   }
 }

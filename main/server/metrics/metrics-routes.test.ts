@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { ManualClock } from '../clock.js';
 import { metricsModule } from './metrics-module.js';
 import { XLSX_CONTENT_TYPE } from './metrics-routes.js';
-import { ensureWorkOrdersTable, insertCall, insertWorkOrder, sh } from './test-fixture.js';
+import { insertCall, insertWorkOrder, sh } from './test-fixture.js';
 
 let server: TestServer;
 let lead: string;
@@ -14,7 +14,6 @@ const S = 1000;
 beforeAll(async () => {
   server = await startTestServer([authModule, metricsModule], { clock: new ManualClock(sh('2026-03-02T18:00:00')) });
   const db = server.ctx.db;
-  ensureWorkOrdersTable(db);
   const agent = db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number;
   // 2026-03-02: two answered calls (wait 20 s + 40 s, talk 100 s + 200 s, ACW 10 s + 50 s, surveys 1 and 3),
   // one abandoned while ringing, one IVR-only; 3 offered. A complaint.

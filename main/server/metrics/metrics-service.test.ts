@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { MetricsService } from './metrics-service.js';
-import { CENTER, ensureWorkOrdersTable, insertAgent, insertCall, insertWorkOrder, openTempDatabase, sh, type TempDatabase } from './test-fixture.js';
+import { CENTER, insertAgent, insertCall, insertWorkOrder, openTempDatabase, sh, type TempDatabase } from './test-fixture.js';
 
 const S = 1000;
 let t: TempDatabase;
@@ -53,7 +53,6 @@ function seed(): void {
 
 beforeEach(() => {
   t = openTempDatabase();
-  ensureWorkOrdersTable(t.db);
   seed();
   service = new MetricsService({ db: t.db, clock: new ManualClock(sh('2026-03-02T18:00:00')), centerCode: CENTER, timeZone: 'Asia/Shanghai' });
 });

@@ -27,21 +27,6 @@ export function openTempDatabase(): TempDatabase {
   };
 }
 
-/**
- * work_orders is migration 4's (another module). While that migration is a stub, tests create the
- * columns metrics reads; once it lands this does nothing.
- */
-export function ensureWorkOrdersTable(db: Db): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS work_orders (
-      id INTEGER PRIMARY KEY,
-      center_code TEXT NOT NULL,
-      category TEXT NOT NULL CHECK (category IN ('complaint', 'suggestion', 'inquiry')),
-      created_at INTEGER NOT NULL,
-      call_id TEXT
-    ) STRICT`);
-}
-
 export function insertWorkOrder(db: Db, createdAt: number, category: 'complaint' | 'suggestion' | 'inquiry' = 'complaint', centerCode = CENTER): void {
   db.prepare('INSERT INTO work_orders (center_code, category, created_at) VALUES (?, ?, ?)').run(centerCode, category, createdAt);
 }

@@ -28,5 +28,9 @@ describe('migration 9: attendance', () => {
       )
       .all('330100', 0, 1) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING COVERING INDEX calls_metrics/);
+    const complaints = db
+      .prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM work_orders WHERE center_code = ? AND category = 'complaint' AND created_at >= ? AND created_at < ?")
+      .all('330100', 0, 1) as Array<{ detail: string }>;
+    expect(complaints.map((p) => p.detail).join('\n')).toMatch(/USING COVERING INDEX work_orders_by_category_created/);
   });
 });

@@ -36,11 +36,8 @@ export const m0009Attendance: Migration = {
         center_code, arrived_at, direction, offered_to_agent, queued_at, answered_at, hung_up_at,
         abandon_stage, acw_started_at, acw_ended_at, survey_result
       );
+      -- Complaints of a period (work_orders is migration 4's).
+      CREATE INDEX work_orders_by_category_created ON work_orders (center_code, category, created_at);
     `);
-    // Complaints per period. work_orders belongs to migration 4; index it only if it is there.
-    const columns = db.prepare("SELECT name FROM pragma_table_info('work_orders')").pluck().all() as string[];
-    if (['center_code', 'category', 'created_at'].every((c) => columns.includes(c))) {
-      db.exec('CREATE INDEX IF NOT EXISTS work_orders_by_category_created ON work_orders (center_code, category, created_at)');
-    }
   },
 };
