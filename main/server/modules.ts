@@ -9,4 +9,5 @@ import { workOrdersModule } from './work-orders/work-orders-module.js';
  */
 export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   authModule, calendarModule, workOrdersModule,
+  async (ctx) => (await import('./metrics/metrics-module.js')).metricsModule(ctx),
 ];
