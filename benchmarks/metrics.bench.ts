@@ -1,0 +1,150 @@
+// One year of a large center (3,000,000 inbound calls) in a temp SQLite file; times the 8
+// indicators of a day, an ISO week, a month and the year through MetricsService (median of 5).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, openDatabase, type Db } from '../main/server/db/database.js';
+import { MetricsService } from '../main/server/metrics/metrics-service.js';
+import { ManualClock } from '../main/server/clock.js';
+import { median, round, type Benchmark, type BenchRow } from './bench-kit.js';
+
+// METRICS_BENCH_CALLS lets a quick smoke run use fewer calls; the reported figures use 3,000,000.
+const CALLS = Number(process.env.METRICS_BENCH_CALLS ?? 3_000_000);
+const YEAR = 2026;
+const RUNS = 5;
+const CENTER = '330100';
+const TZ = 'Asia/Shanghai';
+const AGENTS = 150;
+const NAME = 'metrics (3M calls / year)';
+
+// Deterministic: the same file every run.
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Relative call volume by local hour (a 12329 line peaks mid-morning and early afternoon).
+const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 3, 9, 14, 15, 12, 7, 9, 13, 13, 11, 8, 4, 3, 2.5, 2, 1.5, 1];
+const WEEKDAY_WEIGHTS = [0.45, 1.15, 1.05, 1, 1, 1.1, 0.55]; // Sunday … Saturday
+
+function generate(db: Db): number {
+  const rand = mulberry32(12329);
+  const insertUser = db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, ?, 'agent', ?, 'x', 0)");
+  const insertCall = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, ivr_exit_at, offered_to_agent,
+      queued_at, ring_started_at, answered_at, agent_id, hung_up_at, hangup_side, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result, survey_at, ended_at)
+    VALUES (?, ?, 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertComplaint = db.prepare("INSERT INTO work_orders (center_code, category, created_at) VALUES (?, 'complaint', ?)");
+
+  const start = Date.UTC(YEAR, 0, 1) - 8 * 3_600_000; // local midnight, Asia/Shanghai
+  const days = 365;
+  const dayWeights = Array.from({ length: days }, (_, d) => WEEKDAY_WEIGHTS[(4 + d) % 7]! * (0.8 + rand() * 0.4)); // 2026-01-01 is a Thursday
+  const dayTotal = dayWeights.reduce((a, b) => a + b, 0);
+  const hourTotal = HOUR_WEIGHTS.reduce((a, b) => a + b, 0);
+  let n = 0;
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (let i = 1; i <= AGENTS; i++) insertUser.run(String(1000 + i), `坐席${i}`, CENTER);
+    for (let d = 0; d < days; d++) {
+      const dayCalls = d === days - 1 ? CALLS - n : Math.round((CALLS * dayWeights[d]!) / dayTotal);
+      const times: number[] = [];
+      for (let h = 0; h < 24; h++) {
+        const count = Math.round((dayCalls * HOUR_WEIGHTS[h]!) / hourTotal);
+        for (let k = 0; k < count; k++) times.push(start + d * 86_400_000 + h * 3_600_000 + Math.floor(rand() * 3_600_000));
+      }
+      while (times.length < dayCalls) times.push(start + d * 86_400_000 + 10 * 3_600_000 + Math.floor(rand() * 3_600_000));
+      times.length = Math.min(times.length, dayCalls, CALLS - n);
+      times.sort((a, b) => a - b);
+      for (const arrived of times) {
+        n++;
+        const ivrExit = arrived + 20_000 + Math.floor(rand() * 90_000);
+        const r = rand();
+        let row: Array<number | string | null>;
+        if (r < 0.25) {
+          // IVR self-service only, or hung up in the IVR.
+          const ivrAbandon = rand() < 0.2;
+          row = [ivrExit, 0, null, null, null, null, ivrExit, 'caller', ivrAbandon ? ivrExit : null, ivrAbandon ? 'ivr' : null, null, null, null, null, ivrExit];
+        } else {
+          const queued = ivrExit;
+          const wait = Math.floor(-Math.log(1 - rand()) * 25_000); // exponential, mean 25 s
+          const outcome = rand();
+          if (outcome < 0.1) {
+            const stage = rand() < 0.7 ? 'queue' : 'ringing';
+            row = [ivrExit, 1, queued, stage === 'ringing' ? queued + wait : null, null, null, null, 'caller', queued + wait + 5_000, stage, null, null, null, null, queued + wait + 5_000];
+          } else {
+            const answered = queued + wait;
+            const hungUp = answered + 60_000 + Math.floor(rand() * 360_000);
+            const acwEnd = rand() < 0.95 ? hungUp + 5_000 + Math.floor(rand() * 45_000) : null;
+            const surveyed = rand() < 0.6;
+            const survey = surveyed ? (rand() < 0.8 ? 1 : rand() < 0.7 ? 2 : 3) : null;
+            row = [ivrExit, 1, queued, answered - 4_000, answered, 1 + (n % AGENTS), hungUp, rand() < 0.7 ? 'caller' : 'agent', null, null, hungUp, acwEnd, survey, surveyed ? hungUp + 20_000 : null, hungUp + 30_000];
+            if (rand() < 0.004) insertComplaint.run(CENTER, hungUp + 60_000);
+          }
+        }
+        insertCall.run(`c${String(n).padStart(8, '0')}`, CENTER, `138${String(n % 1e8).padStart(8, '0')}`, arrived, ...row);
+      }
+    }
+  })();
+  return performance.now() - t0;
+}
+
+function time(fn: () => unknown, runs = RUNS): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+const benchmark: Benchmark = {
+  name: NAME,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'metrics-bench-'));
+    const file = join(dir, 'agent-desk.sqlite');
+    let db = openDatabase(file);
+    try {
+          db.pragma('synchronous = OFF'); // bulk load only
+      const genMs = generate(db);
+      const count = db.prepare('SELECT COUNT(*) FROM calls').pluck().get() as number;
+      closeDatabase(db);
+      const sizeMb = statSync(file).size / 1e6;
+      db = openDatabase(file); // a fresh connection, as the server would have
+      db.exec('ANALYZE');
+      const service = new MetricsService({ db, clock: new ManualClock(Date.UTC(YEAR, 5, 15)), centerCode: CENTER, timeZone: TZ });
+      const rows: BenchRow[] = [
+        { benchmark: NAME, metric: 'generate + insert (one transaction)', value: round(genMs / 1000, 1), unit: 's', note: `${count} calls, ${round(count / (genMs / 1000), 0)} rows/s; file ${round(sizeMb, 0)} MB` },
+      ];
+      const periods = [
+        ['day', `${YEAR}-06-15`],
+        ['week', `${YEAR}-06-15`],
+        ['month', `${YEAR}-06-15`],
+        ['year', `${YEAR}-06-15`],
+      ] as const;
+      for (const [kind, date] of periods) {
+        const report = service.report(kind, date);
+        const ms = time(() => service.report(kind, date));
+        rows.push({ benchmark: NAME, metric: `${kind} report ${report.label} (median of ${RUNS})`, value: round(ms, 2), unit: 'ms', note: `${report.raw.callTotal} calls` });
+      }
+      const series = time(() => service.series('day', `${YEAR}-01-01`, `${YEAR}-12-31`), 3);
+      rows.push({ benchmark: NAME, metric: 'day series over the year, 365 rows (median of 3)', value: round(series, 1), unit: 'ms', note: 'wallboard series' });
+      // The same year through the plain arrival index (table look-ups), to show what the covering index buys.
+      const plain = db.prepare(`SELECT COUNT(*), TOTAL(offered_to_agent), COUNT(answered_at), TOTAL(hung_up_at - answered_at), TOTAL(answered_at - queued_at),
+          TOTAL(abandon_stage IN ('queue','ringing')), TOTAL(acw_ended_at - acw_started_at), COUNT(survey_result)
+        FROM calls INDEXED BY calls_by_arrival WHERE arrived_at >= ? AND arrived_at < ? AND center_code = ? AND direction = 'inbound'`);
+      const yearStart = Date.UTC(YEAR, 0, 1) - 8 * 3_600_000;
+      const plainMs = time(() => plain.get(yearStart, yearStart + 365 * 86_400_000, CENTER), 3);
+      rows.push({ benchmark: NAME, metric: 'year without the covering index (median of 3)', value: round(plainMs, 1), unit: 'ms', note: 'calls_by_arrival + table rows, for comparison' });
+      return rows;
+    } finally {
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+export default benchmark;
