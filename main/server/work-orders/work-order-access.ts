@@ -19,3 +19,13 @@ export function assertCanSee(principal: Principal, row: WorkOrderRow): void {
   const scope = departmentScope(principal);
   if (scope !== null && row.department !== scope) throw new HttpError(404, 'not_found', `no work order ${row.id}`);
 }
+
+/**
+ * For the events socket's subscriber filter: department handlers hear only of orders with their
+ * department (now or just before a return); supervisors and other centers hear nothing.
+ */
+export function workOrderEventVisibleTo(principal: Principal, event: { centerCode: string; department: string | null }): boolean {
+  if (!WORK_ORDER_ROLES.includes(principal.role) || principal.centerCode !== event.centerCode) return false;
+  const scope = departmentScope(principal);
+  return scope === null || event.department === scope;
+}
