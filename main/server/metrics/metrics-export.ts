@@ -22,7 +22,9 @@ function csvCell(value: string | number | null): string {
 
 /** UTF-8 with a byte-order mark, so that Excel opens the Chinese headers correctly. */
 export function toCsv(report: MetricsReport): string {
-  const lines = [EXPORT_HEADERS, ...rows(report)].map((row) => row.map(csvCell).join(','));
+  // Rates and minutes keep their 2 decimals in text (0.50, not 0.5), as NUMBER(10,2) would print.
+  const text = rows(report).map(([name, field, value, unit]) => [name, field, value === null || field === 'callTotal' ? value : value.toFixed(2), unit]);
+  const lines = [EXPORT_HEADERS, ...text].map((row) => row.map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -69,7 +69,8 @@ describe('GET /api/v1/metrics', () => {
     expect(lines[0]).toBe('名称,字段名,值,单位');
     expect(lines).toContain('呼叫量,callTotal,4,');
     expect(lines).toContain('接通率,callconnect,66.67,百分数(100%)');
-    expect(lines).toContain('平均等待时间,waittimeavg,0.5,分钟');
+    expect(lines).toContain('平均等待时间,waittimeavg,0.50,分钟');
+    expect(lines).toContain('呼损率,ABNcalls,50.00,百分数(100%)');
     expect(lines).toHaveLength(9);
   });
 
