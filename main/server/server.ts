@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { ServerContext, ServerModule, ServerModuleFactory } from './context.js';
 import { SERVER_MODULES } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
+import type { AuthService } from './auth/auth-service.js';
 
 export interface RunningServer {
   httpPort: number;
@@ -60,7 +61,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     await app.listen({ host: config.host, port: config.httpPort });
     cleanups.push(() => app.close());
 
-    const socketRoutes: WebSocketRoute[] = [eventsRoute(ctx.events, logger)];
+    const auth = ctx.services.get('auth') as AuthService | undefined;
+    const socketRoutes: WebSocketRoute[] = [eventsRoute(ctx.events, logger, auth && ((request) => auth.authenticateToken(auth.tokenFromRequest(request))))];
     for (const module of modules) socketRoutes.push(...(module.websocketRoutes?.() ?? []));
     if (!socketRoutes.some((r) => r.path === '/sip')) socketRoutes.push(sipWebSocketRoute(logger));
     cleanups.push(attachWebSocketRoutes(app.server, socketRoutes, logger));

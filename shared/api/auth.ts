@@ -27,6 +27,8 @@ export type User = z.infer<typeof userSchema>;
 
 export const loginResponseSchema = z.object({
   token: z.string(),
+  /** Secret for the softphone's SIP digest auth, valid as long as this session. */
+  sipSecret: z.string(),
   /** ISO time; the expiry slides forward with every authenticated request. */
   expiresAt: z.string(),
   user: userSchema,

@@ -91,9 +91,26 @@ describe('auth API', () => {
     expect(auth.tokenFromRequest(plain)).toBeUndefined();
   });
 
+  it('issues a SIP secret per session that the registrar accepts until the session ends', async () => {
+    const auth = server.ctx.services.get('auth') as AuthService;
+    const response = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ workNumber: '1002', password: 'demo1002' }),
+    });
+    const login = (await response.json()) as { token: string; sipSecret: string };
+    expect(login.sipSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(login.sipSecret).not.toBe(login.token);
+    const ha1s = auth.sipCredentials('1002')!.ha1s;
+    expect(ha1s).toContain(sipHa1('1002', login.sipSecret));
+    expect(ha1s).toContain(sipHa1('1002', 'demo1002'));
+    await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${login.token}` } });
+    expect(auth.sipCredentials('1002')!.ha1s).not.toContain(sipHa1('1002', login.sipSecret));
+  });
+
   it('gives SIP credentials to active agents and team leads only', () => {
     const auth = server.ctx.services.get('auth') as AuthService;
-    expect(auth.sipCredentials('1001')).toEqual({ userId: expect.any(Number), ha1: sipHa1('1001', 'demo1001'), displayName: '张敏' });
+    expect(auth.sipCredentials('1001')).toMatchObject({ userId: expect.any(Number), ha1: sipHa1('1001', 'demo1001'), displayName: '张敏' });
     expect(auth.sipCredentials('2001')?.ha1).toBe(sipHa1('2001', 'demo2001'));
     expect(auth.sipCredentials('3001')).toBeUndefined();
     expect(auth.sipCredentials('9001')).toBeUndefined();

@@ -14,7 +14,10 @@ import type { Principal } from './principal.js';
 
 export interface SipCredentials {
   userId: number;
+  /** HA1 of the agent's password (desk phones and softphones configured by hand). */
   ha1: string;
+  /** Every HA1 a REGISTER may prove: the password's and those of live desk sessions' SIP secrets. */
+  ha1s: string[];
   displayName: string;
 }
 
@@ -90,7 +93,7 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
     sipCredentials(workNumber) {
       const row = users.findByWorkNumber(workNumber);
       if (!row || row.active !== 1 || !row.sip_ha1 || (row.role !== 'agent' && row.role !== 'team_lead')) return undefined;
-      return { userId: row.id, ha1: row.sip_ha1, displayName: row.display_name };
+      return { userId: row.id, ha1: row.sip_ha1, ha1s: [row.sip_ha1, ...sessions.sipHa1s(row.id, clock.now())], displayName: row.display_name };
     },
 
     getUser(id) {
@@ -131,10 +134,11 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
       const now = clock.now();
       sessions.purgeExpired(now);
       const token = newSessionToken();
+      const sipSecret = newSessionToken();
       const expiresAt = now + SESSION_TTL_MS;
-      sessions.insert(hashSessionToken(token), row.id, now, expiresAt);
+      sessions.insert(hashSessionToken(token), row.id, now, expiresAt, sipHa1(row.work_number, sipSecret));
       audit.record({ actorUserId: row.id, action: 'auth.login', entityType: 'user', entityId: row.id });
-      return { token, expiresAt: new Date(expiresAt).toISOString(), user: toUser(row) };
+      return { token, sipSecret, expiresAt: new Date(expiresAt).toISOString(), user: toUser(row) };
     },
 
     logout(tokenHash) {

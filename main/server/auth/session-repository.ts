@@ -11,9 +11,11 @@ export class SessionRepository {
   private readonly deleteStmt;
   private readonly deleteForUserStmt;
   private readonly purgeStmt;
+  private readonly sipHa1sStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+    this.insertStmt = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, sip_ha1) VALUES (?, ?, ?, ?, ?)');
+    this.sipHa1sStmt = db.prepare<[number, number], string>('SELECT sip_ha1 FROM sessions WHERE user_id = ? AND expires_at > ? AND sip_ha1 IS NOT NULL').pluck();
     this.findStmt = db.prepare<[string], SessionUserRow>(
       'SELECT users.*, sessions.expires_at FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ?',
     );
@@ -23,8 +25,12 @@ export class SessionRepository {
     this.purgeStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
-  insert(tokenHash: string, userId: number, now: number, expiresAt: number): void {
-    this.insertStmt.run(tokenHash, userId, now, expiresAt);
+  insert(tokenHash: string, userId: number, now: number, expiresAt: number, sipHa1: string | null = null): void {
+    this.insertStmt.run(tokenHash, userId, now, expiresAt, sipHa1);
+  }
+  /** HA1s of the user's live sessions' SIP secrets. */
+  sipHa1s(userId: number, now: number): string[] {
+    return this.sipHa1sStmt.all(userId, now);
   }
   find(tokenHash: string): SessionUserRow | undefined {
     return this.findStmt.get(tokenHash);

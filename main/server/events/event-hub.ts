@@ -1,19 +1,27 @@
 import type { WebSocket } from 'ws';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
+import type { Principal } from '../auth/principal.js';
 
-export interface EventSubscriber {
-  /** Roles and center of the signed-in user, so that each event reaches only who may see it. */
-  filter?(event: ServerEvent): boolean;
-}
+/** Decides whether a signed-in user may see an event; every rule must agree. */
+export type EventVisibilityRule = (principal: Principal, event: ServerEvent) => boolean;
+
+/** Events anyone may see, signed in or not (the sign-in screen shows the server's state). */
+const PUBLIC_EVENTS = new Set<ServerEvent['type']>(['hello']);
 
 /** Fan-out of live events to the desks and wallboards connected on /api/v1/events. */
 export class EventHub {
-  private readonly sockets = new Map<WebSocket, EventSubscriber>();
+  private readonly sockets = new Map<WebSocket, Principal | undefined>();
   private readonly listeners = new Set<(event: ServerEvent) => void>();
+  private readonly rules: EventVisibilityRule[] = [];
 
-  add(socket: WebSocket, subscriber: EventSubscriber = {}): void {
-    this.sockets.set(socket, subscriber);
+  add(socket: WebSocket, principal?: Principal): void {
+    this.sockets.set(socket, principal);
     socket.once('close', () => this.sockets.delete(socket));
+  }
+
+  /** Modules add the rules of their domain (e.g. a department sees only its own work orders). */
+  addVisibilityRule(rule: EventVisibilityRule): void {
+    this.rules.push(rule);
   }
 
   /** In-process listeners (tests, other modules) see every event. */
@@ -22,11 +30,16 @@ export class EventHub {
     return () => this.listeners.delete(listener);
   }
 
+  visibleTo(principal: Principal | undefined, event: ServerEvent): boolean {
+    if (PUBLIC_EVENTS.has(event.type)) return true;
+    if (!principal) return false;
+    return this.rules.every((rule) => rule(principal, event));
+  }
+
   publish(event: ServerEvent): void {
     const text = JSON.stringify(event);
-    for (const [socket, subscriber] of this.sockets) {
-      if (socket.readyState !== socket.OPEN) continue;
-      if (subscriber.filter && !subscriber.filter(event)) continue;
+    for (const [socket, principal] of this.sockets) {
+      if (socket.readyState !== socket.OPEN || !this.visibleTo(principal, event)) continue;
       socket.send(text);
     }
     for (const listener of this.listeners) listener(event);

@@ -1,3 +1,4 @@
+import { workOrderEventVisibleTo } from './work-order-access.js';
 import type { ServerModuleFactory } from '../context.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AuditService } from '../audit/audit-service.js';
@@ -21,6 +22,7 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
     timeZone: ctx.config.timeZone,
   });
   ctx.services.set('workOrders', service);
+  ctx.events.addVisibilityRule((principal, event) => event.type !== 'work-order.changed' || workOrderEventVisibleTo(principal, event));
   return {
     name: 'work-orders',
     registerRoutes(app) {

@@ -46,8 +46,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       set({ status: 'signing-in', error: undefined });
       try {
         const raw = await clientFor(undefined).post<unknown>('/api/v1/auth/login', { workNumber: workNumber.trim(), password });
-        const login = loginResponseSchema.extend({ sipSecret: loginResponseSchema.shape.token.optional() }).parse(raw);
-        const sipSecret = login.sipSecret ?? password;
+        const login = loginResponseSchema.parse(raw);
+        const sipSecret = login.sipSecret;
         sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
         set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token) });
         useConnectionStore.getState().authenticate(login.token);

@@ -27,7 +27,10 @@ export const m0002UsersAndSessions: Migration = {
         token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),
         user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         created_at INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        -- HA1 of a random SIP secret issued with this session: the desk registers its softphone
+        -- with it, so the agent's password is never kept by the desk.
+        sip_ha1 TEXT CHECK (sip_ha1 IS NULL OR length(sip_ha1) = 32)
       ) STRICT;
       CREATE INDEX sessions_by_user ON sessions (user_id);
       CREATE INDEX sessions_by_expiry ON sessions (expires_at);
