@@ -2,12 +2,17 @@ import type { ServerModuleFactory } from './context.js';
 import { authModule } from './auth/auth-module.js';
 import { calendarModule } from './work-orders/calendar-module.js';
 import { workOrdersModule } from './work-orders/work-orders-module.js';
+import { callNotesModule } from './call-notes/call-notes-module.js';
+import { metricsModule } from './metrics/metrics-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
  * service reads it from ctx.services, so order here is dependency order.
  */
 export const SERVER_MODULES: readonly ServerModuleFactory[] = [
-  authModule, calendarModule, workOrdersModule,
-  async (ctx) => (await import('./metrics/metrics-module.js')).metricsModule(ctx),
+  authModule,
+  calendarModule,
+  workOrdersModule,
+  callNotesModule,
+  metricsModule,
 ];
