@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, MediaStreamTrack } from 'werift';
+import type { RtpPacket} from 'werift';
+import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, MediaStreamTrack } from 'werift';
 import { createMediaEngine } from './create-media-engine.js';
 import type { MediaEngine } from './media-engine.js';
 import { decode } from './g711.js';
