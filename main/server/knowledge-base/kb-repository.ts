@@ -1,0 +1,104 @@
+import type { Db } from '../db/database.js';
+import type { KbArticleInput, KbCategory, KbStatus } from '../../../shared/api/knowledge-base.js';
+
+export interface ArticleRow {
+  id: number;
+  category: KbCategory;
+  title: string;
+  body: string;
+  keywords: string;
+  effective_from: string;
+  expires_at: string | null;
+  status: KbStatus;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  updated_by: number | null;
+}
+
+export interface VersionRow {
+  article_id: number;
+  version: number;
+  category: KbCategory;
+  title: string;
+  body: string;
+  keywords: string;
+  effective_from: string;
+  expires_at: string | null;
+  status: KbStatus;
+  edited_by: number | null;
+  edited_at: number;
+}
+
+/** Stored form of the keyword list: one space between keywords (searched like the title). */
+export const joinKeywords = (keywords: readonly string[]) => keywords.map((k) => k.replace(/\s+/g, '')).filter(Boolean).join(' ');
+export const splitKeywords = (stored: string) => (stored ? stored.split(' ') : []);
+
+/** Articles, their versions and views (migration 7). Search lives in kb-search.ts. */
+export class KbRepository {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      insert: db.prepare(`
+        INSERT INTO kb_articles (category, title, body, keywords, effective_from, expires_at, status, version, created_at, updated_at, updated_by, seed_key)
+        VALUES (@category, @title, @body, @keywords, @effectiveFrom, @expiresAt, @status, 1, @at, @at, @by, @seedKey)`),
+      update: db.prepare(`
+        UPDATE kb_articles SET category = @category, title = @title, body = @body, keywords = @keywords, effective_from = @effectiveFrom,
+          expires_at = @expiresAt, status = @status, version = version + 1, updated_at = @at, updated_by = @by
+        WHERE id = @id AND version = @expectedVersion`),
+      snapshot: db.prepare<[number]>(`
+        INSERT INTO kb_article_versions (article_id, version, category, title, body, keywords, effective_from, expires_at, status, edited_by, edited_at)
+        SELECT id, version, category, title, body, keywords, effective_from, expires_at, status, updated_by, updated_at FROM kb_articles WHERE id = ?`),
+      get: db.prepare<[number], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
+      versions: db.prepare<[number], VersionRow>('SELECT * FROM kb_article_versions WHERE article_id = ? ORDER BY version DESC'),
+      count: db.prepare<[], number>('SELECT count(*) FROM kb_articles').pluck(),
+      view: db.prepare<[number, number | null, number]>('INSERT INTO kb_views (article_id, user_id, viewed_at) VALUES (?, ?, ?)'),
+      hot: db.prepare<{ since: number; today: string; limit: number }, { id: number; category: KbCategory; title: string; views: number }>(`
+        SELECT a.id, a.category, a.title, v.views FROM (
+          SELECT article_id, count(*) AS views FROM kb_views WHERE viewed_at >= @since GROUP BY article_id
+        ) v JOIN kb_articles a ON a.id = v.article_id
+        WHERE a.status = 'published' AND a.effective_from <= @today AND (a.expires_at IS NULL OR a.expires_at > @today)
+        ORDER BY v.views DESC, a.id LIMIT @limit`),
+    };
+  }
+
+  /** Inserts version 1 and its snapshot in one transaction. */
+  create(input: KbArticleInput, by: number | null, at: number, seedKey: string | null = null): ArticleRow {
+    return this.db.transaction(() => {
+      const id = Number(this.q.insert.run({ ...input, keywords: joinKeywords(input.keywords), at, by, seedKey }).lastInsertRowid);
+      this.q.snapshot.run(id);
+      return this.q.get.get(id)!;
+    })();
+  }
+
+  /** A new version when `expectedVersion` is current; undefined when the article is missing, 'conflict' when stale. */
+  update(id: number, input: KbArticleInput, expectedVersion: number, by: number | null, at: number): ArticleRow | 'conflict' | undefined {
+    return this.db.transaction(() => {
+      const changed = this.q.update.run({ ...input, keywords: joinKeywords(input.keywords), id, expectedVersion, at, by }).changes;
+      if (changed === 0) return this.q.get.get(id) ? 'conflict' : undefined;
+      this.q.snapshot.run(id);
+      return this.q.get.get(id)!;
+    })();
+  }
+
+  get(id: number): ArticleRow | undefined {
+    return this.q.get.get(id);
+  }
+
+  versions(id: number): VersionRow[] {
+    return this.q.versions.all(id);
+  }
+
+  count(): number {
+    return this.q.count.get() ?? 0;
+  }
+
+  recordView(articleId: number, userId: number | null, at: number): void {
+    this.q.view.run(articleId, userId, at);
+  }
+
+  hot(since: number, today: string, limit: number) {
+    return this.q.hot.all({ since, today, limit });
+  }
+}

@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/database.js';
+import type { KbCategory, KbSearchHit, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
+import { highlight, snippet } from './highlight.js';
+
+export interface KbSearchOptions {
+  q: string;
+  category?: KbCategory | undefined;
+  limit: number;
+  /** YYYY-MM-DD: only articles published and in effect on this day. */
+  date: string;
+}
+
+interface HitRow {
+  id: number;
+  category: KbCategory;
+  title: string;
+  body: string;
+  effective_from: string;
+  expires_at: string | null;
+  version: number;
+  keywords: string;
+}
+
+const MAX_TERMS = 8;
+const MAX_TRIGRAMS = 32;
+// Punctuation, Chinese and Western, separates terms; so does white space.
+const SEPARATORS = /[\s,，。.、;；:：!！?？"“”'‘’()（）[\]【】《》<>{}\-—_*+^~|\\/=&%#@$]+/u;
+// Title above keywords above body, as the knowledge base is searched by what an article is about.
+const BM25_WEIGHTS = '10.0, 6.0, 1.0';
+const IN_EFFECT = "a.status = 'published' AND a.effective_from <= @date AND (a.expires_at IS NULL OR a.expires_at > @date) AND (@category IS NULL OR a.category = @category)";
+const HIT_COLUMNS = 'a.id, a.category, a.title, a.body, a.effective_from, a.expires_at, a.version, a.keywords';
+
+// Question words callers' questions are typed with; they say nothing about the topic and their
+// trigrams would pull in every "…怎么办" title.
+const QUESTION_WORDS = /怎么办|怎么样|怎样|怎么|如何|能不能|能否|可不可以|可以吗|是否|什么|多少|哪些|哪里|请问|吗|呢/g;
+
+/** Search terms: question words dropped, split on spaces and punctuation, lower-cased, without repeats. */
+export function queryTerms(q: string): string[] {
+  const stripped = q.replace(QUESTION_WORDS, ' ');
+  const terms = (stripped.trim() ? stripped : q).toLowerCase().split(SEPARATORS).filter(Boolean);
+  return [...new Set(terms)].slice(0, MAX_TERMS).map((t) => Array.from(t).slice(0, 30).join(''));
+}
+
+/** Overlapping 3-character pieces, what the trigram tokenizer indexes. */
+export function trigramsOf(term: string): string[] {
+  return ngrams(term, 3);
+}
+
+function ngrams(term: string, n: number): string[] {
+  const chars = Array.from(term);
+  const out: string[] = [];
+  for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  return out;
+}
+
+/**
+ * Knowledge-base search. Terms of 3+ characters go through the FTS5 trigram index: the query is
+ * the OR of its trigrams, so that "公积金贷款额度" finds "贷款额度" in an article even where the
+ * words are not contiguous, and bm25 ranks articles matching more (and rarer) pieces first.
+ * Candidates are then reordered by exact keyword and whole-term title matches (rerank below).
+ * Trigrams cannot match 1–2 characters (提取, 贷款: very common in Chinese). Such terms must
+ * each occur (instr) — as a filter on the full-text candidates when the query also has longer
+ * terms, or, when all terms are short, in a scored scan of the in-effect articles: a term in the
+ * title counts most, then keywords, then (up to 5) occurrences in the body.
+ */
+export class KbSearch {
+  private readonly statements = new Map<string, Database.Statement<Record<string, string | number | null>, HitRow & { rank?: number }>>();
+
+  constructor(private readonly db: Db) {}
+
+  search(options: KbSearchOptions): KbSearchResponse {
+    const terms = queryTerms(options.q);
+    if (terms.length === 0) return { query: options.q, mode: 'fulltext', items: [] };
+    const long = terms.filter((t) => Array.from(t).length >= 3);
+    const short = terms.filter((t) => Array.from(t).length < 3);
+    const params: Record<string, string | number | null> = { date: options.date, category: options.category ?? null, limit: options.limit };
+    short.forEach((t, i) => (params[`t${i}`] = t));
+
+    if (long.length > 0) {
+      // Short terms of a mixed query ("退休 提取公积金") filter the full-text candidates.
+      const grams = [...new Set(long.flatMap(trigramsOf))].slice(0, MAX_TRIGRAMS);
+      params.match = grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+      params.limit = Math.min(200, Math.max(40, options.limit * 4));
+      const candidates = this.statement('fulltext', short.length).all(params) as Array<HitRow & { rank: number }>;
+      if (candidates.length > 0) {
+        const rows = rerank(candidates, terms).slice(0, options.limit);
+        return { query: options.q, mode: 'fulltext', items: rows.map((r) => toHit(r, [...terms, ...grams])) };
+      }
+      // No trigram in common ("首套房利率" against "首套住房……利率"): score the 2-character pieces.
+      const pieces = [...new Set([...short, ...long.flatMap((t) => ngrams(t, 2))])].slice(0, MAX_TERMS * 2);
+      const loose: Record<string, string | number | null> = { date: options.date, category: options.category ?? null, limit: options.limit };
+      pieces.forEach((p, i) => (loose[`t${i}`] = p));
+      const rows = this.statement('loose', pieces.length).all(loose);
+      return { query: options.q, mode: 'substring', items: rows.map((r) => toHit(r, pieces)) };
+    }
+    const rows = this.statement('substring', short.length).all(params);
+    return { query: options.q, mode: 'substring', items: rows.map((r) => toHit(r, terms)) };
+  }
+
+  /** One prepared statement per mode and number of short terms, built once. */
+  private statement(mode: 'fulltext' | 'substring' | 'loose', n: number) {
+    const key = `${mode}:${n}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const ids = Array.from({ length: n }, (_, i) => `@t${i}`);
+      const occurs = ids.map((t) => `(instr(lower(a.title), ${t}) > 0 OR instr(lower(a.keywords), ${t}) > 0 OR instr(lower(a.body), ${t}) > 0)`);
+      // Every term must occur, except in the loose fallback where any piece will do.
+      const found = mode === 'loose' ? ` AND (${occurs.join(' OR ')})` : occurs.map((o) => ` AND ${o}`).join('');
+      const score = ids.map(
+        (t) =>
+          `(CASE WHEN instr(lower(a.title), ${t}) > 0 THEN 10 ELSE 0 END + CASE WHEN instr(lower(a.keywords), ${t}) > 0 THEN 6 ELSE 0 END` +
+          ` + min(5, (length(a.body) - length(replace(lower(a.body), ${t}, ''))) / length(${t})))`,
+      );
+      statement =
+        mode === 'fulltext'
+          ? this.db.prepare(`
+              SELECT ${HIT_COLUMNS}, bm25(kb_fts, ${BM25_WEIGHTS}) AS rank
+              FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid
+              WHERE kb_fts MATCH @match AND ${IN_EFFECT}${found}
+              ORDER BY rank LIMIT @limit`)
+          : this.db.prepare(`
+              SELECT ${HIT_COLUMNS} FROM kb_articles a
+              WHERE ${IN_EFFECT}${found}
+              ORDER BY ${score.join(' + ')} DESC, a.updated_at DESC, a.id LIMIT @limit`);
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * bm25 favours short articles that share a few pieces with the query. What an article is about
+ * shows better in its title and its editor's keywords: candidates are ordered first by how many
+ * of the query's 2-character pieces its title covers plus the exact keyword matches, then by bm25.
+ */
+function rerank<R extends HitRow & { rank: number }>(rows: R[], terms: readonly string[]): R[] {
+  const pieces = [...new Set(terms.flatMap((t) => (Array.from(t).length < 2 ? [t] : ngrams(t, 2))))];
+  const strength = (r: R) => {
+    const title = r.title.toLowerCase();
+    const keywords = r.keywords.toLowerCase().split(' ');
+    return pieces.filter((p) => title.includes(p)).length + terms.filter((t) => keywords.includes(t)).length;
+  };
+  return rows
+    .map((r) => ({ r, s: strength(r) }))
+    .sort((a, b) => b.s - a.s || a.r.rank - b.r.rank)
+    .map((x) => x.r);
+}
+
+function toHit(row: HitRow, terms: readonly string[]): KbSearchHit {
+  return {
+    id: row.id,
+    category: row.category,
+    title: row.title,
+    titleHtml: highlight(row.title, terms),
+    snippetHtml: snippet(row.body, terms),
+    effectiveFrom: row.effective_from,
+    expiresAt: row.expires_at,
+    version: row.version,
+  };
+}
