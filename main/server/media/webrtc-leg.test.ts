@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RtpPacket} from 'werift';
+import type { RtpPacket } from 'werift';
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, MediaStreamTrack } from 'werift';
 import { createMediaEngine } from './create-media-engine.js';
 import type { MediaEngine } from './media-engine.js';

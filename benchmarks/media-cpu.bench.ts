@@ -1,0 +1,170 @@
+// CPU cost of the embedded media engine, per second of call time:
+//  - a bridged pair of plain RTP legs, both far ends sending 20 ms PCMU frames (SIPp-like);
+//  - a WebRTC leg playing a prompt to a werift "browser" (SRTP, DTLS connected).
+// The far ends run in a child process so that only the engine's work is counted by
+// process.cpuUsage() here. Figures are medians of several measuring windows.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { median, round, type Benchmark, type BenchRow } from './bench-kit.js';
+import { createMediaEngine } from '../main/server/media/create-media-engine.js';
+import type { MediaLeg } from '../main/server/media/media-engine.js';
+import { offerSdp, tempDir, writeToneWav } from '../main/server/media/media-test-kit.js';
+
+const RTP_PAIRS = 10;
+const WEBRTC_LEGS = 10;
+const WINDOW_MS = 3000;
+const RUNS = 3;
+
+const RTP_FAR_ENDS = `
+import dgram from 'node:dgram';
+import readline from 'node:readline';
+const n = Number(process.env.FAR_COUNT);
+const socks = await Promise.all(Array.from({ length: n }, () => new Promise((r) => { const s = dgram.createSocket('udp4'); s.bind(0, '127.0.0.1', () => r(s)); })));
+let received = 0;
+for (const s of socks) s.on('message', () => received++);
+console.log(JSON.stringify({ ports: socks.map((s) => s.address().port) }));
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const msg = JSON.parse(line);
+  if (msg.targets) start(msg.targets);
+  if (msg.report) console.log(JSON.stringify({ received }));
+});
+function start(targets) {
+  const t0 = performance.now();
+  let k = 0;
+  const tick = () => {
+    const pkt = Buffer.alloc(172, 0x55);
+    pkt[0] = 0x80; pkt[1] = 0; pkt.writeUInt16BE(k & 0xffff, 2); pkt.writeUInt32BE((k * 160) >>> 0, 4);
+    socks.forEach((s, i) => { pkt.writeUInt32BE(1000 + i, 8); s.send(pkt, targets[i], '127.0.0.1'); });
+    k++;
+    setTimeout(tick, Math.max(0, t0 + k * 20 - performance.now()));
+  };
+  tick();
+}
+`;
+
+const WEBRTC_FAR_ENDS = `
+import readline from 'node:readline';
+import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
+const n = Number(process.env.FAR_COUNT);
+let received = 0;
+const peers = [];
+for (let i = 0; i < n; i++) {
+  const pc = new RTCPeerConnection({ iceServers: [], iceAdditionalHostAddresses: ['127.0.0.1'], iceUseIpv6: false,
+    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })] } });
+  pc.addTransceiver('audio', { direction: 'sendrecv' });
+  pc.onTrack.subscribe((t) => t.onReceiveRtp.subscribe(() => received++));
+  await pc.setLocalDescription(await pc.createOffer());
+  if (pc.iceGatheringState !== 'complete') await new Promise((r) => pc.iceGatheringStateChange.subscribe((s) => s === 'complete' && r()));
+  peers.push(pc);
+}
+console.log(JSON.stringify({ offers: peers.map((p) => p.localDescription.sdp) }));
+readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+  const msg = JSON.parse(line);
+  if (msg.answers) {
+    await Promise.all(peers.map((p, i) => p.setRemoteDescription({ type: 'answer', sdp: msg.answers[i] })));
+    while (peers.some((p) => p.connectionState !== 'connected')) await new Promise((r) => setTimeout(r, 20));
+    console.log(JSON.stringify({ connected: true }));
+  }
+  if (msg.report) console.log(JSON.stringify({ received }));
+});
+`;
+
+class FarEnds {
+  private readonly child: ChildProcess;
+  private readonly lines: string[] = [];
+  private waiting: ((line: string) => void) | undefined;
+
+  constructor(script: string, count: number) {
+    this.child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, FAR_COUNT: String(count) }, stdio: ['pipe', 'pipe', 'inherit'] });
+    createInterface({ input: this.child.stdout! }).on('line', (line) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = undefined;
+        w(line);
+      } else this.lines.push(line);
+    });
+  }
+
+  next<T>(): Promise<T> {
+    const line = this.lines.shift();
+    if (line !== undefined) return Promise.resolve(JSON.parse(line) as T);
+    return new Promise((resolve) => (this.waiting = (l) => resolve(JSON.parse(l) as T)));
+  }
+
+  send(message: object): void {
+    this.child.stdin!.write(JSON.stringify(message) + '\n');
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+/** CPU ms of this process per wall-clock second, divided by `units`, median of RUNS windows. */
+async function cpuPerSecond(units: number): Promise<number> {
+  const results: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, WINDOW_MS));
+    const cpu = process.cpuUsage(cpu0);
+    const wallS = (performance.now() - t0) / 1000;
+    results.push((cpu.user + cpu.system) / 1000 / wallS / units);
+  }
+  return median(results);
+}
+
+async function rtpPairs(): Promise<BenchRow[]> {
+  const engine = await createMediaEngine({ host: '127.0.0.1' });
+  const far = new FarEnds(RTP_FAR_ENDS, RTP_PAIRS * 2);
+  try {
+    const { ports } = await far.next<{ ports: number[] }>();
+    const legs: MediaLeg[] = [];
+    for (const port of ports) legs.push(await engine.answer({ callId: `bench-${port}`, remoteSdp: offerSdp({ port }) }));
+    for (let i = 0; i < legs.length; i += 2) engine.bridge(legs[i]!, legs[i + 1]!);
+    far.send({ targets: legs.map((l) => Number(/^m=audio (\d+)/m.exec(l.localSdp)![1])) });
+    await new Promise((r) => setTimeout(r, 500));
+    const perPair = await cpuPerSecond(RTP_PAIRS);
+    far.send({ report: true });
+    const { received } = await far.next<{ received: number }>();
+    return [
+      { benchmark: 'media CPU', metric: 'RTP leg pair bridged (PCMU, 50 pps each way)', value: round(perPair, 2), unit: 'CPU ms/s', note: `${RTP_PAIRS} pairs, median of ${RUNS}×${WINDOW_MS / 1000} s; far ends got ${received} packets` },
+    ];
+  } finally {
+    far.stop();
+    await engine.close();
+  }
+}
+
+async function webrtcPrompts(): Promise<BenchRow[]> {
+  const engine = await createMediaEngine({ host: '127.0.0.1' });
+  const prompt = writeToneWav(tempDir('media-bench-'), 'prompt.wav', { ms: 60_000 });
+  const far = new FarEnds(WEBRTC_FAR_ENDS, WEBRTC_LEGS);
+  try {
+    const { offers } = await far.next<{ offers: string[] }>();
+    const legs: MediaLeg[] = [];
+    for (const [i, sdp] of offers.entries()) legs.push(await engine.answer({ callId: `bench-w${i}`, remoteSdp: sdp }));
+    far.send({ answers: legs.map((l) => l.localSdp) });
+    await far.next<{ connected: boolean }>();
+    await new Promise((r) => setTimeout(r, 300));
+    for (const leg of legs) void leg.play([prompt]);
+    await new Promise((r) => setTimeout(r, 500));
+    const perLeg = await cpuPerSecond(WEBRTC_LEGS);
+    far.send({ report: true });
+    const { received } = await far.next<{ received: number }>();
+    return [
+      { benchmark: 'media CPU', metric: 'WebRTC leg playing a prompt (PCMU, SRTP)', value: round(perLeg, 2), unit: 'CPU ms/s', note: `${WEBRTC_LEGS} legs, median of ${RUNS}×${WINDOW_MS / 1000} s; browsers got ${received} packets; the browsers send no audio back` },
+    ];
+  } finally {
+    far.stop();
+    await engine.close();
+  }
+}
+
+const benchmark: Benchmark = {
+  name: 'media CPU',
+  async run() {
+    return [...(await rtpPairs()), ...(await webrtcPrompts())];
+  },
+};
+export default benchmark;
