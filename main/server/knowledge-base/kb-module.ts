@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { ServerModuleFactory } from '../context.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { createKnowledgeBaseService } from './kb-service.js';
+import { seedKnowledgeBase } from './kb-seed.js';
+import { registerKbRoutes } from './kb-routes.js';
+
+export const KNOWLEDGE_BASE_SERVICE = 'knowledgeBase';
+
+/** Knowledge base (§2.4-6): search, articles with versions, hot list; seeded from resources/kb once. */
+export const knowledgeBaseModule: ServerModuleFactory = (ctx) => {
+  const kb = createKnowledgeBaseService(ctx.db, ctx.clock, ctx.events, ctx.config.timeZone);
+  seedKnowledgeBase(kb, join(ctx.config.resourcesDir, 'kb'), ctx.logger);
+  ctx.services.set(KNOWLEDGE_BASE_SERVICE, kb);
+  return {
+    name: 'knowledge-base',
+    registerRoutes(app) {
+      const auth = ctx.services.get('auth') as AuthService | undefined;
+      if (!auth) throw new Error('the knowledge-base routes need the auth module');
+      registerKbRoutes(app, kb, auth);
+    },
+  };
+};
