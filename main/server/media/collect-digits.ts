@@ -25,6 +25,23 @@ export interface CollectResult {
 }
 
 /**
+ * Plays prompts with barge-in and collects digits, without losing the digit that interrupted the
+ * prompt (the listener is in place before the prompt starts). The IVR's "menu" step.
+ */
+export async function playAndCollect(leg: MediaLeg, files: readonly string[], options: CollectDigitsOptions): Promise<CollectResult> {
+  let early = options.initialDigits ?? '';
+  const unsubscribe = leg.onDtmf((digit) => (early += digit));
+  let result;
+  try {
+    result = await leg.play(files, { interruptOnDtmf: true, signal: options.signal });
+  } finally {
+    unsubscribe();
+  }
+  if (result === 'closed') return { digits: '', reason: 'closed' };
+  return collectDigits(leg, { ...options, initialDigits: early });
+}
+
+/**
  * Collects digits from a leg, RFC 4733 and SIP INFO alike (both arrive through onDtmf).
  * Only the MediaLeg interface is used, so it works with any engine.
  */

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMediaEngine } from './create-media-engine.js';
 import { MediaError, type MediaEngine, type MediaLeg } from './media-engine.js';
-import { collectDigits } from './collect-digits.js';
+import { collectDigits, playAndCollect } from './collect-digits.js';
 import { offerSdp, rms, RtpFarEnd, tempDir, waitFor, writeToneWav } from './media-test-kit.js';
 import { parseTelephoneEvent } from './rfc4733.js';
 
@@ -207,6 +207,19 @@ describe('RTP leg: DTMF', () => {
     expect(parsed.every((e) => e.event === 9)).toBe(true);
     expect(parsed.map((e) => e.end)).toEqual([false, false, false, false, false, true, true, true]);
     expect(parsed[7]!.duration).toBe(800);
+    await leg.close();
+  });
+});
+
+describe('playAndCollect', () => {
+  it('keeps the digit that interrupted the menu prompt and the ones after it', async () => {
+    const { leg, far } = await call();
+    const collecting = playAndCollect(leg, [tone500, tone500], { maxDigits: 3, timeoutMs: 3000, interDigitTimeoutMs: 1500 });
+    await new Promise((r) => setTimeout(r, 80));
+    await far.sendDigit('2');
+    leg.injectDtmf('0');
+    await far.sendDigit('1');
+    expect(await collecting).toEqual({ digits: '201', reason: 'max' });
     await leg.close();
   });
 });
