@@ -1,5 +1,6 @@
 import type { ServerModuleFactory } from './context.js';
 import { authModule } from './auth/auth-module.js';
+import { PROVIDENT_FUND_MODULES } from './gateway/provident-fund-modules.js';
 import { calendarModule } from './work-orders/calendar-module.js';
 import { workOrdersModule } from './work-orders/work-orders-module.js';
 import { callNotesModule } from './call-notes/call-notes-module.js';
@@ -11,6 +12,7 @@ import { metricsModule } from './metrics/metrics-module.js';
  */
 export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   authModule,
+  ...PROVIDENT_FUND_MODULES,
   calendarModule,
   workOrdersModule,
   callNotesModule,
