@@ -223,3 +223,18 @@ describe('playAndCollect', () => {
     await leg.close();
   });
 });
+
+describe('RTP port range', () => {
+  it('takes even ports from the configured range and says when it is exhausted', async () => {
+    const ranged = await createMediaEngine({ host: '127.0.0.1', rtpPorts: { min: 41000, max: 41003 } });
+    try {
+      const sdp = offerSdp({ port: 4000 });
+      const ports = [];
+      for (let i = 0; i < 2; i++) ports.push(Number(/^m=audio (\d+)/m.exec((await ranged.answer({ callId: 'p', remoteSdp: sdp })).localSdp)![1]));
+      expect(ports.sort()).toEqual([41000, 41002]);
+      await expect(ranged.answer({ callId: 'p', remoteSdp: sdp })).rejects.toMatchObject({ code: 'no-ports' });
+    } finally {
+      await ranged.close();
+    }
+  });
+});

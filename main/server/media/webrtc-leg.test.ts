@@ -86,6 +86,16 @@ describe('WebRTC leg', () => {
     await waitFor(() => heard.filter((p) => p.header.payloadType === 126).length >= 8, 3000, 'DTMF at the browser');
     expect(heard.filter((p) => p.header.payloadType === 126)[0]!.payload[0]).toBe(7);
 
+    // Hold from the browser (re-INVITE with a=sendonly): we answer recvonly and stop sending.
+    transceiver.setDirection('sendonly');
+    await browser.setLocalDescription(await browser.createOffer());
+    const holdAnswer = await leg.updateRemote(await gathered(browser));
+    expect(holdAnswer).toContain('a=recvonly');
+    await browser.setRemoteDescription({ type: 'answer', sdp: holdAnswer });
+    const beforeHold = leg.stats().packetsSent;
+    expect(await leg.play([tone])).toBe('completed');
+    expect(leg.stats().packetsSent).toBe(beforeHold);
+
     await leg.close();
     await browser.close();
   });
