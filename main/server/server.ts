@@ -56,6 +56,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       startedAt: startedAt.toISOString(),
       uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
+      center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone },
     }));
     for (const module of modules) await module.registerRoutes?.(app);
     await app.listen({ host: config.host, port: config.httpPort });

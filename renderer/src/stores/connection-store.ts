@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { serverEventSchema, type ServerEvent } from '../../../shared/api/events/index';
+import { healthResponseSchema } from '../../../shared/api/health';
 import { ReconnectingSocket } from '../services/reconnecting-socket';
 import { resolveServerUrl } from '../services/desk-bridge';
 
@@ -9,6 +10,8 @@ interface ConnectionState {
   status: ConnectionStatus;
   serverUrl: string | undefined;
   serverVersion: string | undefined;
+  /** The center's time zone (from /healthz); every time on the desk is shown in it. */
+  timeZone: string;
   connect(): Promise<void>;
   /** Reconnects the events socket with (or without) the signed-in user's token. */
   authenticate(token: string | undefined): void;
@@ -29,10 +32,18 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
   status: 'connecting',
   serverUrl: undefined,
   serverVersion: undefined,
+  timeZone: 'Asia/Shanghai',
   async connect() {
     if (socket) return;
     const serverUrl = get().serverUrl ?? (await resolveServerUrl());
     set({ serverUrl, status: 'connecting' });
+    void fetch(`${serverUrl}/healthz`)
+      .then((r) => r.json())
+      .then((body: unknown) => {
+        const health = healthResponseSchema.safeParse(body);
+        if (health.success) set({ timeZone: health.data.center.timeZone });
+      })
+      .catch(() => undefined);
     const query = currentToken ? `?token=${encodeURIComponent(currentToken)}` : '';
     socket = new ReconnectingSocket(`${serverUrl.replace(/^http/, 'ws')}/api/v1/events${query}`, {
       onOpen: () => set({ status: 'online' }),

@@ -3,6 +3,8 @@ import { useSessionStore } from '../../stores/session-store';
 import { useSoftphoneStore } from '../../stores/softphone-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { SoftphonePanel } from './SoftphonePanel';
+import { ScriptsPanel } from './ScriptsPanel';
+import { RecordPanel } from './RecordPanel';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
@@ -22,8 +24,11 @@ export function DeskScreen() {
     <main className="desk">
       <div className="desk__left">
         <SoftphonePanel />
+        <ScriptsPanel />
       </div>
-      <div className="desk__center" />
+      <div className="desk__center">
+        <RecordPanel />
+      </div>
       <div className="desk__right" />
     </main>
   );
