@@ -63,7 +63,7 @@ export interface MediaLeg {
   /** Sends a digit as RFC 4733 events to the far end (about 100 ms tone + 3 end packets). */
   sendDtmf(digit: DtmfDigit): Promise<void>;
 
-  /** On: send nothing to the far end but comfort silence (we put the far end on hold). */
+  /** We hold the far end: bridged audio towards it is muted and comfort silence is sent; play() still plays (music on hold). */
   setHold(on: boolean): void;
 
   stats(): MediaLegStats;
