@@ -5,6 +5,7 @@ import { useConnectionStore } from '../../stores/connection-store';
 import { SoftphonePanel } from './SoftphonePanel';
 import { ScriptsPanel } from './ScriptsPanel';
 import { RecordPanel } from './RecordPanel';
+import { WorkOrdersPanel } from './WorkOrdersPanel';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
@@ -28,6 +29,7 @@ export function DeskScreen() {
       </div>
       <div className="desk__center">
         <RecordPanel />
+        <WorkOrdersPanel />
       </div>
       <div className="desk__right" />
     </main>

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrder } from '../../../../shared/api/work-orders';
+import { formatCenterDateTime } from '../../../../shared/time/format';
+import { useWorkOrdersStore } from '../../stores/work-orders-store';
+import { useConnectionStore } from '../../stores/connection-store';
+import { useSoftphoneStore } from '../../stores/softphone-store';
+
+/** §2.5: the agent's own work orders, due dates first, with the follow-up call and the reply. */
+export function WorkOrdersPanel() {
+  const { t } = useTranslation();
+  const orders = useWorkOrdersStore((s) => s.orders);
+  const error = useWorkOrdersStore((s) => s.error);
+  const load = useWorkOrdersStore((s) => s.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="panel work-orders" aria-labelledby="work-orders-heading">
+      <h2 id="work-orders-heading" className="panel__title">{t('workOrders.title')}</h2>
+      {error && <p className="record__error" role="alert">{error}</p>}
+      {orders.length === 0 ? (
+        <p className="muted">{t('workOrders.empty')}</p>
+      ) : (
+        <table className="table" data-testid="work-orders">
+          <thead>
+            <tr>
+              <th>{t('workOrders.id')}</th>
+              <th>{t('workOrders.category')}</th>
+              <th>{t('workOrders.titleColumn')}</th>
+              <th>{t('workOrders.state')}</th>
+              <th>{t('workOrders.due')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <WorkOrderRow key={order.id} order={order} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function WorkOrderRow({ order }: { order: WorkOrder }) {
+  const { t } = useTranslation();
+  const timeZone = useConnectionStore((s) => s.timeZone);
+  const reply = useWorkOrdersStore((s) => s.reply);
+  const close = useWorkOrdersStore((s) => s.close);
+  const dial = useSoftphoneStore((s) => s.dial);
+  const phoneIdle = useSoftphoneStore((s) => s.callState === 'idle' || s.callState === 'ended');
+  const [replyText, setReplyText] = useState('');
+  const number = order.callbackNumber ?? order.callerNumber;
+  const dueClass = order.overdue ? 'due due--overdue' : order.dueSoon ? 'due due--soon' : 'due';
+
+  return (
+    <tr data-state={order.state}>
+      <td>{order.id}</td>
+      <td>{t(`record.categories.${order.category}`)}</td>
+      <td className="table__title" title={order.description}>{order.title}</td>
+      <td>{t(`workOrders.states.${order.state}`)}</td>
+      <td className={dueClass}>
+        {order.dueAt ? formatCenterDateTime(order.dueAt, timeZone) : '—'}
+        {order.overdue && <span className="due__tag">{t('workOrders.overdue')}</span>}
+      </td>
+      <td className="table__actions">
+        {order.state === 'resolved' && (
+          <>
+            {number && (
+              <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(number, [`X-12329-Work-Order-Id: ${order.id}`])}>
+                {t('workOrders.callBack')}
+              </button>
+            )}
+            <input className="input--small" placeholder={t('workOrders.replyPlaceholder')} value={replyText} onChange={(e) => setReplyText(e.target.value)} aria-label={t('workOrders.replyPlaceholder')} />
+            <button type="button" className="button button--small" disabled={!replyText.trim()} onClick={() => void reply(order.id, replyText.trim())}>
+              {t('workOrders.reply')}
+            </button>
+          </>
+        )}
+        {order.state === 'replied' && (
+          <button type="button" className="button button--small" onClick={() => void close(order.id)}>
+            {t('workOrders.close')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
