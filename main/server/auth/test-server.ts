@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -50,5 +50,11 @@ export async function startTestServer(modules: readonly ServerModuleFactory[], o
     if (result.status !== 200) throw new Error(`login ${workNumber} failed: ${result.status} ${JSON.stringify(result.body)}`);
     return result.body.token as string;
   };
-  return Object.assign(server, { logs, call, login });
+  // A data folder the helper made itself is removed with the server; one passed in is the test's.
+  const stopServer = server.stop.bind(server);
+  const stop = async () => {
+    await stopServer();
+    if (!options.dataDir) rmSync(config.dataDir, { recursive: true, force: true });
+  };
+  return Object.assign(server, { logs, call, login, stop });
 }
