@@ -6,6 +6,7 @@ import { SoftphonePanel } from './SoftphonePanel';
 import { ScriptsPanel } from './ScriptsPanel';
 import { RecordPanel } from './RecordPanel';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
+import { KnowledgePanel } from './KnowledgePanel';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
@@ -31,7 +32,9 @@ export function DeskScreen() {
         <RecordPanel />
         <WorkOrdersPanel />
       </div>
-      <div className="desk__right" />
+      <div className="desk__right">
+        <KnowledgePanel />
+      </div>
     </main>
   );
 }
