@@ -4,6 +4,7 @@ import { acdEventSchemas } from './acd.js';
 import { callsEventSchemas } from './calls.js';
 import { knowledgeBaseEventSchemas } from './knowledge-base.js';
 import { workOrderEventSchemas } from './work-orders.js';
+import { callVerificationEventSchema } from '../calls.js';
 
 /** Everything the server pushes on /api/v1/events, one file of schemas per domain. */
 export const serverEventSchema = z.discriminatedUnion('type', [
@@ -12,5 +13,6 @@ export const serverEventSchema = z.discriminatedUnion('type', [
   ...callsEventSchemas,
   ...knowledgeBaseEventSchemas,
   ...workOrderEventSchemas,
+  callVerificationEventSchema,
 ]);
 export type ServerEvent = z.infer<typeof serverEventSchema>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { verifiedSubjectSchema } from './verification.js';
+
+/**
+ * What the desk asks of a call in progress. The server is a B2BUA: it owns both legs, so
+ * verification, survey handoff and transfers are server actions on the caller's leg, not SIP
+ * tricks in the browser.
+ */
+
+export const callIdParamsSchema = z.object({ callId: z.string().min(1).max(100) });
+
+/** POST /api/v1/calls/:callId/verification — §2.1: the caller keys account and PIN in the IVR. */
+export const startVerificationResponseSchema = z.object({ started: z.literal(true) });
+
+/** POST /api/v1/calls/:callId/survey — §2.4-11: the caller goes to the survey, the agent to ACW. */
+export const surveyHandoffResponseSchema = z.object({ handedOff: z.literal(true) });
+
+/** POST /api/v1/calls/:callId/transfer */
+export const transferRequestSchema = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('agent'), workNumber: z.string().regex(/^\d{3,8}$/) }),
+  z.object({ target: z.literal('ivr') }),
+]);
+export type TransferRequest = z.infer<typeof transferRequestSchema>;
+
+/** Pushed on /api/v1/events to the agent of the call while verification runs and when it ends. */
+export const verificationOutcomeSchema = z.enum(['started', 'verified', 'failed', 'locked', 'invalid_account', 'abandoned']);
+export type VerificationProgress = z.infer<typeof verificationOutcomeSchema>;
+
+export const callVerificationEventSchema = z.object({
+  type: z.literal('call.verification'),
+  callId: z.string(),
+  agentUserId: z.number().int(),
+  outcome: verificationOutcomeSchema,
+  subject: verifiedSubjectSchema.optional(),
+  attemptsLeft: z.number().int().optional(),
+});
