@@ -31,6 +31,8 @@ export const callVerificationEventSchema = z.object({
   callId: z.string(),
   agentUserId: z.number().int(),
   outcome: verificationOutcomeSchema,
-  subject: verifiedSubjectSchema.optional(),
+  /** With 'verified': the reference for GET /api/v1/callers/:subjectRef (the agent never sees the account keyed). */
+  subjectRef: z.string().optional(),
+  subjectKind: verifiedSubjectSchema.shape.kind.optional(),
   attemptsLeft: z.number().int().optional(),
 });

@@ -7,6 +7,7 @@ import { ScriptsPanel } from './ScriptsPanel';
 import { RecordPanel } from './RecordPanel';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 import { KnowledgePanel } from './KnowledgePanel';
+import { VerificationPanel } from './VerificationPanel';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
@@ -26,6 +27,7 @@ export function DeskScreen() {
     <main className="desk">
       <div className="desk__left">
         <SoftphonePanel />
+        <VerificationPanel />
         <ScriptsPanel />
       </div>
       <div className="desk__center">
