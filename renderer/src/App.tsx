@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { SignInScreen } from './components/SignInScreen';
 import { DeskScreen } from './components/desk/DeskScreen';
+import { WallboardScreen } from './components/wallboard/WallboardScreen';
 import { PhoneStatus } from './components/desk/PhoneStatus';
 import { useConnectionStore } from './stores/connection-store';
 import { useSessionStore } from './stores/session-store';
+import { useSoftphoneSession } from './hooks/use-softphone-session';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -14,6 +16,9 @@ export function App() {
   const signedIn = useSessionStore((s) => s.status === 'signed-in');
   const user = useSessionStore((s) => s.user);
   const signOut = useSessionStore((s) => s.signOut);
+  const [view, setView] = useState<'desk' | 'wallboard'>('desk');
+  const canSupervise = user?.role === 'team_lead' || user?.role === 'center_admin';
+  useSoftphoneSession();
 
   useEffect(() => {
     void connect().then(() => restore());
@@ -31,6 +36,15 @@ export function App() {
         <div className="topbar__brand">
           <span className="topbar__logo" aria-hidden="true">12329</span>
           <span>{t('app.title')}</span>
+          {signedIn && canSupervise && (
+            <nav className="topbar__nav" aria-label={t('nav.desk')}>
+              {(['desk', 'wallboard'] as const).map((v) => (
+                <button key={v} type="button" className={`topbar__tab ${view === v ? 'topbar__tab--on' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                  {t(`nav.${v}`)}
+                </button>
+              ))}
+            </nav>
+          )}
         </div>
         <div className="topbar__right">
           {signedIn && user && (
@@ -50,7 +64,7 @@ export function App() {
           )}
         </div>
       </header>
-      {signedIn ? <DeskScreen /> : <SignInScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'wallboard' && canSupervise ? <WallboardScreen /> : <DeskScreen />}
     </div>
   );
 }

@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import type { MetricsReport } from '../../../shared/api/metrics';
+import { useSessionStore } from './session-store';
+
+interface MetricsState {
+  report: MetricsReport | undefined;
+  error: string | undefined;
+  load(period?: MetricsReport['period']): Promise<void>;
+}
+
+export const useMetricsStore = create<MetricsState>()((set) => ({
+  report: undefined,
+  error: undefined,
+  async load(period = 'day') {
+    try {
+      const report = await useSessionStore.getState().api.get<MetricsReport>('/api/v1/metrics', { period });
+      set({ report, error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+}));
