@@ -86,8 +86,11 @@ export type KbSearchHit = z.infer<typeof kbSearchHitSchema>;
 
 export const kbSearchResponseSchema = z.object({
   query: z.string(),
-  /** fulltext: FTS5 trigram index with bm25; substring: 1–2 character terms, scanned and scored. */
-  mode: z.enum(['fulltext', 'substring']),
+  /**
+   * fulltext: FTS5 trigram index with bm25 (terms of 3+ characters); bigram: the 2-character Han
+   * index (提取, 贷款); substring: other short terms (1 character, short Latin), scanned and scored.
+   */
+  mode: z.enum(['fulltext', 'bigram', 'substring']),
   items: z.array(kbSearchHitSchema),
 });
 export type KbSearchResponse = z.infer<typeof kbSearchResponseSchema>;

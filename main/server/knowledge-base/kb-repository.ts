@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { KbArticleInput, KbCategory, KbStatus } from '../../../shared/api/knowledge-base.js';
+import { bigramText } from './bigrams.js';
 
 export interface ArticleRow {
   id: number;
@@ -51,6 +52,8 @@ export class KbRepository {
         INSERT INTO kb_article_versions (article_id, version, category, title, body, keywords, effective_from, expires_at, status, edited_by, edited_at)
         SELECT id, version, category, title, body, keywords, effective_from, expires_at, status, updated_by, updated_at FROM kb_articles WHERE id = ?`),
       get: db.prepare<[number], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
+      indexBigrams: db.prepare<[number, string, string, string]>('INSERT INTO kb_bigrams (rowid, title, keywords, body) VALUES (?, ?, ?, ?)'),
+      unindexBigrams: db.prepare<[number]>('DELETE FROM kb_bigrams WHERE rowid = ?'),
       versions: db.prepare<[number], VersionRow>('SELECT * FROM kb_article_versions WHERE article_id = ? ORDER BY version DESC'),
       count: db.prepare<[], number>('SELECT count(*) FROM kb_articles').pluck(),
       view: db.prepare<[number, number | null, number]>('INSERT INTO kb_views (article_id, user_id, viewed_at) VALUES (?, ?, ?)'),
@@ -68,7 +71,7 @@ export class KbRepository {
     return this.db.transaction(() => {
       const id = Number(this.q.insert.run({ ...input, keywords: joinKeywords(input.keywords), at, by, seedKey }).lastInsertRowid);
       this.q.snapshot.run(id);
-      return this.q.get.get(id)!;
+      return this.indexBigrams(this.q.get.get(id)!);
     })();
   }
 
@@ -78,8 +81,14 @@ export class KbRepository {
       const changed = this.q.update.run({ ...input, keywords: joinKeywords(input.keywords), id, expectedVersion, at, by }).changes;
       if (changed === 0) return this.q.get.get(id) ? 'conflict' : undefined;
       this.q.snapshot.run(id);
-      return this.q.get.get(id)!;
+      this.q.unindexBigrams.run(id);
+      return this.indexBigrams(this.q.get.get(id)!);
     })();
+  }
+
+  private indexBigrams(row: ArticleRow): ArticleRow {
+    this.q.indexBigrams.run(row.id, bigramText(row.title), bigramText(row.keywords), bigramText(row.body));
+    return row;
   }
 
   get(id: number): ArticleRow | undefined {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import type { KbCategory, KbSearchHit, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
 import { highlight, snippet } from './highlight.js';
+import { HAN_BIGRAM } from './bigrams.js';
 
 export interface KbSearchOptions {
   q: string;
@@ -59,10 +60,12 @@ function ngrams(term: string, n: number): string[] {
  * the OR of its trigrams, so that "公积金贷款额度" finds "贷款额度" in an article even where the
  * words are not contiguous, and bm25 ranks articles matching more (and rarer) pieces first.
  * Candidates are then reordered by exact keyword and whole-term title matches (rerank below).
- * Trigrams cannot match 1–2 characters (提取, 贷款: very common in Chinese). Such terms must
- * each occur (instr) — as a filter on the full-text candidates when the query also has longer
- * terms, or, when all terms are short, in a scored scan of the in-effect articles: a term in the
- * title counts most, then keywords, then (up to 5) occurrences in the body.
+ * Trigrams cannot match 1–2 characters (提取, 贷款: very common in Chinese). When all terms are
+ * 2-character Han words they go through the kb_bigrams index (AND), as do the 2-character pieces
+ * of a query whose trigrams found nothing (OR). Other short terms must each occur (instr): as a
+ * filter on the full-text candidates when the query also has longer terms, or in a scored scan of
+ * the in-effect articles: a term in the title counts most, then keywords, then (up to 5)
+ * occurrences in the body.
  */
 export class KbSearch {
   private readonly statements = new Map<string, Database.Statement<Record<string, string | number | null>, HitRow & { rank?: number }>>();
@@ -87,17 +90,28 @@ export class KbSearch {
         const rows = rerank(candidates, terms).slice(0, options.limit);
         return { query: options.q, mode: 'fulltext', items: rows.map((r) => toHit(r, [...terms, ...grams])) };
       }
-      // No trigram in common ("首套房利率" against "首套住房……利率"): score the 2-character pieces.
+      // No trigram in common ("首套房利率" against "首套住房……利率"): rank by the 2-character pieces.
       const pieces = [...new Set([...short, ...long.flatMap((t) => ngrams(t, 2))])].slice(0, MAX_TERMS * 2);
+      if (pieces.every((p) => HAN_BIGRAM.test(p))) return this.bigramSearch(options, pieces, 'OR');
       const loose: Record<string, string | number | null> = { date: options.date, category: options.category ?? null, limit: options.limit };
       pieces.forEach((p, i) => (loose[`t${i}`] = p));
       loose.limit = candidateCount(options.limit);
       const rows = byBodyCount(this.statement('loose', pieces).all(loose) as ScoredRow[], pieces).slice(0, options.limit);
       return { query: options.q, mode: 'substring', items: rows.map((r) => toHit(r, pieces)) };
     }
+    if (short.every((t) => HAN_BIGRAM.test(t))) return this.bigramSearch(options, short, 'AND');
     params.limit = candidateCount(options.limit);
     const rows = byBodyCount(this.statement('substring', short).all(params) as ScoredRow[], short).slice(0, options.limit);
     return { query: options.q, mode: 'substring', items: rows.map((r) => toHit(r, terms)) };
+  }
+
+  /** 2-character Han terms through the kb_bigrams index, bm25-ranked like the trigram one. */
+  private bigramSearch(options: KbSearchOptions, terms: readonly string[], join: 'AND' | 'OR'): KbSearchResponse {
+    const match = terms.map((t) => `"${t}"`).join(` ${join} `);
+    const params = { date: options.date, category: options.category ?? null, limit: Math.min(200, Math.max(40, options.limit * 4)), match };
+    const candidates = this.statement('bigram', []).all(params) as Array<HitRow & { rank: number }>;
+    const rows = rerank(candidates, terms).slice(0, options.limit);
+    return { query: options.q, mode: 'bigram', items: rows.map((r) => toHit(r, terms)) };
   }
 
   /**
@@ -105,7 +119,7 @@ export class KbSearch {
    * only folds ASCII, so terms without ASCII letters (almost all Chinese ones) are looked up in
    * the stored text directly, sparing a lower-cased copy of every body per term.
    */
-  private statement(mode: 'fulltext' | 'substring' | 'loose', terms: readonly string[]) {
+  private statement(mode: 'fulltext' | 'bigram' | 'substring' | 'loose', terms: readonly string[]) {
     const folds = terms.map((t) => /[a-z]/.test(t));
     const key = `${mode}:${folds.map((f) => (f ? 'l' : 'c')).join('')}`;
     let statement = this.statements.get(key);
@@ -120,7 +134,13 @@ export class KbSearch {
       // CROSS JOIN keeps the index as the outer loop: otherwise the planner walks the in-effect
       // articles and runs the MATCH once per article (minutes on 10,000 articles).
       statement =
-        mode === 'fulltext'
+        mode === 'bigram'
+          ? this.db.prepare(`
+              SELECT ${HIT_COLUMNS}, bm25(kb_bigrams, ${BM25_WEIGHTS}) AS rank
+              FROM kb_bigrams CROSS JOIN kb_articles a ON a.id = kb_bigrams.rowid
+              WHERE kb_bigrams MATCH @match AND ${IN_EFFECT}
+              ORDER BY rank LIMIT @limit`)
+          : mode === 'fulltext'
           ? this.db.prepare(`
               SELECT ${HIT_COLUMNS}, bm25(kb_fts, ${BM25_WEIGHTS}) AS rank
               FROM kb_fts CROSS JOIN kb_articles a ON a.id = kb_fts.rowid

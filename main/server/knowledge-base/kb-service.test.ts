@@ -53,9 +53,9 @@ describe('knowledge base', () => {
     expect(first('首套房利率')).toBe('住房公积金贷款利率（2025年5月8日起）');
   });
 
-  it('answers 1–2 character queries by substring, ranked by title', () => {
+  it('answers 1–2 character queries from the bigram index or a scan, ranked by title', () => {
     const result = kb.search({ q: '提取', limit: 10 });
-    expect(result.mode).toBe('substring');
+    expect(result.mode).toBe('bigram');
     expect(result.items.length).toBe(10);
     expect(result.items.slice(0, 5).every((i) => i.title.includes('提取'))).toBe(true);
     expect(first('离职')).toBe('离职后能否提取住房公积金');
@@ -63,6 +63,17 @@ describe('knowledge base', () => {
     expect(kb.search({ q: '贷款', limit: 50, category: '异地' }).items.every((i) => i.category === '异地')).toBe(true);
     // Every term must occur: 租房 and 退休 never meet in one article.
     expect(titles('租房 退休')).toEqual([]);
+    // One character has no index: a scored scan.
+    const one = kb.search({ q: '税', limit: 50 });
+    expect(one.mode).toBe('substring');
+    const scanned = kb.search({ q: '房', limit: 50 });
+    expect(scanned.mode).toBe('substring');
+    const mentioning = db
+      .prepare("SELECT count(*) FROM kb_articles WHERE (expires_at IS NULL OR expires_at > '2025-06-11') AND instr(title || keywords || body, '房') > 0")
+      .pluck()
+      .get();
+    expect(scanned.items.length).toBe(mentioning);
+    expect(scanned.items.every((i) => i.titleHtml.includes('<mark>房</mark>') || i.snippetHtml.includes('<mark>房</mark>'))).toBe(true);
   });
 
   it('shows only articles in effect on the day', () => {
@@ -113,6 +124,8 @@ describe('knowledge base', () => {
     // The index follows the edit.
     expect(titles('贷款测试条目')).toContain('贷款测试条目（修订）');
     expect(db.prepare(`SELECT count(*) FROM kb_fts WHERE kb_fts MATCH '"旧正文"'`).pluck().get()).toBe(0);
+    expect(titles('旧正')).toEqual([]);
+    expect(titles('新正')).toEqual(['贷款测试条目（修订）']);
     expect(db.prepare(`SELECT rowid FROM kb_fts WHERE kb_fts MATCH '"组合贷款额度"'`).pluck().all()).toEqual([created.id]);
   });
 

@@ -19,6 +19,10 @@ describe('migration 7: knowledge-base', () => {
     db.prepare("UPDATE kb_articles SET title = '退休提取', body = '退休后销户提取' WHERE id = 1").run();
     expect(match('"租房提取"')).toEqual([]);
     expect(match('"销户提取"')).toEqual([1]);
+    db.prepare("INSERT INTO kb_bigrams (rowid, title, keywords, body) VALUES (1, '退休 休提 提取', '', '销户 户提 提取')").run();
+    expect(db.prepare('SELECT rowid FROM kb_bigrams WHERE kb_bigrams MATCH ?').pluck().all('"提取"')).toEqual([1]);
+    db.prepare('DELETE FROM kb_bigrams WHERE rowid = 1').run();
+    expect(db.prepare('SELECT rowid FROM kb_bigrams WHERE kb_bigrams MATCH ?').pluck().all('"提取"')).toEqual([]);
     expect(() => insert.run('理财', 't', 'b', null)).toThrow(/CHECK/);
     expect(() => insert.run('提取', 't', 'b', '2024-12-31')).toThrow(/CHECK/); // expires before it starts
     expect(() => db.prepare("INSERT INTO kb_views (article_id, viewed_at) VALUES (99, 0)").run()).toThrow(/FOREIGN KEY/);

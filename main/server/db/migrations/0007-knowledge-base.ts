@@ -64,6 +64,11 @@ export const m0007KnowledgeBase: Migration = {
         INSERT INTO kb_fts (kb_fts, rowid, title, keywords, body) VALUES ('delete', old.id, old.title, old.keywords, old.body);
         INSERT INTO kb_fts (rowid, title, keywords, body) VALUES (new.id, new.title, new.keywords, new.body);
       END;
+
+      -- Trigrams cannot find 2-character words (提取, 贷款), the commonest Chinese queries. This
+      -- contentless index holds each article's Han text as overlapping bigrams ("退休 休提 提取"),
+      -- written by the repository (SQL cannot split them), rowid = article id.
+      CREATE VIRTUAL TABLE kb_bigrams USING fts5(title, keywords, body, content='', contentless_delete=1, tokenize='unicode61');
     `);
   },
 };
