@@ -1,0 +1,207 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { DigestAuthenticator, type DigestVerdict } from './digest.js';
+import type { SipFlow, SipTransportKind } from './flow.js';
+import type { IncomingRequest, SipResponse } from './message.js';
+import { parseNameAddr } from './name-addr.js';
+import { buildResponse, newTag } from './serializer.js';
+
+/** What the auth module offers for a work number (AuthService.sipCredentials). */
+export interface SipCredentials {
+  userId: number;
+  ha1: string;
+  /** Every HA1 that may prove this user (password, live desk sessions); defaults to [ha1]. */
+  ha1s?: string[];
+  displayName: string;
+}
+export type SipCredentialLookup = (workNumber: string) => SipCredentials | undefined;
+
+export interface SipBinding {
+  workNumber: string;
+  userId: number;
+  displayName: string;
+  /** The Contact URI as the agent sent it; requests to the agent use it as Request-URI. */
+  contact: string;
+  flow: SipFlow;
+  transport: SipTransportKind;
+  registeredAt: number;
+  expiresAt: number;
+}
+
+export interface RegistrationEvent {
+  type: 'registered' | 'unregistered';
+  workNumber: string;
+  userId: number;
+  displayName: string;
+  transport: SipTransportKind;
+  /** Why the last binding went: REGISTER with Expires 0, expiry, or the WebSocket closed. */
+  reason?: 'unregistered' | 'expired' | 'flow-closed';
+}
+
+export interface RegistrarOptions {
+  credentials: SipCredentialLookup;
+  clock: Clock;
+  logger: Logger;
+  authenticator?: DigestAuthenticator;
+  defaultExpires?: number;
+  minExpires?: number;
+  maxExpires?: number;
+  /** Wrong digests from one user and address within this window: 401 once, then 403. */
+  failureWindowMs?: number;
+}
+
+interface Stored extends SipBinding {
+  key: string;
+  timer: NodeJS.Timeout;
+}
+
+/** Agent extensions: digest-authenticated REGISTER, bindings in memory with expiry. */
+export class Registrar {
+  readonly authenticator: DigestAuthenticator;
+  private readonly bindings = new Map<string, Map<string, Stored>>();
+  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly listeners = new Set<(event: RegistrationEvent) => void>();
+  private readonly defaultExpires: number;
+  private readonly minExpires: number;
+  private readonly maxExpires: number;
+  private readonly failureWindowMs: number;
+
+  constructor(private readonly options: RegistrarOptions) {
+    this.authenticator = options.authenticator ?? new DigestAuthenticator(options.clock);
+    this.defaultExpires = options.defaultExpires ?? 600;
+    this.minExpires = options.minExpires ?? 30;
+    this.maxExpires = options.maxExpires ?? 3600;
+    this.failureWindowMs = options.failureWindowMs ?? 60_000;
+  }
+
+  onRegistration(listener: (event: RegistrationEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Live bindings of an agent, newest first. */
+  lookup(workNumber: string): SipBinding[] {
+    return [...(this.bindings.get(workNumber)?.values() ?? [])].sort((a, b) => b.registeredAt - a.registeredAt).map(publicBinding);
+  }
+
+  registeredAgents(): string[] {
+    return [...this.bindings.keys()];
+  }
+
+  handleRegister(request: IncomingRequest, flow: SipFlow): SipResponse {
+    const aor = request.to.parsedUri?.user;
+    if (!aor) return buildResponse(request, 404, { reason: 'Not Found (To has no user part)', toTag: newTag() });
+    const challenge = (stale = false) =>
+      buildResponse(request, 401, { toTag: newTag(), headers: [['WWW-Authenticate', this.authenticator.challenge(stale)]] });
+
+    const verdict: DigestVerdict = this.authenticator.verify(request.headers.get('Authorization'), 'REGISTER', (username) => {
+      const found = this.options.credentials(username);
+      return found ? (found.ha1s ?? [found.ha1]) : undefined;
+    });
+    if (verdict.result === 'missing') return challenge();
+    if (verdict.result === 'stale') return challenge(true);
+    const failureKey = `${verdict.username ?? aor}|${flow.remote.address}`;
+    if (verdict.result === 'wrong') {
+      const now = this.options.clock.now();
+      const previous = this.failures.get(failureKey);
+      const entry = previous && now - previous.since < this.failureWindowMs ? { count: previous.count + 1, since: previous.since } : { count: 1, since: now };
+      this.failures.set(failureKey, entry);
+      this.options.logger.warn({ workNumber: verdict.username ?? aor, from: flow.remote.address, reason: verdict.reason, failures: entry.count }, 'sip register: authentication failed');
+      return entry.count >= 2 ? buildResponse(request, 403, { toTag: newTag() }) : challenge();
+    }
+    this.failures.delete(failureKey);
+    if (verdict.username !== aor) return buildResponse(request, 403, { reason: 'Forbidden (user does not own this address)', toTag: newTag() });
+    const credentials = this.options.credentials(aor)!;
+
+    const contacts = request.headers.getAll('Contact');
+    const expiresHeader = request.headers.get('Expires');
+    const headerExpires = expiresHeader !== undefined && /^\d+$/.test(expiresHeader) ? Number(expiresHeader) : undefined;
+    if (contacts.length === 1 && contacts[0] === '*') {
+      if (headerExpires !== 0) return buildResponse(request, 400, { reason: 'Bad Request (Contact * needs Expires: 0)', toTag: newTag() });
+      this.removeWhere(aor, () => true, 'unregistered');
+      return this.ok(request, aor);
+    }
+    for (const text of contacts) {
+      const contact = parseNameAddr(text);
+      if (!contact) return buildResponse(request, 400, { reason: 'Bad Request (malformed Contact)', toTag: newTag() });
+      const paramExpires = contact.params.expires;
+      let expires = paramExpires != null && /^\d+$/.test(paramExpires) ? Number(paramExpires) : (headerExpires ?? this.defaultExpires);
+      if (expires > 0 && expires < this.minExpires) {
+        return buildResponse(request, 423, { toTag: newTag(), headers: [['Min-Expires', String(this.minExpires)]] });
+      }
+      expires = Math.min(expires, this.maxExpires);
+      // One binding per WebSocket flow (RFC 5626 style); UDP phones are told apart by Contact.
+      const key = flow.transport === 'ws' ? flow.id : `udp|${contact.uri}`;
+      if (expires === 0) this.remove(aor, key, 'unregistered');
+      else this.bind(aor, key, contact.uri, flow, expires, credentials);
+    }
+    return this.ok(request, aor);
+  }
+
+  /** A WebSocket closed: its bindings go at once. */
+  flowClosed(flow: SipFlow): void {
+    for (const aor of [...this.bindings.keys()]) this.removeWhere(aor, (b) => b.flow.id === flow.id, 'flow-closed');
+  }
+
+  close(): void {
+    for (const map of this.bindings.values()) for (const b of map.values()) clearTimeout(b.timer);
+    this.bindings.clear();
+  }
+
+  private ok(request: IncomingRequest, aor: string): SipResponse {
+    const now = this.options.clock.now();
+    const headers: Array<[string, string]> = this.lookup(aor).map((b) => ['Contact', `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}`]);
+    return buildResponse(request, 200, { toTag: newTag(), headers: [...headers, ['Date', new Date(now).toUTCString()]] });
+  }
+
+  private bind(aor: string, key: string, contact: string, flow: SipFlow, expires: number, credentials: SipCredentials): void {
+    let map = this.bindings.get(aor);
+    const first = !map || map.size === 0;
+    if (!map) this.bindings.set(aor, (map = new Map()));
+    const previous = map.get(key);
+    if (previous) clearTimeout(previous.timer);
+    const now = this.options.clock.now();
+    const timer = setTimeout(() => this.remove(aor, key, 'expired'), expires * 1000);
+    timer.unref();
+    map.set(key, {
+      key, workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, contact, flow,
+      transport: flow.transport, registeredAt: previous?.registeredAt ?? now, expiresAt: now + expires * 1000, timer,
+    });
+    if (first) this.emit({ type: 'registered', workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, transport: flow.transport });
+  }
+
+  private remove(aor: string, key: string, reason: NonNullable<RegistrationEvent['reason']>): void {
+    this.removeWhere(aor, (b) => b.key === key, reason);
+  }
+
+  private removeWhere(aor: string, match: (b: Stored) => boolean, reason: NonNullable<RegistrationEvent['reason']>): void {
+    const map = this.bindings.get(aor);
+    if (!map) return;
+    let last: Stored | undefined;
+    for (const [key, b] of map) {
+      if (!match(b)) continue;
+      clearTimeout(b.timer);
+      map.delete(key);
+      last = b;
+    }
+    if (last && map.size === 0) {
+      this.bindings.delete(aor);
+      this.emit({ type: 'unregistered', workNumber: aor, userId: last.userId, displayName: last.displayName, transport: last.transport, reason });
+    }
+  }
+
+  private emit(event: RegistrationEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'registration listener failed');
+      }
+    }
+  }
+}
+
+function publicBinding(b: Stored): SipBinding {
+  const { key: _key, timer: _timer, ...rest } = b;
+  return rest;
+}

@@ -1,0 +1,46 @@
+import type { ServerModuleFactory } from '../context.js';
+import type { SipCredentialLookup, SipCredentials } from './registrar.js';
+import { SipStack, type SipStackOptions } from './sip-stack.js';
+
+interface AuthLike {
+  sipCredentials(workNumber: string): SipCredentials | undefined;
+}
+
+export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers' | 'limits' | 'serviceNumbers' | 'registrar'>> {
+  /** Overrides the auth module's credentials (tests, or before the auth module is present). */
+  credentials?: SipCredentialLookup;
+}
+
+/**
+ * The SIP stack as a server module: publishes ctx.services 'sip' (SipService) and, once bound,
+ * 'sip.udpPort'; owns the /sip WebSocket route, so the 503 placeholders step aside.
+ */
+export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
+  return (ctx) => {
+    // The auth service is looked up on each REGISTER, so module order does not matter.
+    const fromAuth: SipCredentialLookup = (workNumber) => (ctx.services.get('auth') as AuthLike | undefined)?.sipCredentials(workNumber);
+    const stack = new SipStack({
+      host: ctx.config.host,
+      logger: ctx.logger.child({ module: 'sip' }),
+      clock: ctx.clock,
+      credentials: options.credentials ?? fromAuth,
+      ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.serviceNumbers ? { serviceNumbers: options.serviceNumbers } : {}),
+      ...(options.registrar ? { registrar: options.registrar } : {}),
+    });
+    ctx.services.set('sip', stack);
+    return {
+      name: 'sip',
+      websocketRoutes: () => [stack.websocketRoute()],
+      async start() {
+        const port = await stack.listenUdp(ctx.config.sipUdpPort);
+        ctx.services.set('sip.udpPort', port);
+        ctx.logger.info({ event: 'sip-listening', udpPort: port, websocketPath: '/sip' }, 'sip stack listening');
+      },
+      stop: () => stack.close(),
+    };
+  };
+}
+
+export const sipServerModule: ServerModuleFactory = sipModule();

@@ -1,0 +1,119 @@
+import type { Clock } from '../clock.js';
+import type { WebSocketRoute } from '../http/upgrade-router.js';
+import type { Logger } from '../logger.js';
+import type { SipFlow } from './flow.js';
+import type { OutboundCall } from './outgoing-call.js';
+import { parseUri } from './name-addr.js';
+import { DEFAULT_LIMITS, type ParseLimits } from './parser.js';
+import { Registrar, type RegistrationEvent, type SipBinding, type SipCredentialLookup } from './registrar.js';
+import type { OutgoingOptions, SipService, SipServiceDelegate } from './sip-service.js';
+import { DEFAULT_TIMERS, type SipTimerValues } from './transaction-timers.js';
+import { UdpTransport } from './transport-udp.js';
+import { WsTransport } from './transport-ws.js';
+import { UserAgentCore } from './user-agent-core.js';
+
+export interface SipStackOptions {
+  host: string;
+  logger: Logger;
+  clock: Clock;
+  credentials: SipCredentialLookup;
+  timers?: Partial<SipTimerValues>;
+  limits?: Partial<ParseLimits>;
+  serviceNumbers?: readonly string[];
+  /** Registrar tuning (tests shorten the failure window or the expiry bounds). */
+  registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number };
+}
+
+/** The whole SIP stack behind SipService: transports, transactions, registrar, calls. */
+export class SipStack implements SipService {
+  readonly registrar: Registrar;
+  readonly core: UserAgentCore;
+  readonly ws: WsTransport;
+  private readonly udp: UdpTransport;
+
+  constructor(private readonly options: SipStackOptions) {
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.registrar = new Registrar({ credentials: options.credentials, clock: options.clock, logger: options.logger, ...options.registrar });
+    this.core = new UserAgentCore({
+      logger: options.logger,
+      registrar: this.registrar,
+      timers: { ...DEFAULT_TIMERS, ...options.timers },
+      limits,
+      serviceNumbers: options.serviceNumbers ?? ['12329'],
+    });
+    const receive = (data: Buffer, flow: SipFlow) => this.core.receive(data, flow);
+    this.udp = new UdpTransport(options.host, options.logger, receive);
+    this.ws = new WsTransport(options.logger, receive, options.host);
+    this.ws.onFlowClosed((flow) => {
+      this.registrar.flowClosed(flow);
+      this.core.flowClosed(flow);
+    });
+  }
+
+  get delegate(): SipServiceDelegate | undefined {
+    return this.core.delegate;
+  }
+
+  set delegate(delegate: SipServiceDelegate | undefined) {
+    this.core.delegate = delegate;
+  }
+
+  get udpPort(): number {
+    return this.udp.port;
+  }
+
+  listenUdp(port: number): Promise<number> {
+    return this.udp.listen(port);
+  }
+
+  websocketRoute(): WebSocketRoute {
+    return this.ws.route();
+  }
+
+  inviteAgent(workNumber: string, localSdpOffer: string, options: OutgoingOptions = {}): OutboundCall {
+    const binding = this.registrar.lookup(workNumber)[0];
+    if (!binding || !binding.flow.isOpen()) {
+      const flow = this.udp.flowFor(this.options.host, 0);
+      return this.core.outbound(flow, { requestUri: `sip:${workNumber}@${this.options.host}`, toUri: `sip:${workNumber}@${this.options.host}` }, options)
+        .failNow(480, 'Temporarily Unavailable (not registered)');
+    }
+    const call = this.core.outbound(binding.flow, { requestUri: binding.contact, toUri: `sip:${workNumber}@${this.options.host}` }, options);
+    // Started on the next tick so that the caller can set its delegate first.
+    queueMicrotask(() => call.start(localSdpOffer));
+    return call;
+  }
+
+  inviteUri(uri: string, localSdpOffer: string, options: OutgoingOptions = {}): OutboundCall {
+    const parsed = parseUri(uri);
+    const host = parsed?.host.replace(/^\[|\]$/g, '');
+    const flow = this.udp.flowFor(host ?? this.options.host, parsed?.port ?? 5060);
+    const call = this.core.outbound(flow, { requestUri: uri, toUri: uri }, options);
+    // No DNS here: trunks are configured by IP address.
+    if (!parsed || parsed.scheme !== 'sip' || !host || !/^[\d.]+$|:/.test(host)) return call.failNow(416, 'Unsupported URI Scheme (sip:user@ip:port only)');
+    queueMicrotask(() => call.start(localSdpOffer));
+    return call;
+  }
+
+  isRegistered(workNumber: string): boolean {
+    return this.registrar.lookup(workNumber).length > 0;
+  }
+
+  registrations(workNumber: string): SipBinding[] {
+    return this.registrar.lookup(workNumber);
+  }
+
+  registeredAgents(): string[] {
+    return this.registrar.registeredAgents();
+  }
+
+  onRegistration(listener: (event: RegistrationEvent) => void): () => void {
+    return this.registrar.onRegistration(listener);
+  }
+
+  async close(): Promise<void> {
+    this.core.close();
+    this.registrar.close();
+    this.ws.close();
+    await this.udp.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { APP_ROOT } from '../app-root.js';
+
+export const SIPP = '/usr/bin/sipp';
+export const SIPP_SCENARIOS = resolve(APP_ROOT, 'e2e', 'sipp');
+
+export interface SippRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Contents of the -trace_err file (SIPp's account of what went wrong). */
+  errors: string;
+  /** Lines of the -trace_rtt file, when asked for. */
+  rtt: string[];
+}
+
+/** Tests and benchmarks only: runs SIPp as a UAC against 127.0.0.1:port and collects its traces. */
+export function runSipp(scenario: string, port: number, extraArgs: string[] = [], timeoutMs = 60_000): Promise<SippRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
+  const args = ['-sf', join(SIPP_SCENARIOS, scenario), `127.0.0.1:${port}`, '-i', '127.0.0.1', '-nostdin', '-timeout', '20s', '-trace_err', '-s', '12329', ...extraArgs];
+  if (!extraArgs.includes('-m')) args.push('-m', '1');
+  return new Promise((done) => {
+    const child = spawn(SIPP, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      const files = existsSync(dir) ? readdirSync(dir) : [];
+      const read = (suffix: string) => files.filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      const rtt = read('_rtt.csv').split('\n').filter((l) => l.trim());
+      const errors = read('_errors.log');
+      rmSync(dir, { recursive: true, force: true });
+      done({ code, stdout, stderr, errors, rtt });
+    });
+  });
+}
