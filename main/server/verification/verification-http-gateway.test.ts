@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.js';
+import { createLogger } from '../logger.js';
+import { openEmbeddedFixture, FIXTURE_NOW, type EmbeddedFixture } from '../gateway/contract/gateway-fixture.js';
+import { startFakeCoreSystem, type FakeCoreSystem } from '../gateway/contract/fake-core-system.js';
+import { HttpGateway } from '../gateway/http-gateway.js';
+import { createVerificationService, type VerificationService } from './verification-service.js';
+
+describe('verifyCaller with a core system over HTTP', () => {
+  let fixture: EmbeddedFixture;
+  let core: FakeCoreSystem;
+  let service: VerificationService;
+  beforeAll(async () => {
+    fixture = openEmbeddedFixture(100);
+    core = await startFakeCoreSystem(fixture.gateway);
+    service = createVerificationService({
+      db: fixture.db,
+      clock: new ManualClock(FIXTURE_NOW),
+      logger: createLogger('silent'),
+      gateway: new HttpGateway({ baseUrl: core.url, retries: 0 }),
+      timeZone: 'Asia/Shanghai',
+      demoPins: false,
+    });
+    await service.setPin({ kind: 'person', id: fixture.known.fundAccount }, '246810');
+  });
+  afterAll(async () => {
+    await core.close();
+    fixture.close();
+  });
+
+  it('checks the ID-card check digit before asking the core system', async () => {
+    const id = fixture.known.idCardNo;
+    const mistyped = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    core.requests.length = 0;
+    expect((await service.verifyCaller({ loginType: 'id_card', account: mistyped, pin: '246810', channel: 'ivr', callId: 'h1' })).outcome).toBe('invalid_account');
+    expect(core.requests).toEqual([]);
+    expect((await service.verifyCaller({ loginType: 'id_card', account: id, pin: '246810', channel: 'ivr', callId: 'h2' })).outcome).toBe('verified');
+    expect(core.requests).toEqual(['GET /hotline/v1/persons']);
+  });
+
+  it('lets a core-system outage surface instead of counting it as a wrong PIN', async () => {
+    core.failNext(1);
+    await expect(service.verifyCaller({ loginType: 'fund_account', account: fixture.known.fundAccount, pin: '000000', channel: 'ivr', callId: 'h3' })).rejects.toMatchObject({ code: 'unavailable' });
+    expect(fixture.db.prepare("SELECT count(*) FROM caller_verification_attempts WHERE call_id = 'h3'").pluck().get()).toBe(0);
+  });
+});
