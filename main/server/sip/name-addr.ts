@@ -27,7 +27,7 @@ export function parseUri(text: string): SipUri | undefined {
   if (!params) return undefined;
   if (scheme === 'tel') {
     const number = m[2]!;
-    if (!/^\+?[0-9A-Fa-f*#().\-]+$/.test(number)) return undefined;
+    if (!/^\+?[0-9A-Fa-f*#().-]+$/.test(number)) return undefined;
     return { scheme, user: number, host: '', params };
   }
   const at = m[2]!.lastIndexOf('@');

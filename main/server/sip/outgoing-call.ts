@@ -117,7 +117,8 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
     if (this.machine.is('established') || this.settled) return;
     if (this.machine.is('terminated') || this.cancelRequested) {
       // Answered while we were cancelling: take the call and hang it up at once.
-      this.machine.is('terminated') ? void this.send(this.dialog.createRequest('BYE')) : void this.bye();
+      if (this.machine.is('terminated')) void this.send(this.dialog.createRequest('BYE'));
+      else void this.bye();
       return;
     }
     this.machine.to('established');
