@@ -5,6 +5,7 @@ import { calendarModule } from './work-orders/calendar-module.js';
 import { workOrdersModule } from './work-orders/work-orders-module.js';
 import { callNotesModule } from './call-notes/call-notes-module.js';
 import { metricsModule } from './metrics/metrics-module.js';
+import { sipServerModule } from './sip/sip-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -12,6 +13,7 @@ import { metricsModule } from './metrics/metrics-module.js';
  */
 export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   authModule,
+  sipServerModule,
   ...PROVIDENT_FUND_MODULES,
   calendarModule,
   workOrdersModule,

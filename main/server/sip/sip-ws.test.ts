@@ -102,7 +102,7 @@ describe('SIP over WebSocket: registrar and calls to agents', () => {
 
   it('inviteAgent rings the registered agent over its WebSocket: 180 → 200 → ACK → BYE', async () => {
     const agent = await TestPeer.ws(wsUrl());
-    expect((await registered(agent, '1001', 'right-pass')).status).toBe(200);
+    expect(await registered(agent, '1001', 'right-pass')).toMatchObject({ status: 200 });
     const answer = 'v=0\r\no=agent 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n';
     const call = sip.inviteAgent('1001', OFFER, { callerNumber: '13800138000', callerDisplay: '来电', headers: { 'X-Call-Ref': 'c-1' } });
     const progress: number[] = [];
