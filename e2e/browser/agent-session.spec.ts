@@ -14,10 +14,13 @@ test('a demo agent signs in, sees the desk, and the session survives a reload', 
   await expect(page.getByTestId('signed-in-user')).toHaveText('张敏（1001 号）');
   await expect(page.getByRole('heading', { name: '软电话' })).toBeVisible();
   await expect(page.getByTestId('call-card')).toContainText('当前无通话');
+  // The softphone registers over /sip with the session's SIP secret (digest auth).
+  await expect(page.getByTestId('phone-status')).toContainText('已注册');
   await page.screenshot({ path: testInfo.outputPath('desk.png') });
 
   await page.reload();
   await expect(page.getByTestId('signed-in-user')).toHaveText('张敏（1001 号）');
+  await expect(page.getByTestId('phone-status')).toContainText('已注册');
 
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page.getByRole('heading', { name: '坐席签入' })).toBeVisible();

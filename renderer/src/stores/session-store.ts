@@ -3,6 +3,7 @@ import { loginResponseSchema, type User } from '../../../shared/api/auth';
 import type { ApiError } from '../services/api-client';
 import { ApiClient } from '../services/api-client';
 import { useConnectionStore } from './connection-store';
+import { useSoftphoneStore } from './softphone-store';
 
 export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | { message: string };
 
@@ -61,6 +62,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
     async signOut() {
       const { api, token } = get();
+      // Unregister while the session's SIP secret is still valid, then end the session.
+      await useSoftphoneStore.getState().stop();
       sessionStorage.removeItem(STORAGE_KEY);
       set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined) });
       useConnectionStore.getState().authenticate(undefined);
