@@ -1,0 +1,252 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IllegalAgentTransitionError } from '../../../shared/acd/agent-state-machine.js';
+import { serverEventSchema } from '../../../shared/api/events/index.js';
+import { AcdError } from './acd.js';
+import { T0, acdFixture, type AcdFixture } from './acd-test-kit.js';
+
+describe('Acd', () => {
+  let f: AcdFixture;
+  afterEach(() => f.close());
+
+  const stateOf = (agentId: number) => f.acd.agentSnapshot(agentId).state;
+
+  it('routes to the longest-idle ready agent across three agents', async () => {
+    f = acdFixture(3);
+    const [a, b, c] = f.agents as [number, number, number];
+    // Ready in the order b, c, a: b has been idle longest.
+    f.acd.setState(b, 'ready');
+    await f.timers.advance(1000);
+    f.acd.setState(c, 'ready');
+    await f.timers.advance(1000);
+    f.acd.setState(a, 'ready');
+
+    f.enqueue('call-1');
+    expect(f.delegate.ringOf('call-1').agentId).toBe(b);
+    f.delegate.ringOf('call-1').resolve('answered');
+    await f.flush();
+    expect(stateOf(b)).toBe('talking');
+
+    f.enqueue('call-2');
+    expect(f.delegate.ringOf('call-2').agentId).toBe(c);
+    f.delegate.ringOf('call-2').resolve('answered');
+    await f.flush();
+
+    // b finishes call and ACW first, but a (ready since T0 + 2 s) is still idle longer than b.
+    f.acd.callEnded('call-1', 'caller');
+    f.acd.endAcw(b);
+    f.enqueue('call-3');
+    expect(f.delegate.ringOf('call-3').agentId).toBe(a);
+    f.delegate.ringOf('call-3').resolve('answered');
+    await f.flush();
+
+    // Now only b is ready, idle since the end of its ACW.
+    f.enqueue('call-4');
+    expect(f.delegate.ringOf('call-4').agentId).toBe(b);
+    expect(f.call('call-1')).toMatchObject({ agent_id: b, hangup_side: 'caller' });
+    expect(f.call('call-1').acw_ended_at).toBeTypeOf('number');
+  });
+
+  it('keeps callers in FIFO order until an agent becomes ready', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.enqueue('first');
+    await f.timers.advance(1000);
+    f.enqueue('second');
+    expect(f.delegate.rings).toHaveLength(0);
+    expect(f.acd.queueSnapshot()).toMatchObject({ length: 2, longestWaitSec: 1, calls: [{ callId: 'first', position: 1 }, { callId: 'second', position: 2 }] });
+    f.acd.setState(a, 'ready');
+    expect(f.delegate.rings.map((r) => r.callId)).toEqual(['first']);
+  });
+
+  it('on ring timeout puts the call back at the front, ahead of later calls', async () => {
+    f = acdFixture(2);
+    const [a, b] = f.agents as [number, number];
+    f.acd.setState(a, 'ready');
+    await f.timers.advance(1000);
+    f.acd.setState(b, 'ready');
+    f.enqueue('c1');
+    await f.timers.advance(500);
+    f.enqueue('c2'); // queued behind c1, both agents busy or ringing
+    expect(f.delegate.ringOf('c2').agentId).toBe(b);
+    f.delegate.ringOf('c2').resolve('answered');
+    await f.flush();
+
+    const firstRing = f.delegate.ringOf('c1');
+    expect(firstRing.agentId).toBe(a);
+    await f.timers.advance(19_000);
+    f.enqueue('c3'); // arrives while c1 rings
+    expect(firstRing.signal.aborted).toBe(false);
+    await f.timers.advance(1_000);
+    expect(firstRing.signal.aborted).toBe(true); // the delegate is told to cancel the INVITE
+    const states = f.t.db.prepare('SELECT state FROM agent_state_log WHERE agent_id = ? ORDER BY id').pluck().all(a);
+    expect(states).toEqual(['ready', 'ringing', 'ready', 'ringing']);
+    // No other agent is free: c1 waits at the front, then rings a again (the only ready agent).
+    expect(f.delegate.ringOf('c1')).not.toBe(firstRing);
+    expect(f.delegate.ringOf('c1').agentId).toBe(a);
+    expect(f.delegate.rings.some((r) => r.callId === 'c3')).toBe(false);
+    expect(f.acd.queueSnapshot().calls.map((x) => x.callId)).toEqual(['c3']);
+    // A late answer to the abandoned ring changes nothing.
+    firstRing.resolve('answered');
+    await f.flush();
+    expect(stateOf(a)).toBe('ringing');
+    const attempts = f.t.db.prepare('SELECT agent_id, outcome, ended_at - started_at AS ms FROM call_ring_attempts WHERE call_id = ? ORDER BY id').all('c1');
+    expect(attempts).toEqual([
+      { agent_id: a, outcome: 'missed', ms: 20_000 },
+      { agent_id: a, outcome: null, ms: null },
+    ]);
+  });
+
+  it('rings the next agent, not the same one, when another is ready', async () => {
+    f = acdFixture(2);
+    const [a, b] = f.agents as [number, number];
+    f.acd.setState(a, 'ready');
+    await f.timers.advance(1000);
+    f.acd.setState(b, 'ready');
+    f.enqueue('c1');
+    expect(f.delegate.ringOf('c1').agentId).toBe(a);
+    await f.timers.advance(20_000);
+    expect(f.delegate.ringOf('c1').agentId).toBe(b);
+    expect(f.acd.queueSnapshot()).toMatchObject({ length: 0, ringing: 1 });
+  });
+
+  it('sets an agent 示忙 (未接来电) after 2 missed rings in a row', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    await f.timers.advance(20_000);
+    expect(stateOf(a)).toBe('ringing'); // first miss: ready again, rung again
+    expect(f.acd.agentSnapshot(a).missedRingsInRow).toBe(1);
+    f.delegate.ringOf('c1').resolve('missed');
+    await f.flush();
+    expect(f.acd.agentSnapshot(a)).toMatchObject({ state: 'not_ready', reason: '未接来电' });
+    expect(f.acd.queueSnapshot().length).toBe(1);
+    const log = f.t.db.prepare('SELECT state, reason FROM agent_state_log WHERE agent_id = ? ORDER BY id').all(a);
+    expect(log.at(-1)).toEqual({ state: 'not_ready', reason: '未接来电' });
+  });
+
+  it('a rejection does not count as a missed ring', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    for (let i = 0; i < 3; i++) {
+      f.delegate.ringOf('c1').resolve('rejected');
+      await f.flush();
+    }
+    expect(stateOf(a)).toBe('ringing');
+    expect(f.delegate.rings).toHaveLength(4);
+  });
+
+  it('returns the agent to 就绪 30 s after the call, or earlier when the agent ends ACW', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    f.delegate.ringOf('c1').resolve('answered');
+    await f.flush();
+    await f.timers.advance(60_000);
+    f.acd.callEnded('c1', 'agent');
+    expect(stateOf(a)).toBe('after_call_work');
+    await f.timers.advance(29_999);
+    expect(stateOf(a)).toBe('after_call_work');
+    await f.timers.advance(1);
+    expect(stateOf(a)).toBe('ready');
+    const c1 = f.call('c1');
+    expect((c1.acw_ended_at as number) - (c1.acw_started_at as number)).toBe(30_000);
+    expect((c1.hung_up_at as number) - (c1.answered_at as number)).toBe(60_000);
+
+    f.enqueue('c2');
+    f.delegate.ringOf('c2').resolve('answered');
+    await f.flush();
+    f.acd.callEnded('c2', 'caller');
+    await f.timers.advance(5_000);
+    f.acd.endAcw(a);
+    expect(stateOf(a)).toBe('ready');
+    const c2 = f.call('c2');
+    expect((c2.acw_ended_at as number) - (c2.acw_started_at as number)).toBe(5_000);
+    expect(() => f.acd.endAcw(a)).toThrow(AcdError);
+    // The cancelled ACW timer of c2 fires nothing later.
+    await f.timers.advance(60_000);
+    expect(f.t.db.prepare("SELECT COUNT(*) FROM call_events WHERE call_id = 'c2' AND kind = 'acw_ended'").pluck().get()).toBe(1);
+  });
+
+  it('records an abandon in the queue', async () => {
+    f = acdFixture(1);
+    f.enqueue('c1');
+    await f.timers.advance(12_000);
+    expect(f.acd.callEnded('c1', 'caller')).toBe(true);
+    expect(f.call('c1')).toMatchObject({ abandon_stage: 'queue', abandoned_at: T0 + 12_000, hangup_side: 'caller', answered_at: null, offered_to_agent: 1, queued_at: T0 });
+    expect(f.acd.queueSnapshot().length).toBe(0);
+    expect(f.events.filter((e) => e.type === 'call.ended')).toEqual([{ type: 'call.ended', callId: 'c1', agentId: null, outcome: 'abandoned', side: 'caller' }]);
+  });
+
+  it('records an abandon while ringing and frees the agent', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    await f.timers.advance(7_000);
+    const ring = f.delegate.ringOf('c1');
+    f.acd.callEnded('c1', 'caller');
+    expect(ring.signal.aborted).toBe(true);
+    expect(stateOf(a)).toBe('ready');
+    expect(f.call('c1')).toMatchObject({ abandon_stage: 'ringing', abandoned_at: T0 + 7_000, ring_started_at: T0, answered_at: null });
+    expect(f.t.db.prepare('SELECT outcome FROM call_ring_attempts WHERE call_id = ?').pluck().all('c1')).toEqual(['abandoned']);
+    // The ring timer is gone: nothing happens 20 s later.
+    await f.timers.advance(20_000);
+    expect(f.acd.agentSnapshot(a).missedRingsInRow).toBe(0);
+  });
+
+  it('offers calls only to SIP-registered agents', () => {
+    f = acdFixture(2);
+    const [a, b] = f.agents as [number, number];
+    f.acd.setRegistered(a, false);
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    expect(f.delegate.rings).toHaveLength(0);
+    f.acd.setState(b, 'ready');
+    expect(f.delegate.ringOf('c1').agentId).toBe(b);
+  });
+
+  it('announces the queue position at the configured interval', async () => {
+    f = acdFixture(0, { announceIntervalMs: 15_000 });
+    f.enqueue('c1');
+    f.enqueue('c2');
+    await f.timers.advance(30_000);
+    const c2 = f.delegate.announcements.filter((x) => x.callId === 'c2');
+    expect(c2.map((x) => [x.ahead, x.at - T0])).toEqual([
+      [1, 0],
+      [1, 15_000],
+      [1, 30_000],
+    ]);
+    f.acd.callEnded('c1', 'caller');
+    await f.timers.advance(15_000);
+    expect(f.delegate.announcements.at(-1)).toMatchObject({ callId: 'c2', ahead: 0 });
+  });
+
+  it('refuses illegal state changes', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    expect(() => f.acd.setState(a, 'signed_out')).toThrow(IllegalAgentTransitionError);
+    f.delegate.ringOf('c1').resolve('answered');
+    await f.flush();
+    expect(() => f.acd.setState(a, 'not_ready', '小休')).toThrow(IllegalAgentTransitionError);
+    expect(() => f.acd.setState(999, 'ready')).toThrow(AcdError);
+  });
+
+  it('publishes events that match the shared schemas', async () => {
+    f = acdFixture(1);
+    const [a] = f.agents as [number];
+    f.acd.setState(a, 'ready');
+    f.enqueue('c1');
+    f.delegate.ringOf('c1').resolve('answered');
+    await f.flush();
+    f.acd.callEnded('c1', 'caller');
+    for (const e of f.events) expect(serverEventSchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
+    expect(f.events.map((e) => e.type)).toEqual(expect.arrayContaining(['acd.agent_state', 'acd.queue', 'call.offered', 'call.answered', 'call.ended']));
+    expect(f.events.filter((e) => e.type === 'acd.agent_state').map((e) => (e as { state: string }).state)).toEqual(['ready', 'ringing', 'talking', 'after_call_work']);
+  });
+});

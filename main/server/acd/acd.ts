@@ -1,0 +1,351 @@
+import type { Clock } from '../clock.js';
+import type { CallRecords, HangupSide } from '../calls/call-records.js';
+import type { ServerEvent } from '../../../shared/api/events/index.js';
+import type { AgentSnapshot, QueueResponse } from '../../../shared/api/acd.js';
+import { MISSED_CALLS_REASON, assertTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
+import type { TimerHandle, Timers } from './timers.js';
+
+export interface AcdCall {
+  callId: string;
+  /** The caller's number, shown on the ringing desk. */
+  caller: string;
+}
+
+export type RingResult = 'answered' | 'missed' | 'rejected';
+
+/** What the ACD asks of the voice glue. */
+export interface AcdDelegate {
+  /**
+   * Rings the agent (INVITE to their softphone) and resolves how it ended. When the ACD gives up
+   * (ring timeout, caller hung up) it aborts `signal`: the delegate cancels the INVITE; whatever it
+   * resolves afterwards is ignored, and an answer that raced the abort is the delegate's to hang up.
+   */
+  ringAgent(agentId: number, call: AcdCall, options: { signal: AbortSignal }): Promise<RingResult>;
+  /** Queue announcement (您前面还有 N 位): `ahead` calls are before this one. */
+  announceQueuePosition?(call: AcdCall, ahead: number): void;
+}
+
+export interface AcdOptions {
+  ringTimeoutMs: number;
+  /** Consecutive missed rings that set the agent 示忙 (未接来电). */
+  maxMissedRings: number;
+  /** After-call work ends by itself after this long. */
+  acwLimitMs: number;
+  announceIntervalMs: number;
+}
+
+export const DEFAULT_ACD_OPTIONS: AcdOptions = { ringTimeoutMs: 20_000, maxMissedRings: 2, acwLimitMs: 30_000, announceIntervalMs: 30_000 };
+
+export interface AgentInfo {
+  id: number;
+  workNumber: string;
+  displayName: string;
+}
+
+export class AcdError extends Error {
+  override name = 'AcdError';
+  constructor(
+    readonly code: 'unknown_agent' | 'not_in_acw',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Agent {
+  info: AgentInfo;
+  state: AgentState;
+  reason: string | null;
+  since: number;
+  registered: boolean;
+  idleSince: number | null;
+  missedInRow: number;
+  callId: string | null;
+  acwTimer: TimerHandle | null;
+}
+
+interface QueueEntry {
+  call: AcdCall;
+  queuedAt: number;
+  /** Agents this call already rang; skipped while another ready agent exists. */
+  tried: Set<number>;
+  announceTimer: TimerHandle | null;
+}
+
+interface Ring {
+  entry: QueueEntry;
+  agent: Agent;
+  abort: AbortController;
+  timer: TimerHandle;
+  done: boolean;
+}
+
+export interface AcdDeps {
+  clock: Clock;
+  timers: Timers;
+  records: CallRecords;
+  events: { publish(event: ServerEvent): void };
+  delegate?: AcdDelegate;
+  options?: Partial<AcdOptions>;
+}
+
+/**
+ * The inbound queue and agent states. FIFO by queue entry (a call that rang in vain goes back to
+ * the front); each call goes to the longest-idle ready, SIP-registered agent. From enqueue() on,
+ * the ACD writes the call record's queue, ring, answer, abandon, hang-up and ACW steps and every
+ * agent state change; the glue writes the rest (arrival, IVR, offered, survey, recording, end).
+ */
+export class Acd {
+  readonly options: AcdOptions;
+  private delegate: AcdDelegate | undefined;
+  private readonly agentsById = new Map<number, Agent>();
+  private readonly queue: QueueEntry[] = [];
+  private readonly ringing = new Map<string, Ring>();
+  private stopped = false;
+
+  constructor(private readonly deps: AcdDeps) {
+    this.options = { ...DEFAULT_ACD_OPTIONS, ...deps.options };
+    this.delegate = deps.delegate;
+  }
+
+  setDelegate(delegate: AcdDelegate): void {
+    this.delegate = delegate;
+    this.dispatch();
+  }
+
+  /** Makes an agent known (signed out) if it is not yet. */
+  addAgent(info: AgentInfo): void {
+    if (this.agentsById.has(info.id)) return;
+    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null });
+  }
+
+  setRegistered(agentId: number, registered: boolean): void {
+    this.agent(agentId).registered = registered;
+    if (registered) this.dispatch();
+  }
+
+  /** The agent's own buttons: 就绪, 示忙 (with a reason), 签出. Throws IllegalAgentTransitionError. */
+  setState(agentId: number, state: SelfServiceState, reason?: string): AgentSnapshot {
+    const agent = this.agent(agentId);
+    assertTransition(agent.state, state);
+    if (agent.state === 'after_call_work') this.finishAcw(agent);
+    if (state === 'ready') {
+      agent.missedInRow = 0;
+      agent.idleSince = this.now();
+    }
+    this.enter(agent, state, state === 'not_ready' ? (reason ?? '其他') : null, null);
+    if (state === 'ready') this.dispatch();
+    return this.snapshot(agent);
+  }
+
+  /** The agent ends after-call work before the limit. */
+  endAcw(agentId: number): AgentSnapshot {
+    const agent = this.agent(agentId);
+    if (agent.state !== 'after_call_work') throw new AcdError('not_in_acw', `agent ${agent.info.workNumber} is not in after-call work`);
+    this.acwToReady(agent);
+    return this.snapshot(agent);
+  }
+
+  /** The caller left the IVR for 人工. */
+  enqueue(call: AcdCall): void {
+    const entry: QueueEntry = { call, queuedAt: this.now(), tried: new Set(), announceTimer: null };
+    this.deps.records.queued(call.callId);
+    this.queue.push(entry);
+    this.publishQueue();
+    this.dispatch();
+    if (this.queue.includes(entry)) this.announce(entry);
+  }
+
+  /**
+   * Either side hung up. Queued or ringing: an abandon (the caller) or a removal (system). Talking:
+   * the hang-up, and the agent goes to after-call work. Returns false for a call the ACD doesn't hold.
+   */
+  callEnded(callId: string, side: HangupSide): boolean {
+    const records = this.deps.records;
+    const index = this.queue.findIndex((e) => e.call.callId === callId);
+    if (index >= 0) {
+      const [entry] = this.queue.splice(index, 1);
+      entry!.announceTimer?.cancel();
+      if (side === 'caller') records.abandoned(callId, 'queue');
+      records.hungUp(callId, side);
+      this.publish({ type: 'call.ended', callId, agentId: null, outcome: side === 'caller' ? 'abandoned' : 'removed', side });
+      this.publishQueue();
+      return true;
+    }
+    const ring = this.ringing.get(callId);
+    if (ring) {
+      this.closeRing(ring);
+      if (side === 'caller') records.abandoned(callId, 'ringing');
+      else records.ringEnded(callId, ring.agent.info.id, 'missed');
+      records.hungUp(callId, side);
+      this.enter(ring.agent, 'ready', null, null);
+      this.publish({ type: 'call.ended', callId, agentId: ring.agent.info.id, outcome: side === 'caller' ? 'abandoned' : 'removed', side });
+      this.publishQueue();
+      this.dispatch();
+      return true;
+    }
+    const agent = [...this.agentsById.values()].find((a) => a.callId === callId && a.state === 'talking');
+    if (!agent) return false;
+    records.hungUp(callId, side);
+    records.acwStarted(callId);
+    this.enter(agent, 'after_call_work', null, callId);
+    agent.acwTimer = this.deps.timers.after(this.options.acwLimitMs, () => this.acwToReady(agent));
+    this.publish({ type: 'call.ended', callId, agentId: agent.info.id, outcome: 'completed', side });
+    return true;
+  }
+
+  agents(): AgentSnapshot[] {
+    return [...this.agentsById.values()].sort((a, b) => a.info.workNumber.localeCompare(b.info.workNumber)).map((a) => this.snapshot(a));
+  }
+
+  agentSnapshot(agentId: number): AgentSnapshot {
+    return this.snapshot(this.agent(agentId));
+  }
+
+  queueSnapshot(): QueueResponse {
+    const now = this.now();
+    const oldest = this.queue.reduce<number | null>((min, e) => (min === null || e.queuedAt < min ? e.queuedAt : min), null);
+    return {
+      length: this.queue.length,
+      ringing: this.ringing.size,
+      oldestQueuedAt: oldest === null ? null : iso(oldest),
+      longestWaitSec: oldest === null ? 0 : Math.floor((now - oldest) / 1000),
+      calls: this.queue.map((e, i) => ({ callId: e.call.callId, position: i + 1, queuedAt: iso(e.queuedAt), waitSec: Math.floor((now - e.queuedAt) / 1000) })),
+    };
+  }
+
+  /** Server stop: timers cancelled, rings aborted; the records of open calls are closed by the glue or by recovery. */
+  stop(): void {
+    this.stopped = true;
+    for (const e of this.queue) e.announceTimer?.cancel();
+    for (const ring of this.ringing.values()) this.closeRing(ring);
+    for (const a of this.agentsById.values()) a.acwTimer?.cancel();
+  }
+
+  private dispatch(): void {
+    while (!this.stopped && this.delegate && this.queue.length > 0) {
+      const entry = this.queue[0]!;
+      const agent = this.pickAgent(entry);
+      if (!agent) return;
+      this.queue.shift();
+      this.ring(entry, agent, this.delegate);
+    }
+  }
+
+  /** Longest idle first; an agent this call already rang only if no other is ready. */
+  private pickAgent(entry: QueueEntry): Agent | undefined {
+    const ready = [...this.agentsById.values()].filter((a) => a.state === 'ready' && a.registered);
+    const fresh = ready.filter((a) => !entry.tried.has(a.info.id));
+    const pool = fresh.length > 0 ? fresh : ready;
+    return pool.sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0) || a.info.id - b.info.id)[0];
+  }
+
+  private ring(entry: QueueEntry, agent: Agent, delegate: AcdDelegate): void {
+    const { callId } = entry.call;
+    entry.announceTimer?.cancel();
+    entry.tried.add(agent.info.id);
+    this.deps.records.ringStarted(callId, agent.info.id);
+    this.enter(agent, 'ringing', null, callId);
+    const abort = new AbortController();
+    const ring: Ring = { entry, agent, abort, done: false, timer: this.deps.timers.after(this.options.ringTimeoutMs, () => this.ringSettled(ring, 'missed')) };
+    this.ringing.set(callId, ring);
+    this.publish({ type: 'call.offered', callId, agentId: agent.info.id, caller: entry.call.caller });
+    this.publishQueue();
+    delegate.ringAgent(agent.info.id, entry.call, { signal: abort.signal }).then(
+      (result) => this.ringSettled(ring, result),
+      () => this.ringSettled(ring, 'rejected'),
+    );
+  }
+
+  private ringSettled(ring: Ring, result: RingResult): void {
+    if (ring.done || this.stopped) return;
+    this.closeRing(ring);
+    const { agent, entry } = ring;
+    const { callId } = entry.call;
+    const records = this.deps.records;
+    records.ringEnded(callId, agent.info.id, result);
+    if (result === 'answered') {
+      agent.missedInRow = 0;
+      records.answered(callId, agent.info.id);
+      this.enter(agent, 'talking', null, callId);
+      this.publish({ type: 'call.answered', callId, agentId: agent.info.id });
+      this.publishQueue();
+      return;
+    }
+    // A rejection is a choice, not a missed ring: it neither counts nor resets the count.
+    if (result === 'missed') agent.missedInRow++;
+    if (agent.missedInRow >= this.options.maxMissedRings) {
+      agent.missedInRow = 0;
+      this.enter(agent, 'not_ready', MISSED_CALLS_REASON, null);
+    } else {
+      this.enter(agent, 'ready', null, null);
+    }
+    this.queue.unshift(entry);
+    this.publishQueue();
+    this.dispatch();
+    if (this.queue.includes(entry)) this.announce(entry);
+  }
+
+  private closeRing(ring: Ring): void {
+    ring.done = true;
+    ring.timer.cancel();
+    ring.abort.abort();
+    this.ringing.delete(ring.entry.call.callId);
+  }
+
+  private announce(entry: QueueEntry): void {
+    const ahead = this.queue.indexOf(entry);
+    if (ahead < 0) return;
+    this.delegate?.announceQueuePosition?.(entry.call, ahead);
+    entry.announceTimer = this.deps.timers.after(this.options.announceIntervalMs, () => this.announce(entry));
+  }
+
+  private acwToReady(agent: Agent): void {
+    if (agent.state !== 'after_call_work') return;
+    this.finishAcw(agent);
+    agent.idleSince = this.now();
+    this.enter(agent, 'ready', null, null);
+    this.dispatch();
+  }
+
+  private finishAcw(agent: Agent): void {
+    agent.acwTimer?.cancel();
+    agent.acwTimer = null;
+    if (agent.callId) this.deps.records.acwEnded(agent.callId);
+  }
+
+  private enter(agent: Agent, state: AgentState, reason: string | null, callId: string | null): void {
+    assertTransition(agent.state, state);
+    agent.state = state;
+    agent.reason = reason;
+    agent.since = this.now();
+    agent.callId = callId;
+    this.deps.records.agentState(agent.info.id, state, reason, callId);
+    this.publish({ type: 'acd.agent_state', agentId: agent.info.id, workNumber: agent.info.workNumber, state, reason, since: iso(agent.since), callId });
+  }
+
+  private agent(agentId: number): Agent {
+    const agent = this.agentsById.get(agentId);
+    if (!agent) throw new AcdError('unknown_agent', `agent ${agentId} is not known to the ACD`);
+    return agent;
+  }
+
+  private snapshot(a: Agent): AgentSnapshot {
+    return { agentId: a.info.id, workNumber: a.info.workNumber, displayName: a.info.displayName, state: a.state, reason: a.reason, since: iso(a.since), registered: a.registered, callId: a.callId, idleSince: a.idleSince === null ? null : iso(a.idleSince), missedRingsInRow: a.missedInRow };
+  }
+
+  private publishQueue(): void {
+    const q = this.queueSnapshot();
+    this.publish({ type: 'acd.queue', length: q.length, ringing: q.ringing, oldestQueuedAt: q.oldestQueuedAt });
+  }
+
+  private publish(event: ServerEvent): void {
+    this.deps.events.publish(event);
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
