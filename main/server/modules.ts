@@ -6,6 +6,7 @@ import { workOrdersModule } from './work-orders/work-orders-module.js';
 import { callNotesModule } from './call-notes/call-notes-module.js';
 import { metricsModule } from './metrics/metrics-module.js';
 import { sipServerModule } from './sip/sip-module.js';
+import { acdModule } from './acd/acd-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -14,6 +15,7 @@ import { sipServerModule } from './sip/sip-module.js';
 export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   authModule,
   sipServerModule,
+  acdModule,
   ...PROVIDENT_FUND_MODULES,
   calendarModule,
   workOrdersModule,

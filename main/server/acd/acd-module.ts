@@ -1,0 +1,48 @@
+import type { ServerModuleFactory } from '../context.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { SipService } from '../sip/sip-service.js';
+import { CallRecords } from '../calls/call-records.js';
+import { Acd } from './acd.js';
+import { registerAcdRoutes } from './acd-routes.js';
+import { acdVisibility } from './acd-visibility.js';
+import { systemTimers } from './timers.js';
+
+/**
+ * The ACD and the call records: ctx.services 'acd' (Acd) and 'callRecords' (CallRecords). Calls
+ * left open by a crash are closed first. The voice glue sets the AcdDelegate (acd.setDelegate).
+ * Needs 'auth' before it; follows SIP registrations when 'sip' is there.
+ */
+export const acdModule: ServerModuleFactory = (ctx) => {
+  const auth = ctx.services.get('auth') as AuthService | undefined;
+  if (!auth) throw new Error('the acd module needs the auth module before it');
+  const records = new CallRecords(ctx.db, ctx.clock, ctx.config.centerCode);
+  const recovered = records.recoverAfterRestart();
+  if (recovered.calls || recovered.agents) ctx.logger.warn({ event: 'calls_recovered', ...recovered }, 'calls and agent sessions left open by the last run closed as server_restart');
+
+  const acd = new Acd({ clock: ctx.clock, timers: systemTimers, records, events: ctx.events });
+  for (const user of auth.listAgents()) acd.addAgent({ id: user.id, workNumber: user.workNumber, displayName: user.displayName });
+  ctx.services.set('callRecords', records);
+  ctx.services.set('acd', acd);
+  ctx.events.addVisibilityRule(acdVisibility);
+
+  let unsubscribe: (() => void) | undefined;
+  return {
+    name: 'acd',
+    registerRoutes: (app) => registerAcdRoutes(app, acd, auth),
+    start() {
+      const sip = ctx.services.get('sip') as SipService | undefined;
+      unsubscribe = sip?.onRegistration((e) => {
+        acd.addAgent({ id: e.userId, workNumber: e.workNumber, displayName: e.displayName });
+        acd.setRegistered(e.userId, e.type === 'registered');
+      });
+      for (const workNumber of sip?.registeredAgents() ?? []) {
+        const agent = acd.agents().find((a) => a.workNumber === workNumber);
+        if (agent) acd.setRegistered(agent.agentId, true);
+      }
+    },
+    stop() {
+      unsubscribe?.();
+      acd.stop();
+    },
+  };
+};
