@@ -16,6 +16,13 @@ test('a demo agent signs in, sees the desk, and the session survives a reload', 
   await expect(page.getByTestId('call-card')).toContainText('当前无通话');
   // The softphone registers over /sip with the session's SIP secret (digest auth).
   await expect(page.getByTestId('phone-status')).toContainText('已注册');
+  await expect(page.getByTestId('agent-state')).toContainText('签出');
+  await page.getByRole('button', { name: '签入并就绪' }).click();
+  await expect(page.getByTestId('agent-state')).toContainText('就绪');
+  await page.getByRole('button', { name: '示忙' }).click();
+  await expect(page.getByTestId('agent-state')).toContainText('示忙（小休）');
+  await page.getByRole('button', { name: '就绪' }).click();
+  await expect(page.getByTestId('agent-state')).toContainText('就绪');
   await page.screenshot({ path: testInfo.outputPath('desk.png') });
 
   await page.reload();

@@ -4,10 +4,13 @@ import { RecordPanel } from './RecordPanel';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 import { KnowledgePanel } from './KnowledgePanel';
 import { VerificationPanel } from './VerificationPanel';
+import { StateBar } from './StateBar';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
   return (
+    <div className="desk-screen">
+    <StateBar />
     <main className="desk">
       <div className="desk__left">
         <SoftphonePanel />
@@ -22,5 +25,6 @@ export function DeskScreen() {
         <KnowledgePanel />
       </div>
     </main>
+    </div>
   );
 }

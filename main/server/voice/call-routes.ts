@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthService } from '../auth/auth-service.js';
+import type { EventHub } from '../events/event-hub.js';
+import type { VerificationService } from '../verification/verification-service.js';
+import { principalOf } from '../auth/principal.js';
+import { HttpError } from '../http/http-app.js';
+import { parseOrThrow } from '../http/validation.js';
+import { callIdParamsSchema } from '../../../shared/api/calls.js';
+import type { CallSession } from './call-session.js';
+import { verifyCallerOnCall, type VerificationDialogue } from './caller-verification.js';
+
+export interface CallRouteDeps {
+  auth: AuthService;
+  sessions: Map<string, CallSession>;
+  verification: VerificationService;
+  dialogues: VerificationDialogue;
+  events: EventHub;
+}
+
+/** Actions an agent takes on the call they are talking on. */
+export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): void {
+  const guard = { preHandler: deps.auth.requireRole('agent', 'team_lead') };
+
+  const ownCall = (callId: string, userId: number): CallSession => {
+    const session = deps.sessions.get(callId);
+    if (!session) throw new HttpError(404, 'call_not_found', `no call ${callId} in progress`);
+    if (session.agent?.id !== userId) throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
+    return session;
+  };
+
+  app.post('/api/v1/calls/:callId/verification', guard, async (request) => {
+    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+    const session = ownCall(callId, principalOf(request).userId);
+    // Runs while the caller keys; the desk learns the outcome through call.verification events.
+    void verifyCallerOnCall(session, { verification: deps.verification, dialogue: deps.dialogues, events: deps.events }).catch((error: unknown) =>
+      request.log.warn({ err: error, callId }, 'verification ended early'),
+    );
+    return { started: true as const };
+  });
+
+  app.post('/api/v1/calls/:callId/survey', guard, async (request) => {
+    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+    const session = ownCall(callId, principalOf(request).userId);
+    void session.handOffToSurvey().catch((error: unknown) => request.log.warn({ err: error, callId }, 'survey handoff failed'));
+    return { handedOff: true as const };
+  });
+}

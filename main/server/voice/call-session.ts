@@ -1,0 +1,263 @@
+import { join } from 'node:path';
+import type { MediaBridge, MediaEngine, MediaLeg } from '../media/media-engine.js';
+import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
+import type { Acd, RingResult } from '../acd/acd.js';
+import type { CallRecords } from '../calls/call-records.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
+import { digitFromSipInfo } from './sip-info-dtmf.js';
+import { ringAgent } from './agent-ringer.js';
+
+/** How the caller left the self-service menu. */
+export interface IvrOutcome {
+  exit: 'queue' | 'hangup' | 'caller-hangup';
+  path: string[];
+}
+
+/** The voice dialogues a call goes through, on the caller's media leg. */
+export interface CallDialogues {
+  /** The 12329 menu, until the caller asks for 人工 (queue) or leaves. */
+  mainMenu(session: CallSession): Promise<IvrOutcome>;
+  /** Played to the caller while waiting in the queue, until aborted. */
+  queueMusic(session: CallSession, signal: AbortSignal): Promise<void>;
+  /** §2.4-3: 您好，12329住房公积金热线 N 号为您服务. */
+  greeting(session: CallSession, workNumber: string): Promise<void>;
+  /** §2.4-11: 1 满意 / 2 基本满意 / 3 不满意; undefined when the caller does not answer. */
+  survey(session: CallSession): Promise<1 | 2 | 3 | undefined>;
+}
+
+export interface CallSessionDeps {
+  sip: SipService;
+  media: MediaEngine;
+  acd: Acd;
+  records: CallRecords;
+  dialogues: CallDialogues;
+  logger: Logger;
+  clock: Clock;
+  recordingsDir: string;
+  ringTimeoutMs: number;
+  timeZone: string;
+  onEnded(session: CallSession): void;
+}
+
+type Phase = 'ivr' | 'queued' | 'ringing' | 'talking' | 'survey' | 'ended';
+
+/**
+ * One inbound call end to end: the caller's SIP dialog and media leg, the IVR, the queue, the
+ * agent's leg and the bridge, the recording, and every step of the call record.
+ */
+export class CallSession {
+  phase: Phase = 'ivr';
+  ivrPath: string[] = [];
+  agent: { id: number; workNumber: string; call: OutgoingCall; leg: MediaLeg } | undefined;
+  bridge: MediaBridge | undefined;
+  private callerHungUp = false;
+  private readonly ended = new AbortController();
+
+  constructor(
+    readonly callId: string,
+    readonly incoming: IncomingCall,
+    readonly callerLeg: MediaLeg,
+    private readonly deps: CallSessionDeps,
+  ) {}
+
+  get callerNumber(): string {
+    return this.incoming.from;
+  }
+
+  /** Aborted when the call is over, whoever ended it. */
+  get signal(): AbortSignal {
+    return this.ended.signal;
+  }
+
+  async run(): Promise<void> {
+    const { records, dialogues } = this.deps;
+    this.incoming.delegate = {
+      onBye: () => void this.onCallerGone(),
+      onCancel: () => void this.onCallerGone(),
+      onTerminated: () => void this.onCallerGone(),
+      onInfo: (type, body) => {
+        const digit = digitFromSipInfo(type, body);
+        if (digit) this.callerLeg.injectDtmf(digit);
+      },
+      onReinvite: (sdp) => this.callerLeg.updateRemote(sdp),
+    };
+    void this.callerLeg.closed.then(() => this.onCallerGone());
+
+    const outcome = await dialogues.mainMenu(this).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, callId: this.callId }, 'ivr failed');
+      return { exit: 'hangup' as const, path: this.ivrPath };
+    });
+    this.ivrPath = outcome.path;
+    if (this.isOver()) return;
+    records.ivrExit(this.callId, outcome.exit);
+    if (outcome.exit !== 'queue') {
+      if (outcome.exit === 'caller-hangup') return this.onCallerGone();
+      return this.finish('system', 'ivr_hangup');
+    }
+    records.offeredToAgent(this.callId);
+    this.phase = 'queued';
+    this.startQueueMusic();
+    this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber });
+  }
+
+  private queueMusic: AbortController | undefined;
+
+  private startQueueMusic(): void {
+    this.queueMusic?.abort();
+    const controller = new AbortController();
+    this.queueMusic = controller;
+    void this.deps.dialogues.queueMusic(this, controller.signal).catch(() => undefined);
+  }
+
+  /** The ACD rings an agent for this call (AcdDelegate.ringAgent). */
+  async ring(agentId: number, workNumber: string, signal: AbortSignal): Promise<RingResult> {
+    this.phase = 'ringing';
+    const combined = AbortSignal.any([signal, this.ended.signal]);
+    const result = await ringAgent(this.deps.sip, this.deps.media, {
+      callId: this.callId,
+      workNumber,
+      callerNumber: this.callerNumber,
+      ivrPath: this.ivrPath,
+      ringTimeoutMs: this.deps.ringTimeoutMs + 5_000, // the ACD's own timer decides; this is a backstop
+      signal: combined,
+    });
+    if (result.outcome !== 'answered') {
+      if (this.phase === 'ringing') this.phase = 'queued';
+      return result.outcome === 'rejected' ? 'rejected' : 'missed';
+    }
+    if (signal.aborted || this.isOver()) {
+      // An answer that raced the ACD giving up: the agent gets a BYE.
+      await result.sipCall.bye();
+      await result.leg.close();
+      return 'missed';
+    }
+    await this.connectAgent(agentId, workNumber, result.sipCall, result.leg);
+    return 'answered';
+  }
+
+  private async connectAgent(agentId: number, workNumber: string, call: OutgoingCall, leg: MediaLeg): Promise<void> {
+    this.queueMusic?.abort();
+    this.callerLeg.stopPlayback();
+    this.phase = 'talking';
+    this.agent = { id: agentId, workNumber, call, leg };
+    call.delegate = {
+      ...call.delegate,
+      onBye: () => void this.onAgentGone(),
+      onTerminated: () => void this.onAgentGone(),
+      onReinvite: (sdp) => leg.updateRemote(sdp),
+      onInfo: (type, body) => {
+        const digit = digitFromSipInfo(type, body);
+        if (digit) leg.injectDtmf(digit);
+      },
+    };
+    this.bridge = this.deps.media.bridge(this.callerLeg, leg);
+    const file = this.recordingPath();
+    try {
+      this.bridge.startRecording(file);
+      this.deps.records.recordingFile(this.callId, file);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, callId: this.callId }, 'recording did not start');
+    }
+    // While the greeting plays on the caller's leg, the agent's audio towards the caller is muted.
+    await this.deps.dialogues.greeting(this, workNumber).catch(() => undefined);
+  }
+
+  /** §2.4-11: the agent leaves; the caller is asked for satisfaction; the agent goes to ACW. */
+  async handOffToSurvey(): Promise<void> {
+    if (this.phase !== 'talking' || !this.agent) throw new Error('the call is not connected to an agent');
+    this.phase = 'survey';
+    await this.releaseAgent('system');
+    const result = await this.deps.dialogues.survey(this).catch(() => undefined);
+    if (result) this.deps.records.surveyResult(this.callId, result);
+    if (!this.isOver()) await this.finish('system', 'survey_done');
+  }
+
+  private async releaseAgent(side: 'agent' | 'system'): Promise<void> {
+    const agent = this.agent;
+    if (!agent) return;
+    this.agent = undefined;
+    await this.stopRecording();
+    this.bridge?.unbridge();
+    this.bridge = undefined;
+    this.deps.acd.callEnded(this.callId, side);
+    await agent.call.bye();
+    await agent.leg.close();
+  }
+
+  private async stopRecording(): Promise<void> {
+    const bridge = this.bridge;
+    if (!bridge) return;
+    await bridge.stopRecording().catch(() => undefined);
+  }
+
+  private async onAgentGone(): Promise<void> {
+    if (this.phase !== 'talking' || !this.agent) return;
+    const agent = this.agent;
+    this.agent = undefined;
+    await this.stopRecording();
+    this.bridge?.unbridge();
+    this.bridge = undefined;
+    await agent.leg.close();
+    // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
+    this.deps.acd.callEnded(this.callId, 'agent');
+    await this.finish('agent', 'agent_hangup', true);
+  }
+
+  /** Phase changes while awaiting; a method keeps TypeScript from narrowing it away. */
+  isOver(): boolean {
+    return this.phase === 'ended';
+  }
+
+  private async onCallerGone(): Promise<void> {
+    if (this.callerHungUp || this.phase === 'ended') return;
+    this.callerHungUp = true;
+    const { records, acd } = this.deps;
+    switch (this.phase) {
+      case 'ivr':
+        records.abandoned(this.callId, 'ivr');
+        records.hungUp(this.callId, 'caller');
+        break;
+      case 'queued':
+      case 'ringing':
+        // The ACD records the abandon (queue or ringing) and the hang-up.
+        acd.callEnded(this.callId, 'caller');
+        break;
+      case 'talking': {
+        const agent = this.agent;
+        this.agent = undefined;
+        await this.stopRecording();
+        this.bridge?.unbridge();
+        acd.callEnded(this.callId, 'caller');
+        if (agent) {
+          await agent.call.bye();
+          await agent.leg.close();
+        }
+        break;
+      }
+      case 'survey':
+        records.hungUp(this.callId, 'caller');
+        break;
+    }
+    await this.finish('caller', 'caller_hangup', true);
+  }
+
+  private async finish(_side: 'caller' | 'agent' | 'system', reason: string, alreadyRecorded = false): Promise<void> {
+    if (this.phase === 'ended') return;
+    const wasIvr = this.phase === 'ivr';
+    this.phase = 'ended';
+    this.queueMusic?.abort();
+    this.ended.abort();
+    if (!alreadyRecorded && wasIvr) this.deps.records.hungUp(this.callId, 'system');
+    if (!this.callerHungUp) await this.incoming.bye();
+    await this.callerLeg.close();
+    this.deps.records.ended(this.callId, reason);
+    this.deps.onEnded(this);
+  }
+
+  private recordingPath(): string {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: this.deps.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(this.deps.clock.now()));
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+    return join(this.deps.recordingsDir, get('year'), get('month'), get('day'), `${this.callId}.wav`);
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ServerContext, ServerModuleFactory } from '../context.js';
+import type { SipService, IncomingCall } from '../sip/sip-service.js';
+import type { Acd } from '../acd/acd.js';
+import type { CallRecords } from '../calls/call-records.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { VerificationService } from '../verification/verification-service.js';
+import { createMediaEngine } from '../media/create-media-engine.js';
+import { MediaError, type MediaEngine } from '../media/media-engine.js';
+import { CallSession, type IvrOutcome } from './call-session.js';
+import { createDialogues } from './dialogues.js';
+import { PromptLibrary } from './prompt-library.js';
+import { registerCallRoutes } from './call-routes.js';
+
+export interface VoiceModuleOptions {
+  /** The self-service menu run on each caller (the IVR engine over resources/ivr). */
+  mainMenu: (session: CallSession, ctx: ServerContext, prompts: PromptLibrary) => Promise<IvrOutcome>;
+  ringTimeoutMs?: number;
+  digitTimeoutMs?: number;
+}
+
+/**
+ * The voice glue: each INVITE to 12329 becomes a CallSession (media leg, IVR, queue, agent leg,
+ * bridge, recording, call record). Needs 'sip', 'acd', 'callRecords', 'auth' and 'verification'.
+ */
+export function voiceModule(options: VoiceModuleOptions): ServerModuleFactory {
+  return async (ctx) => {
+    const sip = ctx.services.get('sip') as SipService | undefined;
+    const acd = ctx.services.get('acd') as Acd | undefined;
+    const records = ctx.services.get('callRecords') as CallRecords | undefined;
+    const auth = ctx.services.get('auth') as AuthService | undefined;
+    const verification = ctx.services.get('verification') as VerificationService | undefined;
+    if (!sip || !acd || !records || !auth || !verification) throw new Error('the voice module needs the sip, acd, auth and verification modules before it');
+
+    const logger = ctx.logger.child({ module: 'voice' });
+    const prompts = new PromptLibrary(join(ctx.config.resourcesDir, 'prompts', 'zh'));
+    const dialogues = createDialogues({ prompts, mainMenu: (session) => options.mainMenu(session, ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
+    const sessions = new Map<string, CallSession>();
+    let media: MediaEngine | undefined;
+
+    const accept = async (incoming: IncomingCall) => {
+      if (!media) return incoming.reject(503, 'Service Unavailable (media not ready)');
+      const callId = randomUUID();
+      records.arrived({ id: callId, caller: incoming.from, callee: incoming.to, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId });
+      let leg;
+      try {
+        leg = await media.answer({ callId, remoteSdp: incoming.remoteSdp });
+      } catch (error) {
+        const status = error instanceof MediaError && error.code === 'no-common-codec' ? 488 : 500;
+        logger.warn({ err: error, callId }, 'caller media refused');
+        incoming.reject(status);
+        records.hungUp(callId, 'system');
+        records.ended(callId, 'media_refused');
+        return;
+      }
+      incoming.answer(leg.localSdp);
+      const session = new CallSession(callId, incoming, leg, {
+        sip,
+        media,
+        acd,
+        records,
+        dialogues,
+        logger,
+        clock: ctx.clock,
+        recordingsDir: join(ctx.config.dataDir, 'recordings'),
+        ringTimeoutMs: acd.options.ringTimeoutMs,
+        timeZone: ctx.config.timeZone,
+        onEnded: (s) => {
+          sessions.delete(s.callId);
+          verification.revokeGrantsForCall(s.callId);
+        },
+      });
+      sessions.set(callId, session);
+      if (!(await incoming.acked)) return;
+      await session.run();
+    };
+
+    acd.setDelegate({
+      ringAgent: async (agentId, call, { signal }) => {
+        const session = sessions.get(call.callId);
+        const agent = auth.getUser(agentId);
+        if (!session || !agent) return 'missed';
+        return session.ring(agentId, agent.workNumber, signal);
+      },
+    });
+
+    // An agent sees verification results of their own calls only; team leads see all of the center.
+    ctx.events.addVisibilityRule((principal, event) => event.type !== 'call.verification' || event.agentUserId === principal.userId || principal.role === 'team_lead');
+
+    return {
+      name: 'voice',
+      registerRoutes: (app) => registerCallRoutes(app, { auth, sessions, verification, dialogues, events: ctx.events }),
+      async start() {
+        // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
+        media = await createMediaEngine({ host: ctx.config.host, logger });
+        sip.delegate = {
+          onIncomingCall: (incoming) => {
+            accept(incoming).catch((error: unknown) => logger.error({ err: error }, 'inbound call failed'));
+          },
+        };
+      },
+      async stop() {
+        sip.delegate = undefined;
+        for (const session of sessions.values()) session.incoming.delegate = {};
+        await media?.close();
+      },
+    };
+  };
+}

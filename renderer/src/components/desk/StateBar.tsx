@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOT_READY_REASONS, type NotReadyReason } from '../../../../shared/acd/agent-state-machine';
+import { useAgentStateStore } from '../../stores/agent-state-store';
+import { useElapsedSeconds, formatDuration } from '../../hooks/use-elapsed';
+import { isWithinWorkingHours } from '../../services/working-hours';
+import { useConnectionStore } from '../../stores/connection-store';
+
+/** After-call work target of §3.2 (平均话后处理时间 ≤ 30 s). */
+const ACW_TARGET_SECONDS = 30;
+
+/** 签入/签出, 就绪, 示忙 with a reason, and 话后处理 with its countdown. */
+export function StateBar() {
+  const { t } = useTranslation();
+  const me = useAgentStateStore((s) => s.me);
+  const error = useAgentStateStore((s) => s.error);
+  const load = useAgentStateStore((s) => s.load);
+  const setState = useAgentStateStore((s) => s.setState);
+  const endAcw = useAgentStateStore((s) => s.endAcw);
+  const timeZone = useConnectionStore((s) => s.timeZone);
+  const [reason, setReason] = useState<NotReadyReason>('小休');
+  const sinceMs = me ? Date.parse(me.since) : undefined;
+  const inState = useElapsedSeconds(sinceMs);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const state = me?.state ?? 'signed_out';
+  const acwLeft = Math.max(0, ACW_TARGET_SECONDS - inState);
+  const signOut = () => {
+    // §2.4-10: no leaving during working hours without a reason to; the agent must confirm.
+    if (isWithinWorkingHours(Date.now(), timeZone) && !window.confirm(t('stateBar.signOutWarning'))) return;
+    void setState({ state: 'signed_out' });
+  };
+
+  return (
+    <div className={`state-bar state-bar--${state}`} role="toolbar" aria-label={t('stateBar.label')}>
+      <span className="state-bar__state" data-testid="agent-state">
+        {t(`stateBar.states.${state}`)}
+        {me?.reason ? `（${me.reason}）` : ''}
+        <span className="state-bar__timer">{formatDuration(inState)}</span>
+      </span>
+      {state === 'after_call_work' && (
+        <span className={`state-bar__acw ${acwLeft === 0 ? 'state-bar__acw--over' : ''}`} data-testid="acw-countdown">
+          {t('stateBar.acwLeft', { seconds: acwLeft })}
+        </span>
+      )}
+      <button type="button" className="button button--small" disabled={state === 'ready' || state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'ready' })}>
+        {state === 'signed_out' ? t('stateBar.signInReady') : state === 'after_call_work' ? t('stateBar.endAcw') : t('stateBar.ready')}
+      </button>
+      {state === 'after_call_work' && (
+        <button type="button" className="button button--small" onClick={() => void endAcw()}>{t('stateBar.finishAcw')}</button>
+      )}
+      <select aria-label={t('stateBar.reason')} value={reason} onChange={(e) => setReason(e.target.value as NotReadyReason)}>
+        {NOT_READY_REASONS.map((r) => (
+          <option key={r} value={r}>{r}</option>
+        ))}
+      </select>
+      <button type="button" className="button button--small" disabled={state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'not_ready', reason })}>
+        {t('stateBar.notReady')}
+      </button>
+      <button type="button" className="button button--small" disabled={state === 'signed_out' || state === 'ringing' || state === 'talking'} onClick={signOut}>
+        {t('stateBar.signOut')}
+      </button>
+      {error && <span className="record__error" role="alert">{error}</span>}
+    </div>
+  );
+}

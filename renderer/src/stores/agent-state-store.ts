@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { AgentSnapshot, AgentStateResponse, AgentsResponse, SetAgentStateRequest } from '../../../shared/api/acd';
+import { canTransition, type AgentState } from '../../../shared/acd/agent-state-machine';
+import { useSessionStore } from './session-store';
+import { onServerEvent } from './connection-store';
+
+interface AgentStateState {
+  me: AgentSnapshot | undefined;
+  error: string | undefined;
+  load(): Promise<void>;
+  setState(request: SetAgentStateRequest): Promise<void>;
+  endAcw(): Promise<void>;
+}
+
+export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
+  me: undefined,
+  error: undefined,
+  async load() {
+    try {
+      const { agents } = await useSessionStore.getState().api.get<AgentsResponse>('/api/v1/acd/agents');
+      const workNumber = useSessionStore.getState().user?.workNumber;
+      set({ me: agents.find((a) => a.workNumber === workNumber), error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+  async setState(request) {
+    const current = get().me?.state;
+    // The shared state machine refuses here what the server would refuse with a 409.
+    if (current && !canTransition(current, request.state as AgentState)) return set({ error: `cannot go from ${current} to ${request.state}` });
+    try {
+      const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/state', request);
+      set({ me: agent, error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+  async endAcw() {
+    try {
+      const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/acw/end');
+      set({ me: agent, error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+}));
+
+onServerEvent((event) => {
+  if (event.type !== 'acd.agent_state') return;
+  const me = useAgentStateStore.getState().me;
+  if (me && me.agentId === event.agentId) {
+    useAgentStateStore.setState({ me: { ...me, state: event.state, reason: event.reason, since: event.since, callId: event.callId } });
+  } else if (!me && event.workNumber === useSessionStore.getState().user?.workNumber) {
+    void useAgentStateStore.getState().load();
+  }
+});
