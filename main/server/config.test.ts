@@ -41,3 +41,11 @@ describe('loadServerConfig', () => {
     expect(() => loadServerConfig(['--config', join(dir, 'missing.json')], {})).toThrow(/cannot read config file/);
   });
 });
+
+describe('service hours override', () => {
+  it('accepts always or a list of periods and refuses anything else', () => {
+    expect(loadServerConfig(['--service-hours', 'always'], {}).serviceHours).toBe('always');
+    expect(loadServerConfig([], { AGENT_DESK_SERVICE_HOURS: '08:30-12:00,13:30-17:30' }).serviceHours).toBe('08:30-12:00,13:30-17:30');
+    expect(() => loadServerConfig(['--service-hours', '9-5'], {})).toThrow(/serviceHours/);
+  });
+});

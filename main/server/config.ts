@@ -21,6 +21,14 @@ export const serverConfigSchema = z.object({
   centerName: z.string().min(1).default('杭州住房公积金管理中心'),
   /** Periods (day, ISO week, month, year) are cut in this zone. */
   timeZone: z.string().default('Asia/Shanghai'),
+  /**
+   * Overrides the IVR flow's 人工 hours: "always" (tests, 24-hour centers) or periods such as
+   * "08:30-12:00,13:30-17:30" on working days. Unset: the hours in resources/ivr/12329.json.
+   */
+  serviceHours: z
+    .string()
+    .regex(/^(always|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)*)$/, 'always, or HH:MM-HH:MM[,HH:MM-HH:MM…]')
+    .optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   deskDir: z.string().default(resolve(APP_ROOT, 'dist', 'renderer')),
   resourcesDir: z.string().default(resolve(APP_ROOT, 'resources')),
@@ -44,6 +52,7 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO: 'demo',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
   AGENT_DESK_CENTER_CODE: 'centerCode',
+  AGENT_DESK_SERVICE_HOURS: 'serviceHours',
   AGENT_DESK_SQLITE_BINDING: 'sqliteNativeBinding',
 };
 
@@ -66,6 +75,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'resources-dir': { type: 'string' },
         'desk-dir': { type: 'string' },
         'center-code': { type: 'string' },
+        'service-hours': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -92,6 +102,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     resourcesDir: flags['resources-dir'],
     deskDir: flags['desk-dir'],
     centerCode: flags['center-code'],
+    serviceHours: flags['service-hours'],
   });
 
   const merged = { ...fromFile, ...fromEnv, ...fromFlags };

@@ -5,6 +5,7 @@ import { calendarModule } from './work-orders/calendar-module.js';
 import { workOrdersModule } from './work-orders/work-orders-module.js';
 import { callNotesModule } from './call-notes/call-notes-module.js';
 import { metricsModule } from './metrics/metrics-module.js';
+import { voiceModule } from './voice/voice-module.js';
 import { sipServerModule } from './sip/sip-module.js';
 import { acdModule } from './acd/acd-module.js';
 
@@ -21,4 +22,5 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   workOrdersModule,
   callNotesModule,
   metricsModule,
+  voiceModule(),
 ];

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { MediaBridge, MediaEngine, MediaLeg } from '../media/media-engine.js';
+import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
 import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
 import type { Acd, RingResult } from '../acd/acd.js';
 import type { CallRecords } from '../calls/call-records.js';
@@ -37,6 +37,8 @@ export interface CallSessionDeps {
   recordingsDir: string;
   ringTimeoutMs: number;
   timeZone: string;
+  /** Written at the end: RTP counters of both legs (call quality, and proof audio flowed). */
+  onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
   onEnded(session: CallSession): void;
 }
 
@@ -52,6 +54,7 @@ export class CallSession {
   agent: { id: number; workNumber: string; call: OutgoingCall; leg: MediaLeg } | undefined;
   bridge: MediaBridge | undefined;
   private callerHungUp = false;
+  private agentStats: MediaLegStats | undefined;
   private readonly ended = new AbortController();
 
   constructor(
@@ -89,6 +92,7 @@ export class CallSession {
       return { exit: 'hangup' as const, path: this.ivrPath };
     });
     this.ivrPath = outcome.path;
+    this.deps.logger.info({ event: 'ivr_exit', callId: this.callId, exit: outcome.exit, path: outcome.path }, 'caller left the IVR');
     if (this.isOver()) return;
     records.ivrExit(this.callId, outcome.exit);
     if (outcome.exit !== 'queue') {
@@ -122,6 +126,7 @@ export class CallSession {
       ringTimeoutMs: this.deps.ringTimeoutMs + 5_000, // the ACD's own timer decides; this is a backstop
       signal: combined,
     });
+    this.deps.logger.info({ event: 'ring_result', callId: this.callId, workNumber, outcome: result.outcome }, 'agent ring ended');
     if (result.outcome !== 'answered') {
       if (this.phase === 'ringing') this.phase = 'queued';
       return result.outcome === 'rejected' ? 'rejected' : 'missed';
@@ -159,8 +164,9 @@ export class CallSession {
     } catch (error) {
       this.deps.logger.warn({ err: error, callId: this.callId }, 'recording did not start');
     }
-    // While the greeting plays on the caller's leg, the agent's audio towards the caller is muted.
-    await this.deps.dialogues.greeting(this, workNumber).catch(() => undefined);
+    // Not awaited: the ACD must learn of the answer now. While the greeting plays on the caller's
+    // leg, the agent's audio towards the caller is muted.
+    void this.deps.dialogues.greeting(this, workNumber).catch(() => undefined);
   }
 
   /** §2.4-11: the agent leaves; the caller is asked for satisfaction; the agent goes to ACW. */
@@ -181,6 +187,7 @@ export class CallSession {
     this.bridge?.unbridge();
     this.bridge = undefined;
     this.deps.acd.callEnded(this.callId, side);
+    this.agentStats = agent.leg.stats();
     await agent.call.bye();
     await agent.leg.close();
   }
@@ -198,10 +205,16 @@ export class CallSession {
     await this.stopRecording();
     this.bridge?.unbridge();
     this.bridge = undefined;
+    this.agentStats = agent.leg.stats();
     await agent.leg.close();
     // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
     this.deps.acd.callEnded(this.callId, 'agent');
     await this.finish('agent', 'agent_hangup', true);
+  }
+
+  /** The IVR ends the call (goodbye after too many errors, or a self-service action). */
+  async hangUpCaller(): Promise<void> {
+    await this.finish('system', 'ivr_hangup');
   }
 
   /** Phase changes while awaiting; a method keeps TypeScript from narrowing it away. */
@@ -230,6 +243,7 @@ export class CallSession {
         this.bridge?.unbridge();
         acd.callEnded(this.callId, 'caller');
         if (agent) {
+          this.agentStats = agent.leg.stats();
           await agent.call.bye();
           await agent.leg.close();
         }
@@ -242,14 +256,16 @@ export class CallSession {
     await this.finish('caller', 'caller_hangup', true);
   }
 
-  private async finish(_side: 'caller' | 'agent' | 'system', reason: string, alreadyRecorded = false): Promise<void> {
+  private async finish(side: 'caller' | 'agent' | 'system', reason: string, alreadyRecorded = false): Promise<void> {
     if (this.phase === 'ended') return;
+    this.deps.logger.info({ event: 'call_ended', callId: this.callId, phase: this.phase, side, reason }, 'call ended');
     const wasIvr = this.phase === 'ivr';
     this.phase = 'ended';
     this.queueMusic?.abort();
     this.ended.abort();
     if (!alreadyRecorded && wasIvr) this.deps.records.hungUp(this.callId, 'system');
     if (!this.callerHungUp) await this.incoming.bye();
+    this.deps.onMediaStats(this.callId, { caller: this.callerLeg.stats(), ...(this.agentStats ? { agent: this.agentStats } : {}) });
     await this.callerLeg.close();
     this.deps.records.ended(this.callId, reason);
     this.deps.onEnded(this);

@@ -12,11 +12,11 @@ import { CallSession, type IvrOutcome } from './call-session.js';
 import { createDialogues } from './dialogues.js';
 import { PromptLibrary } from './prompt-library.js';
 import { registerCallRoutes } from './call-routes.js';
+import { createIvrRunner } from './ivr-main-menu.js';
 
 export interface VoiceModuleOptions {
-  /** The self-service menu run on each caller (the IVR engine over resources/ivr). */
-  mainMenu: (session: CallSession, ctx: ServerContext, prompts: PromptLibrary) => Promise<IvrOutcome>;
-  ringTimeoutMs?: number;
+  /** Builds the self-service menu run on each caller (the IVR engine over resources/ivr). */
+  mainMenu: (ctx: ServerContext, prompts: PromptLibrary) => (session: CallSession) => Promise<IvrOutcome>;
   digitTimeoutMs?: number;
 }
 
@@ -24,7 +24,7 @@ export interface VoiceModuleOptions {
  * The voice glue: each INVITE to 12329 becomes a CallSession (media leg, IVR, queue, agent leg,
  * bridge, recording, call record). Needs 'sip', 'acd', 'callRecords', 'auth' and 'verification'.
  */
-export function voiceModule(options: VoiceModuleOptions): ServerModuleFactory {
+export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prompts) => createIvrRunner(ctx, prompts).mainMenu }): ServerModuleFactory {
   return async (ctx) => {
     const sip = ctx.services.get('sip') as SipService | undefined;
     const acd = ctx.services.get('acd') as Acd | undefined;
@@ -35,13 +35,15 @@ export function voiceModule(options: VoiceModuleOptions): ServerModuleFactory {
 
     const logger = ctx.logger.child({ module: 'voice' });
     const prompts = new PromptLibrary(join(ctx.config.resourcesDir, 'prompts', 'zh'));
-    const dialogues = createDialogues({ prompts, mainMenu: (session) => options.mainMenu(session, ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
+    const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
     const sessions = new Map<string, CallSession>();
+    const mediaStats = ctx.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, 'media-stats', ?)");
     let media: MediaEngine | undefined;
 
     const accept = async (incoming: IncomingCall) => {
       if (!media) return incoming.reject(503, 'Service Unavailable (media not ready)');
       const callId = randomUUID();
+      logger.info({ event: 'call_arrived', callId, from: incoming.from, to: incoming.to, transport: incoming.transport }, 'inbound call');
       records.arrived({ id: callId, caller: incoming.from, callee: incoming.to, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId });
       let leg;
       try {
@@ -66,6 +68,7 @@ export function voiceModule(options: VoiceModuleOptions): ServerModuleFactory {
         recordingsDir: join(ctx.config.dataDir, 'recordings'),
         ringTimeoutMs: acd.options.ringTimeoutMs,
         timeZone: ctx.config.timeZone,
+        onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
         onEnded: (s) => {
           sessions.delete(s.callId);
           verification.revokeGrantsForCall(s.callId);

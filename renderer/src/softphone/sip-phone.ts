@@ -152,6 +152,42 @@ export class SipPhone {
     await this.session?.info({ requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=160` } } });
   }
 
+  /** RTP counters of the current call (call quality on the desk, and tests). */
+  async stats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number }> {
+    const pc = this.sessionDescriptionHandler()?.peerConnection;
+    const totals = { packetsReceived: 0, packetsSent: 0, packetsLost: 0 };
+    if (!pc) return totals;
+    (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number; packetsSent?: number; packetsLost?: number }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+        totals.packetsReceived += s.packetsReceived ?? 0;
+        totals.packetsLost += s.packetsLost ?? 0;
+      }
+      if (s.type === 'outbound-rtp' && s.kind === 'audio') totals.packetsSent += s.packetsSent ?? 0;
+    });
+    return totals;
+  }
+
+  /** Level (RMS 0–1) of what the agent hears, measured with WebAudio on the remote stream. */
+  remoteLevel(): number {
+    return this.levelMeter?.() ?? 0;
+  }
+
+  private levelMeter: (() => number) | undefined;
+
+  private startLevelMeter(stream: MediaStream): void {
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    this.levelMeter = () => {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const v of samples) sum += v * v;
+      return Math.sqrt(sum / samples.length);
+    };
+  }
+
   private audioConstraints(): MediaStreamConstraints {
     return { audio: this.inputDeviceId ? { deviceId: { exact: this.inputDeviceId } } : true, video: false };
   }
@@ -224,6 +260,7 @@ export class SipPhone {
     const sdh = this.sessionDescriptionHandler();
     if (!sdh) return;
     this.options.remoteAudio.srcObject = sdh.remoteMediaStream;
+    this.startLevelMeter(sdh.remoteMediaStream);
     void this.options.remoteAudio.play().catch(() => undefined);
   }
 }

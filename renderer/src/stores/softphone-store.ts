@@ -37,6 +37,8 @@ interface SoftphoneState {
   refreshDevices(): Promise<void>;
   chooseDevice(kind: 'input' | 'talk' | 'ring', deviceId: string): Promise<void>;
   clearEndedCall(): void;
+  /** RTP counters and the heard level of the current call. */
+  callStats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number; level: number }>;
 }
 
 let phone: SipPhone | undefined;
@@ -163,6 +165,11 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
         if (ringer) await routeAudio(ringer.audioElement, deviceId).catch(fail);
         set({ ringOutputId: deviceId });
       }
+    },
+
+    async callStats() {
+      const counts = (await phone?.stats()) ?? { packetsReceived: 0, packetsSent: 0, packetsLost: 0 };
+      return { ...counts, level: phone?.remoteLevel() ?? 0 };
     },
 
     clearEndedCall() {
