@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ConfigError, loadServerConfig } from './config.js';
+import { createLogger } from './logger.js';
 
 describe('loadServerConfig', () => {
   it('uses the documented defaults', () => {
@@ -47,5 +48,57 @@ describe('service hours override', () => {
     expect(loadServerConfig(['--service-hours', 'always'], {}).serviceHours).toBe('always');
     expect(loadServerConfig([], { AGENT_DESK_SERVICE_HOURS: '08:30-12:00,13:30-17:30' }).serviceHours).toBe('08:30-12:00,13:30-17:30');
     expect(() => loadServerConfig(['--service-hours', '9-5'], {})).toThrow(/serviceHours/);
+  });
+});
+
+describe('admin password and core-system gateway', () => {
+  it('reads the admin password from the environment or the config file, never from a flag', () => {
+    expect(loadServerConfig([], {}).adminPassword).toBeUndefined();
+    expect(loadServerConfig([], { AGENT_DESK_ADMIN_PASSWORD: 'long-enough-1' }).adminPassword).toBe('long-enough-1');
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const file = join(dir, 'server.json');
+    writeFileSync(file, JSON.stringify({ adminPassword: 'from-the-file' }));
+    expect(loadServerConfig(['--config', file], {}).adminPassword).toBe('from-the-file');
+    expect(() => loadServerConfig(['--admin-password', 'x'], {})).toThrow(/bad command line/);
+    // A short password is refused, and the message names the key without echoing the value.
+    let message = '';
+    try {
+      loadServerConfig([], { AGENT_DESK_ADMIN_PASSWORD: 'short7!' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/adminPassword/);
+    expect(message).not.toContain('short7!');
+  });
+
+  it('takes the gateway from flags over the environment, with a 3 s default timeout', () => {
+    const defaults = loadServerConfig([], {});
+    expect(defaults.gatewayUrl).toBeUndefined();
+    expect(defaults.gatewayToken).toBeUndefined();
+    expect(defaults.gatewayTimeoutMs).toBe(3000);
+    const env = { AGENT_DESK_GATEWAY_URL: 'https://core.example.gov.cn/hotline/v1', AGENT_DESK_GATEWAY_TOKEN: 'tkn', AGENT_DESK_GATEWAY_TIMEOUT_MS: '5000' };
+    expect(loadServerConfig([], env)).toMatchObject({ gatewayUrl: env.AGENT_DESK_GATEWAY_URL, gatewayToken: 'tkn', gatewayTimeoutMs: 5000 });
+    const flagged = loadServerConfig(['--gateway-url', 'http://10.0.0.5:8080/api', '--gateway-timeout-ms', '800'], env);
+    expect(flagged).toMatchObject({ gatewayUrl: 'http://10.0.0.5:8080/api', gatewayToken: 'tkn', gatewayTimeoutMs: 800 });
+  });
+
+  it('refuses a gateway URL that is not http(s) and a timeout out of range', () => {
+    expect(() => loadServerConfig(['--gateway-url', 'ftp://core/x'], {})).toThrow(/gatewayUrl/);
+    expect(() => loadServerConfig(['--gateway-url', 'not a url'], {})).toThrow(/gatewayUrl/);
+    expect(() => loadServerConfig([], { AGENT_DESK_GATEWAY_TIMEOUT_MS: '0' })).toThrow(/gatewayTimeoutMs/);
+  });
+
+  it('keeps the admin password and the gateway token out of log lines', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const config = loadServerConfig([], { AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw', AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token' });
+    logger.info({ config }, 'nested');
+    logger.info({ adminPassword: config.adminPassword, gatewayToken: config.gatewayToken }, 'top level');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toContain('secret-admin-pw');
+      expect(line).not.toContain('secret-gw-token');
+      expect(line).toContain('[redacted]');
+    }
   });
 });

@@ -36,6 +36,17 @@ export const serverConfigSchema = z.object({
   allowedOrigins: z.array(z.string()).default(['app://desk']),
   /** Path to a better-sqlite3 binary built for another runtime (Electron's Node ABI). */
   sqliteNativeBinding: z.string().optional(),
+  /**
+   * Password of center admin 9001, used only when the database has no users yet; unset: a random
+   * one, logged once. No command-line flag on purpose: argv is visible to every local user (ps).
+   */
+  adminPassword: z.string().min(8, 'at least 8 characters').optional(),
+  /** A center's core system over HTTP (docs/gateway-http.md); unset: the embedded tables. */
+  gatewayUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+  /** Sent as a bearer token to the core system; environment or config file only, like adminPassword. */
+  gatewayToken: z.string().min(1).optional(),
+  /** Per attempt, for each call to the core system. */
+  gatewayTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(3000),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
@@ -54,6 +65,10 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_CENTER_CODE: 'centerCode',
   AGENT_DESK_SERVICE_HOURS: 'serviceHours',
   AGENT_DESK_SQLITE_BINDING: 'sqliteNativeBinding',
+  AGENT_DESK_ADMIN_PASSWORD: 'adminPassword',
+  AGENT_DESK_GATEWAY_URL: 'gatewayUrl',
+  AGENT_DESK_GATEWAY_TOKEN: 'gatewayToken',
+  AGENT_DESK_GATEWAY_TIMEOUT_MS: 'gatewayTimeoutMs',
 };
 
 /** Precedence, lowest first: defaults, config file, environment, command-line flags. */
@@ -76,6 +91,8 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'desk-dir': { type: 'string' },
         'center-code': { type: 'string' },
         'service-hours': { type: 'string' },
+        'gateway-url': { type: 'string' },
+        'gateway-timeout-ms': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -103,6 +120,8 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     deskDir: flags['desk-dir'],
     centerCode: flags['center-code'],
     serviceHours: flags['service-hours'],
+    gatewayUrl: flags['gateway-url'],
+    gatewayTimeoutMs: flags['gateway-timeout-ms'],
   });
 
   const merged = { ...fromFile, ...fromEnv, ...fromFlags };

@@ -16,7 +16,7 @@ export const authModule: ServerModuleFactory = async (ctx) => {
   ctx.services.set('audit', audit);
   ctx.services.set('auth', auth);
 
-  await bootstrapAdmin(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger, process.env.AGENT_DESK_ADMIN_PASSWORD);
+  await bootstrapAdmin(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger, ctx.config.adminPassword);
   if (ctx.config.demo) await bootstrapDemoUsers(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger);
 
   return {

@@ -33,6 +33,8 @@ export async function startTestServer(modules: readonly ServerModuleFactory[], o
     logLevel: 'warn',
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'agent-desk-test-')),
     resourcesDir: resolve(APP_ROOT, 'resources'),
+    // Tests set the admin password through the environment, as operators do; the CLI reads it in loadServerConfig.
+    ...(process.env.AGENT_DESK_ADMIN_PASSWORD ? { adminPassword: process.env.AGENT_DESK_ADMIN_PASSWORD } : {}),
     ...options.config,
   });
   const server = await startServer(config, createLogger(config.logLevel, sink), { modules, ...(options.clock ? { clock: options.clock } : {}) });

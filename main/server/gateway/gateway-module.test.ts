@@ -6,7 +6,8 @@ import { startServer } from '../server.js';
 import { loadServerConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { ManualClock } from '../clock.js';
-import { gatewayModule } from './gateway-module.js';
+import { gatewayModule, httpOptionsFromConfig } from './gateway-module.js';
+import { HttpGateway } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 
 describe('gateway module', () => {
@@ -27,5 +28,30 @@ describe('gateway module', () => {
     expect(second.db.prepare('SELECT count(*) FROM pf_people').pluck().get()).toBe(people);
     expect(await (second.ctx.services.get('gateway') as ProvidentFundGateway).getSmsSubscription(someone)).toEqual({ fundAccount: someone, enabled: true });
     await second.stop();
+  });
+});
+
+describe('gateway module configuration', () => {
+  it('uses the core system over HTTP when gatewayUrl is configured, and leaves the embedded tables empty', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gateway-module-'));
+    const config = loadServerConfig(['--http-port', '0', '--sip-udp-port', '0', '--data-dir', dataDir, '--log-level', 'silent'], {
+      AGENT_DESK_GATEWAY_URL: 'http://127.0.0.1:9/hotline/v1',
+      AGENT_DESK_GATEWAY_TOKEN: 'core-token',
+      AGENT_DESK_GATEWAY_TIMEOUT_MS: '250',
+    });
+    const server = await startServer(config, createLogger('silent'), { modules: [gatewayModule] });
+    try {
+      expect(server.ctx.services.get('gateway')).toBeInstanceOf(HttpGateway);
+      expect(server.ctx.services.get('gateway.demo')).toBe(false);
+      expect(server.db.prepare('SELECT count(*) FROM pf_people').pluck().get()).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('maps the config keys to the HTTP adapter options', () => {
+    expect(httpOptionsFromConfig({ gatewayUrl: undefined, gatewayToken: 'x', gatewayTimeoutMs: 3000 })).toBeUndefined();
+    expect(httpOptionsFromConfig({ gatewayUrl: 'https://core/v1', gatewayToken: undefined, gatewayTimeoutMs: 1500 })).toEqual({ baseUrl: 'https://core/v1', timeoutMs: 1500 });
+    expect(httpOptionsFromConfig({ gatewayUrl: 'https://core/v1', gatewayToken: 't', gatewayTimeoutMs: 1500 })).toEqual({ baseUrl: 'https://core/v1', timeoutMs: 1500, token: 't' });
   });
 });

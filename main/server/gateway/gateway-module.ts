@@ -1,3 +1,4 @@
+import type { ServerConfig } from '../config.js';
 import type { ServerContext, ServerModule } from '../context.js';
 import { localDate } from './local-date.js';
 import { gatewayTablesEmpty, hasDemoData, seedDemoData } from './demo-data.js';
@@ -21,7 +22,7 @@ export interface GatewayModuleOptions {
  */
 export function createGatewayModule(options: GatewayModuleOptions = {}) {
   return (ctx: ServerContext): ServerModule => {
-    const http = options.http ?? httpOptionsFromEnv(process.env);
+    const http = options.http ?? httpOptionsFromConfig(ctx.config);
     let gateway: ProvidentFundGateway;
     if (http) {
       gateway = new HttpGateway(http);
@@ -42,14 +43,8 @@ export function createGatewayModule(options: GatewayModuleOptions = {}) {
 
 export const gatewayModule = createGatewayModule();
 
-/** Until the server config has gateway keys: AGENT_DESK_GATEWAY_URL (+ _TOKEN, _TIMEOUT_MS). */
-function httpOptionsFromEnv(env: NodeJS.ProcessEnv): HttpGatewayOptions | undefined {
-  const baseUrl = env.AGENT_DESK_GATEWAY_URL;
-  if (!baseUrl) return undefined;
-  const timeoutMs = Number(env.AGENT_DESK_GATEWAY_TIMEOUT_MS);
-  return {
-    baseUrl,
-    ...(env.AGENT_DESK_GATEWAY_TOKEN ? { token: env.AGENT_DESK_GATEWAY_TOKEN } : {}),
-    ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
-  };
+/** gatewayUrl, gatewayToken, gatewayTimeoutMs (flags, AGENT_DESK_GATEWAY_* or the config file). */
+export function httpOptionsFromConfig(config: Pick<ServerConfig, 'gatewayUrl' | 'gatewayToken' | 'gatewayTimeoutMs'>): HttpGatewayOptions | undefined {
+  if (!config.gatewayUrl) return undefined;
+  return { baseUrl: config.gatewayUrl, timeoutMs: config.gatewayTimeoutMs, ...(config.gatewayToken ? { token: config.gatewayToken } : {}) };
 }
