@@ -16,6 +16,7 @@ import {
 import { MediaError } from './media-engine.js';
 import { BaseLeg, type LegContext, type OutgoingPacket } from './base-leg.js';
 import { readAudioSdp } from './sdp-offer.js';
+import { keepNarrowbandTelephoneEvents } from './narrow-dtmf-offer.js';
 
 export interface WebRtcSettings {
   iceAdditionalHostAddresses: string[];
@@ -68,7 +69,7 @@ export class WebRtcLeg extends BaseLeg {
   static async answer(ctx: LegContext, settings: WebRtcSettings, callId: string, id: string, remoteSdp: string): Promise<WebRtcLeg> {
     const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings));
     try {
-      await leg.pc.setRemoteDescription({ type: 'offer', sdp: remoteSdp });
+      await leg.pc.setRemoteDescription({ type: 'offer', sdp: keepNarrowbandTelephoneEvents(remoteSdp) });
       leg.transceiver = leg.pc.getTransceivers().find((t) => t.kind === 'audio');
       if (!leg.transceiver) throw new MediaError('bad-sdp', 'WebRTC offer has no audio');
       leg.transceiver.setDirection('sendrecv');
@@ -112,7 +113,7 @@ export class WebRtcLeg extends BaseLeg {
     const offer = readAudioSdp(sdp);
     if (offer.kind !== 'webrtc') throw new MediaError('bad-sdp', 'a re-INVITE cannot change a WebRTC leg to plain RTP');
     try {
-      await this.pc.setRemoteDescription({ type: 'offer', sdp });
+      await this.pc.setRemoteDescription({ type: 'offer', sdp: keepNarrowbandTelephoneEvents(sdp) });
       await this.pc.setLocalDescription(await this.pc.createAnswer());
       await this.completeLocalSdp();
     } catch (error) {
