@@ -8,6 +8,7 @@ import { metricsModule } from './metrics/metrics-module.js';
 import { voiceModule } from './voice/voice-module.js';
 import { sipServerModule } from './sip/sip-module.js';
 import { acdModule } from './acd/acd-module.js';
+import { backupModule } from './admin/backup-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -15,10 +16,12 @@ import { acdModule } from './acd/acd-module.js';
  */
 export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   authModule,
+  backupModule,
   sipServerModule,
   acdModule,
-  ...PROVIDENT_FUND_MODULES,
+  // The calendar before the gateway: bookable days skip holidays and include 调休 weekends.
   calendarModule,
+  ...PROVIDENT_FUND_MODULES,
   workOrdersModule,
   callNotesModule,
   metricsModule,

@@ -5,6 +5,7 @@ import { gatewayTablesEmpty, hasDemoData, seedDemoData } from './demo-data.js';
 import { HttpGateway, type HttpGatewayOptions } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 import { SqliteGateway } from './sqlite-gateway.js';
+import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 
 export const GATEWAY_SERVICE = 'gateway';
 /** A boolean service: the embedded tables hold the demo center (PINs are DEMO_PIN). */
@@ -33,7 +34,9 @@ export function createGatewayModule(options: GatewayModuleOptions = {}) {
         const summary = seedDemoData(ctx.db, { today: localDate(ctx.clock.now(), ctx.config.timeZone) });
         ctx.logger.info({ event: 'gateway_demo_seeded', ...summary, ms: Math.round(performance.now() - started) }, 'demo provident-fund data loaded');
       }
-      gateway = new SqliteGateway(ctx.db, ctx.clock, ctx.config.timeZone);
+      // Bookable days follow the working-day calendar when its module started before this one.
+      const calendar = ctx.services.get('calendar') as WorkingCalendar | undefined;
+      gateway = new SqliteGateway(ctx.db, ctx.clock, ctx.config.timeZone, calendar ? (d) => calendar.isWorkingDay(d) : undefined);
     }
     ctx.services.set(GATEWAY_SERVICE, gateway);
     ctx.services.set(GATEWAY_DEMO_SERVICE, !http && hasDemoData(ctx.db));

@@ -6,23 +6,33 @@ export const SLOT_WINDOWS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '13:30
 /** Bookings open for today and the next 30 days. */
 export const BOOKING_HORIZON_DAYS = 30;
 
+/** A local day YYYY-MM-DD → a working day? (the calendar module's WorkingCalendar.isWorkingDay). */
+export type IsWorkingDay = (ymd: string) => boolean;
+
 /**
- * Monday to Friday. Holidays and 调休 working weekends belong to the calendar module; until it
- * exists, the gateway books plain weekdays.
+ * A working day per the injected calendar (holidays closed, 调休 weekends open); Monday to Friday
+ * without one, or for a year the calendar lacks (it throws then).
  */
-export function isBookableDay(ymd: string): boolean {
+export function isBookableDay(ymd: string, isWorkingDay?: IsWorkingDay): boolean {
+  if (isWorkingDay) {
+    try {
+      return isWorkingDay(ymd);
+    } catch {
+      // fall through to plain weekdays
+    }
+  }
   const d = weekday(ymd);
   return d !== 0 && d !== 6;
 }
 
-export function bookableDays(from: string, to: string, today: string): string[] {
+export function bookableDays(from: string, to: string, today: string, isWorkingDay?: IsWorkingDay): string[] {
   const first = from < today ? today : from;
   const last = to > addDays(today, BOOKING_HORIZON_DAYS) ? addDays(today, BOOKING_HORIZON_DAYS) : to;
   const days: string[] = [];
-  for (let day = first; day <= last; day = addDays(day, 1)) if (isBookableDay(day)) days.push(day);
+  for (let day = first; day <= last; day = addDays(day, 1)) if (isBookableDay(day, isWorkingDay)) days.push(day);
   return days;
 }
 
-export function isBookable(date: string, slot: string, today: string): boolean {
-  return (SLOT_WINDOWS as readonly string[]).includes(slot) && bookableDays(date, date, today).length === 1;
+export function isBookable(date: string, slot: string, today: string, isWorkingDay?: IsWorkingDay): boolean {
+  return (SLOT_WINDOWS as readonly string[]).includes(slot) && bookableDays(date, date, today, isWorkingDay).length === 1;
 }

@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/api/gateway.js';
 import { GatewayError, type PersonKey, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
 import { localDate } from './local-date.js';
-import { SLOT_WINDOWS, bookableDays, isBookable } from './slot-calendar.js';
+import { SLOT_WINDOWS, bookableDays, isBookable, type IsWorkingDay } from './slot-calendar.js';
 
 interface PersonRow {
   fund_account: string;
@@ -45,6 +45,8 @@ export class SqliteGateway implements ProvidentFundGateway {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly timeZone: string,
+    /** Holidays and 调休 from the working-day calendar; plain weekdays without it. */
+    private readonly isWorkingDay?: IsWorkingDay,
   ) {
     this.q = {
       personByFundAccount: db.prepare<[string], PersonRow>(`${PERSON_SELECT} WHERE p.fund_account = ?`),
@@ -111,7 +113,7 @@ export class SqliteGateway implements ProvidentFundGateway {
   async listSlots(query: SlotQuery): Promise<AppointmentSlot[]> {
     const outlet = this.q.outlet.get(query.outletCode);
     if (!outlet) throw new GatewayError('not_found', `no outlet ${query.outletCode}`);
-    const days = bookableDays(query.from, query.to, this.today());
+    const days = bookableDays(query.from, query.to, this.today(), this.isWorkingDay);
     if (days.length === 0) return [];
     const booked = new Map<string, number>();
     for (const r of this.q.bookedInRange.all(outlet.id, query.type, days[0]!, days.at(-1)!)) booked.set(`${r.date} ${r.slot}`, r.n);
@@ -135,7 +137,7 @@ export class SqliteGateway implements ProvidentFundGateway {
       if (!person) throw new GatewayError('not_found', 'no such person');
       const outlet = this.q.outlet.get(b.outletCode);
       if (!outlet) throw new GatewayError('not_found', `no outlet ${b.outletCode}`);
-      if (!isBookable(b.date, b.slot, this.today())) throw new GatewayError('slot_unavailable', `${b.date} ${b.slot} cannot be booked`);
+      if (!isBookable(b.date, b.slot, this.today(), this.isWorkingDay)) throw new GatewayError('slot_unavailable', `${b.date} ${b.slot} cannot be booked`);
       if (this.q.bookedInSlot.pluck().get(outlet.id, b.type, b.date, b.slot)! >= outlet.capacity) {
         throw new GatewayError('slot_full', `${b.date} ${b.slot} is fully booked`);
       }

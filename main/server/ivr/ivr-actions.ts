@@ -12,6 +12,8 @@ export const IVR_ACTION_NAMES = [
   'policy-by-category',
   'outlets',
   'survey',
+  // §2.3: after hours, a callback request becomes a work order (main/server/self-service).
+  'callback-request',
 ] as const;
 export type IvrActionName = (typeof IVR_ACTION_NAMES)[number];
 

@@ -39,10 +39,10 @@ describe('the standard 12329 flow', () => {
     expect(steps.map((s) => `${s.nodeId}:${s.event}`)).toEqual(['welcome:enter', 'main:enter', 'main:choice', 'to-agent:enter', 'agent:enter']);
   });
 
-  it('0 outside service hours → the closed message, then back to the main menu', async () => {
-    const { result, channel } = await run(['0', '0', 'hangup'], { at: MONDAY_20 });
+  it('0 outside service hours → the closed message and the callback offer; * or silence goes back to the main menu', async () => {
+    const { result, channel } = await run(['0', '*', '0', 'timeout', 'hangup'], { at: MONDAY_20 });
     expect(result).toMatchObject({ exit: 'caller-hangup', path: ['非工作时间', '非工作时间'] });
-    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'agent-closed', 'menu-main', 'agent-closed', 'menu-main']);
+    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'agent-closed', 'callback-offer', 'menu-main', 'agent-closed', 'callback-offer', 'menu-main']);
   });
 
   it('0 on a holiday weekday is closed; on a 调休 Saturday it is open', async () => {
@@ -63,9 +63,10 @@ describe('the standard 12329 flow', () => {
     expect(steps.some((s) => s.event === 'fallback')).toBe(true);
   });
 
-  it('the timeout fallback outside hours is the closed message and the menu again', async () => {
-    const { channel } = await run(['timeout', 'timeout', 'timeout', 'hangup'], { at: MONDAY_20 });
-    expect(channel.prompts).toEqual([...TIMEOUT_FALLBACK, 'agent-closed', 'menu-main']);
+  it('the timeout fallback outside hours is the closed message with the callback offer, then goodbye', async () => {
+    const { result, channel } = await run(['timeout', 'timeout', 'timeout', 'timeout'], { at: MONDAY_20 });
+    expect(channel.prompts).toEqual([...TIMEOUT_FALLBACK, 'too-many-errors', 'agent-closed', 'callback-offer', 'goodbye']);
+    expect(result.exit).toBe('hangup');
   });
 
   it('invalid digits: the invalid prompt twice, then the fallback', async () => {

@@ -13,6 +13,7 @@ import { createDialogues } from './dialogues.js';
 import { PromptLibrary } from './prompt-library.js';
 import { registerCallRoutes } from './call-routes.js';
 import { createIvrRunner } from './ivr-main-menu.js';
+import { createSelfServiceActions } from '../self-service/self-service-actions.js';
 
 export interface VoiceModuleOptions {
   /** Builds the self-service menu run on each caller (the IVR engine over resources/ivr). */
@@ -24,7 +25,7 @@ export interface VoiceModuleOptions {
  * The voice glue: each INVITE to 12329 becomes a CallSession (media leg, IVR, queue, agent leg,
  * bridge, recording, call record). Needs 'sip', 'acd', 'callRecords', 'auth' and 'verification'.
  */
-export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prompts) => createIvrRunner(ctx, prompts).mainMenu }): ServerModuleFactory {
+export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prompts) => createIvrRunner(ctx, prompts, createSelfServiceActions(ctx)).mainMenu }): ServerModuleFactory {
   return async (ctx) => {
     const sip = ctx.services.get('sip') as SipService | undefined;
     const acd = ctx.services.get('acd') as Acd | undefined;
@@ -63,6 +64,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         acd,
         records,
         dialogues,
+        prompts,
         logger,
         clock: ctx.clock,
         recordingsDir: join(ctx.config.dataDir, 'recordings'),
