@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
 import { ringAgent } from './agent-ringer.js';
+import { MediaCallChannel } from './media-call-channel.js';
+import type { PromptLibrary } from './prompt-library.js';
 
 /** How the caller left the self-service menu. */
 export interface IvrOutcome {
@@ -34,6 +36,7 @@ export interface CallSessionDeps {
   dialogues: CallDialogues;
   logger: Logger;
   clock: Clock;
+  prompts: PromptLibrary;
   recordingsDir: string;
   ringTimeoutMs: number;
   timeZone: string;
@@ -56,13 +59,17 @@ export class CallSession {
   private callerHungUp = false;
   private agentStats: MediaLegStats | undefined;
   private readonly ended = new AbortController();
+  /** The caller as the IVR and every dialogue hear them: one type-ahead buffer for the whole call. */
+  readonly channel: MediaCallChannel;
 
   constructor(
     readonly callId: string,
     readonly incoming: IncomingCall,
     readonly callerLeg: MediaLeg,
     private readonly deps: CallSessionDeps,
-  ) {}
+  ) {
+    this.channel = new MediaCallChannel(callerLeg, deps.prompts, () => this.hangUpCaller());
+  }
 
   get callerNumber(): string {
     return this.incoming.from;

@@ -1,4 +1,3 @@
-import { playAndCollect } from '../media/collect-digits.js';
 import { readDigits } from '../../../shared/number-reading/number-reading.js';
 import type { LoginType } from '../../../shared/api/verification.js';
 import type { CallDialogues, CallSession, IvrOutcome } from './call-session.js';
@@ -22,8 +21,12 @@ export function createDialogues(options: DialogueOptions): CallDialogues & Verif
   const timeoutMs = options.digitTimeoutMs ?? 6_000;
   const play = (session: CallSession, ids: readonly string[], signal?: AbortSignal) =>
     session.callerLeg.play(prompts.files(ids), signal ? { signal } : {});
-  const ask = (session: CallSession, ids: readonly string[], collect: { maxDigits: number; terminators?: readonly string[] }) =>
-    playAndCollect(session.callerLeg, prompts.files(ids), { timeoutMs, interDigitTimeoutMs: timeoutMs, ...collect });
+  // Questions go through the call's channel: a digit keyed early (type-ahead) is never lost.
+  const ask = async (session: CallSession, ids: readonly string[], collect: { maxDigits: number; terminators?: readonly string[] }) => {
+    const played = await session.channel.play(ids, { interruptOnDtmf: true });
+    if (played === 'closed') return { digits: '', reason: 'closed' as const };
+    return session.channel.collectDigits({ timeoutMs, interDigitTimeoutMs: timeoutMs, terminators: collect.terminators ?? [], maxDigits: collect.maxDigits });
+  };
 
   return {
     mainMenu: (session) => options.mainMenu(session),

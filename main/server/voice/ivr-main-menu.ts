@@ -8,7 +8,6 @@ import type { Flow, ServiceHoursConfig } from '../ivr/flow-schema.js';
 import type { IvrActionRegistry } from '../ivr/ivr-actions.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import type { CallSession, IvrOutcome } from './call-session.js';
-import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
 
 /** The flow's hours, or the operator's override (--service-hours). */
@@ -37,8 +36,7 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const records = () => ctx.services.get('callRecords') as CallRecords;
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {
-    const channel = new MediaCallChannel(session.callerLeg, prompts, () => session.hangUpCaller());
-    return runIvr(flow, channel, {
+    return runIvr(flow, session.channel, {
       actions,
       clock: ctx.clock,
       isInServiceHours,

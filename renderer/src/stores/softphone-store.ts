@@ -3,6 +3,7 @@ import { nextCallState, type CallEvent, type CallState } from '../softphone/call
 import { SipPhone, type IncomingCallInfo, type RegistrationState } from '../softphone/sip-phone';
 import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphone/audio-devices';
 import { Ringer } from '../softphone/ringer';
+import { useSessionStore } from './session-store';
 
 export interface ActiveCall extends IncomingCallInfo {
   direction: 'inbound' | 'outbound';
@@ -25,6 +26,8 @@ interface SoftphoneState {
   ringOutputId: string | undefined;
   /** Calls this session where the agent hung up before the caller (§2.4-9). */
   hungUpFirstCount: number;
+  /** The current call was handed to the satisfaction survey (§2.4-11), so the agent's leg ended by design. */
+  surveyHandedOff: boolean;
   lastError: string | undefined;
   start(options: { serverUrl: string; workNumber: string; sipSecret: string; displayName: string }): Promise<void>;
   stop(): Promise<void>;
@@ -37,6 +40,8 @@ interface SoftphoneState {
   refreshDevices(): Promise<void>;
   chooseDevice(kind: 'input' | 'talk' | 'ring', deviceId: string): Promise<void>;
   clearEndedCall(): void;
+  /** §2.4-11: the caller goes to the survey IVR; the agent is released into after-call work. */
+  handOffToSurvey(): Promise<void>;
   /** RTP counters and the heard level of the current call. */
   callStats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number; level: number }>;
 }
@@ -61,6 +66,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     talkOutputId: undefined,
     ringOutputId: undefined,
     hungUpFirstCount: 0,
+    surveyHandedOff: false,
     lastError: undefined,
 
     async start(options) {
@@ -73,8 +79,14 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
           onTransportChange: (transportConnected) => set({ transportConnected }),
           onRegistrationChange: (registration) => set({ registration }),
           onIncomingCall: (info) => {
-            move('invite-received');
-            set({ call: { ...info, direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined }, muted: false, held: false });
+            // One update, so that subscribers see the new state together with its call.
+            set({
+              callState: nextCallState(get().callState, 'invite-received'),
+              call: { ...info, direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined },
+              muted: false,
+              held: false,
+              surveyHandedOff: false,
+            });
             ringer?.start();
           },
           onCallEstablished: () => {
@@ -90,7 +102,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
             set({
               call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,
-              hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote ? 1 : 0),
+              hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote && !get().surveyHandedOff ? 1 : 0),
               muted: false,
               held: false,
             });
@@ -164,6 +176,18 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
       } else {
         if (ringer) await routeAudio(ringer.audioElement, deviceId).catch(fail);
         set({ ringOutputId: deviceId });
+      }
+    },
+
+    async handOffToSurvey() {
+      const callId = get().call?.callId;
+      if (!callId || get().callState !== 'active') return;
+      set({ surveyHandedOff: true });
+      try {
+        await useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/survey`);
+      } catch (error) {
+        set({ surveyHandedOff: false });
+        fail(error);
       }
     },
 

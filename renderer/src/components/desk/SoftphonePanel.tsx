@@ -15,8 +15,16 @@ export function SoftphonePanel() {
   const toggleHold = useSoftphoneStore((s) => s.toggleHold);
   const sendDtmf = useSoftphoneStore((s) => s.sendDtmf);
   const talkSeconds = useElapsedSeconds(call?.answeredAt, call?.endedAt);
+  const surveyHandedOff = useSoftphoneStore((s) => s.surveyHandedOff);
+  const hungUpFirstCount = useSoftphoneStore((s) => s.hungUpFirstCount);
+  const handOffToSurvey = useSoftphoneStore((s) => s.handOffToSurvey);
 
   const talking = callState === 'active' || callState === 'held';
+  const onHangup = () => {
+    // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
+    if (talking && !window.confirm(t('softphone.hangupFirstWarning'))) return;
+    void hangup();
+  };
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading" data-call-state={callState}>
       <h2 id="softphone-heading" className="panel__title">{t('softphone.title')}</h2>
@@ -33,7 +41,7 @@ export function SoftphonePanel() {
             <div className="call-card__timer" data-testid="call-timer">{formatDuration(talkSeconds)}</div>
             {call.endedAt && (
               <div className="call-card__ended">
-                {call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent')}
+                {surveyHandedOff ? t('softphone.handedOffToSurvey') : call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent')}
               </div>
             )}
           </>
@@ -45,7 +53,7 @@ export function SoftphonePanel() {
         <button type="button" className="button button--answer" disabled={callState !== 'incoming'} onClick={() => void answer()}>
           {t('softphone.answer')}
         </button>
-        <button type="button" className="button button--hangup" disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')} onClick={() => void hangup()}>
+        <button type="button" className="button button--hangup" disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')} onClick={onHangup}>
           {t('softphone.hangup')}
         </button>
         <button type="button" className="button" aria-pressed={muted} disabled={!talking} onClick={toggleMute}>
@@ -55,6 +63,14 @@ export function SoftphonePanel() {
           {held ? t('softphone.resume') : t('softphone.hold')}
         </button>
       </div>
+      <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || surveyHandedOff} onClick={() => void handOffToSurvey()}>
+        {t('softphone.toSurvey')}
+      </button>
+      {hungUpFirstCount > 0 && (
+        <p className="softphone__warning" role="status" data-testid="hung-up-first">
+          {t('softphone.hungUpFirstCount', { count: hungUpFirstCount })}
+        </p>
+      )}
       <DtmfPad disabled={!talking} onDigit={(d) => void sendDtmf(d)} />
     </section>
   );

@@ -45,12 +45,14 @@ export function StateBar() {
           {t('stateBar.acwLeft', { seconds: acwLeft })}
         </span>
       )}
-      <button type="button" className="button button--small" disabled={state === 'ready' || state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'ready' })}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={state === 'ready' || state === 'ringing' || state === 'talking'}
+        onClick={() => void (state === 'after_call_work' ? endAcw() : setState({ state: 'ready' }))}
+      >
         {state === 'signed_out' ? t('stateBar.signInReady') : state === 'after_call_work' ? t('stateBar.endAcw') : t('stateBar.ready')}
       </button>
-      {state === 'after_call_work' && (
-        <button type="button" className="button button--small" onClick={() => void endAcw()}>{t('stateBar.finishAcw')}</button>
-      )}
       <select aria-label={t('stateBar.reason')} value={reason} onChange={(e) => setReason(e.target.value as NotReadyReason)}>
         {NOT_READY_REASONS.map((r) => (
           <option key={r} value={r}>{r}</option>
