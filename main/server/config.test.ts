@@ -102,3 +102,11 @@ describe('admin password and core-system gateway', () => {
     }
   });
 });
+
+describe('ACD timing', () => {
+  it('defaults to a 20 s ring and 30 s of after-call work, and refuses silly values', () => {
+    expect(loadServerConfig([], {})).toMatchObject({ ringTimeoutSeconds: 20, acwLimitSeconds: 30 });
+    expect(loadServerConfig(['--ring-timeout', '8', '--acw-limit', '45'], {})).toMatchObject({ ringTimeoutSeconds: 8, acwLimitSeconds: 45 });
+    expect(() => loadServerConfig(['--ring-timeout', '1'], {})).toThrow(/ringTimeoutSeconds/);
+  });
+});

@@ -29,6 +29,10 @@ export const serverConfigSchema = z.object({
     .string()
     .regex(/^(always|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)*)$/, 'always, or HH:MM-HH:MM[,HH:MM-HH:MM…]')
     .optional(),
+  /** ACD: how long an agent's softphone rings before the call goes to the next agent. */
+  ringTimeoutSeconds: z.coerce.number().int().min(5).max(120).default(20),
+  /** ACD: after-call work ends by itself after this long (§3.2: average ≤ 30 s). */
+  acwLimitSeconds: z.coerce.number().int().min(5).max(600).default(30),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   deskDir: z.string().default(resolve(APP_ROOT, 'dist', 'renderer')),
   resourcesDir: z.string().default(resolve(APP_ROOT, 'resources')),
@@ -64,6 +68,8 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_LOG_LEVEL: 'logLevel',
   AGENT_DESK_CENTER_CODE: 'centerCode',
   AGENT_DESK_SERVICE_HOURS: 'serviceHours',
+  AGENT_DESK_RING_TIMEOUT: 'ringTimeoutSeconds',
+  AGENT_DESK_ACW_LIMIT: 'acwLimitSeconds',
   AGENT_DESK_SQLITE_BINDING: 'sqliteNativeBinding',
   AGENT_DESK_ADMIN_PASSWORD: 'adminPassword',
   AGENT_DESK_GATEWAY_URL: 'gatewayUrl',
@@ -91,6 +97,8 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'desk-dir': { type: 'string' },
         'center-code': { type: 'string' },
         'service-hours': { type: 'string' },
+        'ring-timeout': { type: 'string' },
+        'acw-limit': { type: 'string' },
         'gateway-url': { type: 'string' },
         'gateway-timeout-ms': { type: 'string' },
       },
@@ -120,6 +128,8 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     deskDir: flags['desk-dir'],
     centerCode: flags['center-code'],
     serviceHours: flags['service-hours'],
+    ringTimeoutSeconds: flags['ring-timeout'],
+    acwLimitSeconds: flags['acw-limit'],
     gatewayUrl: flags['gateway-url'],
     gatewayTimeoutMs: flags['gateway-timeout-ms'],
   });

@@ -19,7 +19,13 @@ export const acdModule: ServerModuleFactory = (ctx) => {
   const recovered = records.recoverAfterRestart();
   if (recovered.calls || recovered.agents) ctx.logger.warn({ event: 'calls_recovered', ...recovered }, 'calls and agent sessions left open by the last run closed as server_restart');
 
-  const acd = new Acd({ clock: ctx.clock, timers: systemTimers, records, events: ctx.events });
+  const acd = new Acd({
+    clock: ctx.clock,
+    timers: systemTimers,
+    records,
+    events: ctx.events,
+    options: { ringTimeoutMs: ctx.config.ringTimeoutSeconds * 1000, acwLimitMs: ctx.config.acwLimitSeconds * 1000 },
+  });
   for (const user of auth.listAgents()) acd.addAgent({ id: user.id, workNumber: user.workNumber, displayName: user.displayName });
   ctx.services.set('callRecords', records);
   ctx.services.set('acd', acd);

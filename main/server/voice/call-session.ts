@@ -155,8 +155,9 @@ export class CallSession {
     this.agent = { id: agentId, workNumber, call, leg };
     call.delegate = {
       ...call.delegate,
-      onBye: () => void this.onAgentGone(),
-      onTerminated: () => void this.onAgentGone(),
+      onBye: () => void this.onAgentGone('agent_hangup'),
+      // The desk's WebSocket went away mid-call (reload, crash, network): the call is lost, and says so.
+      onTerminated: (reason) => void this.onAgentGone(reason === 'flow-closed' || reason === 'timeout' ? 'agent_connection_lost' : 'agent_hangup'),
       onReinvite: (sdp) => leg.updateRemote(sdp),
       onInfo: (type, body) => {
         const digit = digitFromSipInfo(type, body);
@@ -205,7 +206,7 @@ export class CallSession {
     await bridge.stopRecording().catch(() => undefined);
   }
 
-  private async onAgentGone(): Promise<void> {
+  private async onAgentGone(reason: 'agent_hangup' | 'agent_connection_lost'): Promise<void> {
     if (this.phase !== 'talking' || !this.agent) return;
     const agent = this.agent;
     this.agent = undefined;
@@ -216,7 +217,7 @@ export class CallSession {
     await agent.leg.close();
     // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
     this.deps.acd.callEnded(this.callId, 'agent');
-    await this.finish('agent', 'agent_hangup', true);
+    await this.finish('agent', reason, true);
   }
 
   /** The IVR ends the call (goodbye after too many errors, or a self-service action). */

@@ -28,6 +28,9 @@ interface SoftphoneState {
   hungUpFirstCount: number;
   /** The current call was handed to the satisfaction survey (§2.4-11), so the agent's leg ended by design. */
   surveyHandedOff: boolean;
+  /** A call that was in progress when this page last unloaded (reload, crash): shown as lost. */
+  lostCall: { remoteNumber: string; callId: string | undefined } | undefined;
+  dismissLostCall(): void;
   lastError: string | undefined;
   start(options: { serverUrl: string; workNumber: string; sipSecret: string; displayName: string }): Promise<void>;
   stop(): Promise<void>;
@@ -47,6 +50,18 @@ interface SoftphoneState {
 }
 
 let phone: SipPhone | undefined;
+
+// Survives a reload of the tab, so the desk can say which call the reload cut off.
+const ACTIVE_CALL_KEY = 'agent-desk.active-call';
+function readLostCall(): SoftphoneState['lostCall'] {
+  try {
+    const saved = sessionStorage.getItem(ACTIVE_CALL_KEY);
+    sessionStorage.removeItem(ACTIVE_CALL_KEY);
+    return saved ? (JSON.parse(saved) as SoftphoneState['lostCall']) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 let ringer: Ringer | undefined;
 let remoteAudio: HTMLAudioElement | undefined;
 
@@ -67,6 +82,8 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     ringOutputId: undefined,
     hungUpFirstCount: 0,
     surveyHandedOff: false,
+    lostCall: readLostCall(),
+    dismissLostCall: () => set({ lostCall: undefined }),
     lastError: undefined,
 
     async start(options) {
@@ -91,12 +108,15 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
           },
           onCallEstablished: () => {
             ringer?.stop();
+            const current = get().call;
+            sessionStorage.setItem(ACTIVE_CALL_KEY, JSON.stringify({ remoteNumber: current?.remoteNumber ?? '', callId: current?.callId }));
             move('established');
             const call = get().call;
             if (call) set({ call: { ...call, answeredAt: Date.now() } });
           },
           onCallEnded: (byRemote) => {
             ringer?.stop();
+            sessionStorage.removeItem(ACTIVE_CALL_KEY);
             const { callState, call } = get();
             const wasTalking = callState === 'active' || callState === 'held';
             if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');

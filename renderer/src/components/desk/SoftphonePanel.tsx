@@ -18,6 +18,8 @@ export function SoftphonePanel() {
   const surveyHandedOff = useSoftphoneStore((s) => s.surveyHandedOff);
   const hungUpFirstCount = useSoftphoneStore((s) => s.hungUpFirstCount);
   const handOffToSurvey = useSoftphoneStore((s) => s.handOffToSurvey);
+  const lostCall = useSoftphoneStore((s) => s.lostCall);
+  const dismissLostCall = useSoftphoneStore((s) => s.dismissLostCall);
 
   const talking = callState === 'active' || callState === 'held';
   const onHangup = () => {
@@ -28,6 +30,12 @@ export function SoftphonePanel() {
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading" data-call-state={callState}>
       <h2 id="softphone-heading" className="panel__title">{t('softphone.title')}</h2>
+      {lostCall && (
+        <div className="softphone__lost" role="alert" data-testid="lost-call">
+          {t('softphone.lostCall', { number: lostCall.remoteNumber })}
+          <button type="button" className="button button--small" onClick={dismissLostCall}>{t('softphone.dismiss')}</button>
+        </div>
+      )}
       <div className={`call-card call-card--${callState}`} data-testid="call-card">
         <div className="call-card__state">{t(`softphone.state.${callState}`)}</div>
         {call ? (

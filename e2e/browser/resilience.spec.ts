@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { test, expect } from '../fixtures/test.js';
+import { signIn } from '../fixtures/desk.js';
+import { hasSipp, startSippCaller } from '../fixtures/sipp.js';
+
+test.use({ serverArgs: ['--demo', '--service-hours', 'always'] });
+
+test('the desk recovers by itself when the server restarts while the agent is idle', async ({ page, server }) => {
+  test.setTimeout(90_000);
+  await signIn(page, server.url, '1007');
+  await expect(page.getByTestId('phone-status')).toContainText('已注册');
+  await page.getByRole('button', { name: '签入并就绪' }).click();
+  await expect(page.getByTestId('agent-state')).toContainText('就绪');
+
+  await server.restart();
+  await expect(page.getByTestId('connection-status')).toContainText('已连接', { timeout: 30_000 });
+  await expect(page.getByTestId('phone-status')).toContainText('已注册', { timeout: 30_000 });
+  // Still signed in: the session lives in the database, not in the server process.
+  await expect(page.getByTestId('signed-in-user')).toContainText('1007 号');
+  const kb = page.getByLabel('搜索知识库');
+  await kb.fill('退休');
+  await expect(page.getByTestId('kb-results').getByRole('button').first()).toContainText('退休');
+});
+
+test('a reload in the middle of a call shows the call as lost, and the call record says so', async ({ page, server }) => {
+  test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
+  test.setTimeout(90_000);
+  await signIn(page, server.url, '1008');
+  await expect(page.getByTestId('phone-status')).toContainText('已注册');
+  await page.getByRole('button', { name: '签入并就绪' }).click();
+  const caller = startSippCaller('caller-to-agent.xml', server.sipUdpPort, ['-d', '40000', '-rtp_echo']);
+  await expect(page.getByTestId('call-card')).toContainText('来电振铃', { timeout: 20_000 });
+  await page.getByRole('button', { name: '接听' }).click();
+  await expect(page.getByTestId('call-card')).toContainText('通话中');
+
+  await page.reload();
+  await expect(page.getByTestId('lost-call')).toContainText('13800138000');
+  await expect(page.getByTestId('phone-status')).toContainText('已注册');
+  const sipp = await caller.done; // the server hangs the caller up: SIPp sees a BYE it did not expect
+  expect(sipp.code).not.toBeNull();
+  await expect
+    .poll(() => {
+      const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
+      const row = db.prepare('SELECT end_reason, hangup_side FROM calls').get() as { end_reason: string | null; hangup_side: string | null };
+      db.close();
+      return row;
+    })
+    .toEqual({ end_reason: 'agent_connection_lost', hangup_side: 'agent' });
+});
