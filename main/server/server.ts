@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { APP_VERSION } from './app-root.js';
-import { closeDatabase, openDatabase, type Db } from './db/database.js';
+import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
 import { attachWebSocketRoutes, type WebSocketRoute } from './http/upgrade-router.js';
 import { sipWebSocketRoute } from './sip/sip-websocket-endpoint.js';
@@ -30,7 +30,7 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-export const DATABASE_FILE = 'agent-desk.sqlite';
+export { DATABASE_FILE };
 
 /** Starts every part of the bundled server; stop() undoes it in reverse order. */
 export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {

@@ -6,6 +6,9 @@ import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
 
+/** The database file in the data folder. */
+export const DATABASE_FILE = 'agent-desk.sqlite';
+
 export interface OpenDatabaseOptions {
   /** A better-sqlite3 binary built for another Node ABI (Electron's utility process). */
   nativeBinding?: string | undefined;

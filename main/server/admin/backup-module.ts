@@ -1,0 +1,57 @@
+import { basename, join } from 'node:path';
+import type { ServerModuleFactory } from '../context.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { AuditService } from '../audit/audit-service.js';
+import { assertCenter, principalOf } from '../auth/principal.js';
+import { HttpError } from '../http/http-app.js';
+import { BackupError, backupToFolder } from '../db/backup.js';
+import type { BackupResponse } from '../../../shared/api/admin.js';
+
+/** Backups kept in <dataDir>/backups/ by the admin route; scheduled CLI runs choose their own --keep. */
+export const ADMIN_BACKUPS_KEPT = 14;
+/** 4 MiB at the default page size: short steps, so calls and the desk are served between them. */
+const PAGES_PER_STEP = 1024;
+
+/**
+ * POST /api/v1/admin/backup for the center admin: an online backup of the live database into
+ * <dataDir>/backups/, same format, verification and rotation as the backup command.
+ */
+export const backupModule: ServerModuleFactory = (ctx) => {
+  const auth = ctx.services.get('auth') as AuthService | undefined;
+  if (!auth) throw new Error('the backup module needs the auth module before it in modules.ts');
+  const audit = ctx.services.get('audit') as AuditService | undefined;
+  const dir = join(ctx.config.dataDir, 'backups');
+  let running = false;
+
+  return {
+    name: 'backup',
+    registerRoutes(app) {
+      app.post('/api/v1/admin/backup', { preHandler: auth.requireRole('center_admin') }, async (request): Promise<BackupResponse> => {
+        const principal = principalOf(request);
+        assertCenter(principal, ctx.config.centerCode);
+        if (running) throw new HttpError(409, 'backup_running', 'a backup is already being written; try again when it has finished');
+        running = true;
+        try {
+          // The server's own connection: its writes between steps go into the copy instead of restarting it.
+          const result = await backupToFolder(ctx.db, dir, {
+            keep: ADMIN_BACKUPS_KEPT,
+            pagesPerStep: PAGES_PER_STEP,
+            now: new Date(ctx.clock.now()),
+            timeZone: ctx.config.timeZone,
+            nativeBinding: ctx.config.sqliteNativeBinding,
+          });
+          const response: BackupResponse = { ...result, file: basename(result.file) };
+          audit?.record({ actorUserId: principal.userId, action: 'admin.backup', entityType: 'database', entityId: response.file, detail: { bytes: response.bytes, removed: response.removed } });
+          ctx.logger.info({ event: 'backup', ...response, by: principal.workNumber }, 'database backup written');
+          return response;
+        } catch (error) {
+          if (!(error instanceof BackupError)) throw error;
+          ctx.logger.error({ event: 'backup_failed', kind: error.kind, err: error }, 'database backup failed');
+          throw new HttpError(500, 'backup_failed', error.message);
+        } finally {
+          running = false;
+        }
+      });
+    },
+  };
+};
