@@ -70,10 +70,12 @@ export class DigestAuthenticator {
     if (c.algorithm && c.algorithm.toUpperCase() !== 'MD5') return { result: 'wrong', username, reason: 'unsupported algorithm' };
     if (c.qop && (c.qop !== 'auth' || !c.nc || !c.cnonce)) return { result: 'wrong', username, reason: 'bad qop' };
     const issuedAt = this.nonceTime(nonce);
-    if (issuedAt === undefined) return { result: 'wrong', username, reason: 'nonce not ours' };
     const ha1s = ha1sOf(username) ?? [];
     const proven = ha1s.some((ha1) => safeEqual(digestResponse({ ha1, nonce, method, uri, ...optional(c) }), response.toLowerCase()));
-    if (!proven) return { result: 'wrong', username, reason: 'wrong response' };
+    if (!proven) return { result: 'wrong', username, reason: issuedAt === undefined ? 'nonce not ours' : 'wrong response' };
+    // A right answer to a nonce we did not issue: a client reusing the nonce of the server before a
+    // restart. It knows the secret, so it gets a fresh challenge (stale), not a failure.
+    if (issuedAt === undefined) return { result: 'stale', username };
     const now = this.clock.now();
     if (now - issuedAt > this.nonceTtlMs || issuedAt - now > 60_000) return { result: 'stale', username };
     return { result: 'ok', username };

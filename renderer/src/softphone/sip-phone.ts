@@ -196,7 +196,12 @@ export class SipPhone {
     this.delegate.onRegistrationChange?.('registering');
     try {
       await this.registerer.register({
-        requestDelegate: { onReject: () => this.delegate.onRegistrationChange?.('failed') },
+        // After a reconnect the Registerer may still think it is registered, so no state change
+        // follows the refresh: the 200 itself says we are registered again.
+        requestDelegate: {
+          onAccept: () => this.delegate.onRegistrationChange?.('registered'),
+          onReject: () => this.delegate.onRegistrationChange?.('failed'),
+        },
       });
     } catch {
       this.delegate.onRegistrationChange?.('failed');
