@@ -14,8 +14,8 @@ afterEach(async () => {
 describe.skipIf(!hasSipp)('voice: a SIPp caller and the queue (real SIP, RTP, IVR, ACD)', () => {
   it('records an abandon in the queue when no agent is ready and the caller hangs up', async () => {
     server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always' } });
-    // Keys 0 after 1.5 s, waits 6 s in the queue (no agent is ready), hangs up.
-    const run = await runSipp('caller-to-agent.xml', server.sipUdpPort, ['-d', '6000', '-rtp_echo'], 60_000);
+    // Keys 0 after 1.5 s, waits in the queue until 16 s after the digit (no agent is ready), hangs up.
+    const run = await runSipp('caller-to-agent.xml', server.sipUdpPort, ['-d', '16000', '-rtp_echo'], 60_000);
     expect(run.code, run.stdout + run.errors).toBe(0);
     const row = server.db.prepare('SELECT * FROM calls').get() as Record<string, unknown>;
     expect(row).toMatchObject({ caller: '13800138000', offered_to_agent: 1, abandon_stage: 'queue', hangup_side: 'caller', answered_at: null, end_reason: 'caller_hangup' });
