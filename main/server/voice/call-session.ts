@@ -22,6 +22,8 @@ export interface CallDialogues {
   mainMenu(session: CallSession): Promise<IvrOutcome>;
   /** Played to the caller while waiting in the queue, until aborted. */
   queueMusic(session: CallSession, signal: AbortSignal): Promise<void>;
+  /** 您前面还有 N 位用户在等待. */
+  queuePosition(session: CallSession, ahead: number): Promise<void>;
   /** §2.4-3: 您好，12329住房公积金热线 N 号为您服务. */
   greeting(session: CallSession, workNumber: string): Promise<void>;
   /** §2.4-11: 1 满意 / 2 基本满意 / 3 不满意; undefined when the caller does not answer. */
@@ -119,6 +121,12 @@ export class CallSession {
     const controller = new AbortController();
     this.queueMusic = controller;
     void this.deps.dialogues.queueMusic(this, controller.signal).catch(() => undefined);
+  }
+
+  /** The ACD's periodic announcement while the caller waits (AcdDelegate.announceQueuePosition). */
+  announcePosition(ahead: number): void {
+    if (this.phase !== 'queued') return;
+    void this.deps.dialogues.queuePosition(this, ahead).catch(() => undefined);
   }
 
   /** The ACD rings an agent for this call (AcdDelegate.ringAgent). */

@@ -1,4 +1,4 @@
-import { readDigits } from '../../../shared/number-reading/number-reading.js';
+import { readDigits, readInteger } from '../../../shared/number-reading/number-reading.js';
 import type { LoginType } from '../../../shared/api/verification.js';
 import type { CallDialogues, CallSession, IvrOutcome } from './call-session.js';
 import type { CallerCredentials, VerificationDialogue } from './caller-verification.js';
@@ -38,6 +38,10 @@ export function createDialogues(options: DialogueOptions): CallDialogues & Verif
         if (signal.aborted || session.isOver()) return;
         await play(session, ['queue-busy'], signal);
       }
+    },
+
+    async queuePosition(session, ahead) {
+      await play(session, ['queue-ahead', ...readInteger(ahead), 'queue-ahead-unit']);
     },
 
     async greeting(session, workNumber) {

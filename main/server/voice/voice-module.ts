@@ -82,6 +82,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     };
 
     acd.setDelegate({
+      announceQueuePosition: (call, ahead) => sessions.get(call.callId)?.announcePosition(ahead),
       ringAgent: async (agentId, call, { signal }) => {
         const session = sessions.get(call.callId);
         const agent = auth.getUser(agentId);

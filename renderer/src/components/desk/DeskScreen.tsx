@@ -5,6 +5,7 @@ import { WorkOrdersPanel } from './WorkOrdersPanel';
 import { KnowledgePanel } from './KnowledgePanel';
 import { VerificationPanel } from './VerificationPanel';
 import { StateBar } from './StateBar';
+import { AudioDevicesPanel } from './AudioDevicesPanel';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
@@ -16,6 +17,7 @@ export function DeskScreen() {
         <SoftphonePanel />
         <VerificationPanel />
         <ScriptsPanel />
+        <AudioDevicesPanel />
       </div>
       <div className="desk__center">
         <RecordPanel />
