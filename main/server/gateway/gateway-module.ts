@@ -1,6 +1,6 @@
 import type { ServerConfig } from '../config.js';
 import type { ServerContext, ServerModule } from '../context.js';
-import { localDate } from './local-date.js';
+import { localDateOf } from '../../../shared/calendar/local-date.js';
 import { gatewayTablesEmpty, hasDemoData, seedDemoData } from './demo-data.js';
 import { HttpGateway, type HttpGatewayOptions } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
@@ -31,7 +31,7 @@ export function createGatewayModule(options: GatewayModuleOptions = {}) {
     } else {
       if (gatewayTablesEmpty(ctx.db)) {
         const started = performance.now();
-        const summary = seedDemoData(ctx.db, { today: localDate(ctx.clock.now(), ctx.config.timeZone) });
+        const summary = seedDemoData(ctx.db, { today: localDateOf(ctx.clock.now(), ctx.config.timeZone) });
         ctx.logger.info({ event: 'gateway_demo_seeded', ...summary, ms: Math.round(performance.now() - started) }, 'demo provident-fund data loaded');
       }
       // Bookable days follow the working-day calendar when its module started before this one.

@@ -1,4 +1,4 @@
-import { addDays, weekday } from './local-date.js';
+import { addDays, weekday } from '../../../shared/calendar/local-date.js';
 
 /** The bookable windows of an outlet's working day (the centers' usual counter hours). */
 export const SLOT_WINDOWS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '13:30-14:30', '14:30-15:30', '15:30-16:30'] as const;

@@ -13,7 +13,7 @@ import type {
   SmsSubscription,
 } from '../../../shared/api/gateway.js';
 import { GatewayError, type PersonKey, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
-import { localDate } from './local-date.js';
+import { localDateOf } from '../../../shared/calendar/local-date.js';
 import { SLOT_WINDOWS, bookableDays, isBookable, type IsWorkingDay } from './slot-calendar.js';
 
 interface PersonRow {
@@ -177,7 +177,7 @@ export class SqliteGateway implements ProvidentFundGateway {
   }
 
   private today(): string {
-    return localDate(this.clock.now(), this.timeZone);
+    return localDateOf(this.clock.now(), this.timeZone);
   }
 }
 

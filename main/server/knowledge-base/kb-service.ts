@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { EventHub } from '../events/event-hub.js';
-import { localDate } from '../gateway/local-date.js';
+import { localDateOf } from '../../../shared/calendar/local-date.js';
 import type { KbArticle, KbArticleInput, KbArticleVersion, KbHotResponse, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
 import { KbRepository, splitKeywords, type ArticleRow } from './kb-repository.js';
 import { KbSearch, type KbSearchOptions } from './kb-search.js';
@@ -31,7 +31,7 @@ export interface KnowledgeBaseService {
 export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHub, timeZone: string): KnowledgeBaseService {
   const repo = new KbRepository(db);
   const searcher = new KbSearch(db);
-  const today = () => localDate(clock.now(), timeZone);
+  const today = () => localDateOf(clock.now(), timeZone);
 
   const toArticle = (row: ArticleRow): KbArticle => {
     const day = today();

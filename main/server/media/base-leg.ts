@@ -1,3 +1,4 @@
+import type { RtpPacket } from './rtp-packet.js';
 // What RTP and WebRTC legs share: the outgoing RTP stream (SSRC, sequence, timestamps, marker),
 // prompt playback, RFC 4733 in and out, hold, stats and closing. Subclasses only move packets.
 import { randomInt } from 'node:crypto';
@@ -24,14 +25,8 @@ export interface LegContext {
   logger?: MediaLogger;
 }
 
-export interface OutgoingPacket {
-  payloadType: number;
-  marker: boolean;
-  sequenceNumber: number;
-  timestamp: number;
-  ssrc: number;
-  payload: Buffer;
-}
+/** What a leg hands its transport: the same fields as a parsed RTP packet. */
+export type OutgoingPacket = RtpPacket;
 
 export type AudioListener = (codec: AudioCodec, payload: Buffer) => void;
 

@@ -2,7 +2,7 @@ import type { IvrAction, IvrActionContext } from '../ivr/ivr-actions.js';
 import type { AppointmentSlot, AppointmentType, Outlet } from '../../../shared/api/gateway.js';
 import { readDate, readDigits } from '../../../shared/number-reading/number-reading.js';
 import { GatewayError } from '../gateway/provident-fund-gateway.js';
-import { addDays, localDate } from '../gateway/local-date.js';
+import { addDays, localDateOf } from '../../../shared/calendar/local-date.js';
 import { MAX_TRIES, choose, readout, say } from './caller-io.js';
 import { OUTLET_PROMPTS, SLOT_PROMPTS } from './recorded-prompts.js';
 import { verifiedSubject, type SelfServiceDeps } from './self-service-deps.js';
@@ -62,7 +62,7 @@ export function bookAppointmentAction(deps: SelfServiceDeps): IvrAction {
 async function pickSlot(ctx: IvrActionContext, deps: SelfServiceDeps, outlet: Outlet, type: AppointmentType): Promise<AppointmentSlot | undefined> {
   const { channel, clock } = ctx;
   const gateway = deps.gateway();
-  const today = localDate(clock.now(), deps.timeZone);
+  const today = localDateOf(clock.now(), deps.timeZone);
   const slots = await gateway.listSlots({ outletCode: outlet.code, type, from: addDays(today, 1), to: addDays(today, BOOKING_WINDOW_DAYS) });
   const dates = [...new Set(slots.filter((s) => s.remaining > 0).map((s) => s.date))].slice(0, DATES_OFFERED);
   if (dates.length === 0) {

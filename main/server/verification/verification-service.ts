@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
 import { DEMO_PIN } from '../gateway/demo-data.js';
-import { localDate } from '../gateway/local-date.js';
+import { localDateOf } from '../../../shared/calendar/local-date.js';
 import { checkIdCardNumber } from '../../../shared/id-card/gb11643.js';
 import {
   MAX_PIN_FAILURES,
@@ -66,7 +66,7 @@ export function createVerificationService(options: VerificationServiceOptions): 
     switch (loginType) {
       case 'id_card': {
         // A mistyped number is refused here, without asking the core system.
-        const check = checkIdCardNumber(account, localDate(clock.now(), timeZone));
+        const check = checkIdCardNumber(account, localDateOf(clock.now(), timeZone));
         if (!check.valid) return null;
         const person = await gateway.findPerson({ idCardNo: check.normalized });
         return person && { kind: 'person', id: person.fundAccount };
@@ -104,7 +104,7 @@ export function createVerificationService(options: VerificationServiceOptions): 
   return {
     async verifyCaller(request) {
       const account = request.account.replace(/\s+/g, '');
-      const day = localDate(clock.now(), timeZone);
+      const day = localDateOf(clock.now(), timeZone);
       const finish = (outcome: VerifyOutcome, subject: VerifiedSubject | null, attemptsLeft?: number): VerifyCallerResult => {
         repo.recordAttempt({
           at: clock.now(),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { localDateOf } from '../../../shared/calendar/local-date.js';
 import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
 import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
 import type { Acd, RingResult } from '../acd/acd.js';
@@ -288,8 +289,7 @@ export class CallSession {
   }
 
   private recordingPath(): string {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: this.deps.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(this.deps.clock.now()));
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-    return join(this.deps.recordingsDir, get('year'), get('month'), get('day'), `${this.callId}.wav`);
+    const [year, month, day] = localDateOf(this.deps.clock.now(), this.deps.timeZone).split('-') as [string, string, string];
+    return join(this.deps.recordingsDir, year, month, day, `${this.callId}.wav`);
   }
 }
