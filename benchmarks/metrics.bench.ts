@@ -1,3 +1,4 @@
+import { createSeededRandom } from '../shared/random/seeded-random.js';
 // One year of a large center (3,000,000 inbound calls) in a temp SQLite file; times the 8
 // indicators of a day, an ISO week, a month and the year through MetricsService (median of 5).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -17,23 +18,13 @@ const TZ = 'Asia/Shanghai';
 const AGENTS = 150;
 const NAME = 'metrics (3M calls / year)';
 
-// Deterministic: the same file every run.
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Relative call volume by local hour (a 12329 line peaks mid-morning and early afternoon).
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 3, 9, 14, 15, 12, 7, 9, 13, 13, 11, 8, 4, 3, 2.5, 2, 1.5, 1];
 const WEEKDAY_WEIGHTS = [0.45, 1.15, 1.05, 1, 1, 1.1, 0.55]; // Sunday … Saturday
 
 function generate(db: Db): number {
-  const rand = mulberry32(12329);
+  const rand = createSeededRandom(12329);
   const insertUser = db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, ?, 'agent', ?, 'x', 0)");
   const insertCall = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, ivr_exit_at, offered_to_agent,
       queued_at, ring_started_at, answered_at, agent_id, hung_up_at, hangup_side, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result, survey_at, ended_at)

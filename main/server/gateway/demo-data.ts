@@ -1,3 +1,4 @@
+import { createSeededRandom } from '../../../shared/random/seeded-random.js';
 import type { Db } from '../db/database.js';
 import { makeIdCardNumber } from '../../../shared/id-card/gb11643.js';
 import { addDays } from '../../../shared/calendar/local-date.js';
@@ -26,17 +27,8 @@ export interface DemoDataSummary {
   policies: number;
 }
 
-/** A small fast deterministic PRNG (mulberry32): the same seed gives the same center. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same center (shared/random). */
+export const createRandom = createSeededRandom;
 
 /** Fills the empty gateway tables in one transaction; a few thousand people take well under a second. */
 export function seedDemoData(db: Db, options: DemoDataOptions): DemoDataSummary {

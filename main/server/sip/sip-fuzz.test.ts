@@ -1,3 +1,4 @@
+import { createSeededRandom } from '../../../shared/random/seeded-random.js';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { ManualClock } from '../clock.js';
@@ -13,16 +14,6 @@ const SEEDS = [
   'BYE sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-b\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nCall-ID: fuzz-1@127.0.0.1\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n',
 ];
 
-/** mulberry32: a small seeded PRNG so that a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(seed: Buffer, random: () => number): Buffer {
   const bytes = Buffer.from(seed);
@@ -39,7 +30,7 @@ function mutate(seed: Buffer, random: () => number): Buffer {
 
 describe('fuzzing the parser and the user agent core', () => {
   it('5000 mutated, truncated and random messages never throw and leave a clear verdict', { timeout: 60_000 }, () => {
-    const random = prng(12329);
+    const random = createSeededRandom(12329);
     const sent: string[] = [];
     const flow: SipFlow = { id: 'fuzz', transport: 'udp', reliable: false, remote: { address: '127.0.0.1', port: 5061 }, local: { host: '127.0.0.1', port: 5060, viaTransport: 'UDP' }, isOpen: () => true, send: (t) => sent.push(t) };
     const logger = pino({ level: 'silent' });
