@@ -1,4 +1,5 @@
 import type { Web} from 'sip.js';
+import { createLevelMeter } from '../src/softphone/level-meter';
 import { Inviter, SessionState, UserAgent, type Session } from 'sip.js';
 
 export interface CallerStats {
@@ -16,7 +17,7 @@ export interface CallerStats {
 export class TestCaller {
   private ua: UserAgent | undefined;
   private session: Session | undefined;
-  private analyser: AnalyserNode | undefined;
+  private meter: (() => number) | undefined;
   state = 'idle';
   endedBy: 'caller' | 'server' | undefined;
 
@@ -77,22 +78,14 @@ export class TestCaller {
   }
 
   private level(): number {
-    if (!this.analyser) return 0;
-    const samples = new Float32Array(this.analyser.fftSize);
-    this.analyser.getFloatTimeDomainData(samples);
-    let sum = 0;
-    for (const v of samples) sum += v * v;
-    return Math.sqrt(sum / samples.length);
+    return this.meter?.() ?? 0;
   }
+
 
   private listen(): void {
     const sdh = this.session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
     if (!sdh) return;
-    const context = new AudioContext();
-    const source = context.createMediaStreamSource(sdh.remoteMediaStream);
-    this.analyser = context.createAnalyser();
-    this.analyser.fftSize = 2048;
-    source.connect(this.analyser);
+    this.meter = createLevelMeter(sdh.remoteMediaStream);
     // Chromium only pulls remote WebRTC audio through the graph if an element plays it.
     const audio = new Audio();
     audio.srcObject = sdh.remoteMediaStream;

@@ -1,4 +1,5 @@
 import type { Web} from 'sip.js';
+import { createLevelMeter } from './level-meter';
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
@@ -174,19 +175,7 @@ export class SipPhone {
 
   private levelMeter: (() => number) | undefined;
 
-  private startLevelMeter(stream: MediaStream): void {
-    const context = new AudioContext();
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 2048;
-    context.createMediaStreamSource(stream).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    this.levelMeter = () => {
-      analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const v of samples) sum += v * v;
-      return Math.sqrt(sum / samples.length);
-    };
-  }
+
 
   private audioConstraints(): MediaStreamConstraints {
     return { audio: this.inputDeviceId ? { deviceId: { exact: this.inputDeviceId } } : true, video: false };
@@ -265,7 +254,7 @@ export class SipPhone {
     const sdh = this.sessionDescriptionHandler();
     if (!sdh) return;
     this.options.remoteAudio.srcObject = sdh.remoteMediaStream;
-    this.startLevelMeter(sdh.remoteMediaStream);
+    this.levelMeter = createLevelMeter(sdh.remoteMediaStream);
     void this.options.remoteAudio.play().catch(() => undefined);
   }
 }
