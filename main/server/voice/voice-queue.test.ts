@@ -22,7 +22,7 @@ describe.skipIf(!hasSipp)('voice: a SIPp caller and the queue (real SIP, RTP, IV
     expect(row.queued_at).toEqual(expect.any(Number));
     expect(row.abandoned_at as number).toBeGreaterThanOrEqual(row.queued_at as number);
     expect(JSON.parse(row.ivr_path as string)).toEqual(['人工']);
-  });
+  }, 60_000);
 
   it('keeps a caller who hangs up during the welcome as an IVR abandon, counted in callTotal only', async () => {
     server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always' } });
@@ -31,5 +31,5 @@ describe.skipIf(!hasSipp)('voice: a SIPp caller and the queue (real SIP, RTP, IV
     const row = server.db.prepare('SELECT * FROM calls').get() as Record<string, unknown>;
     expect(row).toMatchObject({ offered_to_agent: 0, abandon_stage: 'ivr', hangup_side: 'caller', queued_at: null });
     expect(row.ended_at).toEqual(expect.any(Number));
-  });
+  }, 60_000);
 });
