@@ -59,6 +59,7 @@ export function KnowledgePanel() {
       ) : (
         <div className="kb__hot">
           <div className="script__label">{t('kb.hot')}</div>
+          {hot.length === 0 && <p className="muted">{t('kb.noHot')}</p>}
           <ol>
             {hot.map((item) => (
               <li key={item.id}>
