@@ -44,7 +44,7 @@ export interface AcdFixture {
   events: ServerEvent[];
   agents: number[];
   /** A call that arrived and left the IVR for 人工 (the glue's part), then entered the queue. */
-  enqueue(callId: string): void;
+  enqueue(callId: string, targetAgentId?: number): void;
   call(callId: string): Record<string, unknown>;
   flush(): Promise<void>;
   close(): void;
@@ -75,11 +75,11 @@ export function acdFixture(agentCount: number, options: Partial<AcdOptions> = {}
     delegate,
     events,
     agents,
-    enqueue(callId) {
+    enqueue(callId, targetAgentId) {
       records.arrived({ id: callId, caller: '13800000000', callee: '12329', transport: 'udp' });
       records.ivrExit(callId, 'queue');
       records.offeredToAgent(callId);
-      acd.enqueue({ callId, caller: '13800000000' });
+      acd.enqueue({ callId, caller: '13800000000', ...(targetAgentId === undefined ? {} : { targetAgentId }) });
     },
     call: (callId) => t.db.prepare('SELECT * FROM calls WHERE id = ?').get(callId) as Record<string, unknown>,
     flush: flushPromises,

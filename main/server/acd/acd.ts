@@ -9,6 +9,8 @@ export interface AcdCall {
   callId: string;
   /** The caller's number, shown on the ringing desk. */
   caller: string;
+  /** A transfer to a named colleague: rung first if ready; after a miss, any ready agent. */
+  targetAgentId?: number;
 }
 
 export type RingResult = 'answered' | 'missed' | 'rejected';
@@ -235,6 +237,11 @@ export class Acd {
   /** Longest idle first; an agent this call already rang only if no other is ready. */
   private pickAgent(entry: QueueEntry): Agent | undefined {
     const ready = [...this.agentsById.values()].filter((a) => a.state === 'ready' && a.registered);
+    const target = entry.call.targetAgentId;
+    if (target !== undefined && !entry.tried.has(target)) {
+      const named = ready.find((a) => a.info.id === target);
+      if (named) return named;
+    }
     const fresh = ready.filter((a) => !entry.tried.has(a.info.id));
     const pool = fresh.length > 0 ? fresh : ready;
     return pool.sort((a, b) => (a.idleSince ?? 0) - (b.idleSince ?? 0) || a.info.id - b.info.id)[0];

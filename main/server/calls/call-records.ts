@@ -52,7 +52,8 @@ export class CallRecords {
       ringInsert: p('INSERT INTO call_ring_attempts (call_id, agent_id, started_at) VALUES (?, ?, ?)'),
       ringEnd: p('UPDATE call_ring_attempts SET ended_at = ?, outcome = ? WHERE call_id = ? AND agent_id = ? AND ended_at IS NULL'),
       ringEndAll: p('UPDATE call_ring_attempts SET ended_at = ?, outcome = ? WHERE call_id = ? AND ended_at IS NULL'),
-      answered: p('UPDATE calls SET answered_at = ?, agent_id = ? WHERE id = ? AND abandoned_at IS NULL'),
+      // A transferred call keeps its first answer (wait time) and names its last agent.
+      answered: p('UPDATE calls SET answered_at = COALESCE(answered_at, ?), agent_id = ? WHERE id = ? AND abandoned_at IS NULL'),
       hungUp: p('UPDATE calls SET hung_up_at = ?, hangup_side = ? WHERE id = ? AND hung_up_at IS NULL'),
       abandoned: p('UPDATE calls SET abandoned_at = ?, abandon_stage = ? WHERE id = ? AND answered_at IS NULL AND abandoned_at IS NULL'),
       acwStarted: p('UPDATE calls SET acw_started_at = ? WHERE id = ?'),

@@ -5,7 +5,7 @@ import type { VerificationService } from '../verification/verification-service.j
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import { parseOrThrow } from '../http/validation.js';
-import { callIdParamsSchema } from '../../../shared/api/calls.js';
+import { callIdParamsSchema, transferRequestSchema } from '../../../shared/api/calls.js';
 import type { CallSession } from './call-session.js';
 import { verifyCallerOnCall, type VerificationDialogue } from './caller-verification.js';
 
@@ -36,6 +36,22 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
       request.log.warn({ err: error, callId }, 'verification ended early'),
     );
     return { started: true as const };
+  });
+
+  app.post('/api/v1/calls/:callId/transfer', guard, async (request) => {
+    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+    const body = parseOrThrow(transferRequestSchema, request.body);
+    const principal = principalOf(request);
+    const session = ownCall(callId, principal.userId);
+    if (body.target === 'ivr') {
+      await session.transfer('ivr');
+      return { transferred: true as const };
+    }
+    const colleague = deps.auth.listAgents().find((u) => u.workNumber === body.workNumber);
+    if (!colleague) throw new HttpError(404, 'agent_not_found', `no agent with work number ${body.workNumber}`);
+    if (colleague.id === principal.userId) throw new HttpError(409, 'transfer_to_self', 'a call cannot be transferred to the agent who has it');
+    await session.transfer({ agentId: colleague.id });
+    return { transferred: true as const };
   });
 
   app.post('/api/v1/calls/:callId/survey', guard, async (request) => {

@@ -84,7 +84,6 @@ export class CallSession {
   }
 
   async run(): Promise<void> {
-    const { records, dialogues } = this.deps;
     this.incoming.delegate = {
       onBye: () => void this.onCallerGone(),
       onCancel: () => void this.onCallerGone(),
@@ -96,7 +95,13 @@ export class CallSession {
       onReinvite: (sdp) => this.callerLeg.updateRemote(sdp),
     };
     void this.callerLeg.closed.then(() => this.onCallerGone());
+    await this.runMenu();
+  }
 
+  /** The self-service menu, then the queue if the caller asks for 人工 (also after a transfer back). */
+  private async runMenu(): Promise<void> {
+    const { records, dialogues } = this.deps;
+    this.phase = 'ivr';
     const outcome = await dialogues.mainMenu(this).catch((error: unknown) => {
       this.deps.logger.error({ err: error, callId: this.callId }, 'ivr failed');
       return { exit: 'hangup' as const, path: this.ivrPath };
@@ -110,9 +115,26 @@ export class CallSession {
       return this.finish('system', 'ivr_hangup');
     }
     records.offeredToAgent(this.callId);
+    this.queueFor(undefined);
+  }
+
+  private queueFor(targetAgentId: number | undefined): void {
     this.phase = 'queued';
     this.startQueueMusic();
-    this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber });
+    this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber, ...(targetAgentId ? { targetAgentId } : {}) });
+  }
+
+  /**
+   * The agent hands the caller on: to a colleague (rung first, any ready agent if they miss) or back
+   * to the self-service menu. The first agent goes to after-call work; the record keeps the first
+   * answer and names the last agent.
+   */
+  async transfer(target: { agentId: number } | 'ivr'): Promise<void> {
+    if (this.phase !== 'talking' || !this.agent) throw new Error('the call is not connected to an agent');
+    await this.releaseAgent('system');
+    if (this.isOver()) return;
+    if (target === 'ivr') void this.runMenu().catch((error: unknown) => this.deps.logger.warn({ err: error, callId: this.callId }, 'menu after transfer failed'));
+    else this.queueFor(target.agentId);
   }
 
   private queueMusic: AbortController | undefined;

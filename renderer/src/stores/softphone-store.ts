@@ -26,8 +26,8 @@ interface SoftphoneState {
   ringOutputId: string | undefined;
   /** Calls this session where the agent hung up before the caller (§2.4-9). */
   hungUpFirstCount: number;
-  /** The current call was handed to the satisfaction survey (§2.4-11), so the agent's leg ended by design. */
-  surveyHandedOff: boolean;
+  /** Where the agent handed the current call (survey §2.4-11, a colleague, the IVR): their leg ended by design. */
+  handoff: 'survey' | 'agent' | 'ivr' | undefined;
   /** A call that was in progress when this page last unloaded (reload, crash): shown as lost. */
   lostCall: { remoteNumber: string; callId: string | undefined } | undefined;
   dismissLostCall(): void;
@@ -45,6 +45,8 @@ interface SoftphoneState {
   clearEndedCall(): void;
   /** §2.4-11: the caller goes to the survey IVR; the agent is released into after-call work. */
   handOffToSurvey(): Promise<void>;
+  /** Hands the caller to a colleague by work number, or back to the self-service menu. */
+  transfer(target: { workNumber: string } | 'ivr'): Promise<void>;
   /** RTP counters and the heard level of the current call. */
   callStats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number; level: number }>;
 }
@@ -68,6 +70,18 @@ let remoteAudio: HTMLAudioElement | undefined;
 export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
   const move = (event: CallEvent) => set({ callState: nextCallState(get().callState, event) });
   const fail = (error: unknown) => set({ lastError: (error as Error).message });
+  /** The server ends the agent's leg after a handoff; the flag keeps it from counting as hanging up first. */
+  const handOff = async (kind: 'survey' | 'agent' | 'ivr', request: (callId: string) => Promise<unknown>) => {
+    const callId = get().call?.callId;
+    if (!callId || get().callState !== 'active') return;
+    set({ handoff: kind, lastError: undefined });
+    try {
+      await request(callId);
+    } catch (error) {
+      set({ handoff: undefined });
+      fail(error);
+    }
+  };
 
   return {
     transportConnected: false,
@@ -81,7 +95,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     talkOutputId: undefined,
     ringOutputId: undefined,
     hungUpFirstCount: 0,
-    surveyHandedOff: false,
+    handoff: undefined,
     lostCall: readLostCall(),
     dismissLostCall: () => set({ lostCall: undefined }),
     lastError: undefined,
@@ -102,7 +116,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
               call: { ...info, direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined },
               muted: false,
               held: false,
-              surveyHandedOff: false,
+              handoff: undefined,
             });
             ringer?.start();
           },
@@ -122,7 +136,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
             set({
               call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,
-              hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote && !get().surveyHandedOff ? 1 : 0),
+              hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote && !get().handoff ? 1 : 0),
               muted: false,
               held: false,
             });
@@ -200,15 +214,12 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     },
 
     async handOffToSurvey() {
-      const callId = get().call?.callId;
-      if (!callId || get().callState !== 'active') return;
-      set({ surveyHandedOff: true });
-      try {
-        await useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/survey`);
-      } catch (error) {
-        set({ surveyHandedOff: false });
-        fail(error);
-      }
+      await handOff('survey', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/survey`));
+    },
+
+    async transfer(target) {
+      const body = target === 'ivr' ? { target: 'ivr' } : { target: 'agent', workNumber: target.workNumber };
+      await handOff(target === 'ivr' ? 'ivr' : 'agent', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, body));
     },
 
     async callStats() {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSoftphoneStore } from '../../stores/softphone-store';
 import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
@@ -15,7 +16,10 @@ export function SoftphonePanel() {
   const toggleHold = useSoftphoneStore((s) => s.toggleHold);
   const sendDtmf = useSoftphoneStore((s) => s.sendDtmf);
   const talkSeconds = useElapsedSeconds(call?.answeredAt, call?.endedAt);
-  const surveyHandedOff = useSoftphoneStore((s) => s.surveyHandedOff);
+  const handoff = useSoftphoneStore((s) => s.handoff);
+  const transfer = useSoftphoneStore((s) => s.transfer);
+  const lastError = useSoftphoneStore((s) => s.lastError);
+  const [colleague, setColleague] = useState('');
   const hungUpFirstCount = useSoftphoneStore((s) => s.hungUpFirstCount);
   const handOffToSurvey = useSoftphoneStore((s) => s.handOffToSurvey);
   const lostCall = useSoftphoneStore((s) => s.lostCall);
@@ -49,7 +53,7 @@ export function SoftphonePanel() {
             <div className="call-card__timer" data-testid="call-timer">{formatDuration(talkSeconds)}</div>
             {call.endedAt && (
               <div className="call-card__ended">
-                {surveyHandedOff ? t('softphone.handedOffToSurvey') : call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent')}
+                {handoff ? t(`softphone.handedOff.${handoff}`) : call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent')}
               </div>
             )}
           </>
@@ -71,9 +75,26 @@ export function SoftphonePanel() {
           {held ? t('softphone.resume') : t('softphone.hold')}
         </button>
       </div>
-      <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || surveyHandedOff} onClick={() => void handOffToSurvey()}>
+      <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
         {t('softphone.toSurvey')}
       </button>
+      <div className="softphone__transfer">
+        <input
+          className="input--small"
+          inputMode="numeric"
+          aria-label={t('softphone.transferTo')}
+          placeholder={t('softphone.transferTo')}
+          value={colleague}
+          onChange={(e) => setColleague(e.target.value.replace(/\D/g, ''))}
+        />
+        <button type="button" className="button button--small" disabled={callState !== 'active' || !call?.callId || !colleague} onClick={() => void transfer({ workNumber: colleague })}>
+          {t('softphone.transferToAgent')}
+        </button>
+        <button type="button" className="button button--small" disabled={callState !== 'active' || !call?.callId} onClick={() => void transfer('ivr')}>
+          {t('softphone.transferToIvr')}
+        </button>
+      </div>
+      {lastError && <p className="softphone__warning" role="alert">{lastError}</p>}
       {hungUpFirstCount > 0 && (
         <p className="softphone__warning" role="status" data-testid="hung-up-first">
           {t('softphone.hungUpFirstCount', { count: hungUpFirstCount })}
