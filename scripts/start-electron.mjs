@@ -22,5 +22,9 @@ then open http://127.0.0.1:8329/ in Chromium or Chrome.
 `);
   process.exit(1);
 }
+// The native SQLite module for Electron's ABI is built only now that the binary (and so its
+// version) is known; on the first start this follows the download above.
+const native = spawnSync(process.execPath, [join('scripts', 'electron-native.mjs')], { stdio: 'inherit' });
+if (native.status !== 0) process.exit(native.status ?? 1);
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
