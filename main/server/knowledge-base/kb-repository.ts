@@ -17,19 +17,12 @@ export interface ArticleRow {
   updated_by: number | null;
 }
 
-export interface VersionRow {
+/** A saved version: the article's content fields as they were, and who saved them when. */
+export type VersionRow = Pick<ArticleRow, 'version' | 'category' | 'title' | 'body' | 'keywords' | 'effective_from' | 'expires_at' | 'status'> & {
   article_id: number;
-  version: number;
-  category: KbCategory;
-  title: string;
-  body: string;
-  keywords: string;
-  effective_from: string;
-  expires_at: string | null;
-  status: KbStatus;
   edited_by: number | null;
   edited_at: number;
-}
+};
 
 /** Stored form of the keyword list: one space between keywords (searched like the title). */
 export const joinKeywords = (keywords: readonly string[]) => keywords.map((k) => k.replace(/\s+/g, '')).filter(Boolean).join(' ');
