@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_STATES, AGENT_TRANSITIONS, IllegalAgentTransitionError, assertTransition, canTransition, type AgentState } from './agent-state-machine.js';
+import { AGENT_STATES, AGENT_TRANSITIONS, IllegalAgentTransitionError, assertTransition, canRequestState, canTransition, type AgentState } from './agent-state-machine.js';
 
 describe('agent state machine', () => {
   it('allows the ordinary day of an agent', () => {
@@ -12,15 +12,12 @@ describe('agent state machine', () => {
     ['signed_out', 'talking'],
     ['signed_out', 'after_call_work'],
     ['not_ready', 'ringing'],
-    ['ready', 'talking'],
     ['ready', 'after_call_work'],
     ['ringing', 'signed_out'],
     ['ringing', 'after_call_work'],
-    ['talking', 'ready'],
     ['talking', 'signed_out'],
-    ['talking', 'not_ready'],
+    ['talking', 'ringing'],
     ['after_call_work', 'ringing'],
-    ['after_call_work', 'talking'],
   ])('refuses %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
     expect(() => assertTransition(from, to)).toThrow(IllegalAgentTransitionError);
@@ -35,8 +32,20 @@ describe('agent state machine', () => {
     for (const targets of Object.values(AGENT_TRANSITIONS)) for (const t of targets) expect(AGENT_STATES).toContain(t);
   });
 
-  it('is a small table: a ready agent only rings through the ACD, never talks directly', () => {
+  it('allows a follow-up call from every signed-in idle state, and its two endings', () => {
+    for (const from of ['ready', 'not_ready', 'after_call_work'] as const) expect(canTransition(from, 'talking')).toBe(true);
+    expect(['after_call_work', 'ready', 'not_ready'].every((to) => canTransition('talking', to as AgentState))).toBe(true);
+  });
+
+  it('never lets a desk button end a call', () => {
+    expect(canRequestState('talking', 'ready')).toBe(false);
+    expect(canRequestState('talking', 'not_ready')).toBe(false);
+    expect(canRequestState('not_ready', 'ready')).toBe(true);
+    expect(canRequestState('after_call_work', 'signed_out')).toBe(true);
+  });
+
+  it('is a small table: nothing but the listed moves', () => {
     const pairs = AGENT_STATES.flatMap((from) => AGENT_STATES.map((to) => [from, to] as const)).filter(([f, t]) => canTransition(f, t));
-    expect(pairs).toHaveLength(15);
+    expect(pairs).toHaveLength(20);
   });
 });

@@ -23,15 +23,20 @@ export const MISSED_CALLS_REASON = '未接来电';
 /**
  * from → the states it may go to. Ringing and talking end only through the call (answer, miss,
  * hang-up), so an agent cannot sign out mid-call; not_ready → not_ready changes the reason.
+ * A follow-up call the agent places (回访) is talking from any signed-in idle state; one the far
+ * end never answered returns the agent to ready or not_ready, one that was answered goes to ACW.
  */
 export const AGENT_TRANSITIONS: Readonly<Record<AgentState, readonly AgentState[]>> = {
   signed_out: ['ready', 'not_ready'],
-  ready: ['not_ready', 'ringing', 'signed_out'],
-  not_ready: ['ready', 'not_ready', 'signed_out'],
+  ready: ['not_ready', 'ringing', 'talking', 'signed_out'],
+  not_ready: ['ready', 'not_ready', 'talking', 'signed_out'],
   ringing: ['talking', 'ready', 'not_ready'],
-  talking: ['after_call_work'],
-  after_call_work: ['ready', 'not_ready', 'signed_out'],
+  talking: ['after_call_work', 'ready', 'not_ready'],
+  after_call_work: ['ready', 'not_ready', 'talking', 'signed_out'],
 };
+
+/** Reason logged with talking on a call the agent placed. */
+export const OUTBOUND_CALL_REASON = '回访';
 
 /** States an agent asks for themselves (desk buttons); the others follow calls. */
 export const SELF_SERVICE_STATES = ['ready', 'not_ready', 'signed_out'] as const;
@@ -49,6 +54,11 @@ export class IllegalAgentTransitionError extends Error {
   ) {
     super(`an agent cannot go from ${from} (${AGENT_STATE_LABELS[from]}) to ${to} (${AGENT_STATE_LABELS[to]})`);
   }
+}
+
+/** A desk button (就绪, 示忙, 签出): legal moves, but never out of a call, which only the call ends. */
+export function canRequestState(from: AgentState, to: SelfServiceState): boolean {
+  return from !== 'talking' && canTransition(from, to);
 }
 
 export function assertTransition(from: AgentState, to: AgentState): void {

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { CallRecords, HangupSide } from '../calls/call-records.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import type { AgentSnapshot, QueueResponse } from '../../../shared/api/acd.js';
-import { MISSED_CALLS_REASON, assertTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
+import { MISSED_CALLS_REASON, OUTBOUND_CALL_REASON, IllegalAgentTransitionError, assertTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
 import type { TimerHandle, Timers } from './timers.js';
 
 export interface AcdCall {
@@ -47,7 +47,7 @@ export interface AgentInfo {
 export class AcdError extends Error {
   override name = 'AcdError';
   constructor(
-    readonly code: 'unknown_agent' | 'not_in_acw',
+    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy',
     message: string,
   ) {
     super(message);
@@ -64,6 +64,8 @@ interface Agent {
   missedInRow: number;
   callId: string | null;
   acwTimer: TimerHandle | null;
+  /** Where a follow-up call returns the agent: the 示忙 they dialled from stays 示忙. */
+  resume: { state: 'ready' | 'not_ready'; reason: string | null } | null;
 }
 
 interface QueueEntry {
@@ -118,7 +120,7 @@ export class Acd {
   /** Makes an agent known (signed out) if it is not yet. */
   addAgent(info: AgentInfo): void {
     if (this.agentsById.has(info.id)) return;
-    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null });
+    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null, resume: null });
   }
 
   setRegistered(agentId: number, registered: boolean): void {
@@ -129,8 +131,11 @@ export class Acd {
   /** The agent's own buttons: 就绪, 示忙 (with a reason), 签出. Throws IllegalAgentTransitionError. */
   setState(agentId: number, state: SelfServiceState, reason?: string): AgentSnapshot {
     const agent = this.agent(agentId);
+    // Only the call ends a call (the table allows talking → ready for unanswered follow-up calls).
+    if (agent.state === 'talking') throw new IllegalAgentTransitionError(agent.state, state);
     assertTransition(agent.state, state);
     if (agent.state === 'after_call_work') this.finishAcw(agent);
+    agent.resume = null;
     if (state === 'ready') {
       agent.missedInRow = 0;
       agent.idleSince = this.now();
@@ -146,6 +151,27 @@ export class Acd {
     if (agent.state !== 'after_call_work') throw new AcdError('not_in_acw', `agent ${agent.info.workNumber} is not in after-call work`);
     this.acwToReady(agent);
     return this.snapshot(agent);
+  }
+
+  /**
+   * The agent places a follow-up call (回访): talking at once, so that no queued call rings them
+   * while they dial. Throws AcdError 'busy' unless they are signed in and idle (就绪, 示忙, ACW).
+   */
+  startOutbound(agentId: number, callId: string): void {
+    const agent = this.agent(agentId);
+    if (agent.state !== 'ready' && agent.state !== 'not_ready' && agent.state !== 'after_call_work') {
+      throw new AcdError('busy', `agent ${agent.info.workNumber} cannot place a call while ${agent.state}`);
+    }
+    const resume = agent.state === 'not_ready' ? { state: 'not_ready' as const, reason: agent.reason } : { state: 'ready' as const, reason: null };
+    if (agent.state === 'after_call_work') this.finishAcw(agent);
+    agent.resume = resume;
+    this.enter(agent, 'talking', OUTBOUND_CALL_REASON, callId);
+  }
+
+  /** A follow-up call the far end never answered: the agent goes back where they were, no ACW. */
+  outboundUnanswered(callId: string): void {
+    const agent = [...this.agentsById.values()].find((a) => a.callId === callId && a.state === 'talking');
+    if (agent) this.resumeAfterCall(agent);
   }
 
   /** The caller left the IVR for 人工. */
@@ -310,9 +336,16 @@ export class Acd {
   private acwToReady(agent: Agent): void {
     if (agent.state !== 'after_call_work') return;
     this.finishAcw(agent);
-    agent.idleSince = this.now();
-    this.enter(agent, 'ready', null, null);
-    this.dispatch();
+    this.resumeAfterCall(agent);
+  }
+
+  /** Ready, or back to the 示忙 a follow-up call was dialled from. */
+  private resumeAfterCall(agent: Agent): void {
+    const resume = agent.resume ?? { state: 'ready', reason: null };
+    agent.resume = null;
+    if (resume.state === 'ready') agent.idleSince = this.now();
+    this.enter(agent, resume.state, resume.reason, null);
+    if (resume.state === 'ready') this.dispatch();
   }
 
   private finishAcw(agent: Agent): void {

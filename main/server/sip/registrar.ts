@@ -1,20 +1,13 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { DigestAuthenticator, type DigestVerdict } from './digest.js';
+import { DigestAuthenticator } from './digest.js';
+import { DigestGuard, type SipCredentialLookup, type SipCredentials } from './digest-guard.js';
 import type { SipFlow, SipTransportKind } from './flow.js';
 import type { IncomingRequest, SipResponse } from './message.js';
 import { parseNameAddr } from './name-addr.js';
 import { buildResponse, newTag } from './serializer.js';
 
-/** What the auth module offers for a work number (AuthService.sipCredentials). */
-export interface SipCredentials {
-  userId: number;
-  ha1: string;
-  /** Every HA1 that may prove this user (password, live desk sessions); defaults to [ha1]. */
-  ha1s?: string[];
-  displayName: string;
-}
-export type SipCredentialLookup = (workNumber: string) => SipCredentials | undefined;
+export type { SipCredentialLookup, SipCredentials } from './digest-guard.js';
 
 export interface SipBinding {
   workNumber: string;
@@ -58,20 +51,20 @@ interface Stored extends SipBinding {
 /** Agent extensions: digest-authenticated REGISTER, bindings in memory with expiry. */
 export class Registrar {
   readonly authenticator: DigestAuthenticator;
+  /** Also guards agents' INVITEs (407) in the user agent core. */
+  readonly guard: DigestGuard;
   private readonly bindings = new Map<string, Map<string, Stored>>();
-  private readonly failures = new Map<string, { count: number; since: number }>();
   private readonly listeners = new Set<(event: RegistrationEvent) => void>();
   private readonly defaultExpires: number;
   private readonly minExpires: number;
   private readonly maxExpires: number;
-  private readonly failureWindowMs: number;
 
   constructor(private readonly options: RegistrarOptions) {
     this.authenticator = options.authenticator ?? new DigestAuthenticator(options.clock);
     this.defaultExpires = options.defaultExpires ?? 600;
     this.minExpires = options.minExpires ?? 30;
     this.maxExpires = options.maxExpires ?? 3600;
-    this.failureWindowMs = options.failureWindowMs ?? 60_000;
+    this.guard = new DigestGuard(this.authenticator, options.credentials, options.clock, options.logger, options.failureWindowMs ?? 60_000);
   }
 
   onRegistration(listener: (event: RegistrationEvent) => void): () => void {
@@ -91,27 +84,10 @@ export class Registrar {
   handleRegister(request: IncomingRequest, flow: SipFlow): SipResponse {
     const aor = request.to.parsedUri?.user;
     if (!aor) return buildResponse(request, 404, { reason: 'Not Found (To has no user part)', toTag: newTag() });
-    const challenge = (stale = false) =>
-      buildResponse(request, 401, { toTag: newTag(), headers: [['WWW-Authenticate', this.authenticator.challenge(stale)]] });
-
-    const verdict: DigestVerdict = this.authenticator.verify(request.headers.get('Authorization'), 'REGISTER', (username) => {
-      const found = this.options.credentials(username);
-      return found ? (found.ha1s ?? [found.ha1]) : undefined;
-    });
-    if (verdict.result === 'missing') return challenge();
-    if (verdict.result === 'stale') return challenge(true);
-    const failureKey = `${verdict.username ?? aor}|${flow.remote.address}`;
-    if (verdict.result === 'wrong') {
-      const now = this.options.clock.now();
-      const previous = this.failures.get(failureKey);
-      const entry = previous && now - previous.since < this.failureWindowMs ? { count: previous.count + 1, since: previous.since } : { count: 1, since: now };
-      this.failures.set(failureKey, entry);
-      this.options.logger.warn({ workNumber: verdict.username ?? aor, from: flow.remote.address, reason: verdict.reason, failures: entry.count }, 'sip register: authentication failed');
-      return entry.count >= 2 ? buildResponse(request, 403, { toTag: newTag() }) : challenge();
-    }
-    this.failures.delete(failureKey);
-    if (verdict.username !== aor) return buildResponse(request, 403, { reason: 'Forbidden (user does not own this address)', toTag: newTag() });
-    const credentials = this.options.credentials(aor)!;
+    const auth = this.guard.check(request, flow, 'registrar');
+    if (!auth.ok) return auth.response;
+    if (auth.workNumber !== aor) return buildResponse(request, 403, { reason: 'Forbidden (user does not own this address)', toTag: newTag() });
+    const credentials = auth.credentials;
 
     const contacts = request.headers.getAll('Contact');
     const expiresHeader = request.headers.get('Expires');

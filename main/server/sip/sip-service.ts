@@ -81,9 +81,20 @@ export interface OutgoingOptions {
   headers?: Record<string, string>;
 }
 
+/** The agent who placed a call, proven by digest (407 challenge) against their SIP credentials. */
+export interface CallingAgent {
+  workNumber: string;
+  userId: number;
+}
+
 export interface SipServiceDelegate {
   /** A new INVITE to a served number; without a delegate, INVITEs are answered 503. */
   onIncomingCall(call: IncomingCall): void;
+  /**
+   * An authenticated agent dials any other number (follow-up calls through the trunk). Without
+   * this callback such INVITEs are answered 404; with it, unauthenticated ones get 407.
+   */
+  onAgentCall?(call: IncomingCall, agent: CallingAgent): void;
 }
 
 /** ctx.services.get('sip'). */

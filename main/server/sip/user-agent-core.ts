@@ -148,16 +148,26 @@ export class UserAgentCore {
     const delegate = this.delegate;
     if (!delegate) return tx.respond(buildResponse(request, 503, { headers: [['Retry-After', '30']] }));
     const number = request.requestUri.user ?? '';
-    if (!this.options.serviceNumbers.includes(number)) return tx.respond(buildResponse(request, 404, { reason: `Not Found (${number || 'no number'} is not served here)` }));
+    if (this.options.serviceNumbers.includes(number)) return this.offer(request, tx, flow, number, (call) => delegate.onIncomingCall(call));
+    if (!delegate.onAgentCall) return tx.respond(buildResponse(request, 404, { reason: `Not Found (${number || 'no number'} is not served here)` }));
+    // Calls out cost money and reach citizens: only a proven agent, in their own name, may place one.
+    const auth = this.options.registrar.guard.check(request, flow, 'proxy');
+    if (!auth.ok) return tx.respond(auth.response);
+    if (request.from.parsedUri?.user !== auth.workNumber) return tx.respond(buildResponse(request, 403, { reason: 'Forbidden (From is not the authenticated agent)' }));
+    const agent = { workNumber: auth.workNumber, userId: auth.credentials.userId };
+    this.offer(request, tx, flow, number, (call) => delegate.onAgentCall!(call, agent));
+  }
+
+  private offer(request: IncomingRequest, tx: ServerInviteTransaction, flow: SipFlow, number: string, hand: (call: InboundCall) => void): void {
     const { host, port, viaTransport } = flow.local;
     const contact = `<sip:${number}@${host}:${port}${viaTransport === 'WS' ? ';transport=ws' : ''}>`;
     const call = new InboundCall(request, tx, flow, this.callContext, contact);
     this.calls.add(call);
     this.pending.set(tx.key, call);
     try {
-      delegate.onIncomingCall(call);
+      hand(call);
     } catch (error) {
-      this.options.logger.error({ err: error, callId: call.callId }, 'sip: onIncomingCall threw');
+      this.options.logger.error({ err: error, callId: call.callId }, 'sip: call delegate threw');
       call.reject(500);
     }
   }

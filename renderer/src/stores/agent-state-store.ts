@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AgentSnapshot, AgentStateResponse, AgentsResponse, SetAgentStateRequest } from '../../../shared/api/acd';
-import { canTransition, type AgentState } from '../../../shared/acd/agent-state-machine';
+import { canRequestState, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
 
@@ -27,7 +27,7 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
   async setState(request) {
     const current = get().me?.state;
     // The shared state machine refuses here what the server would refuse with a 409.
-    if (current && !canTransition(current, request.state as AgentState)) return set({ error: `cannot go from ${current} to ${request.state}` });
+    if (current && !canRequestState(current, request.state as SelfServiceState)) return set({ error: `cannot go from ${current} to ${request.state}` });
     try {
       const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/state', request);
       set({ me: agent, error: undefined });

@@ -1,0 +1,73 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { DigestAuthenticator } from './digest.js';
+import type { SipFlow } from './flow.js';
+import type { IncomingRequest, SipResponse } from './message.js';
+import { buildResponse, newTag } from './serializer.js';
+
+/** What the auth module offers for a work number (AuthService.sipCredentials). */
+export interface SipCredentials {
+  userId: number;
+  ha1: string;
+  /** Every HA1 that may prove this user (password, live desk sessions); defaults to [ha1]. */
+  ha1s?: string[];
+  displayName: string;
+}
+export type SipCredentialLookup = (workNumber: string) => SipCredentials | undefined;
+
+/**
+ * A registrar challenges with 401 / WWW-Authenticate; a server that places calls on the agent's
+ * behalf (our outbound follow-up calls) with 407 / Proxy-Authenticate, as PBXs do (RFC 3261 §22).
+ */
+export type ChallengeKind = 'registrar' | 'proxy';
+
+const HEADERS: Record<ChallengeKind, { status: 401 | 407; challenge: string; answer: string }> = {
+  registrar: { status: 401, challenge: 'WWW-Authenticate', answer: 'Authorization' },
+  proxy: { status: 407, challenge: 'Proxy-Authenticate', answer: 'Proxy-Authorization' },
+};
+
+export type GuardResult = { ok: true; workNumber: string; credentials: SipCredentials } | { ok: false; response: SipResponse };
+
+/**
+ * Digest authentication of agent requests: a challenge when the credentials are missing or stale,
+ * 401/407 for a first wrong answer and 403 for repeated ones from the same user and address.
+ */
+export class DigestGuard {
+  private readonly failures = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    readonly authenticator: DigestAuthenticator,
+    private readonly credentials: SipCredentialLookup,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly failureWindowMs = 60_000,
+  ) {}
+
+  check(request: IncomingRequest, flow: SipFlow, kind: ChallengeKind): GuardResult {
+    const h = HEADERS[kind];
+    const challenge = (stale = false): GuardResult => ({
+      ok: false,
+      response: buildResponse(request, h.status, { toTag: newTag(), headers: [[h.challenge, this.authenticator.challenge(stale)]] }),
+    });
+    const verdict = this.authenticator.verify(request.headers.get(h.answer), request.method, (username) => {
+      const found = this.credentials(username);
+      return found ? (found.ha1s ?? [found.ha1]) : undefined;
+    });
+    if (verdict.result === 'missing') return challenge();
+    if (verdict.result === 'stale') return challenge(true);
+    const claimed = verdict.username ?? request.from.parsedUri?.user ?? '?';
+    const failureKey = `${claimed}|${flow.remote.address}`;
+    if (verdict.result === 'wrong') {
+      const now = this.clock.now();
+      const previous = this.failures.get(failureKey);
+      const entry = previous && now - previous.since < this.failureWindowMs ? { count: previous.count + 1, since: previous.since } : { count: 1, since: now };
+      this.failures.set(failureKey, entry);
+      this.logger.warn({ workNumber: claimed, method: request.method, from: flow.remote.address, reason: verdict.reason, failures: entry.count }, 'sip: authentication failed');
+      return entry.count >= 2 ? { ok: false, response: buildResponse(request, 403, { toTag: newTag() }) } : challenge();
+    }
+    this.failures.delete(failureKey);
+    const credentials = this.credentials(verdict.username);
+    if (!credentials) return { ok: false, response: buildResponse(request, 403, { toTag: newTag() }) };
+    return { ok: true, workNumber: verdict.username, credentials };
+  }
+}
