@@ -88,6 +88,21 @@ describe('admin password and core-system gateway', () => {
     expect(() => loadServerConfig([], { AGENT_DESK_GATEWAY_TIMEOUT_MS: '0' })).toThrow(/gatewayTimeoutMs/);
   });
 
+  it('takes the trunk for follow-up calls as sip:IP[:port], with caller id and ring limit', () => {
+    const defaults = loadServerConfig([], {});
+    expect(defaults).toMatchObject({ outboundCallerId: '12329', outboundRingSeconds: 60 });
+    expect(defaults.trunk).toBeUndefined();
+    const flagged = loadServerConfig(['--trunk', 'sip:10.1.2.3:5080', '--outbound-caller-id', '057112329', '--outbound-ring', '30'], { AGENT_DESK_TRUNK: 'sip:10.9.9.9' });
+    expect(flagged).toMatchObject({ trunk: 'sip:10.1.2.3:5080', outboundCallerId: '057112329', outboundRingSeconds: 30 });
+    expect(loadServerConfig([], { AGENT_DESK_TRUNK: 'sip:[::1]:5060' }).trunk).toBe('sip:[::1]:5060');
+  });
+
+  it('refuses a trunk by DNS name or with a user part, and a bad caller id', () => {
+    expect(() => loadServerConfig(['--trunk', 'sip:carrier.example.com'], {})).toThrow(/trunk: sip:IP/);
+    expect(() => loadServerConfig(['--trunk', 'sip:12329@10.0.0.1'], {})).toThrow(/trunk/);
+    expect(() => loadServerConfig(['--outbound-caller-id', '12-329'], {})).toThrow(/outboundCallerId/);
+  });
+
   it('keeps the admin password and the gateway token out of log lines', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });

@@ -51,6 +51,18 @@ export const serverConfigSchema = z.object({
   gatewayToken: z.string().min(1).optional(),
   /** Per attempt, for each call to the core system. */
   gatewayTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /**
+   * Where agents' follow-up calls (回访) go: the carrier's SIP trunk or a gateway, as
+   * sip:IP[:port]; the dialled number becomes the user part. Unset: agents cannot call out.
+   */
+  trunk: z
+    .string()
+    .regex(/^sip:(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$/, 'sip:IP or sip:IP:port (no DNS names)')
+    .optional(),
+  /** The number the called citizen sees on a follow-up call (the From user part). */
+  outboundCallerId: z.string().regex(/^\+?\d{3,20}$/, '3 to 20 digits').default('12329'),
+  /** A follow-up call that rings this long unanswered is given up. */
+  outboundRingSeconds: z.coerce.number().int().min(5).max(180).default(60),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
@@ -75,6 +87,9 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_GATEWAY_URL: 'gatewayUrl',
   AGENT_DESK_GATEWAY_TOKEN: 'gatewayToken',
   AGENT_DESK_GATEWAY_TIMEOUT_MS: 'gatewayTimeoutMs',
+  AGENT_DESK_TRUNK: 'trunk',
+  AGENT_DESK_OUTBOUND_CALLER_ID: 'outboundCallerId',
+  AGENT_DESK_OUTBOUND_RING: 'outboundRingSeconds',
 };
 
 /** Precedence, lowest first: defaults, config file, environment, command-line flags. */
@@ -101,6 +116,9 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'acw-limit': { type: 'string' },
         'gateway-url': { type: 'string' },
         'gateway-timeout-ms': { type: 'string' },
+        trunk: { type: 'string' },
+        'outbound-caller-id': { type: 'string' },
+        'outbound-ring': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -132,6 +150,9 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     acwLimitSeconds: flags['acw-limit'],
     gatewayUrl: flags['gateway-url'],
     gatewayTimeoutMs: flags['gateway-timeout-ms'],
+    trunk: flags.trunk,
+    outboundCallerId: flags['outbound-caller-id'],
+    outboundRingSeconds: flags['outbound-ring'],
   });
 
   const merged = { ...fromFile, ...fromEnv, ...fromFlags };

@@ -15,6 +15,8 @@ export interface ArrivedCall {
   callee: string;
   transport: 'udp' | 'ws';
   sipCallId?: string | null;
+  /** A follow-up call placed from this work order (migration 0011). */
+  workOrderId?: number | null;
 }
 
 /** One visited IVR node; `label` (if any) is appended to calls.ivr_path. Never carries collected digits. */
@@ -41,8 +43,8 @@ export class CallRecords {
   ) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insertCall: p(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, sip_call_id, arrived_at)
-                     VALUES (@id, @centerCode, @direction, @caller, @callee, @transport, @sipCallId, @at)`),
+      insertCall: p(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, sip_call_id, work_order_id, arrived_at)
+                     VALUES (@id, @centerCode, @direction, @caller, @callee, @transport, @sipCallId, @workOrderId, @at)`),
       event: p('INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, ?, ?)'),
       appendPath: p("UPDATE calls SET ivr_path = json_insert(ivr_path, '$[#]', ?) WHERE id = ?"),
       ivrExit: p('UPDATE calls SET ivr_exit_at = ? WHERE id = ?'),
@@ -80,7 +82,7 @@ export class CallRecords {
   arrived(call: ArrivedCall): void {
     const at = this.clock.now();
     this.db.transaction(() => {
-      this.s.insertCall!.run({ id: call.id, centerCode: this.centerCode, direction: call.direction ?? 'inbound', caller: call.caller, callee: call.callee, transport: call.transport, sipCallId: call.sipCallId ?? null, at });
+      this.s.insertCall!.run({ id: call.id, centerCode: this.centerCode, direction: call.direction ?? 'inbound', caller: call.caller, callee: call.callee, transport: call.transport, sipCallId: call.sipCallId ?? null, workOrderId: call.workOrderId ?? null, at });
       this.s.event!.run(call.id, at, 'arrived', null);
     })();
   }

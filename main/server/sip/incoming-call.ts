@@ -35,6 +35,10 @@ export class InboundCall extends BaseCall implements IncomingCall {
     tx.onAckTimeout = () => this.end('ack-timeout');
   }
 
+  header(name: string): string | undefined {
+    return this.request.headers.get(name);
+  }
+
   ring(): void {
     if (!this.machine.is('offered', 'ringing')) return;
     this.machine.to('ringing');

@@ -41,6 +41,8 @@ export interface IncomingCall extends SipCall {
   readonly to: string;
   readonly remoteSdp: string;
   readonly source: SipAddress;
+  /** A header of the INVITE (case-insensitive), e.g. X-12329-Work-Order-Id. */
+  header(name: string): string | undefined;
   /** 180 Ringing. */
   ring(): void;
   /** 200 OK with our SDP; retransmitted on UDP until the ACK (delegate.onAck, `acked`). */

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,17 +18,40 @@ export interface SippRun {
   rtt: string[];
 }
 
+/**
+ * Tests only: SIPp as a UAS on 127.0.0.1:port (a trunk the server calls out through). Resolves
+ * when the scenario has run once; kill() ends it early.
+ */
+export function startSippUas(scenario: string, port: number, extraArgs: string[] = [], timeoutMs = 60_000): { done: Promise<SippRun>; kill(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sipp-uas-'));
+  const args = ['-sf', join(SIPP_SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-nostdin', '-timeout', '30s', '-trace_err', '-m', '1', ...extraArgs];
+  const child = spawn(SIPP, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { done: collect(child, dir, timeoutMs), kill: () => child.kill('SIGKILL') };
+}
+
+/** A UDP port that was free a moment ago (for a SIPp UAS, which needs one named). */
+export async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
 /** Tests and benchmarks only: runs SIPp as a UAC against 127.0.0.1:port and collects its traces. */
 export function runSipp(scenario: string, port: number, extraArgs: string[] = [], timeoutMs = 60_000): Promise<SippRun> {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
   const args = ['-sf', join(SIPP_SCENARIOS, scenario), `127.0.0.1:${port}`, '-i', '127.0.0.1', '-nostdin', '-timeout', '20s', '-trace_err', '-s', '12329', ...extraArgs];
   if (!extraArgs.includes('-m')) args.push('-m', '1');
+  return collect(spawn(SIPP, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }), dir, timeoutMs);
+}
+
+function collect(child: ChildProcess, dir: string, timeoutMs: number): Promise<SippRun> {
   return new Promise((done) => {
-    const child = spawn(SIPP, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => {
       clearTimeout(killer);

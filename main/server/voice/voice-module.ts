@@ -14,6 +14,10 @@ import { PromptLibrary } from './prompt-library.js';
 import { registerCallRoutes } from './call-routes.js';
 import { createIvrRunner } from './ivr-main-menu.js';
 import { createSelfServiceActions } from '../self-service/self-service-actions.js';
+import type { AuditService } from '../audit/audit-service.js';
+import type { WorkOrderService } from '../work-orders/work-order-service.js';
+import type { FollowUpCall } from './follow-up-call.js';
+import { createFollowUpRouting } from './follow-up-routing.js';
 
 export interface VoiceModuleOptions {
   /** Builds the self-service menu run on each caller (the IVR engine over resources/ivr). */
@@ -32,12 +36,15 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     const records = ctx.services.get('callRecords') as CallRecords | undefined;
     const auth = ctx.services.get('auth') as AuthService | undefined;
     const verification = ctx.services.get('verification') as VerificationService | undefined;
-    if (!sip || !acd || !records || !auth || !verification) throw new Error('the voice module needs the sip, acd, auth and verification modules before it');
+    const audit = ctx.services.get('audit') as AuditService | undefined;
+    const workOrders = ctx.services.get('workOrders') as WorkOrderService | undefined;
+    if (!sip || !acd || !records || !auth || !verification || !audit) throw new Error('the voice module needs the sip, acd, auth, audit and verification modules before it');
 
     const logger = ctx.logger.child({ module: 'voice' });
     const prompts = new PromptLibrary(join(ctx.config.resourcesDir, 'prompts', 'zh'));
     const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
     const sessions = new Map<string, CallSession>();
+    const followUps = new Map<string, FollowUpCall>();
     const mediaStats = ctx.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, 'media-stats', ?)");
     let media: MediaEngine | undefined;
 
@@ -100,15 +107,29 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
       async start() {
         // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
         media = await createMediaEngine({ host: ctx.config.host, logger });
+        const placeFollowUp = createFollowUpRouting({
+          sip, media, acd, records, audit, logger, clock: ctx.clock,
+          recordingsDir: join(ctx.config.dataDir, 'recordings'),
+          timeZone: ctx.config.timeZone,
+          trunk: ctx.config.trunk,
+          callerId: ctx.config.outboundCallerId,
+          ringLimitMs: ctx.config.outboundRingSeconds * 1000,
+          centerCode: ctx.config.centerCode,
+          workOrderCenter: (id) => workOrders?.centerOf(id),
+          onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
+          calls: followUps,
+        });
         sip.delegate = {
           onIncomingCall: (incoming) => {
             accept(incoming).catch((error: unknown) => logger.error({ err: error }, 'inbound call failed'));
           },
+          onAgentCall: placeFollowUp,
         };
       },
       async stop() {
         sip.delegate = undefined;
         for (const session of sessions.values()) session.incoming.delegate = {};
+        for (const call of followUps.values()) call.incoming.delegate = {};
         await media?.close();
       },
     };

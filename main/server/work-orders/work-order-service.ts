@@ -152,6 +152,11 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       return detail(load(principal, id));
     },
 
+    /** For the voice core, before a follow-up call names an order: its center, if it exists. */
+    centerOf(id: number): string | undefined {
+      return repo.get(id)?.center_code;
+    },
+
     transition,
   };
 }

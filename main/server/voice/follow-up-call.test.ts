@@ -1,0 +1,210 @@
+import { existsSync, statSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { RtpFarEnd, waitFor } from '../media/media-test-kit.js';
+import { SERVER_MODULES } from '../modules.js';
+import { digestHa1, digestResponse, parseDigestCredentials } from '../sip/digest.js';
+import type { IncomingMessage } from '../sip/message.js';
+import { TestPeer } from '../sip/sip-test-peer.js';
+import { freeUdpPort, startSippUas } from '../sip/sipp-runner.js';
+
+const hasSipp = existsSync('/usr/bin/sipp');
+const CALLEE = '13900000000';
+
+/** An agent's desk as SIP sees it: registered over WebSocket, placing calls with plain RTP media. */
+class AgentPhone {
+  private cseq = 0;
+  private branch = 0;
+  readonly callId = `follow-up-${Math.random().toString(36).slice(2)}`;
+  private toTag = '';
+  private remoteTarget = '';
+
+  constructor(
+    readonly peer: TestPeer,
+    readonly workNumber: string,
+    private readonly password: string,
+  ) {}
+
+  static async open(server: TestServer, workNumber = '1001'): Promise<AgentPhone> {
+    return new AgentPhone(await TestPeer.ws(`${server.url.replace('http', 'ws')}/sip`), workNumber, `demo${workNumber}`);
+  }
+
+  /** INVITE with the digest answer to a 407, as SIP.js does; returns the final response. */
+  async invite(number: string, sdp: string, headers: string[] = [], password = this.password): Promise<IncomingMessage> {
+    this.send('INVITE', number, sdp, headers);
+    const challenge = await this.final();
+    if (challenge.status !== 407) return challenge;
+    this.ack(number, challenge, false);
+    const c = parseDigestCredentials(challenge.headers.get('Proxy-Authenticate')!)!;
+    const uri = `sip:${number}@127.0.0.1`;
+    const response = digestResponse({ ha1: digestHa1(this.workNumber, password), nonce: c.nonce!, method: 'INVITE', uri, qop: 'auth', nc: '00000001', cnonce: 'c1' });
+    const auth = `Digest username="${this.workNumber}", realm="12329", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5, qop=auth, nc=00000001, cnonce="c1"`;
+    this.send('INVITE', number, sdp, [...headers, `Proxy-Authorization: ${auth}`]);
+    const final = await this.final(20_000);
+    this.ack(number, final, final.status < 300);
+    return final;
+  }
+
+  bye(): Promise<IncomingMessage> {
+    this.cseq++;
+    this.peer.send(`BYE ${this.remoteTarget} SIP/2.0
+Via: SIP/2.0/WS abc.invalid;branch=z9hG4bK-${this.callId}-${++this.branch}
+Max-Forwards: 70
+From: <sip:${this.workNumber}@127.0.0.1>;tag=agent
+To: <sip:${CALLEE}@127.0.0.1>;tag=${this.toTag}
+Call-ID: ${this.callId}
+CSeq: ${this.cseq} BYE
+Content-Length: 0
+
+`);
+    return this.peer.response(200, 'BYE');
+  }
+
+  /** 200 OK to a request of the server's (its BYE). */
+  ok(request: IncomingMessage): void {
+    const h = (name: string) => `${name}: ${request.headers.getAll(name).join(', ')}\n`;
+    this.peer.send(`SIP/2.0 200 OK\n${h('Via')}${h('From')}${h('To')}${h('Call-ID')}${h('CSeq')}Content-Length: 0\n\n`);
+  }
+
+  private final(timeoutMs = 5000): Promise<IncomingMessage> {
+    return this.peer.next((m) => m.kind === 'response' && m.cseq.method === 'INVITE' && m.status >= 200, timeoutMs);
+  }
+
+  private send(method: string, number: string, body: string, headers: string[]): void {
+    this.cseq++;
+    const text = `${method} sip:${number}@127.0.0.1 SIP/2.0
+Via: SIP/2.0/WS abc.invalid;branch=z9hG4bK-${this.callId}-${++this.branch}
+Max-Forwards: 70
+From: "Agent" <sip:${this.workNumber}@127.0.0.1>;tag=agent
+To: <sip:${number}@127.0.0.1>
+Call-ID: ${this.callId}
+CSeq: ${this.cseq} ${method}
+Contact: <sip:x${this.workNumber}@abc.invalid;transport=ws>
+${headers.map((h) => `${h}\n`).join('')}Content-Type: application/sdp
+Content-Length: ${Buffer.byteLength(body.replace(/\r?\n/g, '\r\n'))}
+
+${body}`;
+    this.peer.send(text);
+  }
+
+  private ack(number: string, response: IncomingMessage, success: boolean): void {
+    const to = response.headers.get('To')!;
+    this.toTag = /;tag=([^;>\s]+)/.exec(to)?.[1] ?? '';
+    const contact = /<([^>]+)>/.exec(response.headers.get('Contact') ?? '')?.[1];
+    if (success && contact) this.remoteTarget = contact;
+    // A non-2xx ACK belongs to the INVITE's transaction (same branch); a 2xx ACK is new (RFC 3261 §17.1.1.3).
+    const branch = success ? `${this.callId}-${++this.branch}` : `${this.callId}-${this.branch}`;
+    const seq = response.cseq.seq;
+    this.peer.send(`ACK ${success && contact ? contact : `sip:${number}@127.0.0.1`} SIP/2.0
+Via: SIP/2.0/WS abc.invalid;branch=z9hG4bK-${branch}
+Max-Forwards: 70
+From: "Agent" <sip:${this.workNumber}@127.0.0.1>;tag=agent
+To: ${to}
+Call-ID: ${this.callId}
+CSeq: ${seq} ACK
+Content-Length: 0
+
+`);
+  }
+}
+
+function rtpOffer(port: number): string {
+  return `v=0\no=agent 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio ${port} RTP/AVP 0 101\na=rtpmap:0 PCMU/8000\na=rtpmap:101 telephone-event/8000\na=fmtp:101 0-15\n`;
+}
+
+describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen through the trunk (SIPp UAS)', () => {
+  let server: TestServer | undefined;
+  const closers: Array<() => void> = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) close();
+    await server?.stop();
+    server = undefined;
+  });
+
+  async function start(trunkPort: number | undefined) {
+    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', outboundRingSeconds: 5, ...(trunkPort ? { trunk: `sip:127.0.0.1:${trunkPort}` } : {}) } });
+    const token = await server.login('1001');
+    const phone = await AgentPhone.open(server);
+    const media = await RtpFarEnd.open();
+    closers.push(() => phone.peer.close(), () => media.close());
+    const agentState = async () => ((await server!.call('GET', '/api/v1/acd/agents', token)).body.agents as Array<{ workNumber: string; state: string; reason: string | null }>).find((a) => a.workNumber === '1001')!;
+    return { server, token, phone, media, agentState, signIn: (state = 'ready', reason?: string) => server!.call('POST', '/api/v1/acd/agents/me/state', token, { state, ...(reason ? { reason } : {}) }) };
+  }
+
+  const callRow = (s: TestServer) => s.db.prepare("SELECT * FROM calls WHERE direction = 'outbound'").get() as Record<string, unknown>;
+
+  it('connects the agent to the citizen, carries audio both ways, records it as outbound on the work order', async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-answer.xml', trunkPort, ['-rtp_echo']);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
+    s.db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)").run(CALLEE);
+    expect((await signIn()).status).toBe(200);
+
+    const ok = await phone.invite(CALLEE, rtpOffer(media.port), ['X-12329-Work-Order-Id: 7']);
+    expect(ok.status).toBe(200);
+    expect((await agentState()).state).toBe('talking');
+    media.sendTo(ok.body);
+    // The trunk echoes what it hears: the agent's tone comes back through both legs and the bridge.
+    await media.sendTone('PCMU', 0, 1500);
+    await waitFor(() => media.received.filter((p) => p.payloadType === 0).length > 30, 5000, 'echoed audio from the trunk');
+
+    expect((await phone.bye()).status).toBe(200);
+    const sipp = await trunk.done;
+    expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+    await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
+    const row = callRow(s);
+    expect(row).toMatchObject({ caller: '1001', callee: CALLEE, transport: 'ws', work_order_id: 7, hangup_side: 'agent', end_reason: 'agent_hangup', offered_to_agent: 0 });
+    expect(row.answered_at).toEqual(expect.any(Number));
+    expect(row.acw_started_at).toEqual(expect.any(Number));
+    expect(statSync(row.recording_file as string).size).toBeGreaterThan(44 + 8000);
+    expect((await agentState()).state).toBe('after_call_work');
+    const audit = s.db.prepare("SELECT * FROM audit_log WHERE action = 'call.outbound'").get() as Record<string, unknown>;
+    expect(JSON.parse(audit.detail as string)).toEqual({ number: CALLEE, workOrderId: 7 });
+    // Outbound calls never count in the inbound indicators.
+    expect(s.db.prepare("SELECT COUNT(*) FROM calls WHERE direction = 'inbound'").pluck().get()).toBe(0);
+  }, 60_000);
+
+  it('hangs up the agent when the citizen hangs up first', async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-answer-then-hangup.xml', trunkPort, ['-rtp_echo']);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, signIn } = await start(trunkPort);
+    await signIn();
+    const ok = await phone.invite(CALLEE, rtpOffer(media.port));
+    expect(ok.status).toBe(200);
+    const bye = await phone.peer.request('BYE', 10_000);
+    expect(bye.callId).toBe(phone.callId);
+    phone.ok(bye);
+    const sipp = await trunk.done;
+    expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+    await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
+    expect(callRow(s)).toMatchObject({ hangup_side: 'caller', end_reason: 'callee_hangup', work_order_id: null });
+  }, 60_000);
+
+  it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-busy.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
+    await signIn('not_ready', '会议');
+    const busy = await phone.invite(CALLEE, rtpOffer(media.port));
+    expect(busy.status).toBe(486);
+    expect((await trunk.done).code).toBe(0);
+    await waitFor(() => callRow(s)?.ended_at != null, 5000, 'the call record to close');
+    expect(callRow(s)).toMatchObject({ end_reason: 'callee_busy', answered_at: null, acw_started_at: null, hangup_side: 'system' });
+    expect(await agentState()).toMatchObject({ state: 'not_ready', reason: '会议' });
+  }, 60_000);
+
+  it('refuses what must not go out: no digest, a wrong one, a signed-out agent, no trunk, a bad number, an unknown work order', async () => {
+    const { server: s, phone, media, signIn } = await start(undefined);
+    expect((await phone.invite(CALLEE, rtpOffer(media.port))).status).toBe(403); // signed out (签出)
+    await signIn();
+    expect((await phone.invite('12a45', rtpOffer(media.port))).status).toBe(484);
+    expect((await phone.invite(CALLEE, rtpOffer(media.port), ['X-12329-Work-Order-Id: 999'])).status).toBe(404);
+    expect((await phone.invite(CALLEE, rtpOffer(media.port))).status).toBe(503); // no trunk configured
+    const wrong = await phone.invite(CALLEE, rtpOffer(media.port), [], 'not-the-password');
+    expect(wrong.status).toBe(407);
+    expect(s.db.prepare('SELECT COUNT(*) FROM calls').pluck().get()).toBe(0);
+  }, 30_000);
+});

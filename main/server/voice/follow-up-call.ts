@@ -1,0 +1,226 @@
+import { join } from 'node:path';
+import { localDateOf } from '../../../shared/calendar/local-date.js';
+import type { Acd } from '../acd/acd.js';
+import type { CallRecords } from '../calls/call-records.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
+import type { TerminationReason } from '../sip/call-states.js';
+import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
+import { digitFromSipInfo } from './sip-info-dtmf.js';
+
+export interface FollowUpCallDeps {
+  sip: SipService;
+  media: MediaEngine;
+  acd: Acd;
+  records: CallRecords;
+  logger: Logger;
+  clock: Clock;
+  recordingsDir: string;
+  timeZone: string;
+  /** sip:IP[:port] of the carrier's trunk; the dialled number becomes its user part. */
+  trunk: string;
+  /** The From user the called citizen sees. */
+  callerId: string;
+  /** Unanswered after this long: given up, the agent hears 480. */
+  ringLimitMs: number;
+  onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
+  onEnded(call: FollowUpCall): void;
+}
+
+export interface FollowUpRequest {
+  callId: string;
+  agent: { id: number; workNumber: string };
+  /** Digits only, already checked. */
+  number: string;
+  workOrderId?: number | undefined;
+}
+
+/** Why an attempt ended before anyone talked; the call record's end_reason. */
+export type UnansweredReason = 'callee_busy' | 'callee_rejected' | 'no_answer' | 'number_invalid' | 'trunk_failed' | 'agent_cancelled' | 'media_refused';
+
+type Phase = 'dialing' | 'talking' | 'ended';
+
+/**
+ * One follow-up call (回访) end to end, the B2BUA turned around: the agent's INVITE (WebRTC) is
+ * held while the trunk leg (plain RTP) rings the citizen; their answer answers the agent, the two
+ * legs are bridged and recorded, and either hang-up ends both. The ACD keeps the agent off the
+ * queue meanwhile; the call record says outbound and names the work order.
+ */
+export class FollowUpCall {
+  phase: Phase = 'dialing';
+  private agentLeg: MediaLeg | undefined;
+  private trunkLeg: MediaLeg | undefined;
+  private trunkCall: OutgoingCall | undefined;
+  private bridge: MediaBridge | undefined;
+  private cancelledByAgent = false;
+
+  constructor(
+    readonly request: FollowUpRequest,
+    readonly incoming: IncomingCall,
+    private readonly deps: FollowUpCallDeps,
+  ) {}
+
+  get callId(): string {
+    return this.request.callId;
+  }
+
+  /** Arrival is already recorded and the agent already talking in the ACD (startOutbound). */
+  async run(): Promise<void> {
+    const { media, sip, logger } = this.deps;
+    this.incoming.delegate = {
+      onCancel: () => this.agentGaveUp(),
+      onBye: () => void this.hangUp('agent', 'agent_hangup'),
+      onTerminated: (reason) => this.agentTerminated(reason),
+      onReinvite: (sdp) => this.agentLeg!.updateRemote(sdp),
+      onInfo: (type, body) => {
+        const digit = digitFromSipInfo(type, body);
+        if (digit) this.agentLeg?.injectDtmf(digit);
+      },
+    };
+    try {
+      this.agentLeg = await media.answer({ callId: this.callId, remoteSdp: this.incoming.remoteSdp });
+      this.trunkLeg = await media.offer({ callId: this.callId, kind: 'rtp' });
+    } catch (error) {
+      logger.warn({ err: error, callId: this.callId }, 'follow-up call: media refused');
+      this.incoming.reject(488);
+      return this.unanswered('media_refused');
+    }
+    if (this.cancelledByAgent) return this.unanswered('agent_cancelled');
+
+    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId });
+    this.trunkCall = call;
+    call.delegate = { onProgress: (status) => (status === 180 || status === 183) && this.incoming.ring() };
+    const limit = setTimeout(() => call.cancel(), this.deps.ringLimitMs);
+    const result = await call.result;
+    clearTimeout(limit);
+
+    if (!result.answered) {
+      // Decided before reject(), whose onTerminated would look like the agent giving up.
+      const why = this.cancelledByAgent ? 'agent_cancelled' : reasonOf(result.status);
+      const { status, reason } = toAgent(result.status, this.cancelledByAgent);
+      logger.info({ event: 'follow_up_unanswered', callId: this.callId, trunkStatus: result.status, reason: why }, 'follow-up call not answered');
+      this.incoming.reject(status, reason);
+      return this.unanswered(why);
+    }
+    if (this.cancelledByAgent || this.isOver()) {
+      // The citizen picked up as the agent gave up: they hear a hang-up, not silence.
+      await call.bye();
+      return this.unanswered('agent_cancelled');
+    }
+    await this.connect(call, result.sdp);
+  }
+
+  /** Phase changes while awaiting; a method keeps TypeScript from narrowing it away. */
+  isOver(): boolean {
+    return this.phase === 'ended';
+  }
+
+  private async connect(call: OutgoingCall, answerSdp: string): Promise<void> {
+    const { records, media, logger } = this.deps;
+    const agentLeg = this.agentLeg!;
+    const trunkLeg = this.trunkLeg!;
+    await trunkLeg.setRemoteAnswer(answerSdp);
+    call.delegate = {
+      onBye: () => void this.hangUp('caller', 'callee_hangup'),
+      onTerminated: () => void this.hangUp('caller', 'callee_hangup'),
+      onReinvite: (sdp) => trunkLeg.updateRemote(sdp),
+      onInfo: (type, body) => {
+        const digit = digitFromSipInfo(type, body);
+        if (digit) trunkLeg.injectDtmf(digit);
+      },
+    };
+    this.phase = 'talking';
+    this.incoming.answer(agentLeg.localSdp);
+    records.answered(this.callId, this.request.agent.id);
+    logger.info({ event: 'follow_up_answered', callId: this.callId }, 'follow-up call answered');
+    if (!(await this.incoming.acked)) return;
+    if (this.isOver()) return;
+    // Recordings put the citizen left and the agent right, as for inbound calls.
+    this.bridge = media.bridge(trunkLeg, agentLeg);
+    const file = this.recordingPath();
+    try {
+      this.bridge.startRecording(file);
+      records.recordingFile(this.callId, file);
+    } catch (error) {
+      logger.warn({ err: error, callId: this.callId }, 'recording did not start');
+    }
+  }
+
+  private agentGaveUp(): void {
+    this.cancelledByAgent = true;
+    this.trunkCall?.cancel();
+  }
+
+  private agentTerminated(reason: TerminationReason): void {
+    if (this.phase === 'dialing') return this.agentGaveUp();
+    // The desk's WebSocket went away mid-call (reload, crash, network), or its ACK never came.
+    const lost = reason === 'flow-closed' || reason === 'timeout' || reason === 'ack-timeout';
+    void this.hangUp('agent', lost ? 'agent_connection_lost' : 'agent_hangup');
+  }
+
+  /** Either side hung up a connected call: the other is hung up, the agent goes to ACW. */
+  private async hangUp(side: 'agent' | 'caller', reason: string): Promise<void> {
+    if (this.phase !== 'talking') return;
+    this.phase = 'ended';
+    await this.bridge?.stopRecording().catch(() => undefined);
+    this.bridge?.unbridge();
+    this.deps.acd.callEnded(this.callId, side);
+    if (side === 'agent') await this.trunkCall?.bye();
+    else await this.incoming.bye();
+    await this.finish(reason);
+  }
+
+  private async unanswered(reason: UnansweredReason): Promise<void> {
+    if (this.phase === 'ended') return;
+    this.phase = 'ended';
+    this.deps.records.hungUp(this.callId, reason === 'agent_cancelled' ? 'agent' : 'system');
+    this.deps.acd.outboundUnanswered(this.callId);
+    await this.finish(reason);
+  }
+
+  private async finish(reason: string): Promise<void> {
+    const { records, logger } = this.deps;
+    const trunk = this.trunkLeg?.stats();
+    const agent = this.agentLeg?.stats();
+    if (trunk) this.deps.onMediaStats(this.callId, { caller: trunk, ...(agent ? { agent } : {}) });
+    await Promise.all([this.trunkLeg?.close(), this.agentLeg?.close()]);
+    records.ended(this.callId, reason);
+    logger.info({ event: 'call_ended', callId: this.callId, direction: 'outbound', reason }, 'follow-up call ended');
+    this.deps.onEnded(this);
+  }
+
+  private trunkUri(): string {
+    return this.deps.trunk.replace(/^sip:/, `sip:${this.request.number}@`);
+  }
+
+  private recordingPath(): string {
+    const [year, month, day] = localDateOf(this.deps.clock.now(), this.deps.timeZone).split('-') as [string, string, string];
+    return join(this.deps.recordingsDir, year, month, day, `${this.callId}.wav`);
+  }
+}
+
+/** What the agent's softphone is told when the trunk did not connect. */
+function toAgent(status: number, cancelledByAgent: boolean): { status: number; reason: string } {
+  if (cancelledByAgent) return { status: 487, reason: 'Request Terminated' };
+  switch (reasonOf(status)) {
+    case 'callee_busy':
+      return { status: 486, reason: 'Busy Here (the number is busy)' };
+    case 'callee_rejected':
+      return { status: 603, reason: 'Decline (the called party declined)' };
+    case 'number_invalid':
+      return { status: 404, reason: 'Not Found (the trunk does not know this number)' };
+    case 'no_answer':
+      return { status: 480, reason: 'Temporarily Unavailable (no answer)' };
+    default:
+      return { status: 503, reason: `Service Unavailable (trunk answered ${status})` };
+  }
+}
+
+function reasonOf(status: number): UnansweredReason {
+  if (status === 486 || status === 600) return 'callee_busy';
+  if (status === 603) return 'callee_rejected';
+  if (status === 404 || status === 484 || status === 410 || status === 604) return 'number_invalid';
+  if (status === 408 || status === 480 || status === 487) return 'no_answer';
+  return 'trunk_failed';
+}

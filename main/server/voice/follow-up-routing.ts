@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Acd } from '../acd/acd.js';
+import type { AuditService } from '../audit/audit-service.js';
+import type { CallRecords } from '../calls/call-records.js';
+import type { Logger } from '../logger.js';
+import type { CallingAgent, IncomingCall } from '../sip/sip-service.js';
+import { FollowUpCall, type FollowUpCallDeps } from './follow-up-call.js';
+
+export const WORK_ORDER_HEADER = 'X-12329-Work-Order-Id';
+
+/** Mainland numbers as agents dial them: mobile, landline with area code, or a short service number. */
+const DIALLABLE = /^\+?\d{3,20}$/;
+
+export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'onEnded'> {
+  /** Unset: the center has no trunk and agents cannot call out. */
+  trunk: string | undefined;
+  audit: AuditService;
+  /** The center that holds a work order, or undefined when there is no such order. */
+  workOrderCenter(id: number): string | undefined;
+  centerCode: string;
+  calls: Map<string, FollowUpCall>;
+}
+
+/**
+ * SipServiceDelegate.onAgentCall: decides whether an authenticated agent's INVITE to another
+ * number becomes a follow-up call, answering the desk with a status it can explain otherwise.
+ */
+export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: IncomingCall, agent: CallingAgent) => void {
+  const { acd, records, logger } = deps;
+  const refuse = (incoming: IncomingCall, agent: CallingAgent, status: number, reason: string) => {
+    logger.info({ event: 'follow_up_refused', agent: agent.workNumber, to: incoming.to, status, reason }, 'follow-up call refused');
+    incoming.reject(status, reason);
+  };
+
+  return (incoming, agent) => {
+    const number = incoming.to;
+    if (!DIALLABLE.test(number)) return refuse(incoming, agent, 484, `Address Incomplete (${number || 'nothing'} is not a phone number)`);
+    const state = acd.agentSnapshot(agent.userId).state;
+    if (state === 'signed_out') return refuse(incoming, agent, 403, 'Forbidden (sign in (签入) before calling out)');
+    if (state === 'ringing' || state === 'talking') return refuse(incoming, agent, 486, `Busy Here (agent is ${state})`);
+
+    const header = incoming.header(WORK_ORDER_HEADER);
+    let workOrderId: number | undefined;
+    if (header !== undefined) {
+      workOrderId = /^\d{1,12}$/.test(header.trim()) ? Number(header.trim()) : NaN;
+      if (!Number.isSafeInteger(workOrderId) || deps.workOrderCenter(workOrderId) !== deps.centerCode) {
+        return refuse(incoming, agent, 404, `Not Found (no work order ${header.trim()} in this center)`);
+      }
+    }
+
+
+    const trunk = deps.trunk;
+    if (!trunk) return refuse(incoming, agent, 503, 'Service Unavailable (no trunk is configured for follow-up calls)');
+
+    const callId = randomUUID();
+    records.arrived({ id: callId, direction: 'outbound', caller: agent.workNumber, callee: number, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId, workOrderId: workOrderId ?? null });
+    acd.startOutbound(agent.userId, callId);
+    // Calls out cost money and reach citizens: each one is on the audit trail with its number.
+    deps.audit.record({ actorUserId: agent.userId, action: 'call.outbound', entityType: 'call', entityId: callId, callId, detail: { number, ...(workOrderId ? { workOrderId } : {}) } });
+    logger.info({ event: 'follow_up_dialling', callId, agent: agent.workNumber, workOrderId }, 'follow-up call');
+
+    const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, {
+      ...deps,
+      trunk,
+      onEnded: (c) => deps.calls.delete(c.callId),
+    });
+    deps.calls.set(callId, call);
+    call.run().catch((error: unknown) => logger.error({ err: error, callId }, 'follow-up call failed'));
+  };
+}
