@@ -76,6 +76,8 @@ export const workOrderSchema = z.object({
   overdue: z.boolean(),
   /** Not yet resolved and due within 24 hours. */
   dueSoon: z.boolean(),
+  /** Follow-up calls (回访) placed from this order: how many, how many reached the caller, the last. */
+  followUps: z.object({ count: z.number().int(), answered: z.number().int(), lastAt: z.string().nullable() }),
 });
 export type WorkOrder = z.infer<typeof workOrderSchema>;
 
@@ -91,7 +93,18 @@ export const workOrderHistoryEntrySchema = z.object({
 });
 export type WorkOrderHistoryEntry = z.infer<typeof workOrderHistoryEntrySchema>;
 
-export const workOrderDetailSchema = workOrderSchema.extend({ history: z.array(workOrderHistoryEntrySchema) });
+export const followUpCallSchema = z.object({
+  callId: z.string(),
+  at: z.string(),
+  agentWorkNumber: z.string(),
+  number: z.string(),
+  answered: z.boolean(),
+  talkSeconds: z.number().int().nullable(),
+  endReason: z.string().nullable(),
+});
+export type FollowUpCallSummary = z.infer<typeof followUpCallSchema>;
+
+export const workOrderDetailSchema = workOrderSchema.extend({ history: z.array(workOrderHistoryEntrySchema), followUpCalls: z.array(followUpCallSchema) });
 export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
 
 export const workOrderListResponseSchema = z.object({ workOrders: z.array(workOrderSchema) });

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { RtpFarEnd, waitFor } from '../media/media-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
 import { digestHa1, digestResponse, parseDigestCredentials } from '../sip/digest.js';
-import type { IncomingMessage } from '../sip/message.js';
+import type { IncomingMessage, IncomingResponse } from '../sip/message.js';
 import { TestPeer } from '../sip/sip-test-peer.js';
 import { freeUdpPort, startSippUas } from '../sip/sipp-runner.js';
 
@@ -30,7 +30,7 @@ class AgentPhone {
   }
 
   /** INVITE with the digest answer to a 407, as SIP.js does; returns the final response. */
-  async invite(number: string, sdp: string, headers: string[] = [], password = this.password): Promise<IncomingMessage> {
+  async invite(number: string, sdp: string, headers: string[] = [], password = this.password): Promise<IncomingResponse> {
     this.send('INVITE', number, sdp, headers);
     const challenge = await this.final();
     if (challenge.status !== 407) return challenge;
@@ -45,7 +45,7 @@ class AgentPhone {
     return final;
   }
 
-  bye(): Promise<IncomingMessage> {
+  bye(): Promise<IncomingResponse> {
     this.cseq++;
     this.peer.send(`BYE ${this.remoteTarget} SIP/2.0
 Via: SIP/2.0/WS abc.invalid;branch=z9hG4bK-${this.callId}-${++this.branch}
@@ -57,7 +57,7 @@ CSeq: ${this.cseq} BYE
 Content-Length: 0
 
 `);
-    return this.peer.response(200, 'BYE');
+    return this.peer.response(200, 'BYE') as Promise<IncomingResponse>;
   }
 
   /** 200 OK to a request of the server's (its BYE). */
@@ -66,8 +66,8 @@ Content-Length: 0
     this.peer.send(`SIP/2.0 200 OK\n${h('Via')}${h('From')}${h('To')}${h('Call-ID')}${h('CSeq')}Content-Length: 0\n\n`);
   }
 
-  private final(timeoutMs = 5000): Promise<IncomingMessage> {
-    return this.peer.next((m) => m.kind === 'response' && m.cseq.method === 'INVITE' && m.status >= 200, timeoutMs);
+  private final(timeoutMs = 5000): Promise<IncomingResponse> {
+    return this.peer.next((m) => m.kind === 'response' && m.cseq.method === 'INVITE' && m.status >= 200, timeoutMs) as Promise<IncomingResponse>;
   }
 
   private send(method: string, number: string, body: string, headers: string[]): void {
@@ -87,7 +87,7 @@ ${body}`;
     this.peer.send(text);
   }
 
-  private ack(number: string, response: IncomingMessage, success: boolean): void {
+  private ack(number: string, response: IncomingResponse, success: boolean): void {
     const to = response.headers.get('To')!;
     this.toTag = /;tag=([^;>\s]+)/.exec(to)?.[1] ?? '';
     const contact = /<([^>]+)>/.exec(response.headers.get('Contact') ?? '')?.[1];
@@ -137,7 +137,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     const trunkPort = await freeUdpPort();
     const trunk = startSippUas('trunk-answer.xml', trunkPort, ['-rtp_echo']);
     closers.push(() => trunk.kill());
-    const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
+    const { server: s, token, phone, media, agentState, signIn } = await start(trunkPort);
     s.db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)").run(CALLEE);
     expect((await signIn()).status).toBe(200);
 
@@ -161,6 +161,10 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect((await agentState()).state).toBe('after_call_work');
     const audit = s.db.prepare("SELECT * FROM audit_log WHERE action = 'call.outbound'").get() as Record<string, unknown>;
     expect(JSON.parse(audit.detail as string)).toEqual({ number: CALLEE, workOrderId: 7 });
+    const order = (await s.call('GET', '/api/v1/work-orders/7', token)).body;
+    expect(order.followUps).toMatchObject({ count: 1, answered: 1 });
+    expect(order.followUpCalls).toEqual([expect.objectContaining({ agentWorkNumber: '1001', number: CALLEE, answered: true, endReason: 'agent_hangup' })]);
+    expect(order.followUpCalls[0].talkSeconds).toBeGreaterThanOrEqual(1);
     // Outbound calls never count in the inbound indicators.
     expect(s.db.prepare("SELECT COUNT(*) FROM calls WHERE direction = 'inbound'").pluck().get()).toBe(0);
   }, 60_000);

@@ -21,6 +21,20 @@ export interface WorkOrderRow {
   resolution: string | null;
   reply: string | null;
   updated_at: number | null;
+  /** Follow-up calls (回访) placed from this order (migration 0011); read-only. */
+  follow_up_count?: number;
+  follow_up_answered?: number;
+  follow_up_last_at?: number | null;
+}
+
+export interface FollowUpCallRow {
+  id: string;
+  arrived_at: number;
+  answered_at: number | null;
+  hung_up_at: number | null;
+  end_reason: string | null;
+  agent_work_number: string;
+  callee: string;
 }
 
 export interface TransitionRow {
@@ -65,6 +79,11 @@ export interface WorkOrderChanges {
 }
 
 const OPEN = "state NOT IN ('resolved', 'replied', 'closed')";
+const WITH_FOLLOW_UPS = `SELECT w.*,
+    (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_count,
+    (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id AND c.answered_at IS NOT NULL) AS follow_up_answered,
+    (SELECT MAX(c.arrived_at) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_last_at
+  FROM work_orders w`;
 
 export class WorkOrderRepository {
   private readonly insertStmt;
@@ -73,16 +92,17 @@ export class WorkOrderRepository {
   private readonly updateStmt;
   private readonly historyInsert;
   private readonly historyStmt;
+  private readonly followUpsStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO work_orders (center_code, category, created_at, call_id, state, title, description, caller_name, caller_number, callback_number, created_by, due_at, updated_at)
        VALUES (@center_code, @category, @created_at, @call_id, 'draft', @title, @description, @caller_name, @caller_number, @callback_number, @created_by, @due_at, @created_at)`,
     );
-    this.byId = db.prepare<[number], WorkOrderRow>('SELECT * FROM work_orders WHERE id = ?');
+    this.byId = db.prepare<[number], WorkOrderRow>(`${WITH_FOLLOW_UPS} WHERE w.id = ?`);
     // NULL parameters mean "any": one prepared statement serves every combination of filters.
     this.listStmt = db.prepare<Record<string, unknown>, WorkOrderRow>(
-      `SELECT * FROM work_orders
+      `${WITH_FOLLOW_UPS}
        WHERE center_code = @centerCode
          AND (@department IS NULL OR department = @department)
          AND (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
@@ -106,6 +126,14 @@ export class WorkOrderRepository {
        FROM work_order_transitions t LEFT JOIN users u ON u.id = t.actor_user_id
        WHERE t.work_order_id = ? ORDER BY t.at, t.id`,
     );
+    this.followUpsStmt = db.prepare<[number], FollowUpCallRow>(
+      `SELECT id, arrived_at, answered_at, hung_up_at, end_reason, caller AS agent_work_number, callee
+       FROM calls WHERE work_order_id = ? AND direction = 'outbound' ORDER BY arrived_at, id`,
+    );
+  }
+
+  followUpCalls(orderId: number): FollowUpCallRow[] {
+    return this.followUpsStmt.all(orderId);
   }
 
   insert(order: NewWorkOrder): number {

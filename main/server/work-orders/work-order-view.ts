@@ -1,7 +1,7 @@
-import type { WorkOrder, WorkOrderHistoryEntry } from '../../../shared/api/work-orders.js';
+import type { FollowUpCallSummary, WorkOrder, WorkOrderHistoryEntry } from '../../../shared/api/work-orders.js';
 import { DONE_STATES, type WorkOrderAction } from '../../../shared/work-orders/state-machine.js';
 import { DUE_SOON_HOURS } from '../../../shared/work-orders/categories.js';
-import type { TransitionRow, WorkOrderRow } from './work-order-repository.js';
+import type { FollowUpCallRow, TransitionRow, WorkOrderRow } from './work-order-repository.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -30,6 +30,19 @@ export function toWorkOrder(row: WorkOrderRow, now: number): WorkOrder {
     dueAt: due === null ? null : iso(due),
     overdue: open && due !== null && due < now,
     dueSoon: open && due !== null && due >= now && due < now + DUE_SOON_HOURS * 3600_000,
+    followUps: { count: row.follow_up_count ?? 0, answered: row.follow_up_answered ?? 0, lastAt: row.follow_up_last_at ? iso(row.follow_up_last_at) : null },
+  };
+}
+
+export function toFollowUpCall(row: FollowUpCallRow): FollowUpCallSummary {
+  return {
+    callId: row.id,
+    at: iso(row.arrived_at),
+    agentWorkNumber: row.agent_work_number,
+    number: row.callee,
+    answered: row.answered_at !== null,
+    talkSeconds: row.answered_at !== null && row.hung_up_at !== null ? Math.round((row.hung_up_at - row.answered_at) / 1000) : null,
+    endReason: row.end_reason,
   };
 }
 
