@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Acd } from '../acd/acd.js';
 import type { AuditService } from '../audit/audit-service.js';
-import type { CallRecords } from '../calls/call-records.js';
-import type { Logger } from '../logger.js';
 import type { CallingAgent, IncomingCall } from '../sip/sip-service.js';
 import { FollowUpCall, type FollowUpCallDeps } from './follow-up-call.js';
 

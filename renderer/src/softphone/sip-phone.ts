@@ -20,6 +20,8 @@ export interface SipPhoneDelegate {
   onCallEstablished?(): void;
   /** The call ended, by either side; `byRemote` tells who hung up first. */
   onCallEnded?(byRemote: boolean, reason?: string): void;
+  /** A call we placed got a final error (486 busy, 480 no answer, 503 no trunk…), before onCallEnded. */
+  onDialFailed?(status: number, reason: string): void;
 }
 
 export interface SipPhoneOptions {
@@ -130,7 +132,15 @@ export class SipPhone {
     if (!target) throw new Error(`not a dialable number: ${number}`);
     const inviter = new Inviter(this.ua, target, { extraHeaders, sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } });
     this.attach(inviter);
-    await inviter.invite();
+    await inviter.invite({
+      requestDelegate: {
+        onReject: (response) => {
+          // A 407 is answered by SIP.js with the agent's digest; only final refusals reach the desk.
+          const { statusCode, reasonPhrase } = response.message;
+          if (statusCode && statusCode !== 401 && statusCode !== 407) this.delegate.onDialFailed?.(statusCode, reasonPhrase ?? '');
+        },
+      },
+    });
   }
 
   setMuted(muted: boolean): void {

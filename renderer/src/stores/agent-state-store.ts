@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AgentSnapshot, AgentStateResponse, AgentsResponse, SetAgentStateRequest } from '../../../shared/api/acd';
-import { canRequestState, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
+import { canRequestState, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
 

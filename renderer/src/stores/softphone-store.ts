@@ -11,7 +11,13 @@ export interface ActiveCall extends IncomingCallInfo {
   answeredAt: number | undefined;
   endedAt: number | undefined;
   endedByRemote: boolean | undefined;
+  /** A call the agent placed that never connected: the SIP status (486 busy, 480 no answer…). */
+  failedStatus?: number | undefined;
+  /** X-12329-Work-Order-Id of a follow-up call (回访). */
+  workOrderId?: number | undefined;
 }
+
+export type SoftphoneHandoff = 'survey' | 'agent' | 'ivr' | undefined;
 
 interface SoftphoneState {
   transportConnected: boolean;
@@ -27,7 +33,7 @@ interface SoftphoneState {
   /** Calls this session where the agent hung up before the caller (§2.4-9). */
   hungUpFirstCount: number;
   /** Where the agent handed the current call (survey §2.4-11, a colleague, the IVR): their leg ended by design. */
-  handoff: 'survey' | 'agent' | 'ivr' | undefined;
+  handoff: SoftphoneHandoff;
   /** A call that was in progress when this page last unloaded (reload, crash): shown as lost. */
   lostCall: { remoteNumber: string; callId: string | undefined } | undefined;
   dismissLostCall(): void;
@@ -39,7 +45,8 @@ interface SoftphoneState {
   toggleMute(): void;
   toggleHold(): Promise<void>;
   sendDtmf(digit: string): Promise<void>;
-  dial(number: string, extraHeaders?: string[]): Promise<void>;
+  /** Places a call through the center's trunk; a work order id makes it that order's follow-up (回访). */
+  dial(number: string, options?: { workOrderId?: number }): Promise<void>;
   refreshDevices(): Promise<void>;
   chooseDevice(kind: 'input' | 'talk' | 'ring', deviceId: string): Promise<void>;
   clearEndedCall(): void;
@@ -128,11 +135,16 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             const call = get().call;
             if (call) set({ call: { ...call, answeredAt: Date.now() } });
           },
+          onDialFailed: (status) => {
+            const call = get().call;
+            if (call) set({ call: { ...call, failedStatus: status } });
+          },
           onCallEnded: (byRemote) => {
             ringer?.stop();
             sessionStorage.removeItem(ACTIVE_CALL_KEY);
             const { callState, call } = get();
-            const wasTalking = callState === 'active' || callState === 'held';
+            // §2.4-9 is about callers who rang the hotline; on a follow-up call the agent may end it.
+            const wasTalking = (callState === 'active' || callState === 'held') && call?.direction === 'inbound';
             if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
             set({
               call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,
@@ -186,11 +198,20 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
       await phone?.sendDtmf(digit).catch(fail);
     },
 
-    async dial(number, extraHeaders = []) {
+    async dial(number, options = {}) {
       if (!phone) return;
+      // Work orders keep numbers as the caller said them ("0571-8888 1234"); SIP wants digits.
+      const digits = number.replace(/[\s-]/g, '');
+      const headers = options.workOrderId ? [`X-12329-Work-Order-Id: ${options.workOrderId}`] : [];
       move('dial');
-      set({ call: { remoteNumber: number, remoteName: undefined, callId: undefined, ivrPath: [], direction: 'outbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined } });
-      await phone.dial(number, extraHeaders).catch((error) => {
+      set({
+        call: { remoteNumber: digits, remoteName: undefined, callId: undefined, ivrPath: [], direction: 'outbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined, workOrderId: options.workOrderId },
+        muted: false,
+        held: false,
+        handoff: undefined,
+        lastError: undefined,
+      });
+      await phone.dial(digits, headers).catch((error) => {
         fail(error);
         move('failed');
       });

@@ -1,8 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSoftphoneStore } from '../../stores/softphone-store';
+import { useSoftphoneStore, type ActiveCall, type SoftphoneHandoff } from '../../stores/softphone-store';
 import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
 import { DtmfPad } from './DtmfPad';
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
+
+/** How the card sums up a call that is over. */
+function endedText(call: ActiveCall, handoff: SoftphoneHandoff, t: Translate): string {
+  if (handoff) return t(`softphone.handedOff.${handoff}`);
+  if (call.failedStatus !== undefined) {
+    const key = DIAL_FAILURES.includes(call.failedStatus) ? String(call.failedStatus) : 'other';
+    return t(`softphone.dialFailed.${key}`, { status: call.failedStatus });
+  }
+  if (call.direction === 'outbound') return call.endedByRemote ? t('softphone.endedByCallee') : t('softphone.endedByAgentOutbound');
+  return call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent');
+}
 
 export function SoftphonePanel() {
   const { t } = useTranslation();
@@ -28,7 +42,7 @@ export function SoftphonePanel() {
   const talking = callState === 'active' || callState === 'held';
   const onHangup = () => {
     // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
-    if (talking && !window.confirm(t('softphone.hangupFirstWarning'))) return;
+    if (talking && call?.direction === 'inbound' && !window.confirm(t('softphone.hangupFirstWarning'))) return;
     void hangup();
   };
   return (
@@ -45,6 +59,11 @@ export function SoftphonePanel() {
         {call ? (
           <>
             <div className="call-card__number" data-testid="caller-number">{call.remoteNumber || t('softphone.unknownNumber')}</div>
+            {call.direction === 'outbound' && (
+              <div className="call-card__path" data-testid="outbound-label">
+                {call.workOrderId ? t('softphone.followUpOf', { id: call.workOrderId }) : t('softphone.outbound')}
+              </div>
+            )}
             {call.ivrPath.length > 0 && (
               <div className="call-card__path" data-testid="ivr-path" title={t('softphone.ivrPath')}>
                 {call.ivrPath.join(' → ')}
@@ -53,7 +72,7 @@ export function SoftphonePanel() {
             <div className="call-card__timer" data-testid="call-timer">{formatDuration(talkSeconds)}</div>
             {call.endedAt && (
               <div className="call-card__ended">
-                {handoff ? t(`softphone.handedOff.${handoff}`) : call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent')}
+                {endedText(call, handoff, t)}
               </div>
             )}
           </>

@@ -12,9 +12,11 @@ export function WorkOrdersPanel() {
   const orders = useWorkOrdersStore((s) => s.orders);
   const error = useWorkOrdersStore((s) => s.error);
   const load = useWorkOrdersStore((s) => s.load);
+  // A follow-up call that just ended changes its order's count: reload when a call ends.
+  const callEnded = useSoftphoneStore((s) => s.callState === 'ended');
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, callEnded]);
 
   return (
     <section className="panel work-orders" aria-labelledby="work-orders-heading">
@@ -60,31 +62,40 @@ function WorkOrderRow({ order }: { order: WorkOrder }) {
     <tr data-state={order.state}>
       <td>{order.id}</td>
       <td>{t(`record.categories.${order.category}`)}</td>
-      <td className="table__title" title={order.description}>{order.title}</td>
+      <td className="table__title" title={order.description}>
+        {order.title}
+        {order.followUps.count > 0 && (
+          <span className="follow-ups" data-testid="follow-ups">
+            {t('workOrders.followUps', { count: order.followUps.count, answered: order.followUps.answered })}
+          </span>
+        )}
+      </td>
       <td>{t(`workOrders.states.${order.state}`)}</td>
       <td className={dueClass}>
         {order.dueAt ? formatCenterDateTime(order.dueAt, timeZone) : '—'}
         {order.overdue && <span className="due__tag">{t('workOrders.overdue')}</span>}
       </td>
-      <td className="table__actions">
-        {order.state === 'resolved' && (
-          <>
-            {number && (
-              <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(number, [`X-12329-Work-Order-Id: ${order.id}`])}>
-                {t('workOrders.callBack')}
+      <td className="table__cell--actions">
+        <div className="table__actions">
+          {order.state === 'resolved' && (
+            <>
+              {number && (
+                <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(number, { workOrderId: order.id })}>
+                  {t('workOrders.callBack')}
+                </button>
+              )}
+              <input className="input--small" placeholder={t('workOrders.replyPlaceholder')} value={replyText} onChange={(e) => setReplyText(e.target.value)} aria-label={t('workOrders.replyPlaceholder')} />
+              <button type="button" className="button button--small" disabled={!replyText.trim()} onClick={() => void reply(order.id, replyText.trim())}>
+                {t('workOrders.reply')}
               </button>
-            )}
-            <input className="input--small" placeholder={t('workOrders.replyPlaceholder')} value={replyText} onChange={(e) => setReplyText(e.target.value)} aria-label={t('workOrders.replyPlaceholder')} />
-            <button type="button" className="button button--small" disabled={!replyText.trim()} onClick={() => void reply(order.id, replyText.trim())}>
-              {t('workOrders.reply')}
+            </>
+          )}
+          {order.state === 'replied' && (
+            <button type="button" className="button button--small" onClick={() => void close(order.id)}>
+              {t('workOrders.close')}
             </button>
-          </>
-        )}
-        {order.state === 'replied' && (
-          <button type="button" className="button button--small" onClick={() => void close(order.id)}>
-            {t('workOrders.close')}
-          </button>
-        )}
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../fixtures/test.js';
+import { signIn } from '../fixtures/desk.js';
+import { apiAs } from '../fixtures/api.js';
+import { hasSipp, startSippTrunk, trunkPortFor } from '../fixtures/sipp.js';
+
+type CallStats = { packetsReceived: number; packetsSent: number; level: number };
+const callStats = (page: Page) => page.evaluate(() => (window as unknown as { agentDeskTest: { callStats(): Promise<CallStats> } }).agentDeskTest.callStats());
+
+/** A complaint from 1001's call, dispatched, handled and resolved by 贷款科: waiting for the reply (§2.5-4). */
+async function resolvedComplaint(serverUrl: string, title: string): Promise<number> {
+  const agent = await apiAs(serverUrl, '1001');
+  const { id } = await agent.post<{ id: number }>('/api/v1/work-orders', {
+    category: 'complaint',
+    title,
+    description: '来电人反映贷款审批进度慢，要求回复。',
+    callerNumber: '13900000000',
+    callbackNumber: '139 0000 0000',
+    submit: true,
+  });
+  await (await apiAs(serverUrl, '2001')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'dispatch', department: '贷款科' });
+  const handler = await apiAs(serverUrl, '3001');
+  await handler.post(`/api/v1/work-orders/${id}/transitions`, { action: 'accept' });
+  await handler.post(`/api/v1/work-orders/${id}/transitions`, { action: 'resolve', resolution: '已加急审批，本周内放款。' });
+  return id;
+}
+
+async function readyDesk(page: Page, url: string): Promise<void> {
+  await signIn(page, url, '1001');
+  await expect(page.getByTestId('phone-status')).toContainText('已注册');
+  await page.getByRole('button', { name: '签入并就绪' }).click();
+  await expect(page.getByTestId('agent-state')).toContainText('就绪');
+}
+
+test.describe('follow-up call answered', () => {
+  const trunkPort = trunkPortFor(1);
+  test.use({ serverArgs: ['--demo', '--service-hours', 'always', '--trunk', `sip:127.0.0.1:${trunkPort}`] });
+
+  test('the agent calls the caller back from the work order, talks through the trunk, then records the reply', async ({ page, server }, testInfo) => {
+    test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
+    test.setTimeout(120_000);
+    const orderId = await resolvedComplaint(server.url, '贷款审批进度投诉');
+    const trunk = startSippTrunk('trunk-answer.xml', trunkPort, ['-rtp_echo']);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      await readyDesk(page, server.url);
+      const row = page.getByTestId('work-orders').locator('tr', { hasText: '贷款审批进度投诉' });
+      await expect(row).toHaveAttribute('data-state', 'resolved');
+      await row.getByRole('button', { name: '回访' }).click();
+
+      await expect(page.getByTestId('call-card')).toContainText('通话中', { timeout: 20_000 });
+      await expect(page.getByTestId('caller-number')).toHaveText('13900000000');
+      await expect(page.getByTestId('outbound-label')).toHaveText(`工单 ${orderId} 回访`);
+      await expect(page.getByTestId('agent-state')).toContainText('通话');
+      // The trunk echoes the agent's (fake) microphone: audio went out through both legs and came back.
+      await expect.poll(async () => (await callStats(page)).packetsReceived, { timeout: 10_000 }).toBeGreaterThan(50);
+      await page.screenshot({ path: testInfo.outputPath('follow-up-talking.png') });
+
+      await page.getByRole('button', { name: '挂机' }).click();
+      await expect(page.getByTestId('call-card')).toContainText('通话已结束');
+      expect(dialogs, 'no hang-up-first warning on a call the agent placed').toEqual([]);
+      await expect(page.getByTestId('hung-up-first')).toHaveCount(0);
+      await expect(page.getByTestId('agent-state')).toContainText('话后处理');
+      const sipp = await trunk.done;
+      expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+
+      await expect(row.getByTestId('follow-ups')).toHaveText('已回访 1 次，接通 1 次');
+      await row.getByLabel('回复内容').fill('已电话告知来电人：本周内放款。');
+      await row.getByRole('button', { name: '已回复' }).click();
+      await expect(row).toHaveAttribute('data-state', 'replied');
+      await page.screenshot({ path: testInfo.outputPath('follow-up-replied.png') });
+
+      const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
+      const call = db.prepare("SELECT * FROM calls WHERE direction = 'outbound'").get() as Record<string, unknown>;
+      db.close();
+      expect(call).toMatchObject({ caller: '1001', callee: '13900000000', work_order_id: orderId, hangup_side: 'agent', end_reason: 'agent_hangup' });
+      expect(statSync(call.recording_file as string).size).toBeGreaterThan(8044);
+    } finally {
+      trunk.kill();
+    }
+  });
+});
+
+test.describe('follow-up call to a busy number', () => {
+  const trunkPort = trunkPortFor(2);
+  test.use({ serverArgs: ['--demo', '--service-hours', 'always', '--trunk', `sip:127.0.0.1:${trunkPort}`] });
+
+  test('the desk says the number is busy and the agent is ready again at once', async ({ page, server }, testInfo) => {
+    test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
+    test.setTimeout(90_000);
+    await resolvedComplaint(server.url, '公积金提取咨询回访');
+    const trunk = startSippTrunk('trunk-busy.xml', trunkPort);
+    try {
+      await readyDesk(page, server.url);
+      const row = page.getByTestId('work-orders').locator('tr', { hasText: '公积金提取咨询回访' });
+      await row.getByRole('button', { name: '回访' }).click();
+      await expect(page.getByTestId('call-card')).toContainText('对方忙', { timeout: 20_000 });
+      await expect(page.getByTestId('agent-state')).toContainText('就绪');
+      await expect(row.getByTestId('follow-ups')).toHaveText('已回访 1 次，接通 0 次');
+      await page.screenshot({ path: testInfo.outputPath('follow-up-busy.png') });
+      expect((await trunk.done).code).toBe(0);
+    } finally {
+      trunk.kill();
+    }
+  });
+});
