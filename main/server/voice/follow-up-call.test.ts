@@ -186,6 +186,21 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect(callRow(s)).toMatchObject({ hangup_side: 'caller', end_reason: 'callee_hangup', work_order_id: null });
   }, 60_000);
 
+  it("hangs up the citizen when the desk's connection drops mid-call, and the record says so", async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-answer.xml', trunkPort, ['-rtp_echo']);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
+    await signIn();
+    expect((await phone.invite(CALLEE, rtpOffer(media.port))).status).toBe(200);
+    phone.peer.close(); // a reload, a crash, a pulled cable
+    const sipp = await trunk.done;
+    expect(sipp.code, sipp.stdout + sipp.errors).toBe(0); // the trunk got its BYE
+    await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
+    expect(callRow(s)).toMatchObject({ hangup_side: 'agent', end_reason: 'agent_connection_lost' });
+    expect((await agentState()).state).toBe('after_call_work');
+  }, 60_000);
+
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {
     const trunkPort = await freeUdpPort();
     const trunk = startSippUas('trunk-busy.xml', trunkPort);
