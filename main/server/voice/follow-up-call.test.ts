@@ -31,6 +31,12 @@ class AgentPhone {
 
   /** INVITE with the digest answer to a 407, as SIP.js does; returns the final response. */
   async invite(number: string, sdp: string, headers: string[] = [], password = this.password): Promise<IncomingResponse> {
+    const refused = await this.startInvite(number, sdp, headers, password);
+    return refused ?? this.finalResponse(number);
+  }
+
+  /** Sends the INVITE and its authenticated retry; a final answer to the first one is returned. */
+  async startInvite(number: string, sdp: string, headers: string[] = [], password = this.password): Promise<IncomingResponse | undefined> {
     this.send('INVITE', number, sdp, headers);
     const challenge = await this.final();
     if (challenge.status !== 407) return challenge;
@@ -40,9 +46,27 @@ class AgentPhone {
     const response = digestResponse({ ha1: digestHa1(this.workNumber, password), nonce: c.nonce!, method: 'INVITE', uri, qop: 'auth', nc: '00000001', cnonce: 'c1' });
     const auth = `Digest username="${this.workNumber}", realm="12329", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5, qop=auth, nc=00000001, cnonce="c1"`;
     this.send('INVITE', number, sdp, [...headers, `Proxy-Authorization: ${auth}`]);
+    return undefined;
+  }
+
+  async finalResponse(number: string): Promise<IncomingResponse> {
     const final = await this.final(20_000);
     this.ack(number, final, final.status < 300);
     return final;
+  }
+
+  /** CANCEL of the pending INVITE: same branch and CSeq number (RFC 3261 §9.1). */
+  cancel(number: string): void {
+    this.peer.send(`CANCEL sip:${number}@127.0.0.1 SIP/2.0
+Via: SIP/2.0/WS abc.invalid;branch=z9hG4bK-${this.callId}-${this.branch}
+Max-Forwards: 70
+From: "Agent" <sip:${this.workNumber}@127.0.0.1>;tag=agent
+To: <sip:${number}@127.0.0.1>
+Call-ID: ${this.callId}
+CSeq: ${this.cseq} CANCEL
+Content-Length: 0
+
+`);
   }
 
   bye(): Promise<IncomingResponse> {
@@ -131,7 +155,8 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     return { server, token, phone, media, agentState, signIn: (state = 'ready', reason?: string) => server!.call('POST', '/api/v1/acd/agents/me/state', token, { state, ...(reason ? { reason } : {}) }) };
   }
 
-  const callRow = (s: TestServer) => s.db.prepare("SELECT * FROM calls WHERE direction = 'outbound'").get() as Record<string, unknown>;
+  /** The newest follow-up call. */
+  const callRow = (s: TestServer) => s.db.prepare("SELECT * FROM calls WHERE direction = 'outbound' ORDER BY rowid DESC LIMIT 1").get() as Record<string, unknown>;
 
   it('connects the agent to the citizen, carries audio both ways, records it as outbound on the work order', async () => {
     const trunkPort = await freeUdpPort();
@@ -199,6 +224,34 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
     expect(callRow(s)).toMatchObject({ hangup_side: 'agent', end_reason: 'agent_connection_lost' });
     expect((await agentState()).state).toBe('after_call_work');
+  }, 60_000);
+
+  it('cancels the trunk when the agent gives up while it rings, and gives up itself after --outbound-ring', async () => {
+    const trunkPort = await freeUdpPort();
+    let trunk = startSippUas('trunk-ring-no-answer.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
+    await signIn();
+    expect(await phone.startInvite(CALLEE, rtpOffer(media.port))).toBeUndefined();
+    await phone.peer.response(180, 'INVITE', 10_000);
+    phone.cancel(CALLEE);
+    expect((await phone.finalResponse(CALLEE)).status).toBe(487);
+    expect((await trunk.done).code).toBe(0); // SIPp saw the CANCEL
+    await waitFor(() => callRow(s)?.ended_at != null, 5000, 'the call record to close');
+    expect(callRow(s)).toMatchObject({ end_reason: 'agent_cancelled', hangup_side: 'agent', answered_at: null });
+    expect((await agentState()).state).toBe('ready');
+
+    // Nobody picks up: the server cancels after 5 s (outboundRingSeconds in this test) → 480.
+    trunk = startSippUas('trunk-ring-no-answer.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const again = await AgentPhone.open(s);
+    closers.push(() => again.peer.close());
+    const started = Date.now();
+    expect((await again.invite(CALLEE, rtpOffer(media.port))).status).toBe(480);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
+    expect((await trunk.done).code).toBe(0);
+    await waitFor(() => callRow(s)?.ended_at != null, 5000, 'the call record to close');
+    expect(callRow(s)).toMatchObject({ end_reason: 'no_answer', hangup_side: 'system' });
   }, 60_000);
 
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {
