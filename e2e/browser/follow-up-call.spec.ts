@@ -54,6 +54,9 @@ test.describe('follow-up call answered', () => {
       const row = page.getByTestId('work-orders').locator('tr', { hasText: '贷款审批进度投诉' });
       await expect(row).toHaveAttribute('data-state', 'resolved');
       await row.getByRole('button', { name: '回访' }).click();
+      // The trunk rings for 2 s before the answer: the agent hears the ringback and sees why.
+      await expect(page.getByTestId('remote-ringing')).toHaveText('· 对方振铃中', { timeout: 10_000 });
+      await page.screenshot({ path: testInfo.outputPath('follow-up-ringing.png') });
 
       await expect(page.getByTestId('call-card')).toContainText('通话中', { timeout: 20_000 });
       await expect(page.getByTestId('caller-number')).toHaveText('13900000000');

@@ -20,6 +20,8 @@ export interface SipPhoneDelegate {
   onCallEstablished?(): void;
   /** The call ended, by either side; `byRemote` tells who hung up first. */
   onCallEnded?(byRemote: boolean, reason?: string): void;
+  /** The far end of a call we placed is ringing (180/183): time for the ringback tone. */
+  onRemoteRinging?(): void;
   /** A call we placed got a final error (486 busy, 480 no answer, 503 no trunk…), before onCallEnded. */
   onDialFailed?(status: number, reason: string): void;
 }
@@ -134,6 +136,10 @@ export class SipPhone {
     this.attach(inviter);
     await inviter.invite({
       requestDelegate: {
+        onProgress: (response) => {
+          const status = response.message.statusCode;
+          if (status === 180 || status === 183) this.delegate.onRemoteRinging?.();
+        },
         onReject: (response) => {
           // A 407 is answered by SIP.js with the agent's digest; only final refusals reach the desk.
           const { statusCode, reasonPhrase } = response.message;

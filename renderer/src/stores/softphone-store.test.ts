@@ -24,7 +24,24 @@ vi.mock('../softphone/sip-phone', () => ({
     async answer() {}
   },
 }));
-vi.mock('../softphone/ringer', () => ({ Ringer: class { audioElement = {}; start() {} stop() {} } }));
+const tones = vi.hoisted(() => [] as Array<{ src: string; playing: boolean }>);
+vi.mock('../softphone/ringer', () => ({
+  RINGBACK_TONE: './ringback.wav',
+  Ringer: class {
+    audioElement = {};
+    private readonly tone: { src: string; playing: boolean };
+    constructor(src = './ringtone.wav') {
+      this.tone = { src, playing: false };
+      tones.push(this.tone);
+    }
+    start() {
+      this.tone.playing = true;
+    }
+    stop() {
+      this.tone.playing = false;
+    }
+  },
+}));
 vi.mock('../softphone/audio-devices', () => ({ listAudioDevices: async () => ({ inputs: [], outputs: [] }), routeAudio: async () => true }));
 
 class MemoryStorage {
@@ -55,6 +72,15 @@ describe('softphone store', () => {
     expect(phone.dialled).toEqual([{ number: '057188881234', headers: ['X-12329-Work-Order-Id: 42'] }]);
     expect(store().callState).toBe('dialing');
     expect(store().call).toMatchObject({ direction: 'outbound', remoteNumber: '057188881234', workOrderId: 42 });
+  });
+
+  it("plays the ringback while the citizen's phone rings, and stops it on the answer", async () => {
+    await store().dial('13900000000', { workOrderId: 7 });
+    phone.delegate!.onRemoteRinging!();
+    expect(store().call?.remoteRinging).toBe(true);
+    expect(tones.filter((t) => t.src === './ringback.wav').map((t) => t.playing)).toEqual([true]);
+    phone.delegate!.onCallEstablished!();
+    expect(tones.find((t) => t.src === './ringback.wav')!.playing).toBe(false);
   });
 
   it('keeps the refusal of a call that never connected, for the card to explain', async () => {

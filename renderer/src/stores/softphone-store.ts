@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { nextCallState, type CallEvent, type CallState } from '../softphone/call-state';
 import { SipPhone, type IncomingCallInfo, type RegistrationState } from '../softphone/sip-phone';
 import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphone/audio-devices';
-import { Ringer } from '../softphone/ringer';
+import { RINGBACK_TONE, Ringer } from '../softphone/ringer';
 import { useSessionStore } from './session-store';
 
 export interface ActiveCall extends IncomingCallInfo {
@@ -15,6 +15,8 @@ export interface ActiveCall extends IncomingCallInfo {
   failedStatus?: number | undefined;
   /** X-12329-Work-Order-Id of a follow-up call (回访). */
   workOrderId?: number | undefined;
+  /** A call the agent placed: the far end's phone is ringing (180). */
+  remoteRinging?: boolean | undefined;
 }
 
 export type SoftphoneHandoff = 'survey' | 'agent' | 'ivr' | undefined;
@@ -72,6 +74,7 @@ function readLostCall(): SoftphoneState['lostCall'] {
   }
 }
 let ringer: Ringer | undefined;
+let ringback: Ringer | undefined;
 let remoteAudio: HTMLAudioElement | undefined;
 
 export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
@@ -111,6 +114,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
       if (phone) return;
       remoteAudio ??= Object.assign(document.createElement('audio'), { autoplay: true });
       ringer ??= new Ringer();
+      ringback ??= new Ringer(RINGBACK_TONE);
       phone = new SipPhone(
         { ...options, sipPassword: options.sipSecret, remoteAudio },
         {
@@ -129,11 +133,18 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
           },
           onCallEstablished: () => {
             ringer?.stop();
+            ringback?.stop();
             const current = get().call;
             sessionStorage.setItem(ACTIVE_CALL_KEY, JSON.stringify({ remoteNumber: current?.remoteNumber ?? '', callId: current?.callId }));
             move('established');
             const call = get().call;
             if (call) set({ call: { ...call, answeredAt: Date.now() } });
+          },
+          onRemoteRinging: () => {
+            const call = get().call;
+            if (!call || call.remoteRinging) return;
+            set({ call: { ...call, remoteRinging: true } });
+            ringback?.start();
           },
           onDialFailed: (status) => {
             const call = get().call;
@@ -141,6 +152,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
           },
           onCallEnded: (byRemote) => {
             ringer?.stop();
+            ringback?.stop();
             sessionStorage.removeItem(ACTIVE_CALL_KEY);
             const { callState, call } = get();
             // §2.4-9 is about callers who rang the hotline; on a follow-up call the agent may end it.
@@ -227,6 +239,8 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
         set({ inputDeviceId: deviceId });
       } else if (kind === 'talk') {
         if (remoteAudio) await routeAudio(remoteAudio, deviceId).catch(fail);
+        // The ringback belongs where the call will be heard: the headset.
+        if (ringback) await routeAudio(ringback.audioElement, deviceId).catch(fail);
         set({ talkOutputId: deviceId });
       } else {
         if (ringer) await routeAudio(ringer.audioElement, deviceId).catch(fail);

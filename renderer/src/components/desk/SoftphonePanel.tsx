@@ -62,6 +62,7 @@ export function SoftphonePanel() {
             {call.direction === 'outbound' && (
               <div className="call-card__path" data-testid="outbound-label">
                 {call.workOrderId ? t('softphone.followUpOf', { id: call.workOrderId }) : t('softphone.outbound')}
+                {callState === 'dialing' && call.remoteRinging && <span data-testid="remote-ringing"> · {t('softphone.remoteRinging')}</span>}
               </div>
             )}
             {call.ivrPath.length > 0 && (
