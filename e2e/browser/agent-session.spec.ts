@@ -25,6 +25,21 @@ test('a demo agent signs in, sees the desk, and the session survives a reload', 
   await expect(page.getByTestId('agent-state')).toContainText('就绪');
   await page.screenshot({ path: testInfo.outputPath('desk.png') });
 
+  // From the keyboard: F8 toggles 就绪/示忙 with the reason picked in the bar, F3 goes to the knowledge base.
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('agent-state')).toContainText('示忙（小休）');
+  await page.getByLabel('示忙原因').selectOption('会议');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('agent-state')).toHaveText(/^就绪/);
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('agent-state')).toContainText('示忙（会议）');
+  await page.keyboard.press('F3');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('提取');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('agent-state')).toHaveText(/^就绪/);
+  await expect(page.getByTestId('hotkeys-legend')).toContainText('F2 接听');
+
   await page.reload();
   await expect(page.getByTestId('signed-in-user')).toHaveText('张敏（1001 号）');
   await expect(page.getByTestId('phone-status')).toContainText('已注册');

@@ -1,6 +1,7 @@
 import { deskBridge } from './desk-bridge';
 import { useSoftphoneStore } from '../stores/softphone-store';
 import i18n from '../i18n';
+import { performDeskAction } from './desk-actions';
 
 /**
  * What the desktop adds when the desk runs inside the app: global answer/hang-up keys, a
@@ -10,12 +11,8 @@ import i18n from '../i18n';
 export function startDesktopIntegration(): () => void {
   const bridge = deskBridge();
   if (!bridge) return () => {};
-  const offShortcut = bridge.onShortcut((action) => {
-    const phone = useSoftphoneStore.getState();
-    if (action === 'answer' && phone.callState === 'incoming') void phone.answer();
-    else if (action === 'hangup') void phone.hangup();
-    else if (action === 'toggle-mute') phone.toggleMute();
-  });
+  // The same actions as the in-window keys, with the same §2.4-9 confirmation before hanging up.
+  const offShortcut = bridge.onShortcut((action) => performDeskAction(action));
   const offStore = useSoftphoneStore.subscribe((state, previous) => {
     if (state.callState === previous.callState) return;
     if (state.callState === 'incoming') {

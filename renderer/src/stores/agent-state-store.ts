@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AgentSnapshot, AgentStateResponse, AgentsResponse, SetAgentStateRequest } from '../../../shared/api/acd';
-import { canRequestState, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
+import { canRequestState, type NotReadyReason, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
 
@@ -10,11 +10,25 @@ interface AgentStateState {
   load(): Promise<void>;
   setState(request: SetAgentStateRequest): Promise<void>;
   endAcw(): Promise<void>;
+  /** The 示忙 reason picked in the state bar; F8 uses it too. */
+  notReadyReason: NotReadyReason;
+  setNotReadyReason(reason: NotReadyReason): void;
+  /** F8: 就绪 ↔ 示忙 (with the picked reason); from 话后处理 it ends ACW, from 签出 it signs in ready. */
+  toggleReady(): Promise<void>;
 }
 
 export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
   me: undefined,
   error: undefined,
+  notReadyReason: '小休',
+  setNotReadyReason: (notReadyReason) => set({ notReadyReason }),
+  async toggleReady() {
+    const state = get().me?.state ?? 'signed_out';
+    if (state === 'ringing' || state === 'talking') return;
+    if (state === 'after_call_work') return get().endAcw();
+    if (state === 'ready') return get().setState({ state: 'not_ready', reason: get().notReadyReason });
+    return get().setState({ state: 'ready' });
+  },
   async load() {
     try {
       const { agents } = await useSessionStore.getState().api.get<AgentsResponse>('/api/v1/acd/agents');

@@ -6,9 +6,11 @@ import { KnowledgePanel } from './KnowledgePanel';
 import { VerificationPanel } from './VerificationPanel';
 import { StateBar } from './StateBar';
 import { AudioDevicesPanel } from './AudioDevicesPanel';
+import { useDeskHotkeys } from '../../hotkeys/use-desk-hotkeys';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
+  useDeskHotkeys();
   return (
     <div className="desk-screen">
     <StateBar />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSoftphoneStore, type ActiveCall, type SoftphoneHandoff } from '../../stores/softphone-store';
 import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
 import { DtmfPad } from './DtmfPad';
+import { hangUpWithCare } from '../../services/desk-actions';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
@@ -25,7 +26,6 @@ export function SoftphonePanel() {
   const muted = useSoftphoneStore((s) => s.muted);
   const held = useSoftphoneStore((s) => s.held);
   const answer = useSoftphoneStore((s) => s.answer);
-  const hangup = useSoftphoneStore((s) => s.hangup);
   const toggleMute = useSoftphoneStore((s) => s.toggleMute);
   const toggleHold = useSoftphoneStore((s) => s.toggleHold);
   const sendDtmf = useSoftphoneStore((s) => s.sendDtmf);
@@ -40,11 +40,8 @@ export function SoftphonePanel() {
   const dismissLostCall = useSoftphoneStore((s) => s.dismissLostCall);
 
   const talking = callState === 'active' || callState === 'held';
-  const onHangup = () => {
-    // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
-    if (talking && call?.direction === 'inbound' && !window.confirm(t('softphone.hangupFirstWarning'))) return;
-    void hangup();
-  };
+  // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
+  const onHangup = () => hangUpWithCare();
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading" data-call-state={callState}>
       <h2 id="softphone-heading" className="panel__title">{t('softphone.title')}</h2>
@@ -82,16 +79,16 @@ export function SoftphonePanel() {
         )}
       </div>
       <div className="softphone__buttons">
-        <button type="button" className="button button--answer" disabled={callState !== 'incoming'} onClick={() => void answer()}>
+        <button type="button" className="button button--answer" disabled={callState !== 'incoming'} onClick={() => void answer()} title="F2" aria-keyshortcuts="F2">
           {t('softphone.answer')}
         </button>
-        <button type="button" className="button button--hangup" disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')} onClick={onHangup}>
+        <button type="button" className="button button--hangup" disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')} onClick={onHangup} title="F4" aria-keyshortcuts="F4">
           {t('softphone.hangup')}
         </button>
-        <button type="button" className="button" aria-pressed={muted} disabled={!talking} onClick={toggleMute}>
+        <button type="button" className="button" aria-pressed={muted} disabled={!talking} onClick={toggleMute} title="F6" aria-keyshortcuts="F6">
           {muted ? t('softphone.unmute') : t('softphone.mute')}
         </button>
-        <button type="button" className="button" aria-pressed={held} disabled={!talking} onClick={() => void toggleHold()}>
+        <button type="button" className="button" aria-pressed={held} disabled={!talking} onClick={() => void toggleHold()} title="F7" aria-keyshortcuts="F7">
           {held ? t('softphone.resume') : t('softphone.hold')}
         </button>
       </div>
@@ -121,6 +118,7 @@ export function SoftphonePanel() {
         </p>
       )}
       <DtmfPad disabled={!talking} onDigit={(d) => void sendDtmf(d)} />
+      <p className="softphone__keys muted" data-testid="hotkeys-legend">{t('hotkeys.legend')}</p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOT_READY_REASONS, type NotReadyReason } from '../../../../shared/acd/agent-state-machine';
 import { useAgentStateStore } from '../../stores/agent-state-store';
@@ -18,7 +18,8 @@ export function StateBar() {
   const setState = useAgentStateStore((s) => s.setState);
   const endAcw = useAgentStateStore((s) => s.endAcw);
   const timeZone = useConnectionStore((s) => s.timeZone);
-  const [reason, setReason] = useState<NotReadyReason>('小休');
+  const reason = useAgentStateStore((s) => s.notReadyReason);
+  const setReason = useAgentStateStore((s) => s.setNotReadyReason);
   const sinceMs = me ? Date.parse(me.since) : undefined;
   const inState = useElapsedSeconds(sinceMs);
   useEffect(() => {
@@ -50,6 +51,8 @@ export function StateBar() {
         className="button button--small"
         disabled={state === 'ready' || state === 'ringing' || state === 'talking'}
         onClick={() => void (state === 'after_call_work' ? endAcw() : setState({ state: 'ready' }))}
+        title={t('hotkeys.toggleReadyHint')}
+        aria-keyshortcuts="F8"
       >
         {state === 'signed_out' ? t('stateBar.signInReady') : state === 'after_call_work' ? t('stateBar.endAcw') : t('stateBar.ready')}
       </button>
@@ -58,7 +61,7 @@ export function StateBar() {
           <option key={r} value={r}>{r}</option>
         ))}
       </select>
-      <button type="button" className="button button--small" disabled={state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'not_ready', reason })}>
+      <button type="button" className="button button--small" disabled={state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'not_ready', reason })} title={t('hotkeys.toggleReadyHint')} aria-keyshortcuts="F8">
         {t('stateBar.notReady')}
       </button>
       <button type="button" className="button button--small" disabled={state === 'signed_out' || state === 'ringing' || state === 'talking'} onClick={signOut}>
