@@ -1,22 +1,13 @@
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
 import { schemaVersion } from './migrate.js';
+import { BackupError } from './backup-error.js';
+import { verifyCopyInWorker } from './backup-verify.js';
 
-/** Why a backup failed; the CLI maps each kind to its own exit code (docs/operations.md). */
-export type BackupErrorKind = 'source' | 'output' | 'verify';
-
-export class BackupError extends Error {
-  override name = 'BackupError';
-  constructor(
-    readonly kind: BackupErrorKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { BackupError, type BackupErrorKind } from './backup-error.js';
 
 export interface BackupResult {
   /** Absolute path of the finished, verified copy. */
@@ -64,10 +55,13 @@ export async function backupToFile(source: Db, file: string, options: BackupOpti
   const temp = join(dir, `.${basename(file)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await copyPages(source, temp, options.pagesPerStep ?? ALL_PAGES);
-    const { pages, version } = verifyCopy(temp, expectedVersion, options.nativeBinding);
-    syncFile(temp);
+    // integrity_check reads every page (about 1 s per 100 MB): off the event loop, so that a backup
+    // in working hours does not stall the calls the same process carries.
+    const { pages, version } = await verifyCopyInWorker({ file: temp, expectedVersion, nativeBinding: options.nativeBinding });
+    // fsync through libuv's thread pool: a synchronous one of a large file stalls the event loop.
+    await syncFile(temp);
     renameSync(temp, file);
-    syncDir(dir);
+    await syncDir(dir);
     return { file, bytes: statSync(file).size, pages, ms: Math.round(performance.now() - started), schemaVersion: version, removed: [] };
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
@@ -136,44 +130,22 @@ async function copyPages(source: Db, temp: string, pagesPerStep: number): Promis
   });
 }
 
-function verifyCopy(temp: string, expectedVersion: number, nativeBinding: string | undefined): { pages: number; version: number } {
-  let copy: Db;
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
   try {
-    copy = new Database(temp, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch (error) {
-    throw new BackupError('verify', `cannot open the copy to verify it: ${(error as Error).message}`);
-  }
-  try {
-    // The source is WAL; a backup file should be one file that opens anywhere, even read-only.
-    copy.pragma('journal_mode = DELETE');
-    const problems = copy.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
-    if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
-      throw new BackupError('verify', `the copy failed integrity_check: ${problems.slice(0, 5).map((p) => p.integrity_check).join('; ')}`);
-    }
-    const version = schemaVersion(copy);
-    if (version !== expectedVersion) throw new BackupError('verify', `the copy has schema version ${version}, the database ${expectedVersion}`);
-    return { pages: copy.pragma('page_count', { simple: true }) as number, version };
+    await handle.sync();
   } finally {
-    copy.close();
-  }
-}
-
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
 /** Makes the rename durable; folders cannot be opened for fsync on Windows, where it is skipped. */
-function syncDir(dir: string): void {
+async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
+  const handle = await open(dir, 'r');
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
