@@ -9,7 +9,7 @@ export function PhoneStatus() {
     <div className={`connection connection--${registration === 'registered' ? 'online' : registration === 'failed' ? 'offline' : 'connecting'}`} role="status" data-testid="phone-status">
       <span className="connection__dot" aria-hidden="true" />
       <span>
-        {t('phone.label')}：{t(`phone.${registration}`)}
+        {t('common.labelled', { label: t('phone.label'), value: t(`phone.${registration}`) })}
       </span>
     </div>
   );

@@ -37,8 +37,9 @@ export function StateBar() {
   return (
     <div className={`state-bar state-bar--${state}`} role="toolbar" aria-label={t('stateBar.label')}>
       <span className="state-bar__state" data-testid="agent-state">
-        {t(`stateBar.states.${state}`)}
-        {me?.reason ? `（${me.reason}）` : ''}
+        {me?.reason
+          ? t('stateBar.withReason', { state: t(`stateBar.states.${state}`), reason: t(`stateBar.reasons.${me.reason}`, { defaultValue: me.reason }) })
+          : t(`stateBar.states.${state}`)}
         <span className="state-bar__timer">{formatDuration(inState)}</span>
       </span>
       {state === 'after_call_work' && (
@@ -58,7 +59,7 @@ export function StateBar() {
       </button>
       <select aria-label={t('stateBar.reason')} value={reason} onChange={(e) => setReason(e.target.value as NotReadyReason)}>
         {NOT_READY_REASONS.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>{t(`stateBar.reasons.${r}`)}</option>
         ))}
       </select>
       <button type="button" className="button button--small" disabled={state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'not_ready', reason })} title={t('hotkeys.toggleReadyHint')} aria-keyshortcuts="F8">
