@@ -106,13 +106,15 @@ describe('admin password and core-system gateway', () => {
   it('keeps the admin password and the gateway token out of log lines', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    const config = loadServerConfig([], { AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw', AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token' });
+    const config = loadServerConfig(['--trunk-user', 'center0571'], { AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw', AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token', AGENT_DESK_TRUNK_PASSWORD: 'secret-trunk-pw' });
+    expect(config).toMatchObject({ trunkUser: 'center0571', trunkPassword: 'secret-trunk-pw' });
     logger.info({ config }, 'nested');
-    logger.info({ adminPassword: config.adminPassword, gatewayToken: config.gatewayToken }, 'top level');
+    logger.info({ adminPassword: config.adminPassword, gatewayToken: config.gatewayToken, trunkPassword: config.trunkPassword }, 'top level');
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line).not.toContain('secret-admin-pw');
       expect(line).not.toContain('secret-gw-token');
+      expect(line).not.toContain('secret-trunk-pw');
       expect(line).toContain('[redacted]');
     }
   });

@@ -59,6 +59,10 @@ export const serverConfigSchema = z.object({
     .string()
     .regex(/^sip:(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$/, 'sip:IP or sip:IP:port (no DNS names)')
     .optional(),
+  /** When the carrier challenges our INVITEs (401/407): the account it gave the center. */
+  trunkUser: z.string().min(1).max(64).optional(),
+  /** Its password; environment or config file only, like adminPassword. */
+  trunkPassword: z.string().min(1).optional(),
   /** The number the called citizen sees on a follow-up call (the From user part). */
   outboundCallerId: z.string().regex(/^\+?\d{3,20}$/, '3 to 20 digits').default('12329'),
   /** A follow-up call that rings this long unanswered is given up. */
@@ -88,6 +92,8 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_GATEWAY_TOKEN: 'gatewayToken',
   AGENT_DESK_GATEWAY_TIMEOUT_MS: 'gatewayTimeoutMs',
   AGENT_DESK_TRUNK: 'trunk',
+  AGENT_DESK_TRUNK_USER: 'trunkUser',
+  AGENT_DESK_TRUNK_PASSWORD: 'trunkPassword',
   AGENT_DESK_OUTBOUND_CALLER_ID: 'outboundCallerId',
   AGENT_DESK_OUTBOUND_RING: 'outboundRingSeconds',
 };
@@ -117,6 +123,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'gateway-url': { type: 'string' },
         'gateway-timeout-ms': { type: 'string' },
         trunk: { type: 'string' },
+        'trunk-user': { type: 'string' },
         'outbound-caller-id': { type: 'string' },
         'outbound-ring': { type: 'string' },
       },
@@ -151,6 +158,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     gatewayUrl: flags['gateway-url'],
     gatewayTimeoutMs: flags['gateway-timeout-ms'],
     trunk: flags.trunk,
+    trunkUser: flags['trunk-user'],
     outboundCallerId: flags['outbound-caller-id'],
     outboundRingSeconds: flags['outbound-ring'],
   });

@@ -4,6 +4,8 @@ import { firstContactUri } from './incoming-call.js';
 import { SipHeaders, type IncomingResponse, type SipRequest } from './message.js';
 import { formatNameAddr } from './name-addr.js';
 import { newBranch, newCallId, newTag, serialize } from './serializer.js';
+import { randomBytes } from 'node:crypto';
+import { digestHa1, digestResponse, parseDigestCredentials } from './digest.js';
 import { ALLOW, BaseCall, type CallContext } from './sip-call.js';
 import type { TerminationReason } from './call-states.js';
 import type { OutgoingCall, OutgoingCallDelegate, OutgoingOptions, OutgoingResult } from './sip-service.js';
@@ -26,6 +28,9 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
   private invite: SipRequest | undefined;
   private inviteTx: ClientTransaction | undefined;
   private gotProvisional = false;
+  /** CSeq of the INVITE in flight: 1, or 2 after answering a digest challenge. */
+  private inviteSeq = 1;
+  private localSdpOffer = '';
   private cancelRequested = false;
   private settled = false;
 
@@ -37,6 +42,11 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
 
   /** Sends the INVITE (separate from the constructor so the caller can set a delegate first). */
   start(localSdpOffer: string): this {
+    this.localSdpOffer = localSdpOffer;
+    return this.sendInvite([]);
+  }
+
+  private sendInvite(extra: Array<[string, string]>): this {
     const { host, port, viaTransport } = this.flow.local;
     const caller = this.options.callerNumber ?? '12329';
     const headers = new SipHeaders();
@@ -45,12 +55,13 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
     headers.add('From', formatNameAddr({ ...(this.options.callerDisplay ? { displayName: this.options.callerDisplay } : {}), uri: `sip:${caller}@${host}`, params: { tag: this.localTag } }));
     headers.add('To', `<${this.dest.toUri}>`);
     headers.add('Call-ID', this.callId);
-    headers.add('CSeq', '1 INVITE');
+    headers.add('CSeq', `${this.inviteSeq} INVITE`);
     headers.add('Contact', this.contactHeader());
     headers.add('Allow', ALLOW);
     for (const [name, value] of Object.entries(this.options.headers ?? {})) headers.add(name, value);
+    for (const [name, value] of extra) headers.add(name, value);
     headers.add('Content-Type', 'application/sdp');
-    this.invite = { kind: 'request', method: 'INVITE', uri: this.dest.requestUri, headers, body: localSdpOffer };
+    this.invite = { kind: 'request', method: 'INVITE', uri: this.dest.requestUri, headers, body: this.localSdpOffer };
     this.inviteTx = this.ctx.transactions.createClient(this.invite, this.flow, {
       onResponse: (response) => this.receiveResponse(response),
       onTimeout: () => this.fail(408, 'Request Timeout'),
@@ -82,6 +93,8 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
       }
     } else if (response.status < 300) {
       this.receive2xx(response);
+    } else if ((response.status === 401 || response.status === 407) && this.answerChallenge(response)) {
+      return;
     } else {
       this.fail(response.status, response.reason);
     }
@@ -105,7 +118,7 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
         remote: response.headers.get('To')!,
         remoteTarget: firstContactUri(response) ?? this.dest.requestUri,
         routeSet: response.headers.getAll('Record-Route').reverse(),
-        localSeq: 1,
+        localSeq: this.inviteSeq,
         flow: this.flow,
         contact: this.contactHeader(),
         state: 'confirmed',
@@ -113,7 +126,7 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
       this.ctx.dialogCreated(this);
     }
     // ACK for 2xx is end to end: a new branch, outside any transaction (RFC 3261 §13.2.2.4).
-    this.flow.send(serialize(this.dialog.createRequest('ACK', { seq: 1 })));
+    this.flow.send(serialize(this.dialog.createRequest('ACK', { seq: this.inviteSeq })));
     if (this.machine.is('established') || this.settled) return;
     if (this.machine.is('terminated') || this.cancelRequested) {
       // Answered while we were cancelling: take the call and hang it up at once.
@@ -125,6 +138,29 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
     this.settled = true;
     this.settle({ answered: true, sdp: response.body });
     this.safely(() => this.delegate.onAnswered?.(response.body));
+  }
+
+  /**
+   * One retry with credentials (RFC 3261 §22.2): same Call-ID and tags, CSeq + 1, a new branch.
+   * A second challenge means the credentials are wrong: the call fails with it.
+   */
+  private answerChallenge(response: IncomingResponse): boolean {
+    const credentials = this.options.credentials;
+    if (!credentials || this.inviteSeq > 1 || this.cancelRequested || this.machine.is('terminated')) return false;
+    const header = response.status === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
+    const challenge = parseDigestCredentials(response.headers.get(header) ?? '');
+    if (!challenge?.nonce || !challenge.realm || (challenge.algorithm && challenge.algorithm.toUpperCase() !== 'MD5')) return false;
+    const qop = challenge.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+    const cnonce = randomBytes(8).toString('hex');
+    const uri = this.dest.requestUri;
+    const digest = digestResponse({ ha1: digestHa1(credentials.username, credentials.password, challenge.realm), nonce: challenge.nonce, method: 'INVITE', uri, ...(qop ? { qop, nc: '00000001', cnonce } : {}) });
+    const fields = [`username="${credentials.username}"`, `realm="${challenge.realm}"`, `nonce="${challenge.nonce}"`, `uri="${uri}"`, `response="${digest}"`, 'algorithm=MD5'];
+    if (qop) fields.push(`qop=${qop}`, 'nc=00000001', `cnonce="${cnonce}"`);
+    if (challenge.opaque) fields.push(`opaque="${challenge.opaque}"`);
+    this.inviteSeq++;
+    this.gotProvisional = false;
+    this.sendInvite([[response.status === 401 ? 'Authorization' : 'Proxy-Authorization', `Digest ${fields.join(', ')}`]]);
+    return true;
   }
 
   private fail(status: number, reason: string): void {
@@ -142,7 +178,7 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
     headers.add('Via', invite.headers.get('Via')!);
     headers.add('Max-Forwards', '70');
     for (const name of ['From', 'To', 'Call-ID']) headers.add(name, invite.headers.get(name)!);
-    headers.add('CSeq', '1 CANCEL');
+    headers.add('CSeq', `${this.inviteSeq} CANCEL`);
     this.ctx.transactions.createClient({ kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: '' }, this.flow, {
       onResponse: () => undefined,
       onTimeout: () => undefined,

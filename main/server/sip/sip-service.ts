@@ -81,6 +81,8 @@ export interface OutgoingOptions {
   callerDisplay?: string;
   /** Extra headers, e.g. X-Call-Ref for the desk. */
   headers?: Record<string, string>;
+  /** Answers one 401/407 challenge with a digest (a carrier trunk that authenticates the center). */
+  credentials?: { username: string; password: string };
 }
 
 /** The agent who placed a call, proven by digest (407 challenge) against their SIP credentials. */

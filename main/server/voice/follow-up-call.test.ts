@@ -145,8 +145,8 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     server = undefined;
   });
 
-  async function start(trunkPort: number | undefined) {
-    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', outboundRingSeconds: 5, ...(trunkPort ? { trunk: `sip:127.0.0.1:${trunkPort}` } : {}) } });
+  async function start(trunkPort: number | undefined, extra: Record<string, string> = {}) {
+    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', outboundRingSeconds: 5, ...(trunkPort ? { trunk: `sip:127.0.0.1:${trunkPort}` } : {}), ...extra } });
     const token = await server.login('1001');
     const phone = await AgentPhone.open(server);
     const media = await RtpFarEnd.open();
@@ -252,6 +252,30 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect((await trunk.done).code).toBe(0);
     await waitFor(() => callRow(s)?.ended_at != null, 5000, 'the call record to close');
     expect(callRow(s)).toMatchObject({ end_reason: 'no_answer', hangup_side: 'system' });
+  }, 60_000);
+
+  it('answers a carrier that authenticates the center with the trunk account, and fails cleanly on a wrong one', async () => {
+    const trunkPort = await freeUdpPort();
+    let trunk = startSippUas('trunk-auth.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, signIn } = await start(trunkPort, { trunkUser: 'center0571', trunkPassword: 'trunk-secret' });
+    await signIn();
+    expect((await phone.invite(CALLEE, rtpOffer(media.port))).status).toBe(200);
+    expect((await phone.bye()).status).toBe(200);
+    const sipp = await trunk.done;
+    expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+    await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
+    expect(callRow(s)).toMatchObject({ end_reason: 'agent_hangup' });
+    await s.stop();
+
+    trunk = startSippUas('trunk-auth.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const wrong = await start(trunkPort, { trunkUser: 'center0571', trunkPassword: 'not-it' });
+    await wrong.signIn();
+    expect((await wrong.phone.invite(CALLEE, rtpOffer(wrong.media.port))).status).toBe(503);
+    expect((await trunk.done).code).toBe(0);
+    await waitFor(() => callRow(wrong.server).ended_at != null, 5000, 'the call record to close');
+    expect(callRow(wrong.server)).toMatchObject({ end_reason: 'trunk_failed', answered_at: null });
   }, 60_000);
 
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {

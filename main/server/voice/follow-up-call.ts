@@ -22,6 +22,8 @@ export interface FollowUpCallDeps {
   trunk: string;
   /** The From user the called citizen sees. */
   callerId: string;
+  /** The center's account with the carrier, for trunks that challenge our INVITEs. */
+  trunkCredentials?: { username: string; password: string } | undefined;
   /** Unanswered after this long: given up, the agent hears 480. */
   ringLimitMs: number;
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
@@ -88,7 +90,8 @@ export class FollowUpCall {
     }
     if (this.cancelledByAgent) return this.unanswered('agent_cancelled');
 
-    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId });
+    const credentials = this.deps.trunkCredentials;
+    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId, ...(credentials ? { credentials } : {}) });
     this.trunkCall = call;
     call.delegate = { onProgress: (status) => (status === 180 || status === 183) && this.incoming.ring() };
     const limit = setTimeout(() => call.cancel(), this.deps.ringLimitMs);

@@ -113,6 +113,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           timeZone: ctx.config.timeZone,
           trunk: ctx.config.trunk,
           callerId: ctx.config.outboundCallerId,
+          trunkCredentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
           ringLimitMs: ctx.config.outboundRingSeconds * 1000,
           centerCode: ctx.config.centerCode,
           workOrderCenter: (id) => workOrders?.centerOf(id),
