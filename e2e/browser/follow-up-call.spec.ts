@@ -114,3 +114,31 @@ test.describe('follow-up call to a busy number', () => {
     }
   });
 });
+
+test.describe('follow-up call with early media', () => {
+  const trunkPort = trunkPortFor(3);
+  test.use({ serverArgs: ['--demo', '--service-hours', 'always', '--trunk', `sip:127.0.0.1:${trunkPort}`] });
+
+  test("the agent hears the carrier's audio before the answer (183), then talks", async ({ page, server }, testInfo) => {
+    test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
+    test.setTimeout(90_000);
+    await resolvedComplaint(server.url, '缴存基数核定回访');
+    // The trunk sends 183 with SDP and echoes the agent's audio for 3 s, then answers.
+    const trunk = startSippTrunk('trunk-early-media.xml', trunkPort, ['-rtp_echo']);
+    try {
+      await readyDesk(page, server.url);
+      await page.getByTestId('work-orders').locator('tr', { hasText: '缴存基数核定回访' }).getByRole('button', { name: '回访' }).click();
+      await expect(page.getByTestId('early-media')).toHaveText('· 对方网络提示音', { timeout: 10_000 });
+      await expect.poll(async () => (await callStats(page)).packetsReceived, { timeout: 3000 }).toBeGreaterThan(20);
+      await expect(page.getByTestId('call-card')).toContainText('正在呼出');
+      await page.screenshot({ path: testInfo.outputPath('follow-up-early-media.png') });
+      await expect(page.getByTestId('call-card')).toContainText('通话中', { timeout: 10_000 });
+      await page.getByRole('button', { name: '挂机' }).click();
+      await expect(page.getByTestId('call-card')).toContainText('通话已结束');
+      const sipp = await trunk.done;
+      expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+    } finally {
+      trunk.kill();
+    }
+  });
+});

@@ -46,6 +46,14 @@ export class InboundCall extends BaseCall implements IncomingCall {
     this.tx.respond(buildResponse(this.request, 180, { toTag: this.localTag, headers: [['Contact', this.contact]] }));
   }
 
+  progress(localSdp: string): void {
+    if (!this.machine.is('offered', 'ringing')) return;
+    if (this.machine.is('offered')) this.machine.to('ringing');
+    this.ensureDialog();
+    // Unreliable (no 100rel): the 200 repeats the same SDP, so a lost 183 costs only the early audio.
+    this.tx.respond(buildResponse(this.request, 183, { toTag: this.localTag, body: localSdp, headers: [['Contact', this.contact]] }));
+  }
+
   answer(localSdp: string): void {
     if (!this.machine.is('offered', 'ringing')) throw new Error(`cannot answer a call in state ${this.state}`);
     this.machine.to('answering');

@@ -45,6 +45,8 @@ export interface IncomingCall extends SipCall {
   header(name: string): string | undefined;
   /** 180 Ringing. */
   ring(): void;
+  /** 183 Session Progress with our SDP answer: early media (a carrier's ringback or announcement). */
+  progress(localSdp: string): void;
   /** 200 OK with our SDP; retransmitted on UDP until the ACK (delegate.onAck, `acked`). */
   answer(localSdp: string): void;
   /** A final error response (404, 480, 486, 503, …). */

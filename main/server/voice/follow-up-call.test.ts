@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { RtpFarEnd, waitFor } from '../media/media-test-kit.js';
@@ -276,6 +276,35 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect((await trunk.done).code).toBe(0);
     await waitFor(() => callRow(wrong.server).ended_at != null, 5000, 'the call record to close');
     expect(callRow(wrong.server)).toMatchObject({ end_reason: 'trunk_failed', answered_at: null });
+  }, 60_000);
+
+  it("passes the carrier's early media (183) to the agent before the answer, and records only from the answer", async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-early-media.xml', trunkPort, ['-rtp_echo']);
+    closers.push(() => trunk.kill());
+    const { server: s, phone, media, signIn } = await start(trunkPort);
+    await signIn();
+    expect(await phone.startInvite(CALLEE, rtpOffer(media.port))).toBeUndefined();
+    const early = await phone.peer.response(183, 'INVITE', 10_000);
+    media.sendTo(early.body);
+    await media.sendTone('PCMU', 0, 1000);
+    // Heard before anyone answered: the trunk echoed it during the 3 s of early media.
+    await waitFor(() => media.received.filter((p) => p.payloadType === 0).length > 20, 3000, 'early audio');
+    expect(callRow(s).answered_at).toBeNull();
+    const ok = await phone.finalResponse(CALLEE);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe(early.body);
+    await media.sendTone('PCMU', 0, 1000); // a second of conversation
+    expect((await phone.bye()).status).toBe(200);
+    expect((await trunk.done).code).toBe(0);
+    await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
+    const row = callRow(s);
+    expect(row).toMatchObject({ end_reason: 'agent_hangup' });
+    // The recording covers the conversation only, not the 3 s of carrier audio before it.
+    const wav = readFileSync(row.recording_file as string);
+    const seconds = (wav.length - 44) / (8000 * 2 * wav.readUInt16LE(22));
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(((row.hung_up_at as number) - (row.answered_at as number)) / 1000 + 0.5);
   }, 60_000);
 
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {

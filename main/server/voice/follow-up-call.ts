@@ -56,6 +56,8 @@ export class FollowUpCall {
   private trunkCall: OutgoingCall | undefined;
   private bridge: MediaBridge | undefined;
   private cancelledByAgent = false;
+  /** The trunk sent 183 with SDP: the legs are bridged before the answer (carrier tones, 已关机 announcements). */
+  private earlyMedia = false;
 
   constructor(
     readonly request: FollowUpRequest,
@@ -93,7 +95,7 @@ export class FollowUpCall {
     const credentials = this.deps.trunkCredentials;
     const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId, ...(credentials ? { credentials } : {}) });
     this.trunkCall = call;
-    call.delegate = { onProgress: (status) => (status === 180 || status === 183) && this.incoming.ring() };
+    call.delegate = { onProgress: (status, _reason, sdp) => this.trunkProgress(status, sdp) };
     const limit = setTimeout(() => call.cancel(), this.deps.ringLimitMs);
     const result = await call.result;
     clearTimeout(limit);
@@ -119,11 +121,40 @@ export class FollowUpCall {
     return this.phase === 'ended';
   }
 
+  /**
+   * 180 rings the desk (which plays its own ringback). A 183 with SDP opens early media: the agent
+   * hears what the carrier plays (its ringback, or 您拨打的电话已关机) through the bridge; nothing is
+   * recorded before the answer.
+   */
+  private trunkProgress(status: number, sdp: string): void {
+    if (this.phase !== 'dialing' || this.cancelledByAgent) return;
+    if (status === 183 && sdp.trim() && !this.earlyMedia) {
+      // Set at once: an answer arriving meanwhile must not apply a second remote answer.
+      this.earlyMedia = true;
+      this.trunkLeg!.setRemoteAnswer(sdp).then(
+        () => {
+          if (this.phase !== 'dialing' || this.cancelledByAgent) return;
+          this.incoming.progress(this.agentLeg!.localSdp);
+          this.bridge = this.deps.media.bridge(this.trunkLeg!, this.agentLeg!);
+        },
+        (error: unknown) => {
+          this.earlyMedia = false;
+          this.deps.logger.warn({ err: error, callId: this.callId }, 'follow-up call: early media refused');
+          this.incoming.ring();
+        },
+      );
+    } else if (status === 180 || status === 183) {
+      this.incoming.ring();
+    }
+  }
+
   private async connect(call: OutgoingCall, answerSdp: string): Promise<void> {
     const { records, media, logger } = this.deps;
     const agentLeg = this.agentLeg!;
     const trunkLeg = this.trunkLeg!;
-    await trunkLeg.setRemoteAnswer(answerSdp);
+    // After early media the 200 normally repeats the 183's SDP; a new address re-targets the leg.
+    if (!this.earlyMedia) await trunkLeg.setRemoteAnswer(answerSdp);
+    else if (answerSdp.trim()) await trunkLeg.updateRemote(answerSdp).catch(() => undefined);
     call.delegate = {
       onBye: () => void this.hangUp('caller', 'callee_hangup'),
       onTerminated: () => void this.hangUp('caller', 'callee_hangup'),
@@ -140,7 +171,7 @@ export class FollowUpCall {
     if (!(await this.incoming.acked)) return;
     if (this.isOver()) return;
     // Recordings put the citizen left and the agent right, as for inbound calls.
-    this.bridge = media.bridge(trunkLeg, agentLeg);
+    this.bridge ??= media.bridge(trunkLeg, agentLeg);
     const file = this.recordingPath();
     try {
       this.bridge.startRecording(file);
@@ -177,6 +208,7 @@ export class FollowUpCall {
   private async unanswered(reason: UnansweredReason): Promise<void> {
     if (this.phase === 'ended') return;
     this.phase = 'ended';
+    this.bridge?.unbridge();
     this.deps.records.hungUp(this.callId, reason === 'agent_cancelled' ? 'agent' : 'system');
     this.deps.acd.outboundUnanswered(this.callId);
     await this.finish(reason);

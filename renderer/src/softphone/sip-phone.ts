@@ -22,6 +22,8 @@ export interface SipPhoneDelegate {
   onCallEnded?(byRemote: boolean, reason?: string): void;
   /** The far end of a call we placed is ringing (180/183): time for the ringback tone. */
   onRemoteRinging?(): void;
+  /** The far end sends audio before answering (183 with SDP): the carrier's own tones or announcement. */
+  onEarlyMedia?(): void;
   /** A call we placed got a final error (486 busy, 480 no answer, 503 no trunk…), before onCallEnded. */
   onDialFailed?(status: number, reason: string): void;
 }
@@ -132,13 +134,18 @@ export class SipPhone {
     if (this.session) throw new Error('a call is already in progress');
     const target = UserAgent.makeURI(`sip:${number}@${this.domain}`);
     if (!target) throw new Error(`not a dialable number: ${number}`);
-    const inviter = new Inviter(this.ua, target, { extraHeaders, sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } });
+    // earlyMedia: a carrier's ringback or 您拨打的电话已关机 arrives in a 183 and should be heard.
+    const inviter = new Inviter(this.ua, target, { extraHeaders, earlyMedia: true, sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } });
     this.attach(inviter);
     await inviter.invite({
       requestDelegate: {
         onProgress: (response) => {
           const status = response.message.statusCode;
-          if (status === 180 || status === 183) this.delegate.onRemoteRinging?.();
+          // SIP.js has applied the 183's SDP by now (earlyMedia): its stream is the far end's audio.
+          if (status === 183 && response.message.body && this.sessionDescriptionHandler()) {
+            this.playRemoteAudio();
+            this.delegate.onEarlyMedia?.();
+          } else if (status === 180 || status === 183) this.delegate.onRemoteRinging?.();
         },
         onReject: (response) => {
           // A 407 is answered by SIP.js with the agent's digest; only final refusals reach the desk.

@@ -83,6 +83,14 @@ describe('softphone store', () => {
     expect(tones.find((t) => t.src === './ringback.wav')!.playing).toBe(false);
   });
 
+  it("stops the desk's own ringback once the carrier's early audio plays", async () => {
+    await store().dial('13900000000');
+    phone.delegate!.onRemoteRinging!();
+    phone.delegate!.onEarlyMedia!();
+    expect(store().call).toMatchObject({ remoteRinging: true, earlyMedia: true });
+    expect(tones.find((t) => t.src === './ringback.wav')!.playing).toBe(false);
+  });
+
   it('keeps the refusal of a call that never connected, for the card to explain', async () => {
     await store().dial('13900000000', { workOrderId: 7 });
     phone.delegate!.onDialFailed!(486, 'Busy Here');

@@ -17,6 +17,8 @@ export interface ActiveCall extends IncomingCallInfo {
   workOrderId?: number | undefined;
   /** A call the agent placed: the far end's phone is ringing (180). */
   remoteRinging?: boolean | undefined;
+  /** A call the agent placed: the carrier's own audio plays before the answer (183). */
+  earlyMedia?: boolean | undefined;
 }
 
 export type SoftphoneHandoff = 'survey' | 'agent' | 'ivr' | undefined;
@@ -145,6 +147,11 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             if (!call || call.remoteRinging) return;
             set({ call: { ...call, remoteRinging: true } });
             ringback?.start();
+          },
+          onEarlyMedia: () => {
+            ringback?.stop();
+            const call = get().call;
+            if (call) set({ call: { ...call, earlyMedia: true } });
           },
           onDialFailed: (status) => {
             const call = get().call;

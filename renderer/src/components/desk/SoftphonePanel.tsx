@@ -59,7 +59,8 @@ export function SoftphonePanel() {
             {call.direction === 'outbound' && (
               <div className="call-card__path" data-testid="outbound-label">
                 {call.workOrderId ? t('softphone.followUpOf', { id: call.workOrderId }) : t('softphone.outbound')}
-                {callState === 'dialing' && call.remoteRinging && <span data-testid="remote-ringing"> · {t('softphone.remoteRinging')}</span>}
+                {callState === 'dialing' && call.earlyMedia && <span data-testid="early-media"> · {t('softphone.earlyMedia')}</span>}
+                {callState === 'dialing' && call.remoteRinging && !call.earlyMedia && <span data-testid="remote-ringing"> · {t('softphone.remoteRinging')}</span>}
               </div>
             )}
             {call.ivrPath.length > 0 && (
