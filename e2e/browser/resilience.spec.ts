@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test, expect } from '../fixtures/test.js';
 import { signIn } from '../fixtures/desk.js';
 import { hasSipp, startSippCaller } from '../fixtures/sipp.js';
+import { apiAs } from '../fixtures/api.js';
 
 test.use({ serverArgs: ['--demo', '--service-hours', 'always'] });
 
@@ -18,6 +19,12 @@ test('the desk recovers by itself when the server restarts while the agent is id
   await expect(page.getByTestId('phone-status')).toContainText('已注册', { timeout: 30_000 });
   // Still signed in: the session lives in the database, not in the server process.
   await expect(page.getByTestId('signed-in-user')).toContainText('1007 号');
+  // And still 就绪 where it counts, in the ACD: the state came back with the desk's registration.
+  const lead = await apiAs(server.url, '2001');
+  await expect
+    .poll(async () => (await lead.get<{ agents: Array<{ workNumber: string; state: string; registered: boolean }> }>('/api/v1/acd/agents')).agents.find((a) => a.workNumber === '1007'), { timeout: 15_000 })
+    .toMatchObject({ state: 'ready', registered: true });
+  await expect(page.getByTestId('agent-state')).toHaveText(/^就绪/);
   const kb = page.getByLabel('搜索知识库');
   await kb.fill('退休');
   await expect(page.getByTestId('kb-results').getByRole('button').first()).toContainText('退休');

@@ -7,6 +7,9 @@ import { registerAcdRoutes } from './acd-routes.js';
 import { acdVisibility } from './acd-visibility.js';
 import { systemTimers } from './timers.js';
 
+/** Desks reconnect within 30 s (1, 2, 4, 8, 15 s back-off); two minutes leave room for a slow network. */
+const COMEBACK_GRACE_MS = 120_000;
+
 /**
  * The ACD and the call records: ctx.services 'acd' (Acd) and 'callRecords' (CallRecords). Calls
  * left open by a crash are closed first. The voice glue sets the AcdDelegate (acd.setDelegate).
@@ -17,7 +20,9 @@ export const acdModule: ServerModuleFactory = (ctx) => {
   if (!auth) throw new Error('the acd module needs the auth module before it');
   const records = new CallRecords(ctx.db, ctx.clock, ctx.config.centerCode);
   const recovered = records.recoverAfterRestart();
-  if (recovered.calls || recovered.agents) ctx.logger.warn({ event: 'calls_recovered', ...recovered }, 'calls and agent sessions left open by the last run closed as server_restart');
+  if (recovered.calls || recovered.agents.length) {
+    ctx.logger.warn({ event: 'calls_recovered', calls: recovered.calls, agents: recovered.agents.length }, 'calls and agent sessions left open by the last run closed as server_restart');
+  }
 
   const acd = new Acd({
     clock: ctx.clock,
@@ -27,6 +32,9 @@ export const acdModule: ServerModuleFactory = (ctx) => {
     options: { ringTimeoutMs: ctx.config.ringTimeoutSeconds * 1000, acwLimitMs: ctx.config.acwLimitSeconds * 1000 },
   });
   for (const user of auth.listAgents()) acd.addAgent({ id: user.id, workNumber: user.workNumber, displayName: user.displayName });
+  // A restart must not cost agents their 就绪/示忙: it comes back when their desk re-registers.
+  const known = new Set(acd.agents().map((a) => a.agentId));
+  for (const agent of recovered.agents) if (known.has(agent.agentId)) acd.expectBack(agent.agentId, agent, COMEBACK_GRACE_MS);
   ctx.services.set('callRecords', records);
   ctx.services.set('acd', acd);
   ctx.events.addVisibilityRule(acdVisibility);

@@ -66,6 +66,8 @@ interface Agent {
   acwTimer: TimerHandle | null;
   /** Where a follow-up call returns the agent: the 示忙 they dialled from stays 示忙. */
   resume: { state: 'ready' | 'not_ready'; reason: string | null } | null;
+  /** The state to give back when the desk re-registers after a server restart, until the grace ends. */
+  comeback: { state: 'ready' | 'not_ready'; reason: string | null; timer: TimerHandle } | null;
 }
 
 interface QueueEntry {
@@ -120,12 +122,38 @@ export class Acd {
   /** Makes an agent known (signed out) if it is not yet. */
   addAgent(info: AgentInfo): void {
     if (this.agentsById.has(info.id)) return;
-    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null, resume: null });
+    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null, resume: null, comeback: null });
   }
 
   setRegistered(agentId: number, registered: boolean): void {
-    this.agent(agentId).registered = registered;
+    const agent = this.agent(agentId);
+    agent.registered = registered;
+    const comeback = agent.comeback;
+    if (registered && comeback && agent.state === 'signed_out') {
+      this.clearComeback(agent);
+      if (comeback.state === 'ready') agent.idleSince = this.now();
+      this.enter(agent, comeback.state, comeback.reason, null);
+    }
     if (registered) this.dispatch();
+  }
+
+  /**
+   * After a server restart: the agent was signed in, in `previous`. When their desk re-registers
+   * within `graceMs` they are back in 就绪, or in 示忙 with the same reason; a call that was cut
+   * (ringing, talking, ACW) comes back as 就绪. Otherwise they stay signed out.
+   */
+  expectBack(agentId: number, previous: { state: AgentState; reason: string | null }, graceMs: number): void {
+    const agent = this.agent(agentId);
+    if (agent.state !== 'signed_out' || previous.state === 'signed_out') return;
+    this.clearComeback(agent);
+    const state = previous.state === 'not_ready' ? 'not_ready' : 'ready';
+    agent.comeback = { state, reason: state === 'not_ready' ? (previous.reason ?? '其他') : null, timer: this.deps.timers.after(graceMs, () => (agent.comeback = null)) };
+    if (agent.registered) this.setRegistered(agentId, true);
+  }
+
+  private clearComeback(agent: Agent): void {
+    agent.comeback?.timer.cancel();
+    agent.comeback = null;
   }
 
   /** The agent's own buttons: 就绪, 示忙 (with a reason), 签出. Throws IllegalAgentTransitionError. */
@@ -136,6 +164,7 @@ export class Acd {
     assertTransition(agent.state, state);
     if (agent.state === 'after_call_work') this.finishAcw(agent);
     agent.resume = null;
+    this.clearComeback(agent);
     if (state === 'ready') {
       agent.missedInRow = 0;
       agent.idleSince = this.now();
@@ -247,7 +276,10 @@ export class Acd {
     this.stopped = true;
     for (const e of this.queue) e.announceTimer?.cancel();
     for (const ring of this.ringing.values()) this.closeRing(ring);
-    for (const a of this.agentsById.values()) a.acwTimer?.cancel();
+    for (const a of this.agentsById.values()) {
+      a.acwTimer?.cancel();
+      a.comeback?.timer.cancel();
+    }
   }
 
   private dispatch(): void {

@@ -122,12 +122,12 @@ describe('CallRecords', () => {
     const db = t.reopen();
     clock.advance(60_000);
     const recovered = new CallRecords(db, clock, TEST_CENTER).recoverAfterRestart();
-    expect(recovered).toEqual({ calls: 1, agents: 1 });
+    expect(recovered).toEqual({ calls: 1, agents: [{ agentId: agent, state: 'ringing', reason: null }] });
     expect(row('half')).toMatchObject({ ended_at: T0 + 60_000, end_reason: 'server_restart', queued_at: T0, ring_started_at: T0 });
     expect(row('done')).toMatchObject({ end_reason: 'normal', ended_at: T0 });
     expect(db.prepare('SELECT ended_at FROM call_ring_attempts WHERE call_id = ?').pluck().get('half')).toBe(T0 + 60_000);
     expect(db.prepare('SELECT state, reason FROM agent_state_log WHERE agent_id = ? ORDER BY id DESC LIMIT 1').get(agent)).toEqual({ state: 'signed_out', reason: 'server_restart' });
     // A second start finds nothing left to close.
-    expect(new CallRecords(db, clock, TEST_CENTER).recoverAfterRestart()).toEqual({ calls: 0, agents: 0 });
+    expect(new CallRecords(db, clock, TEST_CENTER).recoverAfterRestart()).toEqual({ calls: 0, agents: [] });
   });
 });

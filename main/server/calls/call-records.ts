@@ -19,6 +19,13 @@ export interface ArrivedCall {
   workOrderId?: number | null;
 }
 
+/** An agent who was signed in when the server stopped, and the state they were in. */
+export interface AgentAtRestart {
+  agentId: number;
+  state: AgentState;
+  reason: string | null;
+}
+
 /** One visited IVR node; `label` (if any) is appended to calls.ivr_path. Never carries collected digits. */
 export interface IvrStepRecord {
   nodeId: string;
@@ -65,8 +72,8 @@ export class CallRecords {
       ended: p('UPDATE calls SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL'),
       openCalls: p('SELECT id FROM calls WHERE ended_at IS NULL AND center_code = ?').pluck(),
       agentState: p('INSERT INTO agent_state_log (agent_id, state, reason, call_id, at) VALUES (?, ?, ?, ?, ?)'),
-      signedInAgents: p(`SELECT l.agent_id FROM agent_state_log l
-                          WHERE l.id = (SELECT MAX(id) FROM agent_state_log WHERE agent_id = l.agent_id) AND l.state <> 'signed_out'`).pluck(),
+      signedInAgents: p(`SELECT l.agent_id AS agentId, l.state, l.reason FROM agent_state_log l
+                          WHERE l.id = (SELECT MAX(id) FROM agent_state_log WHERE agent_id = l.agent_id) AND l.state <> 'signed_out'`),
     };
   }
 
@@ -165,16 +172,17 @@ export class CallRecords {
   }
 
   /**
-   * At server start: every call still open was cut by a crash, every agent still signed in lost
-   * their session. Returns how many calls and agents were closed.
+   * At server start: every call still open was cut by a crash; every agent still signed in is
+   * logged out at this instant (their desk is not back yet). Returns the calls closed and, for the
+   * ACD to give back once a desk re-registers, the state each agent was in.
    */
-  recoverAfterRestart(reason = 'server_restart'): { calls: number; agents: number } {
+  recoverAfterRestart(reason = 'server_restart'): { calls: number; agents: AgentAtRestart[] } {
     return this.db.transaction(() => {
       const calls = this.s.openCalls!.all(this.centerCode) as string[];
       for (const id of calls) this.markLost(id, reason);
-      const agents = this.s.signedInAgents!.all() as number[];
-      for (const agentId of agents) this.agentState(agentId, 'signed_out', reason, null);
-      return { calls: calls.length, agents: agents.length };
+      const agents = this.s.signedInAgents!.all() as AgentAtRestart[];
+      for (const agent of agents) this.agentState(agent.agentId, 'signed_out', reason, null);
+      return { calls: calls.length, agents };
     })();
   }
 

@@ -60,6 +60,11 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
 }));
 
 onServerEvent((event) => {
+  // A (re)connected event stream may face a restarted server: ask for the state afresh.
+  if (event.type === 'hello') {
+    if (useSessionStore.getState().status === 'signed-in') void useAgentStateStore.getState().load();
+    return;
+  }
   if (event.type !== 'acd.agent_state') return;
   const me = useAgentStateStore.getState().me;
   if (me && me.agentId === event.agentId) {
