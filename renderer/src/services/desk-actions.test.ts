@@ -1,15 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubBrowserGlobals } from '../test-kit/browser-globals';
 
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem = (key: string) => this.items.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.items.set(key, String(value));
-  removeItem = (key: string) => void this.items.delete(key);
-}
-vi.stubGlobal('sessionStorage', new MemoryStorage());
-vi.stubGlobal('localStorage', new MemoryStorage());
 const confirm = vi.fn<(message: string) => boolean>();
-vi.stubGlobal('window', { location: { origin: 'http://127.0.0.1:8329' }, confirm });
+stubBrowserGlobals({ confirm });
 
 const { performDeskAction, hangsUpOnCaller } = await import('./desk-actions');
 const { useSoftphoneStore } = await import('../stores/softphone-store');

@@ -1,21 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { stubBrowserGlobals } from '../test-kit/browser-globals';
 
 // The store persists drafts in localStorage; Node has none, so the test brings a real Map-backed one.
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
-vi.stubGlobal('localStorage', new MemoryStorage());
-vi.stubGlobal('sessionStorage', new MemoryStorage());
-vi.stubGlobal('window', { location: { origin: 'http://127.0.0.1:8329' } });
+stubBrowserGlobals();
 
 const { useRecordStore, isDraftEmpty } = await import('./record-store');
 const { useSessionStore } = await import('./session-store');

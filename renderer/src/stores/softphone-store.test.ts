@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SipPhoneDelegate } from '../softphone/sip-phone';
+import { stubBrowserGlobals } from '../test-kit/browser-globals';
 
 // The store drives SIP.js through SipPhone; here a scripted phone stands in for it, so the test
 // plays the SIP side (invite, answer, hang-up, refusal) and checks what the store makes of it.
@@ -44,15 +45,7 @@ vi.mock('../softphone/ringer', () => ({
 }));
 vi.mock('../softphone/audio-devices', () => ({ listAudioDevices: async () => ({ inputs: [], outputs: [] }), routeAudio: async () => true }));
 
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem = (key: string) => this.items.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.items.set(key, String(value));
-  removeItem = (key: string) => void this.items.delete(key);
-}
-vi.stubGlobal('sessionStorage', new MemoryStorage());
-vi.stubGlobal('localStorage', new MemoryStorage());
-vi.stubGlobal('window', { location: { origin: 'http://127.0.0.1:8329' } });
+stubBrowserGlobals();
 vi.stubGlobal('document', { createElement: () => ({}) });
 
 const { useSoftphoneStore } = await import('./softphone-store');
