@@ -77,13 +77,14 @@ function WorkOrderRow({ order }: { order: WorkOrder }) {
       </td>
       <td className="table__cell--actions">
         <div className="table__actions">
+          {/* The caller can be called at any stage (to ask for details, to say it is in hand), until the order is closed. */}
+          {number && order.state !== 'closed' && (
+            <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(number, { workOrderId: order.id })}>
+              {t('workOrders.callBack')}
+            </button>
+          )}
           {order.state === 'resolved' && (
             <>
-              {number && (
-                <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(number, { workOrderId: order.id })}>
-                  {t('workOrders.callBack')}
-                </button>
-              )}
               <input className="input--small" placeholder={t('workOrders.replyPlaceholder')} value={replyText} onChange={(e) => setReplyText(e.target.value)} aria-label={t('workOrders.replyPlaceholder')} />
               <button type="button" className="button button--small" disabled={!replyText.trim()} onClick={() => void reply(order.id, replyText.trim())}>
                 {t('workOrders.reply')}
