@@ -142,3 +142,32 @@ test.describe('follow-up call with early media', () => {
     }
   });
 });
+
+test.describe('follow-up call ending in the satisfaction question', () => {
+  const trunkPort = trunkPortFor(4);
+  test.use({ serverArgs: ['--demo', '--service-hours', 'always', '--trunk', `sip:127.0.0.1:${trunkPort}`] });
+
+  test('回访调查: the agent hands the citizen to the survey, the citizen keys 1, the order shows 满意', async ({ page, server }, testInfo) => {
+    test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
+    test.setTimeout(90_000);
+    await resolvedComplaint(server.url, '提取到账时间投诉');
+    // The trunk answers, waits 5 s, then keys 1 (RFC 4733) and expects the server's BYE.
+    const trunk = startSippTrunk('trunk-answer-survey.xml', trunkPort);
+    try {
+      await readyDesk(page, server.url);
+      const row = page.getByTestId('work-orders').locator('tr', { hasText: '提取到账时间投诉' });
+      await row.getByRole('button', { name: '回访' }).click();
+      await expect(page.getByTestId('call-card')).toContainText('通话中', { timeout: 20_000 });
+      await expect(page.getByRole('button', { name: '转坐席' })).toBeDisabled();
+      await page.getByRole('button', { name: '转满意度评价并结束' }).click();
+      await expect(page.getByTestId('call-card')).toContainText('已转满意度评价');
+      await expect(page.getByTestId('agent-state')).toContainText('话后处理');
+      const sipp = await trunk.done;
+      expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+      await expect(row.getByTestId('follow-ups')).toHaveText('已回访 1 次，接通 1 次 · 满意', { timeout: 10_000 });
+      await page.screenshot({ path: testInfo.outputPath('follow-up-survey.png') });
+    } finally {
+      trunk.kill();
+    }
+  });
+});

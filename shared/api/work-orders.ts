@@ -76,8 +76,8 @@ export const workOrderSchema = z.object({
   overdue: z.boolean(),
   /** Not yet resolved and due within 24 hours. */
   dueSoon: z.boolean(),
-  /** Follow-up calls (回访) placed from this order: how many, how many reached the caller, the last. */
-  followUps: z.object({ count: z.number().int(), answered: z.number().int(), lastAt: z.string().nullable() }),
+  /** Follow-up calls (回访) placed from this order: how many, how many reached the caller, the last, the last satisfaction given (1 满意, 2 基本满意, 3 不满意). */
+  followUps: z.object({ count: z.number().int(), answered: z.number().int(), lastAt: z.string().nullable(), lastSurvey: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable() }),
 });
 export type WorkOrder = z.infer<typeof workOrderSchema>;
 
@@ -101,6 +101,8 @@ export const followUpCallSchema = z.object({
   answered: z.boolean(),
   talkSeconds: z.number().int().nullable(),
   endReason: z.string().nullable(),
+  /** 回访调查: the satisfaction the citizen keyed after the agent handed them to the question. */
+  surveyResult: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
 });
 export type FollowUpCallSummary = z.infer<typeof followUpCallSchema>;
 

@@ -16,6 +16,7 @@ export class InboundCall extends BaseCall implements IncomingCall {
   readonly source: SipAddress;
   readonly acked: Promise<boolean>;
   readonly localTag = newTag();
+  responseHeaders: Array<[string, string]> = [];
   private settleAcked!: (acked: boolean) => void;
 
   constructor(
@@ -43,7 +44,7 @@ export class InboundCall extends BaseCall implements IncomingCall {
     if (!this.machine.is('offered', 'ringing')) return;
     this.machine.to('ringing');
     this.ensureDialog();
-    this.tx.respond(buildResponse(this.request, 180, { toTag: this.localTag, headers: [['Contact', this.contact]] }));
+    this.tx.respond(buildResponse(this.request, 180, { toTag: this.localTag, headers: [['Contact', this.contact], ...this.responseHeaders] }));
   }
 
   progress(localSdp: string): void {
@@ -51,14 +52,14 @@ export class InboundCall extends BaseCall implements IncomingCall {
     if (this.machine.is('offered')) this.machine.to('ringing');
     this.ensureDialog();
     // Unreliable (no 100rel): the 200 repeats the same SDP, so a lost 183 costs only the early audio.
-    this.tx.respond(buildResponse(this.request, 183, { toTag: this.localTag, body: localSdp, headers: [['Contact', this.contact]] }));
+    this.tx.respond(buildResponse(this.request, 183, { toTag: this.localTag, body: localSdp, headers: [['Contact', this.contact], ...this.responseHeaders] }));
   }
 
   answer(localSdp: string): void {
     if (!this.machine.is('offered', 'ringing')) throw new Error(`cannot answer a call in state ${this.state}`);
     this.machine.to('answering');
     this.ensureDialog();
-    const ok = buildResponse(this.request, 200, { toTag: this.localTag, body: localSdp, headers: [['Contact', this.contact], ['Allow', ALLOW]] });
+    const ok = buildResponse(this.request, 200, { toTag: this.localTag, body: localSdp, headers: [['Contact', this.contact], ['Allow', ALLOW], ...this.responseHeaders] });
     this.sendReliable2xx(
       this.tx,
       ok,

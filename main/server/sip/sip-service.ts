@@ -43,6 +43,11 @@ export interface IncomingCall extends SipCall {
   readonly source: SipAddress;
   /** A header of the INVITE (case-insensitive), e.g. X-12329-Work-Order-Id. */
   header(name: string): string | undefined;
+  /**
+   * Headers added to every response still to come (180, 183, 200), e.g. X-12329-Call-Id so that
+   * a desk placing a call learns the call record it belongs to.
+   */
+  responseHeaders: Array<[string, string]>;
   /** 180 Ringing. */
   ring(): void;
   /** 183 Session Progress with our SDP answer: early media (a carrier's ringback or announcement). */

@@ -7,11 +7,14 @@ import { HttpError } from '../http/http-app.js';
 import { parseOrThrow } from '../http/validation.js';
 import { callIdParamsSchema, transferRequestSchema } from '../../../shared/api/calls.js';
 import type { CallSession } from './call-session.js';
+import type { FollowUpCall } from './follow-up-call.js';
 import { verifyCallerOnCall, type VerificationDialogue } from './caller-verification.js';
 
 export interface CallRouteDeps {
   auth: AuthService;
   sessions: Map<string, CallSession>;
+  /** Calls agents placed (回访): only the survey handoff applies to them. */
+  followUps: Map<string, FollowUpCall>;
   verification: VerificationService;
   dialogues: VerificationDialogue;
   events: EventHub;
@@ -56,6 +59,12 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
 
   app.post('/api/v1/calls/:callId/survey', guard, async (request) => {
     const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+    const followUp = deps.followUps.get(callId);
+    if (followUp) {
+      if (followUp.agentId !== principalOf(request).userId || followUp.phase !== 'talking') throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
+      void followUp.handOffToSurvey().catch((error: unknown) => request.log.warn({ err: error, callId }, 'survey handoff failed'));
+      return { handedOff: true as const };
+    }
     const session = ownCall(callId, principalOf(request).userId);
     void session.handOffToSurvey().catch((error: unknown) => request.log.warn({ err: error, callId }, 'survey handoff failed'));
     return { handedOff: true as const };

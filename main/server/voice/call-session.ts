@@ -17,6 +17,12 @@ export interface IvrOutcome {
   path: string[];
 }
 
+/** Whom a dialogue speaks to: the citizen's media leg and its type-ahead channel (an inbound caller, or the called party of a follow-up call). */
+export interface Listener {
+  readonly callerLeg: MediaLeg;
+  readonly channel: MediaCallChannel;
+}
+
 /** The voice dialogues a call goes through, on the caller's media leg. */
 export interface CallDialogues {
   /** The 12329 menu, until the caller asks for 人工 (queue) or leaves. */
@@ -28,7 +34,7 @@ export interface CallDialogues {
   /** §2.4-3: 您好，12329住房公积金热线 N 号为您服务. */
   greeting(session: CallSession, workNumber: string): Promise<void>;
   /** §2.4-11: 1 满意 / 2 基本满意 / 3 不满意; undefined when the caller does not answer. */
-  survey(session: CallSession): Promise<1 | 2 | 3 | undefined>;
+  survey(listener: Listener): Promise<1 | 2 | 3 | undefined>;
 }
 
 export interface CallSessionDeps {

@@ -1,6 +1,6 @@
 import { readDigits, readInteger } from '../../../shared/number-reading/number-reading.js';
 import type { LoginType } from '../../../shared/api/verification.js';
-import type { CallDialogues, CallSession, IvrOutcome } from './call-session.js';
+import type { CallDialogues, CallSession, IvrOutcome, Listener } from './call-session.js';
 import type { CallerCredentials, VerificationDialogue } from './caller-verification.js';
 import type { PromptLibrary } from './prompt-library.js';
 
@@ -19,10 +19,10 @@ export interface DialogueOptions {
 export function createDialogues(options: DialogueOptions): CallDialogues & VerificationDialogue {
   const { prompts } = options;
   const timeoutMs = options.digitTimeoutMs ?? 6_000;
-  const play = (session: CallSession, ids: readonly string[], signal?: AbortSignal) =>
+  const play = (session: Listener, ids: readonly string[], signal?: AbortSignal) =>
     session.callerLeg.play(prompts.files(ids), signal ? { signal } : {});
   // Questions go through the call's channel: a digit keyed early (type-ahead) is never lost.
-  const ask = async (session: CallSession, ids: readonly string[], collect: { maxDigits: number; terminators?: readonly string[] }) => {
+  const ask = async (session: Listener, ids: readonly string[], collect: { maxDigits: number; terminators?: readonly string[] }) => {
     const played = await session.channel.play(ids, { interruptOnDtmf: true });
     if (played === 'closed') return { digits: '', reason: 'closed' as const };
     return session.channel.collectDigits({ timeoutMs, interDigitTimeoutMs: timeoutMs, terminators: collect.terminators ?? [], maxDigits: collect.maxDigits });

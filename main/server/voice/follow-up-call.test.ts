@@ -6,6 +6,7 @@ import { SERVER_MODULES } from '../modules.js';
 import { digestHa1, digestResponse, parseDigestCredentials } from '../sip/digest.js';
 import type { IncomingMessage, IncomingResponse } from '../sip/message.js';
 import { TestPeer } from '../sip/sip-test-peer.js';
+import type { ServerEvent } from '../../../shared/api/events/index.js';
 import { freeUdpPort, startSippUas } from '../sip/sipp-runner.js';
 
 const hasSipp = existsSync('/usr/bin/sipp');
@@ -305,6 +306,34 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     const seconds = (wav.length - 44) / (8000 * 2 * wav.readUInt16LE(22));
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThan(((row.hung_up_at as number) - (row.answered_at as number)) / 1000 + 0.5);
+  }, 60_000);
+
+  it('hands the citizen to the satisfaction question (回访调查): the answer lands on the call and the work order', async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-answer-survey.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const { server: s, token, phone, media, agentState, signIn } = await start(trunkPort);
+    const published: ServerEvent[] = [];
+    s.ctx.events.subscribe((e) => published.push(e));
+    s.db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (9, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)").run(CALLEE);
+    await signIn();
+    const ok = await phone.invite(CALLEE, rtpOffer(media.port), ['X-12329-Work-Order-Id: 9']);
+    expect(ok.status).toBe(200);
+    const callId = ok.headers.get('X-12329-Call-Id')!;
+    expect(callRow(s).id).toBe(callId);
+    expect((await s.call('POST', `/api/v1/calls/${callId}/survey`, token)).status).toBe(200);
+    phone.ok(await phone.peer.request('BYE', 5000)); // the agent is released at once
+    await waitFor(() => callRow(s).ended_at !== null, 20_000, 'the survey to end the call');
+    const sipp = await trunk.done;
+    expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
+    expect(callRow(s)).toMatchObject({ survey_result: 1, end_reason: 'survey_done', hangup_side: 'system' });
+    expect((await agentState()).state).toBe('after_call_work');
+    await waitFor(() => published.some((e) => e.type === 'work-order.follow-up' && e.workOrderId === 9 && e.callId === callId), 5000, 'the follow-up event');
+    const order = (await s.call('GET', '/api/v1/work-orders/9', token)).body;
+    expect(order.followUpCalls[0]).toMatchObject({ callId, answered: true, surveyResult: 1 });
+    expect(order.followUps).toMatchObject({ count: 1, answered: 1, lastSurvey: 1 });
+    // An inbound call's survey route refuses a call that is not the agent's.
+    expect((await s.call('POST', `/api/v1/calls/${callId}/survey`, token)).status).toBe(404);
   }, 60_000);
 
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {

@@ -7,7 +7,11 @@ import type { Logger } from '../logger.js';
 import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
 import type { TerminationReason } from '../sip/call-states.js';
 import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
+import { CALL_ID_HEADER } from './agent-ringer.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
+import type { Listener } from './call-session.js';
+import { MediaCallChannel } from './media-call-channel.js';
+import type { PromptLibrary } from './prompt-library.js';
 
 export interface FollowUpCallDeps {
   sip: SipService;
@@ -26,6 +30,9 @@ export interface FollowUpCallDeps {
   trunkCredentials?: { username: string; password: string } | undefined;
   /** Unanswered after this long: given up, the agent hears 480. */
   ringLimitMs: number;
+  prompts: PromptLibrary;
+  /** The satisfaction question (回访调查, §1.1): the same dialogue as after an inbound call. */
+  survey(listener: Listener): Promise<1 | 2 | 3 | undefined>;
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
   onEnded(call: FollowUpCall): void;
 }
@@ -41,7 +48,7 @@ export interface FollowUpRequest {
 /** Why an attempt ended before anyone talked; the call record's end_reason. */
 export type UnansweredReason = 'callee_busy' | 'callee_rejected' | 'no_answer' | 'number_invalid' | 'trunk_failed' | 'agent_cancelled' | 'media_refused';
 
-type Phase = 'dialing' | 'talking' | 'ended';
+type Phase = 'dialing' | 'talking' | 'survey' | 'ended';
 
 /**
  * One follow-up call (回访) end to end, the B2BUA turned around: the agent's INVITE (WebRTC) is
@@ -56,6 +63,7 @@ export class FollowUpCall {
   private trunkCall: OutgoingCall | undefined;
   private bridge: MediaBridge | undefined;
   private cancelledByAgent = false;
+  private agentStats: MediaLegStats | undefined;
   /** The trunk sent 183 with SDP: the legs are bridged before the answer (carrier tones, 已关机 announcements). */
   private earlyMedia = false;
 
@@ -63,10 +71,42 @@ export class FollowUpCall {
     readonly request: FollowUpRequest,
     readonly incoming: IncomingCall,
     private readonly deps: FollowUpCallDeps,
-  ) {}
+  ) {
+    // The desk learns which call record its call is, for the survey handoff.
+    incoming.responseHeaders.push([CALL_ID_HEADER, request.callId]);
+  }
 
   get callId(): string {
     return this.request.callId;
+  }
+
+  /** The agent placing the call. */
+  get agentId(): number {
+    return this.request.agent.id;
+  }
+
+  /**
+   * 回访调查 (§1.1): the agent leaves and the citizen is asked for satisfaction with how the matter
+   * was handled; the answer lands on this call's record, the agent goes to after-call work.
+   */
+  async handOffToSurvey(): Promise<void> {
+    if (this.phase !== 'talking' || !this.trunkLeg) throw new Error('the follow-up call is not connected');
+    this.phase = 'survey';
+    await this.bridge?.stopRecording().catch(() => undefined);
+    this.bridge?.unbridge();
+    this.bridge = undefined;
+    this.deps.acd.callEnded(this.callId, 'system');
+    this.agentStats = this.agentLeg?.stats();
+    await this.incoming.bye();
+    await this.agentLeg?.close();
+    // Made now, not at the answer: digits keyed while talking to the agent are not survey answers.
+    const listener: Listener = { callerLeg: this.trunkLeg, channel: new MediaCallChannel(this.trunkLeg, this.deps.prompts, () => undefined) };
+    const result = await this.deps.survey(listener).catch(() => undefined);
+    if (result) this.deps.records.surveyResult(this.callId, result);
+    if (this.phase !== 'survey') return;
+    this.phase = 'ended';
+    await this.trunkCall?.bye();
+    await this.finish('survey_done');
   }
 
   /** Arrival is already recorded and the agent already talking in the ACD (startOutbound). */
@@ -195,6 +235,11 @@ export class FollowUpCall {
 
   /** Either side hung up a connected call: the other is hung up, the agent goes to ACW. */
   private async hangUp(side: 'agent' | 'caller', reason: string): Promise<void> {
+    if (this.phase === 'survey' && side === 'caller') {
+      // The citizen hung up on the survey question: the agent left already.
+      this.phase = 'ended';
+      return this.finish(reason);
+    }
     if (this.phase !== 'talking') return;
     this.phase = 'ended';
     await this.bridge?.stopRecording().catch(() => undefined);
@@ -217,7 +262,7 @@ export class FollowUpCall {
   private async finish(reason: string): Promise<void> {
     const { records, logger } = this.deps;
     const trunk = this.trunkLeg?.stats();
-    const agent = this.agentLeg?.stats();
+    const agent = this.agentStats ?? this.agentLeg?.stats();
     if (trunk) this.deps.onMediaStats(this.callId, { caller: trunk, ...(agent ? { agent } : {}) });
     await Promise.all([this.trunkLeg?.close(), this.agentLeg?.close()]);
     records.ended(this.callId, reason);

@@ -14,6 +14,8 @@ export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'o
   audit: AuditService;
   /** The center that holds a work order, or undefined when there is no such order. */
   workOrderCenter(id: number): string | undefined;
+  /** A follow-up call of this order is over (desks refresh the order). */
+  followUpEnded(workOrderId: number, callId: string): void;
   centerCode: string;
   calls: Map<string, FollowUpCall>;
 }
@@ -59,7 +61,10 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
     const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, {
       ...deps,
       trunk,
-      onEnded: (c) => deps.calls.delete(c.callId),
+      onEnded: (c) => {
+        deps.calls.delete(c.callId);
+        if (workOrderId) deps.followUpEnded(workOrderId, c.callId);
+      },
     });
     deps.calls.set(callId, call);
     call.run().catch((error: unknown) => logger.error({ err: error, callId }, 'follow-up call failed'));

@@ -103,7 +103,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
 
     return {
       name: 'voice',
-      registerRoutes: (app) => registerCallRoutes(app, { auth, sessions, verification, dialogues, events: ctx.events }),
+      registerRoutes: (app) => registerCallRoutes(app, { auth, sessions, followUps, verification, dialogues, events: ctx.events }),
       async start() {
         // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
         media = await createMediaEngine({ host: ctx.config.host, logger });
@@ -115,8 +115,11 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           callerId: ctx.config.outboundCallerId,
           trunkCredentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
           ringLimitMs: ctx.config.outboundRingSeconds * 1000,
+          prompts,
+          survey: (listener) => dialogues.survey(listener),
           centerCode: ctx.config.centerCode,
           workOrderCenter: (id) => workOrders?.centerOf(id),
+          followUpEnded: (id, callId) => workOrders?.followUpEnded(id, callId),
           onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
           calls: followUps,
         });

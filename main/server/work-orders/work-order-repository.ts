@@ -25,6 +25,7 @@ export interface WorkOrderRow {
   follow_up_count?: number;
   follow_up_answered?: number;
   follow_up_last_at?: number | null;
+  follow_up_last_survey?: 1 | 2 | 3 | null;
 }
 
 export interface FollowUpCallRow {
@@ -35,6 +36,7 @@ export interface FollowUpCallRow {
   end_reason: string | null;
   agent_work_number: string;
   callee: string;
+  survey_result: 1 | 2 | 3 | null;
 }
 
 export interface TransitionRow {
@@ -82,7 +84,8 @@ const OPEN = "state NOT IN ('resolved', 'replied', 'closed')";
 const WITH_FOLLOW_UPS = `SELECT w.*,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_count,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id AND c.answered_at IS NOT NULL) AS follow_up_answered,
-    (SELECT MAX(c.arrived_at) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_last_at
+    (SELECT MAX(c.arrived_at) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_last_at,
+    (SELECT c.survey_result FROM calls c WHERE c.work_order_id = w.id AND c.survey_result IS NOT NULL ORDER BY c.arrived_at DESC LIMIT 1) AS follow_up_last_survey
   FROM work_orders w`;
 
 export class WorkOrderRepository {
@@ -127,7 +130,7 @@ export class WorkOrderRepository {
        WHERE t.work_order_id = ? ORDER BY t.at, t.id`,
     );
     this.followUpsStmt = db.prepare<[number], FollowUpCallRow>(
-      `SELECT id, arrived_at, answered_at, hung_up_at, end_reason, caller AS agent_work_number, callee
+      `SELECT id, arrived_at, answered_at, hung_up_at, end_reason, caller AS agent_work_number, callee, survey_result
        FROM calls WHERE work_order_id = ? AND direction = 'outbound' ORDER BY arrived_at, id`,
     );
   }

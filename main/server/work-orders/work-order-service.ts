@@ -156,6 +156,13 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       return detail(load(principal, id));
     },
 
+    /** For the voice core, when a follow-up call of an order is over: desks showing the order refresh it. */
+    followUpEnded(id: number, callId: string): void {
+      const row = repo.get(id);
+      if (!row) return;
+      events.publish({ type: 'work-order.follow-up', workOrderId: id, centerCode: row.center_code, department: row.department, callId, at: new Date(clock.now()).toISOString() });
+    },
+
     /** For the voice core, before a follow-up call names an order: its center, if it exists. */
     centerOf(id: number): string | undefined {
       return repo.get(id)?.center_code;

@@ -30,7 +30,12 @@ export function toWorkOrder(row: WorkOrderRow, now: number): WorkOrder {
     dueAt: due === null ? null : iso(due),
     overdue: open && due !== null && due < now,
     dueSoon: open && due !== null && due >= now && due < now + DUE_SOON_HOURS * 3600_000,
-    followUps: { count: row.follow_up_count ?? 0, answered: row.follow_up_answered ?? 0, lastAt: row.follow_up_last_at ? iso(row.follow_up_last_at) : null },
+    followUps: {
+      count: row.follow_up_count ?? 0,
+      answered: row.follow_up_answered ?? 0,
+      lastAt: row.follow_up_last_at ? iso(row.follow_up_last_at) : null,
+      lastSurvey: row.follow_up_last_survey ?? null,
+    },
   };
 }
 
@@ -43,6 +48,7 @@ export function toFollowUpCall(row: FollowUpCallRow): FollowUpCallSummary {
     answered: row.answered_at !== null,
     talkSeconds: row.answered_at !== null && row.hung_up_at !== null ? Math.round((row.hung_up_at - row.answered_at) / 1000) : null,
     endReason: row.end_reason,
+    surveyResult: row.survey_result,
   };
 }
 

@@ -22,7 +22,7 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
     timeZone: ctx.config.timeZone,
   });
   ctx.services.set('workOrders', service);
-  ctx.events.addVisibilityRule((principal, event) => event.type !== 'work-order.changed' || workOrderEventVisibleTo(principal, event));
+  ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
   return {
     name: 'work-orders',
     registerRoutes(app) {

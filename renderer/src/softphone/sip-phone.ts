@@ -22,6 +22,8 @@ export interface SipPhoneDelegate {
   onCallEnded?(byRemote: boolean, reason?: string): void;
   /** The far end of a call we placed is ringing (180/183): time for the ringback tone. */
   onRemoteRinging?(): void;
+  /** The server named the call record of a call we placed (X-12329-Call-Id), for the survey handoff. */
+  onCallIdentified?(callId: string): void;
   /** The far end sends audio before answering (183 with SDP): the carrier's own tones or announcement. */
   onEarlyMedia?(): void;
   /** A call we placed got a final error (486 busy, 480 no answer, 503 no trunk…), before onCallEnded. */
@@ -139,7 +141,13 @@ export class SipPhone {
     this.attach(inviter);
     await inviter.invite({
       requestDelegate: {
+        onAccept: (response) => {
+          const callId = response.message.getHeader(CALL_ID_HEADER);
+          if (callId) this.delegate.onCallIdentified?.(callId);
+        },
         onProgress: (response) => {
+          const callId = response.message.getHeader(CALL_ID_HEADER);
+          if (callId) this.delegate.onCallIdentified?.(callId);
           const status = response.message.statusCode;
           // SIP.js has applied the 183's SDP by now (earlyMedia): its stream is the far end's audio.
           if (status === 183 && response.message.body && this.sessionDescriptionHandler()) {

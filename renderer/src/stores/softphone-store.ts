@@ -148,6 +148,10 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             set({ call: { ...call, remoteRinging: true } });
             ringback?.start();
           },
+          onCallIdentified: (callId) => {
+            const call = get().call;
+            if (call && call.callId !== callId) set({ call: { ...call, callId } });
+          },
           onEarlyMedia: () => {
             ringback?.stop();
             const call = get().call;

@@ -42,5 +42,6 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
 
 // Any change to an order the agent may see refreshes the list (the server filters by role).
 onServerEvent((event) => {
-  if (event.type === 'work-order.changed' && useSessionStore.getState().status === 'signed-in') void useWorkOrdersStore.getState().load();
+  const changed = event.type === 'work-order.changed' || event.type === 'work-order.follow-up';
+  if (changed && useSessionStore.getState().status === 'signed-in') void useWorkOrdersStore.getState().load();
 });

@@ -18,5 +18,16 @@ export const workOrderChangedEventSchema = z.object({
 });
 export type WorkOrderChangedEvent = z.infer<typeof workOrderChangedEventSchema>;
 
+/** A follow-up call (回访) of this order ended, with or without a satisfaction answer: fetch the order again. */
+export const workOrderFollowUpEventSchema = z.object({
+  type: z.literal('work-order.follow-up'),
+  workOrderId: z.number().int(),
+  centerCode: z.string(),
+  department: z.string().nullable(),
+  callId: z.string(),
+  at: z.string(),
+});
+export type WorkOrderFollowUpEvent = z.infer<typeof workOrderFollowUpEventSchema>;
+
 /** Events of this domain pushed on /api/v1/events. */
-export const workOrderEventSchemas = [workOrderChangedEventSchema] as const satisfies readonly z.ZodObject[];
+export const workOrderEventSchemas = [workOrderChangedEventSchema, workOrderFollowUpEventSchema] as const satisfies readonly z.ZodObject[];

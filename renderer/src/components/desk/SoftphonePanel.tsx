@@ -40,6 +40,8 @@ export function SoftphonePanel() {
   const dismissLostCall = useSoftphoneStore((s) => s.dismissLostCall);
 
   const talking = callState === 'active' || callState === 'held';
+  // A caller can be passed on; a citizen the agent called back only to the satisfaction question.
+  const transferable = callState === 'active' && !!call?.callId && call.direction === 'inbound';
   // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
   const onHangup = () => hangUpWithCare();
   return (
@@ -105,10 +107,10 @@ export function SoftphonePanel() {
           value={colleague}
           onChange={(e) => setColleague(e.target.value.replace(/\D/g, ''))}
         />
-        <button type="button" className="button button--small" disabled={callState !== 'active' || !call?.callId || !colleague} onClick={() => void transfer({ workNumber: colleague })}>
+        <button type="button" className="button button--small" disabled={!transferable || !colleague} onClick={() => void transfer({ workNumber: colleague })}>
           {t('softphone.transferToAgent')}
         </button>
-        <button type="button" className="button button--small" disabled={callState !== 'active' || !call?.callId} onClick={() => void transfer('ivr')}>
+        <button type="button" className="button button--small" disabled={!transferable} onClick={() => void transfer('ivr')}>
           {t('softphone.transferToIvr')}
         </button>
       </div>

@@ -18,7 +18,7 @@ export function VerificationPanel() {
   return (
     <section className="panel verification" aria-labelledby="verification-heading">
       <h2 id="verification-heading" className="panel__title">{t('verification.title')}</h2>
-      <button type="button" className="button button--primary" disabled={!talking || !call?.callId || busy} onClick={() => call?.callId && void start(call.callId)}>
+      <button type="button" className="button button--primary" disabled={!talking || !call?.callId || call.direction !== 'inbound' || busy} onClick={() => call?.callId && void start(call.callId)}>
         {busy ? t('verification.inProgress') : t('verification.start')}
       </button>
       <p className={`verification__status verification__status--${status}`} role="status" data-testid="verification-status">

@@ -12,11 +12,10 @@ export function WorkOrdersPanel() {
   const orders = useWorkOrdersStore((s) => s.orders);
   const error = useWorkOrdersStore((s) => s.error);
   const load = useWorkOrdersStore((s) => s.load);
-  // A follow-up call that just ended changes its order's count: reload when a call ends.
-  const callEnded = useSoftphoneStore((s) => s.callState === 'ended');
+  // Follow-up calls change their order's counts: the server says so with work-order.follow-up.
   useEffect(() => {
     void load();
-  }, [load, callEnded]);
+  }, [load]);
 
   return (
     <section className="panel work-orders" aria-labelledby="work-orders-heading">
@@ -67,6 +66,7 @@ function WorkOrderRow({ order }: { order: WorkOrder }) {
         {order.followUps.count > 0 && (
           <span className="follow-ups" data-testid="follow-ups">
             {t('workOrders.followUps', { count: order.followUps.count, answered: order.followUps.answered })}
+            {order.followUps.lastSurvey && ` · ${t(`workOrders.survey.${order.followUps.lastSurvey}`)}`}
           </span>
         )}
       </td>
