@@ -109,14 +109,25 @@ describe('online backup', () => {
     expect(copy.count).toBe(copy.maxId);
   });
 
-  it('never leaves a half file under the final name when the copy cannot be verified', async () => {
+  it('never leaves a half file under the final name when the copy fails', async () => {
     const { db } = liveDatabase(10);
     const dir = tempDir();
+    // A SQLite binary that does not exist: the worker cannot open the database to copy it.
     const error = await backupToFile(db, join(dir, 'x.sqlite'), { nativeBinding: join(dir, 'missing.node') }).catch((e: unknown) => e);
     closeDatabase(db);
     expect(error).toBeInstanceOf(BackupError);
-    expect((error as BackupError).kind).toBe('verify');
+    expect((error as BackupError).kind).toBe('source');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('copies an in-memory database on its own connection, verified the same way', async () => {
+    const db = openDatabase(':memory:');
+    db.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY, body BLOB NOT NULL); INSERT INTO probe (body) VALUES (randomblob(64))');
+    const out = join(tempDir(), 'memory.sqlite');
+    const result = await backupToFile(db, out);
+    closeDatabase(db);
+    expect(result).toMatchObject({ file: out, schemaVersion: MIGRATIONS.length });
+    expect(readCopy(out).ok).toBe('ok');
   });
 
   it('refuses an output folder that does not exist', async () => {

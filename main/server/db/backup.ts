@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './database.js';
 import { schemaVersion } from './migrate.js';
 import { BackupError } from './backup-error.js';
-import { verifyCopyInWorker } from './backup-verify.js';
+import { copyInWorker, copyPages, verifyCopy } from './backup-copy.js';
 
 export { BackupError, type BackupErrorKind } from './backup-error.js';
 
@@ -54,10 +54,19 @@ export async function backupToFile(source: Db, file: string, options: BackupOpti
   const expectedVersion = schemaVersion(source);
   const temp = join(dir, `.${basename(file)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await copyPages(source, temp, options.pagesPerStep ?? ALL_PAGES);
-    // integrity_check reads every page (about 1 s per 100 MB): off the event loop, so that a backup
-    // in working hours does not stall the calls the same process carries.
-    const { pages, version } = await verifyCopyInWorker({ file: temp, expectedVersion, nativeBinding: options.nativeBinding });
+    const pagesPerStep = options.pagesPerStep ?? ALL_PAGES;
+    let copied;
+    if (source.memory || !source.name) {
+      // An in-memory database has no file another connection could read: copied here.
+      await copyPages(source, temp, pagesPerStep);
+      copied = verifyCopy(temp, expectedVersion, options.nativeBinding);
+    } else {
+      // The copy's steps and commit and the integrity_check (about 1 s per 100 MB) all run on a
+      // worker with its own connection, so that a backup in working hours never stalls the calls
+      // this process carries.
+      copied = await copyInWorker({ source: source.name, file: temp, expectedVersion, pagesPerStep, nativeBinding: options.nativeBinding });
+    }
+    const { pages, version } = copied;
     // fsync through libuv's thread pool: a synchronous one of a large file stalls the event loop.
     await syncFile(temp);
     renameSync(temp, file);
@@ -111,23 +120,6 @@ export function backupStamp(date: Date, timeZone?: string): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}`;
-}
-
-/**
- * better-sqlite3's backup() in steps. A write by another connection between steps makes SQLite
- * restart the copy; under a steady writer (the server, seen from the CLI's process) that could
- * go on forever, so after a restart the rest is copied in one step.
- */
-async function copyPages(source: Db, temp: string, pagesPerStep: number): Promise<void> {
-  const chunk = Math.max(1, Math.min(ALL_PAGES, pagesPerStep));
-  let lastRemaining = Infinity;
-  await source.backup(temp, {
-    progress({ remainingPages }) {
-      const restarted = remainingPages > lastRemaining;
-      lastRemaining = remainingPages;
-      return restarted ? ALL_PAGES : chunk;
-    },
-  });
 }
 
 async function syncFile(file: string): Promise<void> {

@@ -1,11 +1,11 @@
-// Worker thread entry: verifies one backup copy (see backup-verify.ts) and posts the reply.
+// Worker thread entry: copies and verifies one backup (see backup-copy.ts) and posts the reply.
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { BackupError } from './backup-error.js';
-import { verifyCopy, type VerifyReply, type VerifyRequest } from './backup-verify.js';
+import { copyAndVerify, type CopyReply, type CopyRequest } from './backup-copy.js';
 
-let reply: VerifyReply;
+let reply: CopyReply;
 try {
-  reply = { ok: true, copy: verifyCopy(workerData as VerifyRequest), threadId };
+  reply = { ok: true, copy: await copyAndVerify(workerData as CopyRequest), threadId };
 } catch (error) {
   reply = { ok: false, kind: error instanceof BackupError ? error.kind : 'other', message: (error as Error).message };
 }

@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker, threadId } from 'node:worker_threads';
+import { BackupError, type BackupErrorKind } from './backup-error.js';
+import type { Db } from './database.js';
+import { schemaVersion } from './migrate.js';
+
+const ALL_PAGES = 0x7fffffff;
+
+export interface CopyRequest {
+  /** The live database file; the copy is made through a connection of its own. */
+  source: string;
+  /** Where the copy goes (a hidden temp name; the caller renames it once verified). */
+  file: string;
+  expectedVersion: number;
+  /** Pages per backup step; Infinity copies everything in one step, under one read transaction. */
+  pagesPerStep: number;
+  nativeBinding?: string | undefined;
+}
+
+export interface VerifiedCopy {
+  pages: number;
+  version: number;
+}
+
+/** What the worker posts back: the result, or the error to rethrow on the calling side. */
+export type CopyReply = { ok: true; copy: VerifiedCopy; threadId: number } | { ok: false; kind: BackupErrorKind | 'other'; message: string };
+
+/**
+ * better-sqlite3's backup() in steps. A write by another connection between steps makes SQLite
+ * restart the copy; under a steady writer (the server) that could go on forever, so after a
+ * restart the rest is copied in one step.
+ */
+export async function copyPages(source: Db, temp: string, pagesPerStep: number): Promise<void> {
+  const chunk = Math.max(1, Math.min(ALL_PAGES, pagesPerStep));
+  let lastRemaining = Infinity;
+  await source.backup(temp, {
+    progress({ remainingPages }) {
+      const restarted = remainingPages > lastRemaining;
+      lastRemaining = remainingPages;
+      return restarted ? ALL_PAGES : chunk;
+    },
+  });
+}
+
+/**
+ * Opens the copy, switches it out of WAL (a backup should be one file that opens anywhere, even
+ * read-only), runs integrity_check and compares the schema version. Synchronous: call it in a worker.
+ */
+export function verifyCopy(file: string, expectedVersion: number, nativeBinding?: string): VerifiedCopy {
+  let copy: Db;
+  try {
+    copy = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    throw new BackupError('verify', `cannot open the copy to verify it: ${(error as Error).message}`);
+  }
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const problems = copy.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
+    if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
+      throw new BackupError('verify', `the copy failed integrity_check: ${problems.slice(0, 5).map((p) => p.integrity_check).join('; ')}`);
+    }
+    const version = schemaVersion(copy);
+    if (version !== expectedVersion) throw new BackupError('verify', `the copy has schema version ${version}, the database ${expectedVersion}`);
+    return { pages: copy.pragma('page_count', { simple: true }) as number, version };
+  } finally {
+    copy.close();
+  }
+}
+
+/** Copy and check, on whatever thread calls it (the worker's body, or the fallback). */
+export async function copyAndVerify(request: CopyRequest): Promise<VerifiedCopy> {
+  let source: Db;
+  try {
+    source = new Database(request.source, { readonly: true, fileMustExist: true, ...(request.nativeBinding ? { nativeBinding: request.nativeBinding } : {}) });
+  } catch (error) {
+    throw new BackupError('source', `cannot open the database to copy it: ${(error as Error).message}`);
+  }
+  try {
+    source.pragma('busy_timeout = 5000');
+    await copyPages(source, request.file, request.pagesPerStep);
+  } finally {
+    source.close();
+  }
+  return verifyCopy(request.file, request.expectedVersion, request.nativeBinding);
+}
+
+/**
+ * The bundle ships backup-copy-worker.js next to the server's entry (scripts/build-node.mjs); from
+ * the sources (tests, tsx) a small bootstrap registers tsx's loader in the worker, then loads the .ts.
+ */
+function startWorker(request: CopyRequest): Worker {
+  const bundled = new URL('./backup-copy-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData: request });
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const source = JSON.stringify(new URL('./backup-copy-worker.ts', import.meta.url).href);
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${source}); });`, { eval: true, workerData: request });
+}
+
+/**
+ * copyAndVerify on a worker thread, so that neither the copy's steps and commit nor the
+ * integrity_check (about 1 s per 100 MB) stall the event loop that carries live calls. Resolves
+ * with the thread that did it. A worker that cannot start must not cost the backup: the work then
+ * runs here, slower for the event loop but just as strict.
+ */
+export function copyInWorker(request: CopyRequest): Promise<VerifiedCopy & { threadId: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(request);
+    let settled = false;
+    worker.once('message', (reply: CopyReply) => {
+      settled = true;
+      if (reply.ok) resolve({ ...reply.copy, threadId: reply.threadId });
+      else reject(reply.kind === 'other' ? new Error(reply.message) : new BackupError(reply.kind, reply.message));
+    });
+    worker.once('error', () => {
+      settled = true;
+      copyAndVerify(request).then((copy) => resolve({ ...copy, threadId }), reject);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new BackupError('verify', `the backup worker exited (${code}) without an answer`));
+    });
+  });
+}
