@@ -32,7 +32,8 @@ export const backupModule: ServerModuleFactory = (ctx) => {
         if (running) throw new HttpError(409, 'backup_running', 'a backup is already being written; try again when it has finished');
         running = true;
         try {
-          // The server's own connection: its writes between steps go into the copy instead of restarting it.
+          // Copied and checked on a worker with its own connection: a write between steps restarts
+          // the copy, which then finishes in one step, on that worker, not on the server's thread.
           const result = await backupToFolder(ctx.db, dir, {
             keep: ADMIN_BACKUPS_KEPT,
             pagesPerStep: PAGES_PER_STEP,
