@@ -97,9 +97,11 @@ describe('admin password and core-system gateway', () => {
     expect(loadServerConfig([], { AGENT_DESK_TRUNK: 'sip:[::1]:5060' }).trunk).toBe('sip:[::1]:5060');
   });
 
-  it('refuses a trunk by DNS name or with a user part, and a bad caller id', () => {
-    expect(() => loadServerConfig(['--trunk', 'sip:carrier.example.com'], {})).toThrow(/trunk: sip:IP/);
-    expect(() => loadServerConfig(['--trunk', 'sip:12329@10.0.0.1'], {})).toThrow(/trunk/);
+  it('takes a trunk by name, and refuses one with a user part or parameters, and a bad caller id', () => {
+    expect(loadServerConfig(['--trunk', 'sip:sbc.carrier-example.cn:5080'], {}).trunk).toBe('sip:sbc.carrier-example.cn:5080');
+    expect(() => loadServerConfig(['--trunk', 'sip:12329@10.0.0.1'], {})).toThrow(/trunk: sip:host/);
+    expect(() => loadServerConfig(['--trunk', 'sip:10.0.0.1;transport=tcp'], {})).toThrow(/trunk/);
+    expect(() => loadServerConfig(['--trunk', 'http://10.0.0.1'], {})).toThrow(/trunk/);
     expect(() => loadServerConfig(['--outbound-caller-id', '12-329'], {})).toThrow(/outboundCallerId/);
   });
 

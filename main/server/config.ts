@@ -53,11 +53,15 @@ export const serverConfigSchema = z.object({
   gatewayTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(3000),
   /**
    * Where agents' follow-up calls (回访) go: the carrier's SIP trunk or a gateway, as
-   * sip:IP[:port]; the dialled number becomes the user part. Unset: agents cannot call out.
+   * sip:host[:port] (an IP address, or a name resolved for each call); the dialled number becomes
+   * the user part. Unset: agents cannot call out.
    */
   trunk: z
     .string()
-    .regex(/^sip:(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$/, 'sip:IP or sip:IP:port (no DNS names)')
+    .regex(
+      /^sip:(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)(:\d{1,5})?$/,
+      'sip:host or sip:host:port (no user part, no parameters)',
+    )
     .optional(),
   /** When the carrier challenges our INVITEs (401/407): the account it gave the center. */
   trunkUser: z.string().min(1).max(64).optional(),

@@ -88,6 +88,8 @@ export interface OutgoingOptions {
   callerDisplay?: string;
   /** Extra headers, e.g. X-Call-Ref for the desk. */
   headers?: Record<string, string>;
+  /** Where to send when the URI's host is a name the caller resolved (inviteUri); default: the URI's IP. */
+  sendTo?: { address: string; port: number };
   /** Answers one 401/407 challenge with a digest (a carrier trunk that authenticates the center). */
   credentials?: { username: string; password: string };
 }
@@ -114,7 +116,7 @@ export interface SipService {
   readonly udpPort: number;
   /** Rings an agent on its newest registration (its WebSocket flow). */
   inviteAgent(workNumber: string, localSdpOffer: string, options?: OutgoingOptions): OutgoingCall;
-  /** A call over UDP to sip:user@ip:port (follow-up calls through a trunk). */
+  /** A call over UDP to sip:user@ip:port, or to a named host at options.sendTo (follow-up calls through a trunk). */
   inviteUri(uri: string, localSdpOffer: string, options?: OutgoingOptions): OutgoingCall;
   isRegistered(workNumber: string): boolean;
   registrations(workNumber: string): SipBinding[];

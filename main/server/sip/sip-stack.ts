@@ -86,10 +86,12 @@ export class SipStack implements SipService {
   inviteUri(uri: string, localSdpOffer: string, options: OutgoingOptions = {}): OutboundCall {
     const parsed = parseUri(uri);
     const host = parsed?.host.replace(/^\[|\]$/g, '');
-    const flow = this.udp.flowFor(host ?? this.options.host, parsed?.port ?? 5060);
+    const sendTo = options.sendTo ?? { address: host ?? this.options.host, port: parsed?.port ?? 5060 };
+    const flow = this.udp.flowFor(sendTo.address, sendTo.port);
     const call = this.core.outbound(flow, { requestUri: uri, toUri: uri }, options);
-    // No DNS here: trunks are configured by IP address.
-    if (!parsed || parsed.scheme !== 'sip' || !host || !/^[\d.]+$|:/.test(host)) return call.failNow(416, 'Unsupported URI Scheme (sip:user@ip:port only)');
+    // No DNS here: a named host comes with the address its caller resolved (options.sendTo).
+    const addressable = options.sendTo !== undefined || (host !== undefined && /^[\d.]+$|:/.test(host));
+    if (!parsed || parsed.scheme !== 'sip' || !host || !addressable) return call.failNow(416, 'Unsupported URI Scheme (sip:user@ip:port, or a name with sendTo)');
     queueMicrotask(() => call.start(localSdpOffer));
     return call;
   }

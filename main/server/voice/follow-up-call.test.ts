@@ -336,6 +336,23 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect((await s.call('POST', `/api/v1/calls/${callId}/survey`, token)).status).toBe(404);
   }, 60_000);
 
+  it('reaches a trunk given by name, and fails the call with 503 when the name does not resolve', async () => {
+    const trunkPort = await freeUdpPort();
+    const trunk = startSippUas('trunk-busy.xml', trunkPort);
+    closers.push(() => trunk.kill());
+    const named = await start(undefined, { trunk: `sip:localhost:${trunkPort}` });
+    await named.signIn();
+    expect((await named.phone.invite(CALLEE, rtpOffer(named.media.port))).status).toBe(486); // SIPp answered: the name led there
+    expect((await trunk.done).code).toBe(0);
+    await named.server.stop();
+
+    const nowhere = await start(undefined, { trunk: 'sip:no-such-trunk.invalid' });
+    await nowhere.signIn();
+    expect((await nowhere.phone.invite(CALLEE, rtpOffer(nowhere.media.port))).status).toBe(503);
+    await waitFor(() => callRow(nowhere.server)?.ended_at != null, 5000, 'the call record to close');
+    expect(callRow(nowhere.server)).toMatchObject({ end_reason: 'trunk_failed', answered_at: null });
+  }, 60_000);
+
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {
     const trunkPort = await freeUdpPort();
     const trunk = startSippUas('trunk-busy.xml', trunkPort);

@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { localDateOf } from '../../../shared/calendar/local-date.js';
 import type { Acd } from '../acd/acd.js';
@@ -22,8 +24,10 @@ export interface FollowUpCallDeps {
   clock: Clock;
   recordingsDir: string;
   timeZone: string;
-  /** sip:IP[:port] of the carrier's trunk; the dialled number becomes its user part. */
+  /** sip:host[:port] of the carrier's trunk; the dialled number becomes its user part. */
   trunk: string;
+  /** The server listens on IPv6: a trunk name is resolved to an IPv6 address. */
+  ipv6: boolean;
   /** The From user the called citizen sees. */
   callerId: string;
   /** The center's account with the carrier, for trunks that challenge our INVITEs. */
@@ -132,8 +136,17 @@ export class FollowUpCall {
     }
     if (this.cancelledByAgent) return this.unanswered('agent_cancelled');
 
+    let sendTo: { address: string; port: number };
+    try {
+      sendTo = await resolveTrunk(this.deps.trunk, this.deps.ipv6);
+    } catch (error) {
+      logger.warn({ err: error, callId: this.callId, trunk: this.deps.trunk }, 'follow-up call: the trunk name does not resolve');
+      this.incoming.reject(503, 'Service Unavailable (the trunk cannot be reached)');
+      return this.unanswered('trunk_failed');
+    }
+    if (this.cancelledByAgent) return this.unanswered('agent_cancelled');
     const credentials = this.deps.trunkCredentials;
-    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId, ...(credentials ? { credentials } : {}) });
+    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId, sendTo, ...(credentials ? { credentials } : {}) });
     this.trunkCall = call;
     call.delegate = { onProgress: (status, _reason, sdp) => this.trunkProgress(status, sdp) };
     const limit = setTimeout(() => call.cancel(), this.deps.ringLimitMs);
@@ -278,6 +291,20 @@ export class FollowUpCall {
     const [year, month, day] = localDateOf(this.deps.clock.now(), this.deps.timeZone).split('-') as [string, string, string];
     return join(this.deps.recordingsDir, year, month, day, `${this.callId}.wav`);
   }
+}
+
+/**
+ * The trunk's address for this call: its IP, or its name looked up now (the OS caches; a carrier
+ * that moves its SBC is followed without a restart). The Request-URI keeps the name.
+ */
+export async function resolveTrunk(trunk: string, ipv6: boolean): Promise<{ address: string; port: number }> {
+  const m = /^sip:(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(trunk);
+  if (!m) throw new Error(`not a trunk address: ${trunk}`);
+  const host = m[1]!.replace(/^\[|\]$/g, '');
+  const port = m[2] ? Number(m[2]) : 5060;
+  if (isIP(host)) return { address: host, port };
+  const { address } = await lookup(host, { family: ipv6 ? 6 : 4 });
+  return { address, port };
 }
 
 /** What the agent's softphone is told when the trunk did not connect. */

@@ -112,6 +112,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           recordingsDir: join(ctx.config.dataDir, 'recordings'),
           timeZone: ctx.config.timeZone,
           trunk: ctx.config.trunk,
+          ipv6: ctx.config.host.includes(':'),
           callerId: ctx.config.outboundCallerId,
           trunkCredentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
           ringLimitMs: ctx.config.outboundRingSeconds * 1000,
