@@ -32,6 +32,8 @@ export interface StartOptions {
 
 export { DATABASE_FILE };
 
+const HTTP_CLOSE_GRACE_MS = 2_000;
+
 /** Starts every part of the bundled server; stop() undoes it in reverse order. */
 export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const startedAt = new Date();
@@ -60,7 +62,15 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     }));
     for (const module of modules) await module.registerRoutes?.(app);
     await app.listen({ host: config.host, port: config.httpPort });
-    cleanups.push(() => app.close());
+    cleanups.push(async () => {
+      logger.info({ event: 'http_closing' }, 'closing http');
+      // Idle keep-alives close at once; a connection still busy after a short grace (a browser's
+      // paused audio download, a stuck client) is cut rather than holding the whole stop.
+      const force = setTimeout(() => app.server.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
+      force.unref();
+      await app.close();
+      clearTimeout(force);
+    });
 
     const auth = ctx.services.get('auth') as AuthService | undefined;
     const socketRoutes: WebSocketRoute[] = [eventsRoute(ctx.events, logger, auth && ((request) => auth.authenticateToken(auth.tokenFromRequest(request))))];
@@ -70,7 +80,12 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
 
     for (const module of modules) {
       await module.start?.();
-      if (module.stop) cleanups.push(() => module.stop!());
+      if (module.stop) {
+        cleanups.push(async () => {
+          logger.info({ event: 'module_stopping', module: module.name }, 'stopping');
+          await module.stop!();
+        });
+      }
     }
 
     const httpPort = (app.server.address() as AddressInfo).port;
