@@ -2,7 +2,7 @@
 // closing line "N passed, N failed, N skipped" that sums the unit and end-to-end runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -46,6 +46,12 @@ if (unit) {
   counts.passed += unit.numPassedTests;
   counts.failed += unit.numFailedTests;
   counts.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+  // Skipped suites carry their reason in the title (e.g. sippSuite(): "[skipped: SIPp … not installed]").
+  for (const file of unit.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') console.log(`skipped: ${relative(process.cwd(), file.name)} › ${t.fullName}`);
+    }
+  }
 }
 const e2e = built ? readJson(e2eReport) : undefined;
 if (e2e) {

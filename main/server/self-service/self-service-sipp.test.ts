@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { SERVER_MODULES } from '../modules.js';
-import { SIPP } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, sippSuite } from '../sip/sipp-runner.js';
 import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
 import { runDtmfCaller } from './sipp-dtmf-caller.js';
 
@@ -23,7 +22,7 @@ interface CallRow {
   offered_to_agent: number;
 }
 
-describe.skipIf(!existsSync(SIPP))('self-service over the phone: SIPp callers with RFC 2833 keys', () => {
+describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the phone: SIPp callers with RFC 2833 keys'), () => {
   let server: TestServer;
   const offset = SUNDAY_EVENING - Date.now();
   const one = <T>(sql: string, ...p: unknown[]) => server.ctx.db.prepare(sql).get(...p) as T;

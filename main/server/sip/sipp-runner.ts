@@ -8,6 +8,14 @@ import { APP_ROOT } from '../app-root.js';
 export const SIPP = '/usr/bin/sipp';
 export const SIPP_SCENARIOS = resolve(APP_ROOT, 'e2e', 'sipp');
 
+/** Why the SIPp suites cannot run on this machine, or undefined when they can (.ci/run installs it). */
+export const SIPP_MISSING = existsSync(SIPP) ? undefined : `SIPp (Debian sip-tester) is not installed at ${SIPP}`;
+
+/** A suite title that carries the skip reason, so that `npm test` can say why the suite was skipped. */
+export function sippSuite(title: string): string {
+  return SIPP_MISSING ? `${title} [skipped: ${SIPP_MISSING}]` : title;
+}
+
 export interface SippRun {
   code: number | null;
   stdout: string;

@@ -1,17 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { SERVER_MODULES } from '../modules.js';
-import { runSipp } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, runSipp, sippSuite } from '../sip/sipp-runner.js';
 
-const hasSipp = existsSync('/usr/bin/sipp');
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
 
-describe.skipIf(!hasSipp)('voice: a SIPp caller and the queue (real SIP, RTP, IVR, ACD)', () => {
+describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('voice: a SIPp caller and the queue (real SIP, RTP, IVR, ACD)'), () => {
   it('records an abandon in the queue when no agent is ready and the caller hangs up', async () => {
     server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always' } });
     // Keys 0 after 1.5 s, waits in the queue until 16 s after the digit (no agent is ready), hangs up.
