@@ -4,8 +4,7 @@ import { firstContactUri } from './incoming-call.js';
 import { SipHeaders, type IncomingResponse, type SipRequest } from './message.js';
 import { formatNameAddr } from './name-addr.js';
 import { newBranch, newCallId, newTag, serialize } from './serializer.js';
-import { randomBytes } from 'node:crypto';
-import { digestHa1, digestResponse, parseDigestCredentials } from './digest.js';
+import { digestAuthorization, parseDigestCredentials } from './digest.js';
 import { ALLOW, BaseCall, type CallContext } from './sip-call.js';
 import type { TerminationReason } from './call-states.js';
 import type { OutgoingCall, OutgoingCallDelegate, OutgoingOptions, OutgoingResult } from './sip-service.js';
@@ -150,16 +149,10 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
     const header = response.status === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
     const challenge = parseDigestCredentials(response.headers.get(header) ?? '');
     if (!challenge?.nonce || !challenge.realm || (challenge.algorithm && challenge.algorithm.toUpperCase() !== 'MD5')) return false;
-    const qop = challenge.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
-    const cnonce = randomBytes(8).toString('hex');
-    const uri = this.dest.requestUri;
-    const digest = digestResponse({ ha1: digestHa1(credentials.username, credentials.password, challenge.realm), nonce: challenge.nonce, method: 'INVITE', uri, ...(qop ? { qop, nc: '00000001', cnonce } : {}) });
-    const fields = [`username="${credentials.username}"`, `realm="${challenge.realm}"`, `nonce="${challenge.nonce}"`, `uri="${uri}"`, `response="${digest}"`, 'algorithm=MD5'];
-    if (qop) fields.push(`qop=${qop}`, 'nc=00000001', `cnonce="${cnonce}"`);
-    if (challenge.opaque) fields.push(`opaque="${challenge.opaque}"`);
+    const authorization = digestAuthorization({ ...credentials, challenge, method: 'INVITE', uri: this.dest.requestUri });
     this.inviteSeq++;
     this.gotProvisional = false;
-    this.sendInvite([[response.status === 401 ? 'Authorization' : 'Proxy-Authorization', `Digest ${fields.join(', ')}`]]);
+    this.sendInvite([[response.status === 401 ? 'Authorization' : 'Proxy-Authorization', authorization]]);
     return true;
   }
 

@@ -1,8 +1,7 @@
 import type { MediaEngine, MediaLeg } from '../media/media-engine.js';
 import type { OutgoingCall, SipService } from '../sip/sip-service.js';
+import { CALL_ID_HEADER, IVR_PATH_HEADER } from '../../../shared/sip/desk-headers.js';
 
-export const CALL_ID_HEADER = 'X-12329-Call-Id';
-export const IVR_PATH_HEADER = 'X-12329-Ivr-Path';
 
 export interface RingAgentRequest {
   callId: string;

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
 import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
 import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
 import type { Acd, RingResult } from '../acd/acd.js';
@@ -7,6 +5,7 @@ import type { CallRecords } from '../calls/call-records.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
+import { recordingPath } from './recording-path.js';
 import { ringAgent } from './agent-ringer.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
@@ -202,7 +201,7 @@ export class CallSession {
       },
     };
     this.bridge = this.deps.media.bridge(this.callerLeg, leg);
-    const file = this.recordingPath();
+    const file = recordingPath(this.deps.recordingsDir, this.callId, this.deps.clock.now(), this.deps.timeZone);
     try {
       this.bridge.startRecording(file);
       this.deps.records.recordingFile(this.callId, file);
@@ -314,10 +313,5 @@ export class CallSession {
     await this.callerLeg.close();
     this.deps.records.ended(this.callId, reason);
     this.deps.onEnded(this);
-  }
-
-  private recordingPath(): string {
-    const [year, month, day] = localDateOf(this.deps.clock.now(), this.deps.timeZone).split('-') as [string, string, string];
-    return join(this.deps.recordingsDir, year, month, day, `${this.callId}.wav`);
   }
 }

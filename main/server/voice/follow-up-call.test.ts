@@ -1,15 +1,14 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { RtpFarEnd, waitFor } from '../media/media-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
-import { digestHa1, digestResponse, parseDigestCredentials } from '../sip/digest.js';
+import { digestAuthorization, parseDigestCredentials } from '../sip/digest.js';
 import type { IncomingMessage, IncomingResponse } from '../sip/message.js';
 import { TestPeer } from '../sip/sip-test-peer.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
-import { freeUdpPort, startSippUas } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, freeUdpPort, sippSuite, startSippUas } from '../sip/sipp-runner.js';
 
-const hasSipp = existsSync('/usr/bin/sipp');
 const CALLEE = '13900000000';
 
 /** An agent's desk as SIP sees it: registered over WebSocket, placing calls with plain RTP media. */
@@ -43,9 +42,7 @@ class AgentPhone {
     if (challenge.status !== 407) return challenge;
     this.ack(number, challenge, false);
     const c = parseDigestCredentials(challenge.headers.get('Proxy-Authenticate')!)!;
-    const uri = `sip:${number}@127.0.0.1`;
-    const response = digestResponse({ ha1: digestHa1(this.workNumber, password), nonce: c.nonce!, method: 'INVITE', uri, qop: 'auth', nc: '00000001', cnonce: 'c1' });
-    const auth = `Digest username="${this.workNumber}", realm="12329", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5, qop=auth, nc=00000001, cnonce="c1"`;
+    const auth = digestAuthorization({ username: this.workNumber, password, challenge: c, method: 'INVITE', uri: `sip:${number}@127.0.0.1` });
     this.send('INVITE', number, sdp, [...headers, `Proxy-Authorization: ${auth}`]);
     return undefined;
   }
@@ -137,7 +134,7 @@ function rtpOffer(port: number): string {
   return `v=0\no=agent 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\nm=audio ${port} RTP/AVP 0 101\na=rtpmap:0 PCMU/8000\na=rtpmap:101 telephone-event/8000\na=fmtp:101 0-15\n`;
 }
 
-describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen through the trunk (SIPp UAS)', () => {
+describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访): an agent calls a citizen through the trunk (SIPp UAS)'), () => {
   let server: TestServer | undefined;
   const closers: Array<() => void> = [];
   afterEach(async () => {
@@ -145,6 +142,14 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     await server?.stop();
     server = undefined;
   });
+
+  /** SIPp as the carrier's trunk on `port` (a fresh one unless given), killed after the test. */
+  async function trunkOn(scenario: string, args: string[] = [], port?: number) {
+    const trunkPort = port ?? (await freeUdpPort());
+    const trunk = startSippUas(scenario, trunkPort, args);
+    closers.push(() => trunk.kill());
+    return { trunkPort, trunk };
+  }
 
   async function start(trunkPort: number | undefined, extra: Record<string, string> = {}) {
     server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', outboundRingSeconds: 5, ...(trunkPort ? { trunk: `sip:127.0.0.1:${trunkPort}` } : {}), ...extra } });
@@ -160,9 +165,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   const callRow = (s: TestServer) => s.db.prepare("SELECT * FROM calls WHERE direction = 'outbound' ORDER BY rowid DESC LIMIT 1").get() as Record<string, unknown>;
 
   it('connects the agent to the citizen, carries audio both ways, records it as outbound on the work order', async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-answer.xml', trunkPort, ['-rtp_echo']);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-answer.xml', ['-rtp_echo']);
     const { server: s, token, phone, media, agentState, signIn } = await start(trunkPort);
     s.db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)").run(CALLEE);
     expect((await signIn()).status).toBe(200);
@@ -196,9 +199,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it('hangs up the agent when the citizen hangs up first', async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-answer-then-hangup.xml', trunkPort, ['-rtp_echo']);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-answer-then-hangup.xml', ['-rtp_echo']);
     const { server: s, phone, media, signIn } = await start(trunkPort);
     await signIn();
     const ok = await phone.invite(CALLEE, rtpOffer(media.port));
@@ -213,9 +214,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it("hangs up the citizen when the desk's connection drops mid-call, and the record says so", async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-answer.xml', trunkPort, ['-rtp_echo']);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-answer.xml', ['-rtp_echo']);
     const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
     await signIn();
     expect((await phone.invite(CALLEE, rtpOffer(media.port))).status).toBe(200);
@@ -228,9 +227,9 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it('cancels the trunk when the agent gives up while it rings, and gives up itself after --outbound-ring', async () => {
-    const trunkPort = await freeUdpPort();
-    let trunk = startSippUas('trunk-ring-no-answer.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    const first = await trunkOn('trunk-ring-no-answer.xml');
+    const trunkPort = first.trunkPort;
+    let trunk = first.trunk;
     const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
     await signIn();
     expect(await phone.startInvite(CALLEE, rtpOffer(media.port))).toBeUndefined();
@@ -243,8 +242,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect((await agentState()).state).toBe('ready');
 
     // Nobody picks up: the server cancels after 5 s (outboundRingSeconds in this test) → 480.
-    trunk = startSippUas('trunk-ring-no-answer.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    ({ trunk } = await trunkOn('trunk-ring-no-answer.xml', [], trunkPort));
     const again = await AgentPhone.open(s);
     closers.push(() => again.peer.close());
     const started = Date.now();
@@ -256,9 +254,9 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it('answers a carrier that authenticates the center with the trunk account, and fails cleanly on a wrong one', async () => {
-    const trunkPort = await freeUdpPort();
-    let trunk = startSippUas('trunk-auth.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    const first = await trunkOn('trunk-auth.xml');
+    const trunkPort = first.trunkPort;
+    let trunk = first.trunk;
     const { server: s, phone, media, signIn } = await start(trunkPort, { trunkUser: 'center0571', trunkPassword: 'trunk-secret' });
     await signIn();
     expect((await phone.invite(CALLEE, rtpOffer(media.port))).status).toBe(200);
@@ -269,8 +267,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
     expect(callRow(s)).toMatchObject({ end_reason: 'agent_hangup' });
     await s.stop();
 
-    trunk = startSippUas('trunk-auth.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    ({ trunk } = await trunkOn('trunk-auth.xml', [], trunkPort));
     const wrong = await start(trunkPort, { trunkUser: 'center0571', trunkPassword: 'not-it' });
     await wrong.signIn();
     expect((await wrong.phone.invite(CALLEE, rtpOffer(wrong.media.port))).status).toBe(503);
@@ -280,9 +277,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it("passes the carrier's early media (183) to the agent before the answer, and records only from the answer", async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-early-media.xml', trunkPort, ['-rtp_echo']);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-early-media.xml', ['-rtp_echo']);
     const { server: s, phone, media, signIn } = await start(trunkPort);
     await signIn();
     expect(await phone.startInvite(CALLEE, rtpOffer(media.port))).toBeUndefined();
@@ -309,9 +304,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it('hands the citizen to the satisfaction question (回访调查): the answer lands on the call and the work order', async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-answer-survey.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-answer-survey.xml');
     const { server: s, token, phone, media, agentState, signIn } = await start(trunkPort);
     const published: ServerEvent[] = [];
     s.ctx.events.subscribe((e) => published.push(e));
@@ -337,9 +330,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it('reaches a trunk given by name, and fails the call with 503 when the name does not resolve', async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-busy.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-busy.xml');
     const named = await start(undefined, { trunk: `sip:localhost:${trunkPort}` });
     await named.signIn();
     expect((await named.phone.invite(CALLEE, rtpOffer(named.media.port))).status).toBe(486); // SIPp answered: the name led there
@@ -354,9 +345,7 @@ describe.skipIf(!hasSipp)('follow-up calls (回访): an agent calls a citizen th
   }, 60_000);
 
   it('tells the agent the number is busy and returns them to 示忙 with their reason, without ACW', async () => {
-    const trunkPort = await freeUdpPort();
-    const trunk = startSippUas('trunk-busy.xml', trunkPort);
-    closers.push(() => trunk.kill());
+    const { trunkPort, trunk } = await trunkOn('trunk-busy.xml');
     const { server: s, phone, media, agentState, signIn } = await start(trunkPort);
     await signIn('not_ready', '会议');
     const busy = await phone.invite(CALLEE, rtpOffer(media.port));

@@ -1,7 +1,5 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { join } from 'node:path';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
 import type { Acd } from '../acd/acd.js';
 import type { CallRecords } from '../calls/call-records.js';
 import type { Clock } from '../clock.js';
@@ -9,8 +7,9 @@ import type { Logger } from '../logger.js';
 import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
 import type { TerminationReason } from '../sip/call-states.js';
 import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
-import { CALL_ID_HEADER } from './agent-ringer.js';
+import { CALL_ID_HEADER } from '../../../shared/sip/desk-headers.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
+import { recordingPath } from './recording-path.js';
 import type { Listener } from './call-session.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
@@ -225,7 +224,7 @@ export class FollowUpCall {
     if (this.isOver()) return;
     // Recordings put the citizen left and the agent right, as for inbound calls.
     this.bridge ??= media.bridge(trunkLeg, agentLeg);
-    const file = this.recordingPath();
+    const file = recordingPath(this.deps.recordingsDir, this.callId, this.deps.clock.now(), this.deps.timeZone);
     try {
       this.bridge.startRecording(file);
       records.recordingFile(this.callId, file);
@@ -285,11 +284,6 @@ export class FollowUpCall {
 
   private trunkUri(): string {
     return this.deps.trunk.replace(/^sip:/, `sip:${this.request.number}@`);
-  }
-
-  private recordingPath(): string {
-    const [year, month, day] = localDateOf(this.deps.clock.now(), this.deps.timeZone).split('-') as [string, string, string];
-    return join(this.deps.recordingsDir, year, month, day, `${this.callId}.wav`);
   }
 }
 

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditService } from '../audit/audit-service.js';
 import type { CallingAgent, IncomingCall } from '../sip/sip-service.js';
 import { FollowUpCall, type FollowUpCallDeps } from './follow-up-call.js';
-
-export const WORK_ORDER_HEADER = 'X-12329-Work-Order-Id';
+import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers.js';
 
 /** Mainland numbers as agents dial them: mobile, landline with area code, or a short service number. */
 const DIALLABLE = /^\+?\d{3,20}$/;
@@ -46,7 +45,6 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
         return refuse(incoming, agent, 404, `Not Found (no work order ${header.trim()} in this center)`);
       }
     }
-
 
     const trunk = deps.trunk;
     if (!trunk) return refuse(incoming, agent, 503, 'Service Unavailable (no trunk is configured for follow-up calls)');

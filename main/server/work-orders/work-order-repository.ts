@@ -21,7 +21,7 @@ export interface WorkOrderRow {
   resolution: string | null;
   reply: string | null;
   updated_at: number | null;
-  /** Follow-up calls (回访) placed from this order (migration 0011); read-only. */
+  /** Follow-up calls (回访) placed from this order (migration 0011); read-only, from list() only. */
   follow_up_count?: number;
   follow_up_answered?: number;
   follow_up_last_at?: number | null;
@@ -81,6 +81,7 @@ export interface WorkOrderChanges {
 }
 
 const OPEN = "state NOT IN ('resolved', 'replied', 'closed')";
+/** list() shows each order's follow-up summary; get() leaves it out (detail derives it from the calls it lists). */
 const WITH_FOLLOW_UPS = `SELECT w.*,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_count,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id AND c.answered_at IS NOT NULL) AS follow_up_answered,
@@ -102,7 +103,7 @@ export class WorkOrderRepository {
       `INSERT INTO work_orders (center_code, category, created_at, call_id, state, title, description, caller_name, caller_number, callback_number, created_by, due_at, updated_at)
        VALUES (@center_code, @category, @created_at, @call_id, 'draft', @title, @description, @caller_name, @caller_number, @callback_number, @created_by, @due_at, @created_at)`,
     );
-    this.byId = db.prepare<[number], WorkOrderRow>(`${WITH_FOLLOW_UPS} WHERE w.id = ?`);
+    this.byId = db.prepare<[number], WorkOrderRow>('SELECT * FROM work_orders WHERE id = ?');
     // NULL parameters mean "any": one prepared statement serves every combination of filters.
     this.listStmt = db.prepare<Record<string, unknown>, WorkOrderRow>(
       `${WITH_FOLLOW_UPS}

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/work-orders/state-machine.js';
 import { WorkOrderRepository, type WorkOrderChanges, type WorkOrderRow } from './work-order-repository.js';
 import { assertCanSee, departmentScope } from './work-order-access.js';
-import { toFollowUpCall, toHistoryEntry, toWorkOrder } from './work-order-view.js';
+import { summarizeFollowUps, toFollowUpCall, toHistoryEntry, toWorkOrder } from './work-order-view.js';
 
 export interface WorkOrderServiceDeps {
   db: Db;
@@ -43,11 +43,10 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     return row;
   };
 
-  const detail = (row: WorkOrderRow): WorkOrderDetail => ({
-    ...toWorkOrder(row, clock.now()),
-    history: repo.history(row.id).map(toHistoryEntry),
-    followUpCalls: repo.followUpCalls(row.id).map(toFollowUpCall),
-  });
+  const detail = (row: WorkOrderRow): WorkOrderDetail => {
+    const calls = repo.followUpCalls(row.id);
+    return { ...toWorkOrder(row, clock.now(), summarizeFollowUps(calls)), history: repo.history(row.id).map(toHistoryEntry), followUpCalls: calls.map(toFollowUpCall) };
+  };
 
   /** History, audit and the live event for one step; the caller holds the transaction. */
   const trail = (row: WorkOrderRow, principal: Principal, action: WorkOrderAction | 'create', from: WorkOrderState | null, to: WorkOrderState, comment: string | null, department: string | null, at: number) => {

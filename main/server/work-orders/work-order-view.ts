@@ -5,8 +5,25 @@ import type { FollowUpCallRow, TransitionRow, WorkOrderRow } from './work-order-
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The follow-up summary of a list row (its subqueries). */
+function followUpsOfRow(row: WorkOrderRow): WorkOrder['followUps'] {
+  return {
+    count: row.follow_up_count ?? 0,
+    answered: row.follow_up_answered ?? 0,
+    lastAt: row.follow_up_last_at ? iso(row.follow_up_last_at) : null,
+    lastSurvey: row.follow_up_last_survey ?? null,
+  };
+}
+
+/** The same summary from the calls themselves (ordered by time), for the detail that lists them. */
+export function summarizeFollowUps(calls: readonly FollowUpCallRow[]): WorkOrder['followUps'] {
+  const last = calls.at(-1);
+  const lastSurvey = calls.findLast((c) => c.survey_result !== null)?.survey_result ?? null;
+  return { count: calls.length, answered: calls.filter((c) => c.answered_at !== null).length, lastAt: last ? iso(last.arrived_at) : null, lastSurvey };
+}
+
 /** The API shape of a row, with the overdue and nearly-due flags as of `now`. */
-export function toWorkOrder(row: WorkOrderRow, now: number): WorkOrder {
+export function toWorkOrder(row: WorkOrderRow, now: number, followUps = followUpsOfRow(row)): WorkOrder {
   const open = !DONE_STATES.includes(row.state);
   const due = row.due_at;
   return {
@@ -30,12 +47,7 @@ export function toWorkOrder(row: WorkOrderRow, now: number): WorkOrder {
     dueAt: due === null ? null : iso(due),
     overdue: open && due !== null && due < now,
     dueSoon: open && due !== null && due >= now && due < now + DUE_SOON_HOURS * 3600_000,
-    followUps: {
-      count: row.follow_up_count ?? 0,
-      answered: row.follow_up_answered ?? 0,
-      lastAt: row.follow_up_last_at ? iso(row.follow_up_last_at) : null,
-      lastSurvey: row.follow_up_last_survey ?? null,
-    },
+    followUps,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Web} from 'sip.js';
 import { createLevelMeter } from './level-meter';
+import { CALL_ID_HEADER, IVR_PATH_HEADER } from '../../../shared/sip/desk-headers';
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
@@ -41,8 +42,6 @@ export interface SipPhoneOptions {
   reconnectDelays?: readonly number[];
 }
 
-const CALL_ID_HEADER = 'X-12329-Call-Id';
-const IVR_PATH_HEADER = 'X-12329-Ivr-Path';
 
 /** SIP.js user agent of one agent desk: registration, one call at a time, reconnect on drop. */
 export class SipPhone {

@@ -4,6 +4,7 @@ import { SipPhone, type IncomingCallInfo, type RegistrationState } from '../soft
 import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphone/audio-devices';
 import { RINGBACK_TONE, Ringer } from '../softphone/ringer';
 import { useSessionStore } from './session-store';
+import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers';
 
 export interface ActiveCall extends IncomingCallInfo {
   direction: 'inbound' | 'outbound';
@@ -225,7 +226,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
       if (!phone) return;
       // Work orders keep numbers as the caller said them ("0571-8888 1234"); SIP wants digits.
       const digits = number.replace(/[\s-]/g, '');
-      const headers = options.workOrderId ? [`X-12329-Work-Order-Id: ${options.workOrderId}`] : [];
+      const headers = options.workOrderId ? [`${WORK_ORDER_HEADER}: ${options.workOrderId}`] : [];
       move('dial');
       set({
         call: { remoteNumber: digits, remoteName: undefined, callId: undefined, ivrPath: [], direction: 'outbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined, workOrderId: options.workOrderId },
