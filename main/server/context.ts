@@ -5,6 +5,7 @@ import type { Db } from './db/database.js';
 import type { EventHub } from './events/event-hub.js';
 import type { Clock } from './clock.js';
 import type { WebSocketRoute } from './http/upgrade-router.js';
+import type { ServiceRegistry } from './services.js';
 
 /** What every server module is given: configuration, logging, storage, live events and time. */
 export interface ServerContext {
@@ -14,7 +15,7 @@ export interface ServerContext {
   events: EventHub;
   clock: Clock;
   /** Services other modules may call, registered by name as modules start (see modules.ts). */
-  services: Map<string, unknown>;
+  services: ServiceRegistry;
 }
 
 /**

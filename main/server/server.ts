@@ -15,6 +15,7 @@ import type { ServerContext, ServerModule, ServerModuleFactory } from './context
 import { SERVER_MODULES } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
 import type { AuthService } from './auth/auth-service.js';
+import { SERVICES, ServiceRegistry } from './services.js';
 
 export interface RunningServer {
   httpPort: number;
@@ -40,17 +41,17 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const db = openDatabase(join(config.dataDir, DATABASE_FILE), { nativeBinding: config.sqliteNativeBinding });
   const cleanups: Array<() => Promise<void> | void> = [() => closeDatabase(db)];
   try {
-    const ctx: ServerContext = { config, logger, db, events: new EventHub(), clock: options.clock ?? systemClock, services: new Map() };
+    const ctx: ServerContext = { config, logger, db, events: new EventHub(), clock: options.clock ?? systemClock, services: new ServiceRegistry() };
     const modules: ServerModule[] = [];
     for (const factory of options.modules ?? SERVER_MODULES) modules.push(await factory(ctx));
 
     // Until the voice module owns SIP over UDP, a placeholder answers 503 on the configured port.
-    const voiceOwnsSip = ctx.services.has('sip');
+    const voiceOwnsSip = ctx.services.has(SERVICES.sip);
     const sipUdp = voiceOwnsSip ? undefined : await openSipUdpEndpoint(config.host, config.sipUdpPort, logger);
     if (sipUdp) cleanups.push(() => sipUdp.close());
 
     const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins });
-    const sipUdpPort = () => sipUdp?.port ?? (ctx.services.get('sip.udpPort') as number | undefined) ?? config.sipUdpPort;
+    const sipUdpPort = () => sipUdp?.port ?? (ctx.services.get(SERVICES.sipUdpPort)) ?? config.sipUdpPort;
     app.get('/healthz', async (): Promise<HealthResponse> => ({
       status: 'ok',
       name: 'agent-desk-12329',
@@ -72,7 +73,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       clearTimeout(force);
     });
 
-    const auth = ctx.services.get('auth') as AuthService | undefined;
+    const auth = ctx.services.get(SERVICES.auth);
     const socketRoutes: WebSocketRoute[] = [eventsRoute(ctx.events, logger, auth && ((request) => auth.authenticateToken(auth.tokenFromRequest(request))))];
     for (const module of modules) socketRoutes.push(...(module.websocketRoutes?.() ?? []));
     if (!socketRoutes.some((r) => r.path === '/sip')) socketRoutes.push(sipWebSocketRoute(logger));

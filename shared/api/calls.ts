@@ -15,12 +15,24 @@ export const startVerificationResponseSchema = z.object({ started: z.literal(tru
 /** POST /api/v1/calls/:callId/survey — §2.4-11: the caller goes to the survey, the agent to ACW. */
 export const surveyHandoffResponseSchema = z.object({ handedOff: z.literal(true) });
 
-/** POST /api/v1/calls/:callId/transfer */
+/**
+ * POST /api/v1/calls/:callId/transfer. To a colleague: refused (409 with the reason) unless they
+ * are 就绪 with a softphone; the caller holds (music) while they ring. 'blind' hands the call over
+ * as they answer; 'consult' lets the two talk first (then /consult). If they do not answer, the
+ * caller is back with the agent and the card says why (call.transfer events). To the IVR: the
+ * agent leaves, the caller is in self-service.
+ */
 export const transferRequestSchema = z.discriminatedUnion('target', [
-  z.object({ target: z.literal('agent'), workNumber: z.string().regex(/^\d{3,8}$/) }),
+  z.object({ target: z.literal('agent'), workNumber: z.string().regex(/^\d{3,8}$/), mode: z.enum(['blind', 'consult']).default('blind') }),
   z.object({ target: z.literal('ivr') }),
 ]);
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
+export const transferResponseSchema = z.object({ stage: z.enum(['ringing', 'completed']) });
+
+/** POST /api/v1/calls/:callId/consult — while consulting: hand over, join all three, or go back to the caller. */
+export const consultActionSchema = z.object({ action: z.enum(['complete', 'conference', 'return']) });
+export type ConsultAction = z.infer<typeof consultActionSchema>['action'];
+export const consultActionResponseSchema = z.object({ phase: z.enum(['talking', 'conference']) });
 
 /** Pushed on /api/v1/events to the agent of the call while verification runs and when it ends. */
 export const verificationOutcomeSchema = z.enum(['started', 'verified', 'failed', 'locked', 'invalid_account', 'abandoned']);

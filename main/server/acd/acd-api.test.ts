@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { agentStateResponseSchema, agentsResponseSchema, queueResponseSchema } from '../../../shared/api/acd.js';
 import type { Acd } from './acd.js';
 import { acdModule } from './acd-module.js';
+import { SERVICES } from '../services.js';
 
 describe('ACD HTTP API', () => {
   let server: TestServer;
@@ -43,7 +44,7 @@ describe('ACD HTTP API', () => {
   });
 
   it('reports the queue and refuses the unauthenticated', async () => {
-    const acd = server.ctx.services.get('acd') as Acd;
+    const acd = server.ctx.services.require(SERVICES.acd, 'test');
     expect(acd).toBeDefined();
     const q = await server.call('GET', '/api/v1/acd/queue', lead);
     expect(queueResponseSchema.parse(q.body)).toMatchObject({ length: 0, ringing: 0, oldestQueuedAt: null });

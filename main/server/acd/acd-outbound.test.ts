@@ -9,7 +9,6 @@ describe('Acd: follow-up calls an agent places (回访)', () => {
 
   const snapshot = (agentId: number) => f.acd.agentSnapshot(agentId);
   const outbound = (callId: string, agentId: number) => {
-    f.records.arrived({ id: callId, direction: 'outbound', caller: '1001', callee: '13900000000', transport: 'ws' });
     f.acd.startOutbound(agentId, callId);
   };
 
@@ -22,16 +21,14 @@ describe('Acd: follow-up calls an agent places (回访)', () => {
     f.enqueue('in-1');
     expect(f.delegate.rings).toHaveLength(0);
 
-    f.records.answered('out-1', a);
-    f.acd.callEnded('out-1', 'agent');
+    f.acd.agentReleased(a, 'out-1', 'agent');
     expect(snapshot(a).state).toBe('after_call_work');
     expect(f.delegate.rings).toHaveLength(0);
     await f.timers.advance(f.acd.options.acwLimitMs);
     // Ready again, and at once rung for the caller who waited.
     expect(snapshot(a).state).toBe('ringing');
     expect(f.delegate.ringOf('in-1').agentId).toBe(a);
-    expect(f.call('out-1')).toMatchObject({ direction: 'outbound', agent_id: a, hangup_side: 'agent' });
-    expect(f.call('out-1').acw_ended_at).toBeTypeOf('number');
+    expect(f.delegate.acwEnds.map((e) => e.callId)).toEqual(['out-1']);
   });
 
   it('returns an agent who dialled from 示忙 to 示忙 with the same reason, answered or not', async () => {
@@ -43,7 +40,7 @@ describe('Acd: follow-up calls an agent places (回访)', () => {
     expect(snapshot(a)).toMatchObject({ state: 'not_ready', reason: '会议', callId: null });
 
     outbound('out-2', a);
-    f.acd.callEnded('out-2', 'caller');
+    f.acd.agentReleased(a, 'out-2', 'caller');
     f.acd.endAcw(a);
     expect(snapshot(a)).toMatchObject({ state: 'not_ready', reason: '会议' });
   });
@@ -55,9 +52,9 @@ describe('Acd: follow-up calls an agent places (回访)', () => {
     f.enqueue('in-1');
     f.delegate.ringOf('in-1').resolve('answered');
     await f.flush();
-    f.acd.callEnded('in-1', 'caller');
+    f.acd.agentReleased(a, 'in-1', 'caller');
     outbound('out-1', a);
-    expect(f.call('in-1').acw_ended_at).toBeTypeOf('number');
+    expect(f.delegate.acwEnds.map((e) => e.callId)).toEqual(['in-1']);
     f.acd.outboundUnanswered('out-1');
     expect(snapshot(a).state).toBe('ready');
   });

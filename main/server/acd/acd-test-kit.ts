@@ -1,7 +1,7 @@
 // Tests only: an ACD on a real SQLite file, a ManualClock, and a delegate the test answers by hand.
 import { ManualClock } from '../clock.js';
-import { CallRecords } from '../calls/call-records.js';
-import { TEST_CENTER, insertAgentUser, openTempCallsDb, type TempCallsDb } from '../calls/calls-test-kit.js';
+import { AgentStateLog } from './agent-state-log.js';
+import { insertAgentUser, openTempCallsDb, type TempCallsDb } from '../calls/calls-test-kit.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import { Acd, type AcdCall, type AcdDelegate, type AcdOptions, type RingResult } from './acd.js';
 import { ManualTimers, flushPromises } from './timers.js';
@@ -16,10 +16,14 @@ export interface PendingRing {
 export class ScriptedDelegate implements AcdDelegate {
   readonly rings: PendingRing[] = [];
   readonly announcements: Array<{ callId: string; ahead: number; at: number }> = [];
+  readonly acwEnds: Array<{ callId: string; agentId: number; at: number }> = [];
   constructor(private readonly clock: ManualClock) {}
 
   ringAgent(agentId: number, call: AcdCall, options: { signal: AbortSignal }): Promise<RingResult> {
     return new Promise((resolve) => this.rings.push({ agentId, callId: call.callId, signal: options.signal, resolve }));
+  }
+  acwEnded(callId: string, agentId: number): void {
+    this.acwEnds.push({ callId, agentId, at: this.clock.now() });
   }
   announceQueuePosition(call: AcdCall, ahead: number): void {
     this.announcements.push({ callId: call.callId, ahead, at: this.clock.now() });
@@ -38,14 +42,12 @@ export interface AcdFixture {
   t: TempCallsDb;
   clock: ManualClock;
   timers: ManualTimers;
-  records: CallRecords;
   acd: Acd;
   delegate: ScriptedDelegate;
   events: ServerEvent[];
   agents: number[];
-  /** A call that arrived and left the IVR for 人工 (the glue's part), then entered the queue. */
+  /** A call that left the IVR for 人工 enters the queue. */
   enqueue(callId: string, targetAgentId?: number): void;
-  call(callId: string): Record<string, unknown>;
   flush(): Promise<void>;
   close(): void;
 }
@@ -54,10 +56,9 @@ export function acdFixture(agentCount: number, options: Partial<AcdOptions> = {}
   const t = openTempCallsDb();
   const clock = new ManualClock(T0);
   const timers = new ManualTimers(clock);
-  const records = new CallRecords(t.db, clock, TEST_CENTER);
   const delegate = new ScriptedDelegate(clock);
   const events: ServerEvent[] = [];
-  const acd = new Acd({ clock, timers, records, delegate, events: { publish: (e) => events.push(e) }, options });
+  const acd = new Acd({ clock, timers, stateLog: new AgentStateLog(t.db, clock), delegate, events: { publish: (e) => events.push(e) }, options });
   const agents: number[] = [];
   for (let i = 1; i <= agentCount; i++) {
     const workNumber = String(1000 + i);
@@ -70,18 +71,13 @@ export function acdFixture(agentCount: number, options: Partial<AcdOptions> = {}
     t,
     clock,
     timers,
-    records,
     acd,
     delegate,
     events,
     agents,
     enqueue(callId, targetAgentId) {
-      records.arrived({ id: callId, caller: '13800000000', callee: '12329', transport: 'udp' });
-      records.ivrExit(callId, 'queue');
-      records.offeredToAgent(callId);
       acd.enqueue({ callId, caller: '13800000000', ...(targetAgentId === undefined ? {} : { targetAgentId }) });
     },
-    call: (callId) => t.db.prepare('SELECT * FROM calls WHERE id = ?').get(callId) as Record<string, unknown>,
     flush: flushPromises,
     close: () => t.close(),
   };

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
-import type { CallRecords, HangupSide } from '../calls/call-records.js';
+import type { HangupSide } from '../calls/call-record.js';
+import type { AgentStateLog } from './agent-state-log.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import type { AgentSnapshot, QueueResponse } from '../../../shared/api/acd.js';
 import { MISSED_CALLS_REASON, OUTBOUND_CALL_REASON, IllegalAgentTransitionError, assertTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
@@ -25,6 +26,8 @@ export interface AcdDelegate {
   ringAgent(agentId: number, call: AcdCall, options: { signal: AbortSignal }): Promise<RingResult>;
   /** Queue announcement (您前面还有 N 位): `ahead` calls are before this one. */
   announceQueuePosition?(call: AcdCall, ahead: number): void;
+  /** An agent's after-call work for this call ended (by the agent, the limit, or signing out). */
+  acwEnded?(callId: string, agentId: number): void;
 }
 
 export interface AcdOptions {
@@ -47,7 +50,7 @@ export interface AgentInfo {
 export class AcdError extends Error {
   override name = 'AcdError';
   constructor(
-    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy',
+    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered',
     message: string,
   ) {
     super(message);
@@ -89,7 +92,7 @@ interface Ring {
 export interface AcdDeps {
   clock: Clock;
   timers: Timers;
-  records: CallRecords;
+  stateLog: AgentStateLog;
   events: { publish(event: ServerEvent): void };
   delegate?: AcdDelegate;
   options?: Partial<AcdOptions>;
@@ -97,9 +100,9 @@ export interface AcdDeps {
 
 /**
  * The inbound queue and agent states. FIFO by queue entry (a call that rang in vain goes back to
- * the front); each call goes to the longest-idle ready, SIP-registered agent. From enqueue() on,
- * the ACD writes the call record's queue, ring, answer, abandon, hang-up and ACW steps and every
- * agent state change; the glue writes the rest (arrival, IVR, offered, survey, recording, end).
+ * the front); each call goes to the longest-idle ready, SIP-registered agent. The ACD owns agent
+ * states (and their log) and the queue; it writes no call record: the call's own object asks it
+ * (enqueue, remove, agentReleased, ringDirect) and hears back through the delegate.
  */
 export class Acd {
   readonly options: AcdOptions;
@@ -206,7 +209,6 @@ export class Acd {
   /** The caller left the IVR for 人工. */
   enqueue(call: AcdCall): void {
     const entry: QueueEntry = { call, queuedAt: this.now(), tried: new Set(), announceTimer: null };
-    this.deps.records.queued(call.callId);
     this.queue.push(entry);
     this.publishQueue();
     this.dispatch();
@@ -214,41 +216,72 @@ export class Acd {
   }
 
   /**
-   * Either side hung up. Queued or ringing: an abandon (the caller) or a removal (system). Talking:
-   * the hang-up, and the agent goes to after-call work. Returns false for a call the ACD doesn't hold.
+   * The call leaves the queue before an agent has it: the caller hung up ('caller': an abandon
+   * for the desks), or the server let it go ('system'). Returns where it was, or undefined for a
+   * call the ACD does not hold there. A ringing agent is ready again.
    */
-  callEnded(callId: string, side: HangupSide): boolean {
-    const records = this.deps.records;
+  remove(callId: string, side: HangupSide): 'queue' | 'ringing' | undefined {
+    const outcome = side === 'caller' ? 'abandoned' : 'removed';
     const index = this.queue.findIndex((e) => e.call.callId === callId);
     if (index >= 0) {
       const [entry] = this.queue.splice(index, 1);
       entry!.announceTimer?.cancel();
-      if (side === 'caller') records.abandoned(callId, 'queue');
-      records.hungUp(callId, side);
-      this.publish({ type: 'call.ended', callId, agentId: null, outcome: side === 'caller' ? 'abandoned' : 'removed', side });
+      this.publish({ type: 'call.ended', callId, agentId: null, outcome, side });
       this.publishQueue();
-      return true;
+      return 'queue';
     }
     const ring = this.ringing.get(callId);
-    if (ring) {
-      this.closeRing(ring);
-      if (side === 'caller') records.abandoned(callId, 'ringing');
-      else records.ringEnded(callId, ring.agent.info.id, 'missed');
-      records.hungUp(callId, side);
-      this.enter(ring.agent, 'ready', null, null);
-      this.publish({ type: 'call.ended', callId, agentId: ring.agent.info.id, outcome: side === 'caller' ? 'abandoned' : 'removed', side });
-      this.publishQueue();
-      this.dispatch();
-      return true;
-    }
-    const agent = [...this.agentsById.values()].find((a) => a.callId === callId && a.state === 'talking');
-    if (!agent) return false;
-    records.hungUp(callId, side);
-    records.acwStarted(callId);
+    if (!ring) return undefined;
+    this.closeRing(ring);
+    this.enter(ring.agent, 'ready', null, null);
+    this.publish({ type: 'call.ended', callId, agentId: ring.agent.info.id, outcome, side });
+    this.publishQueue();
+    this.dispatch();
+    return 'ringing';
+  }
+
+  /**
+   * The agent is no longer on the call (hang-up, transfer, survey hand-off, consult ended): from
+   * talking to after-call work, which ends by itself after the limit. Returns false if the agent
+   * was not talking on this call.
+   */
+  agentReleased(agentId: number, callId: string, side: HangupSide): boolean {
+    const agent = this.agentsById.get(agentId);
+    if (!agent || agent.callId !== callId || agent.state !== 'talking') return false;
     this.enter(agent, 'after_call_work', null, callId);
     agent.acwTimer = this.deps.timers.after(this.options.acwLimitMs, () => this.acwToReady(agent));
-    this.publish({ type: 'call.ended', callId, agentId: agent.info.id, outcome: 'completed', side });
+    this.publish({ type: 'call.ended', callId, agentId, outcome: 'completed', side });
     return true;
+  }
+
+  /**
+   * A colleague rung directly for a consult or transfer: only one who is 就绪 and registered, and
+   * they ring at once (never through the queue). Throws AcdError with why not.
+   */
+  ringDirect(agentId: number, callId: string, caller: string): AgentSnapshot {
+    const agent = this.agent(agentId);
+    if (agent.state === 'signed_out') throw new AcdError('signed_out', `agent ${agent.info.workNumber} is signed out`);
+    if (agent.state === 'not_ready') throw new AcdError('not_ready', `agent ${agent.info.workNumber} is not ready (${agent.reason ?? ''})`);
+    if (agent.state !== 'ready') throw new AcdError('busy', `agent ${agent.info.workNumber} is ${agent.state}`);
+    if (!agent.registered) throw new AcdError('not_registered', `agent ${agent.info.workNumber} has no softphone registered`);
+    this.enter(agent, 'ringing', null, callId);
+    this.publish({ type: 'call.offered', callId, agentId, caller });
+    return this.snapshot(agent);
+  }
+
+  /** The direct ring ended: answered (talking on the call) or not (ready again, no missed count). */
+  directRingEnded(agentId: number, callId: string, answered: boolean): void {
+    const agent = this.agentsById.get(agentId);
+    if (!agent || agent.state !== 'ringing' || agent.callId !== callId) return;
+    if (answered) {
+      this.enter(agent, 'talking', null, callId);
+      this.publish({ type: 'call.answered', callId, agentId });
+      return;
+    }
+    agent.idleSince = this.now();
+    this.enter(agent, 'ready', null, null);
+    this.publish({ type: 'call.ended', callId, agentId, outcome: 'removed', side: 'system' });
+    this.dispatch();
   }
 
   agents(): AgentSnapshot[] {
@@ -309,7 +342,6 @@ export class Acd {
     const { callId } = entry.call;
     entry.announceTimer?.cancel();
     entry.tried.add(agent.info.id);
-    this.deps.records.ringStarted(callId, agent.info.id);
     this.enter(agent, 'ringing', null, callId);
     const abort = new AbortController();
     const ring: Ring = { entry, agent, abort, done: false, timer: this.deps.timers.after(this.options.ringTimeoutMs, () => this.ringSettled(ring, 'missed')) };
@@ -327,11 +359,8 @@ export class Acd {
     this.closeRing(ring);
     const { agent, entry } = ring;
     const { callId } = entry.call;
-    const records = this.deps.records;
-    records.ringEnded(callId, agent.info.id, result);
     if (result === 'answered') {
       agent.missedInRow = 0;
-      records.answered(callId, agent.info.id);
       this.enter(agent, 'talking', null, callId);
       this.publish({ type: 'call.answered', callId, agentId: agent.info.id });
       this.publishQueue();
@@ -383,7 +412,7 @@ export class Acd {
   private finishAcw(agent: Agent): void {
     agent.acwTimer?.cancel();
     agent.acwTimer = null;
-    if (agent.callId) this.deps.records.acwEnded(agent.callId);
+    if (agent.callId) this.delegate?.acwEnded?.(agent.callId, agent.info.id);
   }
 
   private enter(agent: Agent, state: AgentState, reason: string | null, callId: string | null): void {
@@ -392,7 +421,7 @@ export class Acd {
     agent.reason = reason;
     agent.since = this.now();
     agent.callId = callId;
-    this.deps.records.agentState(agent.info.id, state, reason, callId);
+    this.deps.stateLog.write(agent.info.id, state, reason, callId);
     this.publish({ type: 'acd.agent_state', agentId: agent.info.id, workNumber: agent.info.workNumber, state, reason, since: iso(agent.since), callId });
   }
 

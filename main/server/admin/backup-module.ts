@@ -6,6 +6,7 @@ import { assertCenter, principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import { BackupError, backupToFolder } from '../db/backup.js';
 import type { BackupResponse } from '../../../shared/api/admin.js';
+import { SERVICES } from '../services.js';
 
 /** Backups kept in <dataDir>/backups/ by the admin route; scheduled CLI runs choose their own --keep. */
 export const ADMIN_BACKUPS_KEPT = 14;
@@ -17,9 +18,9 @@ const PAGES_PER_STEP = 1024;
  * <dataDir>/backups/, same format, verification and rotation as the backup command.
  */
 export const backupModule: ServerModuleFactory = (ctx) => {
-  const auth = ctx.services.get('auth') as AuthService | undefined;
+  const auth = ctx.services.get(SERVICES.auth);
   if (!auth) throw new Error('the backup module needs the auth module before it in modules.ts');
-  const audit = ctx.services.get('audit') as AuditService | undefined;
+  const audit = ctx.services.get(SERVICES.audit);
   const dir = join(ctx.config.dataDir, 'backups');
   let running = false;
 

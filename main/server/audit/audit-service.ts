@@ -22,7 +22,7 @@ export interface AuditEntry {
   detail: Record<string, unknown> | null;
 }
 
-/** Registered as ctx.services.get('audit'). */
+/** Registered as ctx.services.get(SERVICES.audit). */
 export interface AuditService {
   record(entry: AuditRecord): number;
   query(filter: AuditFilter): AuditEntry[];

@@ -7,6 +7,7 @@ import { authModule } from './auth-module.js';
 import { startTestServer, type TestServer } from './test-server.js';
 import type { AuthService } from './auth-service.js';
 import { sipHa1 } from './password-hash.js';
+import { SERVICES } from '../services.js';
 
 const HOUR = 3600_000;
 
@@ -83,7 +84,7 @@ describe('auth API', () => {
   });
 
   it('authenticates a WebSocket upgrade by ?token= and HTTP only by the header', async () => {
-    const auth = server.ctx.services.get('auth') as AuthService;
+    const auth = server.ctx.services.require(SERVICES.auth, 'test');
     const token = await server.login('1007');
     const upgrade = { url: `/api/v1/events?token=${token}`, headers: { upgrade: 'websocket' } } as never;
     expect(auth.authenticateToken(auth.tokenFromRequest(upgrade))?.workNumber).toBe('1007');
@@ -92,7 +93,7 @@ describe('auth API', () => {
   });
 
   it('issues a SIP secret per session that the registrar accepts until the session ends', async () => {
-    const auth = server.ctx.services.get('auth') as AuthService;
+    const auth = server.ctx.services.require(SERVICES.auth, 'test');
     const response = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -109,7 +110,7 @@ describe('auth API', () => {
   });
 
   it('gives SIP credentials to active agents and team leads only', () => {
-    const auth = server.ctx.services.get('auth') as AuthService;
+    const auth = server.ctx.services.require(SERVICES.auth, 'test');
     expect(auth.sipCredentials('1001')).toMatchObject({ userId: expect.any(Number), ha1: sipHa1('1001', 'demo1001'), displayName: '张敏' });
     expect(auth.sipCredentials('2001')?.ha1).toBe(sipHa1('2001', 'demo2001'));
     expect(auth.sipCredentials('3001')).toBeUndefined();
@@ -134,7 +135,7 @@ describe('auth API', () => {
     expect((await server.call('POST', '/api/v1/users', admin, { workNumber: '3003', displayName: 'x', role: 'department_handler', password: 'first-pass-1' })).status).toBe(400);
     const newToken = await server.login('1011', 'first-pass-1');
 
-    const auth = server.ctx.services.get('auth') as AuthService;
+    const auth = server.ctx.services.require(SERVICES.auth, 'test');
     const id = created.body.id as number;
     expect((await server.call('POST', `/api/v1/users/${id}/password`, admin, { password: 'second-pass-2' })).status).toBe(204);
     expect(auth.sipCredentials('1011')?.ha1).toBe(sipHa1('1011', 'second-pass-2'));
@@ -157,7 +158,7 @@ describe('auth API', () => {
   });
 
   it('refuses an admin of another center on that center\'s users and audit', async () => {
-    const auth = server.ctx.services.get('auth') as AuthService;
+    const auth = server.ctx.services.require(SERVICES.auth, 'test');
     const admin = await server.login('9001', 'admin-secret-1');
     const other = await server.call('POST', '/api/v1/users', admin, { workNumber: '9002', displayName: '外中心', role: 'center_admin', password: 'other-center-1' });
     server.db.prepare("UPDATE users SET center_code = '320100' WHERE id = ?").run(other.body.id);

@@ -5,16 +5,17 @@ import { createAuthService } from './auth-service.js';
 import { bootstrapAdmin, bootstrapDemoUsers } from './bootstrap-users.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerUsersRoutes } from './users-routes.js';
+import { SERVICES } from '../services.js';
 
 /**
  * Sign-in, sessions, roles, users and the audit trail. First in the module list: the others read
- * ctx.services.get('auth') and ctx.services.get('audit').
+ * ctx.services.get(SERVICES.auth) and ctx.services.get(SERVICES.audit).
  */
 export const authModule: ServerModuleFactory = async (ctx) => {
   const audit = createAuditService(ctx.db, ctx.clock);
   const auth = createAuthService(ctx.db, ctx.clock, audit);
-  ctx.services.set('audit', audit);
-  ctx.services.set('auth', auth);
+  ctx.services.provide(SERVICES.audit, audit);
+  ctx.services.provide(SERVICES.auth, auth);
 
   await bootstrapAdmin(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger, ctx.config.adminPassword);
   if (ctx.config.demo) await bootstrapDemoUsers(auth.users, ctx.clock, ctx.config.centerCode, ctx.logger);

@@ -21,7 +21,7 @@ export interface SipCredentials {
   displayName: string;
 }
 
-/** Registered as ctx.services.get('auth'). */
+/** Registered as ctx.services.get(SERVICES.auth). */
 export interface AuthService {
   /** The principal of a valid session token, sliding its expiry; undefined otherwise. */
   authenticateToken(token: string | null | undefined): Principal | undefined;

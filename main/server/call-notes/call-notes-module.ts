@@ -6,6 +6,7 @@ import { parseOrThrow } from '../http/validation.js';
 import { callNoteSchema, createCallNoteRequestSchema, listCallNotesQuerySchema, type CallNote } from '../../../shared/api/call-notes.js';
 import { restatementScript, workOrderCategoryFor } from '../../../shared/call-notes/restatement.js';
 import { CallNoteRepository, type CallNoteRow } from './call-note-repository.js';
+import { SERVICES } from '../services.js';
 
 const NOTE_ROLES = ['agent', 'team_lead', 'center_admin'] as const;
 
@@ -34,8 +35,8 @@ function toCallNote(row: CallNoteRow): CallNote {
  * Needs 'auth' and 'workOrders' before it.
  */
 export const callNotesModule: ServerModuleFactory = (ctx) => {
-  const auth = ctx.services.get('auth') as AuthService | undefined;
-  const workOrders = ctx.services.get('workOrders') as WorkOrderService | undefined;
+  const auth = ctx.services.get(SERVICES.auth);
+  const workOrders = ctx.services.get(SERVICES.workOrders);
   if (!auth || !workOrders) throw new Error('the call-notes module needs the auth and work-orders modules before it');
   const repo = new CallNoteRepository(ctx.db);
   const { centerCode } = ctx.config;

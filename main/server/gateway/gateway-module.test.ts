@@ -9,6 +9,7 @@ import { ManualClock } from '../clock.js';
 import { gatewayModule, httpOptionsFromConfig } from './gateway-module.js';
 import { HttpGateway } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
+import { SERVICES } from '../services.js';
 
 describe('gateway module', () => {
   it('seeds the demo center on first start only and registers the gateway service', async () => {
@@ -16,8 +17,8 @@ describe('gateway module', () => {
     const config = loadServerConfig(['--http-port', '0', '--sip-udp-port', '0', '--data-dir', dataDir, '--log-level', 'silent'], {});
     const clock = new ManualClock(Date.parse('2025-06-11T02:00:00Z'));
     const first = await startServer(config, createLogger('silent'), { modules: [gatewayModule], clock });
-    const gateway = first.ctx.services.get('gateway') as ProvidentFundGateway;
-    expect(first.ctx.services.get('gateway.demo')).toBe(true);
+    const gateway = first.ctx.services.require(SERVICES.gateway, 'test');
+    expect(first.ctx.services.get(SERVICES.gatewayDemo)).toBe(true);
     expect((await gateway.listOutlets()).length).toBe(12);
     const someone = first.db.prepare('SELECT fund_account FROM pf_people LIMIT 1').pluck().get() as string;
     await gateway.setSmsSubscription(someone, true);
@@ -26,7 +27,7 @@ describe('gateway module', () => {
 
     const second = await startServer(config, createLogger('silent'), { modules: [gatewayModule], clock });
     expect(second.db.prepare('SELECT count(*) FROM pf_people').pluck().get()).toBe(people);
-    expect(await (second.ctx.services.get('gateway') as ProvidentFundGateway).getSmsSubscription(someone)).toEqual({ fundAccount: someone, enabled: true });
+    expect(await (second.ctx.services.require(SERVICES.gateway, 'test')).getSmsSubscription(someone)).toEqual({ fundAccount: someone, enabled: true });
     await second.stop();
   });
 });
@@ -41,8 +42,8 @@ describe('gateway module configuration', () => {
     });
     const server = await startServer(config, createLogger('silent'), { modules: [gatewayModule] });
     try {
-      expect(server.ctx.services.get('gateway')).toBeInstanceOf(HttpGateway);
-      expect(server.ctx.services.get('gateway.demo')).toBe(false);
+      expect(server.ctx.services.get(SERVICES.gateway)).toBeInstanceOf(HttpGateway);
+      expect(server.ctx.services.get(SERVICES.gatewayDemo)).toBe(false);
       expect(server.db.prepare('SELECT count(*) FROM pf_people').pluck().get()).toBe(0);
     } finally {
       await server.stop();

@@ -6,6 +6,7 @@ import { HttpGateway, type HttpGatewayOptions } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 import { SqliteGateway } from './sqlite-gateway.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
+import { SERVICES } from '../services.js';
 
 export const GATEWAY_SERVICE = 'gateway';
 /** A boolean service: the embedded tables hold the demo center (PINs are DEMO_PIN). */
@@ -35,11 +36,11 @@ export function createGatewayModule(options: GatewayModuleOptions = {}) {
         ctx.logger.info({ event: 'gateway_demo_seeded', ...summary, ms: Math.round(performance.now() - started) }, 'demo provident-fund data loaded');
       }
       // Bookable days follow the working-day calendar when its module started before this one.
-      const calendar = ctx.services.get('calendar') as WorkingCalendar | undefined;
+      const calendar = ctx.services.get(SERVICES.calendar);
       gateway = new SqliteGateway(ctx.db, ctx.clock, ctx.config.timeZone, calendar ? (d) => calendar.isWorkingDay(d) : undefined);
     }
-    ctx.services.set(GATEWAY_SERVICE, gateway);
-    ctx.services.set(GATEWAY_DEMO_SERVICE, !http && hasDemoData(ctx.db));
+    ctx.services.provide(SERVICES.gateway, gateway);
+    ctx.services.provide(SERVICES.gatewayDemo, !http && hasDemoData(ctx.db));
     return { name: 'gateway' };
   };
 }

@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import { createKnowledgeBaseService } from './kb-service.js';
 import { seedKnowledgeBase } from './kb-seed.js';
 import { registerKbRoutes } from './kb-routes.js';
+import { SERVICES } from '../services.js';
 
 export const KNOWLEDGE_BASE_SERVICE = 'knowledgeBase';
 
@@ -11,11 +12,11 @@ export const KNOWLEDGE_BASE_SERVICE = 'knowledgeBase';
 export const knowledgeBaseModule: ServerModuleFactory = (ctx) => {
   const kb = createKnowledgeBaseService(ctx.db, ctx.clock, ctx.events, ctx.config.timeZone);
   seedKnowledgeBase(kb, join(ctx.config.resourcesDir, 'kb'), ctx.logger);
-  ctx.services.set(KNOWLEDGE_BASE_SERVICE, kb);
+  ctx.services.provide(SERVICES.knowledgeBase, kb);
   return {
     name: 'knowledge-base',
     registerRoutes(app) {
-      const auth = ctx.services.get('auth') as AuthService | undefined;
+      const auth = ctx.services.get(SERVICES.auth);
       if (!auth) throw new Error('the knowledge-base routes need the auth module');
       registerKbRoutes(app, kb, auth);
     },

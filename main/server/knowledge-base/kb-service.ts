@@ -12,7 +12,7 @@ export class KbConflictError extends Error {
   override name = 'KbConflictError';
 }
 
-/** Registered as ctx.services.get('knowledgeBase'). */
+/** Registered as ctx.services.get(SERVICES.knowledgeBase). */
 export interface KnowledgeBaseService {
   search(options: Omit<KbSearchOptions, 'date'> & { date?: string | undefined }): KbSearchResponse;
   get(id: number): KbArticle | undefined;

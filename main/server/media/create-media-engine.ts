@@ -1,6 +1,6 @@
 // The embedded engine: plain RTP over node:dgram and WebRTC over werift, in this process.
 import { randomUUID } from 'node:crypto';
-import { MediaError, type MediaBridge, type MediaEngine, type MediaEngineOptions, type MediaKind, type MediaLeg } from './media-engine.js';
+import { MediaError, type MediaBridge, type MediaEngine, type MediaEngineOptions, type MediaKind, type MediaLeg, type MediaMixer } from './media-engine.js';
 import type { BaseLeg, LegContext } from './base-leg.js';
 import { MediaClock } from './media-clock.js';
 import { PromptCache } from './prompt-cache.js';
@@ -56,6 +56,11 @@ class EmbeddedMediaEngine implements MediaEngine {
   bridge(a: MediaLeg, b: MediaLeg): MediaBridge {
     this.assertOpen();
     return new LegBridge(this.clock, this.own(a), this.own(b));
+  }
+
+  mixer(): MediaMixer {
+    // Replaced by the mixer branch (media/audio-mixer.ts).
+    throw new MediaError('state', 'the conference mixer is not available in this build');
   }
 
   async close(): Promise<void> {

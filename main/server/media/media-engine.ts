@@ -89,6 +89,23 @@ export interface MediaBridge {
   unbridge(): void;
 }
 
+export type SpeaksTo = 'all' | 'none' | readonly MediaLeg[];
+
+/** N legs mixed in 16-bit linear PCM at 8 kHz: conference, and a supervisor's listen / whisper / barge. */
+export interface MediaMixer {
+  readonly members: readonly MediaLeg[];
+  /** The leg must be open and in no bridge or other mixer (MediaError 'busy'). */
+  add(leg: MediaLeg, options?: { speaksTo?: SpeaksTo }): void;
+  setSpeaksTo(leg: MediaLeg, speaksTo: SpeaksTo): void;
+  /** The leg leaves (it stays open). Idempotent. */
+  remove(leg: MediaLeg): void;
+  /** Mono 8 kHz 16-bit WAV of what everybody says (the sum of all members). Throws if already recording. */
+  startRecording(file: string): void;
+  stopRecording(): Promise<RecordingResult>;
+  /** Removes every member and stops; legs stay open. Idempotent. */
+  close(): void;
+}
+
 export interface RecordingResult {
   file: string;
   durationMs: number;
@@ -101,6 +118,8 @@ export interface MediaEngine {
   offer(options: { callId: string; kind: MediaKind }): Promise<MediaLeg>;
   /** Joins two open legs. A leg can be in one bridge at a time (MediaError 'busy'). */
   bridge(a: MediaLeg, b: MediaLeg): MediaBridge;
+  /** An empty mixer; legs join with add(). */
+  mixer(): MediaMixer;
   /** Closes every leg and socket. */
   close(): Promise<void>;
 }

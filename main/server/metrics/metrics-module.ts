@@ -3,25 +3,26 @@ import { MetricsService } from './metrics-service.js';
 import { AttendanceService } from './attendance-service.js';
 import { isValidTimeZone } from '../../../shared/metrics/time-zone.js';
 import { METRICS_ROLES, registerMetricsRoutes, type RouteGuard } from './metrics-routes.js';
+import { SERVICES } from '../services.js';
 
-/** What metrics needs of the auth module's service (ctx.services.get('auth')). */
+/** What metrics needs of the auth module's service (ctx.services.get(SERVICES.auth)). */
 interface RoleGuards {
   requireRole(...roles: Array<(typeof METRICS_ROLES)[number]>): RouteGuard;
 }
 
 /**
  * The §3.2 indicators, the wallboard series and attendance. Comes after auth in the module list;
- * registers ctx.services.get('metrics') for reports and the province roll-up.
+ * registers ctx.services.get(SERVICES.metrics) for reports and the province roll-up.
  */
 export const metricsModule: ServerModuleFactory = (ctx) => {
-  const auth = ctx.services.get('auth') as RoleGuards | undefined;
+  const auth = ctx.services.get(SERVICES.auth);
   // Fail closed: the figures are never served without the role check.
   if (!auth) throw new Error('the metrics module needs the auth module before it in modules.ts');
   if (!isValidTimeZone(ctx.config.timeZone)) throw new Error(`timeZone ${ctx.config.timeZone} is not an IANA time zone this Node knows`);
   const options = { db: ctx.db, clock: ctx.clock, centerCode: ctx.config.centerCode, timeZone: ctx.config.timeZone };
   const metrics = new MetricsService(options);
   const attendance = new AttendanceService(options);
-  ctx.services.set('metrics', metrics);
+  ctx.services.provide(SERVICES.metrics, metrics);
   return {
     name: 'metrics',
     registerRoutes(app) {

@@ -6,8 +6,10 @@ import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
 
 type CallCounts = Omit<RawCounts, 'complaints'>;
 
-// SUM over a boolean expression counts the rows where it holds (NULL rows are skipped);
-// COUNT(x − y) counts the rows where both ends are recorded.
+// SUM over a boolean expression counts the rows where it holds (NULL rows are skipped).
+// The moments are DESIGN.md's (migration 12): wait = offered → first answer; talk = first answer
+// → end of the last agent's talk, and for a call still talking, up to now (so the numerator and
+// the denominator, answered calls, cover the same calls); ACW = every agent's period, each once.
 const CALLS_SQL = `
   SELECT
     COUNT(*) AS callTotal,
@@ -15,34 +17,34 @@ const CALLS_SQL = `
     COUNT(answered_at) AS answered,
     TOTAL(abandon_stage IN ('queue', 'ringing')) AS abandoned,
     TOTAL(abandon_stage = 'ivr') AS abandonedIvr,
-    TOTAL(hung_up_at - answered_at) AS talkMsSum,
-    TOTAL(answered_at - queued_at) AS waitMsSum,
-    TOTAL(acw_ended_at - acw_started_at) AS acwMsSum,
-    COUNT(acw_ended_at - acw_started_at) AS acwCount,
+    TOTAL(MAX(COALESCE(talk_ended_at, @now), answered_at) - answered_at) AS talkMsSum,
+    TOTAL(answered_at - offered_at) AS waitMsSum,
+    TOTAL(acw_ms) AS acwMsSum,
+    TOTAL(acw_count) AS acwCount,
     COUNT(survey_result) AS surveyResponses,
     TOTAL(survey_result IN (1, 2)) AS surveySatisfied
   FROM calls INDEXED BY calls_metrics
-  WHERE center_code = ? AND arrived_at >= ? AND arrived_at < ? AND direction = 'inbound'`;
+  WHERE center_code = @center AND arrived_at >= @start AND arrived_at < @end AND direction = 'inbound'`;
 
 const COMPLAINTS_SQL = `
   SELECT COUNT(*) FROM work_orders
   WHERE center_code = ? AND category = 'complaint' AND created_at >= ? AND created_at < ?`;
 
 export class MetricsRepository {
-  private readonly calls: Statement<[string, number, number], CallCounts>;
+  private readonly calls: Statement<[{ center: string; start: number; end: number; now: number }], CallCounts>;
   private readonly complaints: Statement<[string, number, number], number>;
 
   constructor(
     db: Db,
     private readonly centerCode: string,
   ) {
-    this.calls = db.prepare<[string, number, number], CallCounts>(CALLS_SQL);
+    this.calls = db.prepare<[{ center: string; start: number; end: number; now: number }], CallCounts>(CALLS_SQL);
     this.complaints = db.prepare<[string, number, number], number>(COMPLAINTS_SQL).pluck();
   }
 
-  /** Raw counts of calls that arrived, and complaints created, in [start, end). */
-  rawCounts(start: number, end: number): RawCounts {
-    const row = this.calls.get(this.centerCode, start, end)!;
+  /** Raw counts of calls that arrived, and complaints submitted, in [start, end); `now` ends the talk of calls still talking. */
+  rawCounts(start: number, end: number, now: number): RawCounts {
+    const row = this.calls.get({ center: this.centerCode, start, end, now })!;
     // TOTAL() is a float in SQLite; every value here is a whole number of calls or ms.
     const counts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts;
     return { ...counts, complaints: this.complaints.get(this.centerCode, start, end)! };

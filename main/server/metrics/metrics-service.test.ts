@@ -146,7 +146,8 @@ describe('MetricsService on a hand-computed day', () => {
 
   it('sees late writes at once: a survey answered and ACW ended after the day', () => {
     t.db.prepare("UPDATE calls SET survey_result = 1, survey_at = ? WHERE id = 'c8'").run(sh('2026-03-03T00:03:00'));
-    t.db.prepare("UPDATE calls SET acw_ended_at = acw_started_at + 45000 WHERE id = 'c3'").run();
+    // The call's owner adds an agent's ACW to the call as it ends (CallRecord.acwEnded).
+    t.db.prepare("UPDATE calls SET acw_ended_at = acw_started_at + 45000, acw_ms = 45000, acw_count = 1 WHERE id = 'c3'").run();
     const r = service.report('day', '2026-03-02');
     // satisrate = 3 / 4 = 75; acwavg = (60 + 45) s / 3 = 35 s = 0.5833 → 0.58, a breach of 30 s.
     expect(r.indicators).toMatchObject({ satisrate: 75, acwavg: 0.58 });

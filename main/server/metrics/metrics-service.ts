@@ -47,7 +47,7 @@ export class MetricsService {
 
   private reportOf(period: Period): MetricsReport {
     const { centerCode, timeZone } = this.options;
-    const raw = this.repository.rawCounts(period.start, period.end);
+    const raw = this.repository.rawCounts(period.start, period.end, this.options.clock.now());
     const indicators = computeIndicators(raw);
     return {
       centerCode,

@@ -52,8 +52,9 @@ export interface CallSpec {
 export function insertCall(db: Db, c: CallSpec): void {
   db.prepare(
     `INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, queued_at, ring_started_at,
-       answered_at, agent_id, hung_up_at, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result)
-     VALUES (?, ?, ?, '13800000000', '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       answered_at, agent_id, hung_up_at, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result,
+       offered_at, talk_ended_at, acw_ms, acw_count)
+     VALUES (?, ?, ?, '13800000000', '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     c.id,
     c.centerCode ?? CENTER,
@@ -70,6 +71,11 @@ export function insertCall(db: Db, c: CallSpec): void {
     c.acwStartedAt ?? null,
     c.acwEndedAt ?? null,
     c.survey ?? null,
+    // Migration 12's columns, as the call's owner writes them for a simple call.
+    c.offered ? (c.queuedAt ?? c.arrivedAt) : null,
+    c.answeredAt !== undefined ? (c.hungUpAt ?? null) : null,
+    c.acwStartedAt !== undefined && c.acwEndedAt !== undefined ? c.acwEndedAt - c.acwStartedAt : 0,
+    c.acwStartedAt !== undefined && c.acwEndedAt !== undefined ? 1 : 0,
   );
 }
 

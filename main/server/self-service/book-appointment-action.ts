@@ -45,7 +45,7 @@ export function bookAppointmentAction(deps: SelfServiceDeps): IvrAction {
       if (!slot) return 'back';
       try {
         const booked = await gateway.bookAppointment({ fundAccount: subject.id, outletCode: outlet.code, type, date: slot.date, slot: slot.slot });
-        deps.record(vars, { action: 'book-appointment', confirmationNo: booked.confirmationNo, outletCode: outlet.code, type, date: booked.date, slot: booked.slot }, ctx.clock.now());
+        deps.record(vars, { action: 'book-appointment', confirmationNo: booked.confirmationNo, outletCode: outlet.code, type, date: booked.date, slot: booked.slot });
         await deps.sms.send({ fundAccount: subject.id, template: 'appointment-booked', text: `您已预约${outlet.name} ${booked.date} ${booked.slot}，预约号${booked.confirmationNo}。` });
         return readout(channel, ['booking-ok', ...readDate(booked.date), SLOT_PROMPTS[booked.slot] ?? 'num-0', 'booking-number-is', ...readDigits(booked.confirmationNo)]);
       } catch (error) {

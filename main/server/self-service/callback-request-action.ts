@@ -25,7 +25,7 @@ export function callbackRequestAction(deps: SelfServiceDeps): IvrAction {
       ...(vars.callId ? { callId: vars.callId } : {}),
       submit: true,
     });
-    deps.record(vars, { action: 'callback-request', workOrderId: order.id }, clock.now());
+    deps.record(vars, { action: 'callback-request', workOrderId: order.id });
     vars.workOrderId = String(order.id);
     return 'registered';
   };

@@ -6,6 +6,7 @@ import type { VerificationService } from '../verification/verification-service.j
 import { POLICY_PROMPTS } from './recorded-prompts.js';
 import { employerPrompts, loanPrompts, yuan } from './account-actions.js';
 import { BEFORE_MAY_DAY, startKit, type Kit } from './self-service-test-kit.js';
+import { SERVICES } from '../services.js';
 
 const PIN = '123456';
 const MONDAY_20 = Date.parse('2026-03-02T20:00:00+08:00');
@@ -13,7 +14,7 @@ let kit: Kit;
 let person: { fund_account: string; balance_fen: number; monthly_deposit_fen: number };
 let borrower: string;
 let employer: string;
-const gateway = () => kit.server.ctx.services.get('gateway') as ProvidentFundGateway;
+const gateway = () => kit.server.ctx.services.require(SERVICES.gateway, 'test');
 
 /** Main menu 2 (业务查询), login type, account + #, PIN. */
 const login = (type: string, account: string, pin = PIN) => ['2', type, `${account}#`, pin];
@@ -50,7 +51,7 @@ describe('verify-caller', () => {
 
   it('a login locked for the day (5 failures) hears the lock message', async () => {
     const locked = kit.one<{ f: string }>("SELECT fund_account AS f FROM pf_people WHERE status = '正常' ORDER BY id DESC LIMIT 1 OFFSET 1").f;
-    const verification = kit.server.ctx.services.get('verification') as VerificationService;
+    const verification = kit.server.ctx.services.require(SERVICES.verification, 'test');
     for (let i = 0; i < 5; i++) await verification.verifyCaller({ loginType: 'fund_account', account: locked, pin: '999999', channel: 'agent', callId: 'setup' });
     const { channel, steps } = await kit.call([...login('1', locked), 'hangup']);
     expect(channel.prompts.slice(-3)).toEqual(['verify-pin', 'verify-locked', 'menu-main']);

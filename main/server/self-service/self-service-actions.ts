@@ -13,7 +13,7 @@ import type { SmsSender } from './sms-sender.js';
 function surveyAction(deps: SelfServiceDeps): IvrAction {
   return ({ vars }) => {
     const result = Number(vars.survey);
-    if (vars.callId && (result === 1 || result === 2 || result === 3)) deps.callRecords()?.surveyResult(vars.callId, result);
+    if (vars.callId && (result === 1 || result === 2 || result === 3)) deps.callRecord(vars.callId)?.surveyResult(result);
   };
 }
 

@@ -3,9 +3,10 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
 import type { VerificationService } from '../verification/verification-service.js';
-import type { CallRecords } from '../calls/call-records.js';
+import type { CallRecord } from '../calls/call-record.js';
 import type { WorkOrderService } from '../work-orders/work-order-service.js';
 import { LogSmsSender, type SmsSender } from './sms-sender.js';
+import { SERVICES } from '../services.js';
 
 /** What the self-service actions use; read from ctx.services when a call needs them (module order does not matter). */
 export interface SelfServiceDeps {
@@ -15,35 +16,28 @@ export interface SelfServiceDeps {
   centerCode: string;
   gateway(): ProvidentFundGateway;
   verification(): VerificationService;
-  callRecords(): CallRecords | undefined;
+  /** The record of a call in progress (its owner's writer), for a step worth noting on it. */
+  callRecord(callId: string): CallRecord | undefined;
   workOrders(): WorkOrderService | undefined;
   sms: SmsSender;
   /** A self-service step worth keeping with the call (bookings, subscriptions, callbacks): call_events kind 'self-service'. */
-  record(vars: Record<string, string>, data: Record<string, unknown>, at: number): void;
+  record(vars: Record<string, string>, data: Record<string, unknown>): void;
 }
 
 export function selfServiceDeps(ctx: ServerContext, sms?: SmsSender): SelfServiceDeps {
   const logger = ctx.logger.child({ module: 'self-service' });
-  const need = <T>(name: string): T => {
-    const service = ctx.services.get(name) as T | undefined;
-    if (!service) throw new Error(`self-service needs the ${name} service`);
-    return service;
-  };
-  const insertEvent = ctx.db.prepare<[string, number, string, string]>(
-    "INSERT INTO call_events (call_id, at, kind, data) SELECT ?, ?, 'self-service', ? WHERE EXISTS (SELECT 1 FROM calls WHERE id = ?)",
-  );
   return {
     db: ctx.db,
     logger,
     timeZone: ctx.config.timeZone,
     centerCode: ctx.config.centerCode,
-    gateway: () => need<ProvidentFundGateway>('gateway'),
-    verification: () => need<VerificationService>('verification'),
-    callRecords: () => ctx.services.get('callRecords') as CallRecords | undefined,
-    workOrders: () => ctx.services.get('workOrders') as WorkOrderService | undefined,
+    gateway: () => ctx.services.require(SERVICES.gateway, 'self-service'),
+    verification: () => ctx.services.require(SERVICES.verification, 'self-service'),
+    callRecord: (callId) => ctx.services.get(SERVICES.calls)?.recordOf(callId),
+    workOrders: () => ctx.services.get(SERVICES.workOrders),
     sms: sms ?? new LogSmsSender(logger),
-    record(vars, data, at) {
-      if (vars.callId) insertEvent.run(vars.callId, at, JSON.stringify(data), vars.callId);
+    record(vars, data) {
+      if (vars.callId) ctx.services.get(SERVICES.calls)?.recordOf(vars.callId)?.note('self-service', data);
     },
   };
 }

@@ -4,6 +4,7 @@ import { SERVER_MODULES } from '../modules.js';
 import { SIPP_MISSING, sippSuite } from '../sip/sipp-runner.js';
 import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
 import { runDtmfCaller } from './sipp-dtmf-caller.js';
+import { SERVICES } from '../services.js';
 
 /** The account the scenarios key (e2e/sipp/self-service-*.xml); given to a demo borrower below. */
 const ACCOUNT = '100012329001';
@@ -85,7 +86,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the pho
     const stored = events(row.id).find((e) => e.kind === 'self-service');
     expect(JSON.parse(stored!.data!)).toMatchObject({ action: 'book-appointment', confirmationNo: booked[0]!.confirmation_no });
     // Agents see it where the center's core system keeps appointments: the gateway.
-    const gateway = server.ctx.services.get('gateway') as ProvidentFundGateway;
+    const gateway = server.ctx.services.require(SERVICES.gateway, 'test');
     expect((await gateway.listAppointments(ACCOUNT)).map((a) => a.confirmationNo)).toEqual([booked[0]!.confirmation_no]);
     await gateway.cancelAppointment(booked[0]!.confirmation_no);
   }, 60_000);
@@ -109,7 +110,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the pho
     const row = lastCall();
     expectComplete(row, 'caller');
     expect(JSON.parse(row.ivr_path)).toEqual(['业务受理', '短信订阅']);
-    const gateway = server.ctx.services.get('gateway') as ProvidentFundGateway;
+    const gateway = server.ctx.services.require(SERVICES.gateway, 'test');
     expect(await gateway.getSmsSubscription(ACCOUNT)).toEqual({ fundAccount: ACCOUNT, enabled: true });
   }, 60_000);
 

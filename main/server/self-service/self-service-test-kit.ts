@@ -5,7 +5,7 @@ import { authModule } from '../auth/auth-module.js';
 import { calendarModule } from '../work-orders/calendar-module.js';
 import { workOrdersModule } from '../work-orders/work-orders-module.js';
 import { PROVIDENT_FUND_MODULES } from '../gateway/provident-fund-modules.js';
-import { CallRecords } from '../calls/call-records.js';
+import { CallRecords, type CallRecord } from '../calls/call-records.js';
 import { ManualClock } from '../clock.js';
 import { runIvr, type IvrStep } from '../ivr/ivr-engine.js';
 import { createServiceHours } from '../ivr/service-hours.js';
@@ -14,6 +14,7 @@ import { loadStandardFlow } from '../ivr/ivr-test-kit.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { createSelfServiceActions } from './self-service-actions.js';
 import { LogSmsSender } from './sms-sender.js';
+import { SERVICES } from '../services.js';
 
 /** Thursday 2026-04-30 10:00 in Shanghai: 劳动节 is 05-01..05-05, Saturday 05-09 is a 调休 working day. */
 export const BEFORE_MAY_DAY = Date.parse('2026-04-30T10:00:00+08:00');
@@ -33,11 +34,12 @@ export async function startKit(): Promise<Kit> {
   const server = await startTestServer([authModule, calendarModule, ...PROVIDENT_FUND_MODULES, workOrdersModule], { clock });
   const { ctx } = server;
   const records = new CallRecords(ctx.db, clock, ctx.config.centerCode);
-  ctx.services.set('callRecords', records);
+  const live = new Map<string, CallRecord>();
+  ctx.services.provide(SERVICES.calls, { recordOf: (callId) => live.get(callId) });
   const sms = new LogSmsSender(ctx.logger);
   const actions = createSelfServiceActions(ctx, { sms });
   const { flow } = loadStandardFlow();
-  const calendar = ctx.services.get('calendar') as WorkingCalendar;
+  const calendar = ctx.services.require(SERVICES.calendar, 'test');
   const isInServiceHours = createServiceHours(flow.serviceHours, 'Asia/Shanghai', (d) => calendar.isWorkingDay(d));
   let n = 0;
   return {
@@ -48,7 +50,7 @@ export async function startKit(): Promise<Kit> {
     async call(moves, options = {}) {
       if (options.at) clock.set(options.at);
       const callId = `test-call-${++n}`;
-      records.arrived({ id: callId, caller: '13800138000', callee: '12329', transport: 'udp' });
+      live.set(callId, records.arrive({ id: callId, caller: '13800138000', callee: '12329', transport: 'udp' }));
       const channel = new ScriptedChannel(moves);
       const steps: IvrStep[] = [];
       const result = await runIvr(flow, channel, { actions, clock, isInServiceHours, vars: { callId }, onStep: (s) => steps.push(s), ...(options.entry ? { entry: options.entry } : {}) });

@@ -24,7 +24,7 @@ export function smsSubscriptionAction(deps: SelfServiceDeps): IvrAction {
       if (digit === '1' || digit === '2') {
         const enabled = digit === '1';
         await gateway.setSmsSubscription(subject.id, enabled);
-        deps.record(vars, { action: 'sms-subscription', enabled }, clock.now());
+        deps.record(vars, { action: 'sms-subscription', enabled });
         await deps.sms.send(
           enabled
             ? { fundAccount: subject.id, template: 'sms-subscribed', text: '您已开通12329住房公积金短信订阅，账户变动和还款提醒将以短信通知。' }

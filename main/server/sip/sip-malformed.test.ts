@@ -5,6 +5,7 @@ import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
 import type { IncomingCall } from './sip-service.js';
 import { TestPeer } from './sip-test-peer.js';
+import { SERVICES } from '../services.js';
 
 const SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40010 RTP/AVP 0\r\n';
 
@@ -20,7 +21,7 @@ describe('malformed UDP datagrams while a call is up', () => {
 
   beforeAll(async () => {
     server = await startTestServer([sipModule({ credentials: () => undefined })]);
-    sip = server.ctx.services.get('sip') as SipStack;
+    sip = server.ctx.services.require(SERVICES.sip, 'test') as SipStack;
     sip.delegate = { onIncomingCall: (call) => (calls.push(call), call.answer(SDP)) };
     peer = await TestPeer.udp(server.sipUdpPort);
   });

@@ -1,6 +1,7 @@
 import type { ServerModuleFactory } from '../context.js';
 import type { SipCredentialLookup, SipCredentials } from './registrar.js';
 import { SipStack, type SipStackOptions } from './sip-stack.js';
+import { SERVICES } from '../services.js';
 
 interface AuthLike {
   sipCredentials(workNumber: string): SipCredentials | undefined;
@@ -18,7 +19,7 @@ export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers'
 export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
   return (ctx) => {
     // The auth service is looked up on each REGISTER, so module order does not matter.
-    const fromAuth: SipCredentialLookup = (workNumber) => (ctx.services.get('auth') as AuthLike | undefined)?.sipCredentials(workNumber);
+    const fromAuth: SipCredentialLookup = (workNumber) => (ctx.services.get(SERVICES.auth))?.sipCredentials(workNumber);
     const stack = new SipStack({
       host: ctx.config.host,
       logger: ctx.logger.child({ module: 'sip' }),
@@ -29,13 +30,13 @@ export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
       ...(options.serviceNumbers ? { serviceNumbers: options.serviceNumbers } : {}),
       ...(options.registrar ? { registrar: options.registrar } : {}),
     });
-    ctx.services.set('sip', stack);
+    ctx.services.provide(SERVICES.sip, stack);
     return {
       name: 'sip',
       websocketRoutes: () => [stack.websocketRoute()],
       async start() {
         const port = await stack.listenUdp(ctx.config.sipUdpPort);
-        ctx.services.set('sip.udpPort', port);
+        ctx.services.provide(SERVICES.sipUdpPort, port);
         ctx.logger.info({ event: 'sip-listening', udpPort: port, websocketPath: '/sip' }, 'sip stack listening');
       },
       stop: () => stack.close(),

@@ -110,7 +110,7 @@ export interface SipServiceDelegate {
   onAgentCall?(call: IncomingCall, agent: CallingAgent): void;
 }
 
-/** ctx.services.get('sip'). */
+/** ctx.services.get(SERVICES.sip). */
 export interface SipService {
   delegate: SipServiceDelegate | undefined;
   readonly udpPort: number;

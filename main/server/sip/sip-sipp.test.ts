@@ -4,6 +4,7 @@ import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
 import type { IncomingCall } from './sip-service.js';
 import { runSipp } from './sipp-runner.js';
+import { SERVICES } from '../services.js';
 
 const ANSWER_SDP = 'v=0\r\no=desk 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n';
 
@@ -15,7 +16,7 @@ describe('SIP over UDP with SIPp as the caller', () => {
 
   beforeAll(async () => {
     server = await startTestServer([sipModule({ credentials: () => undefined })]);
-    sip = server.ctx.services.get('sip') as SipStack;
+    sip = server.ctx.services.require(SERVICES.sip, 'test') as SipStack;
     sip.delegate = {
       onIncomingCall(call) {
         calls.push(call);
@@ -34,7 +35,7 @@ describe('SIP over UDP with SIPp as the caller', () => {
 
   it('publishes the UDP port it bound', () => {
     expect(server.sipUdpPort).toBeGreaterThan(0);
-    expect(server.ctx.services.get('sip.udpPort')).toBe(server.sipUdpPort);
+    expect(server.ctx.services.get(SERVICES.sipUdpPort)).toBe(server.sipUdpPort);
   });
 
   it('INVITE 12329 → 100/180/200 with SDP → ACK → BYE answered', async () => {

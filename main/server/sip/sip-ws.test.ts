@@ -7,6 +7,7 @@ import type { RegistrationEvent } from './registrar.js';
 import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
 import { TestPeer } from './sip-test-peer.js';
+import { SERVICES } from '../services.js';
 
 const CREDENTIALS = { '1001': { userId: 1, ha1: digestHa1('1001', 'right-pass'), displayName: '张敏' } } as Record<string, { userId: number; ha1: string; displayName: string }>;
 const OFFER = 'v=0\r\no=b2bua 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40002 UDP/TLS/RTP/SAVPF 0\r\n';
@@ -50,7 +51,7 @@ describe('SIP over WebSocket: registrar and calls to agents', () => {
 
   beforeAll(async () => {
     server = await startTestServer([sipModule({ credentials: (wn) => CREDENTIALS[wn] })], { clock });
-    sip = server.ctx.services.get('sip') as SipStack;
+    sip = server.ctx.services.require(SERVICES.sip, 'test') as SipStack;
     sip.onRegistration((e) => events.push(e));
   });
   afterAll(() => server.stop());

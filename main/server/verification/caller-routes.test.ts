@@ -5,6 +5,7 @@ import { gatewayModule } from '../gateway/gateway-module.js';
 import { DEMO_PIN } from '../gateway/demo-data.js';
 import { verificationModule } from './verification-module.js';
 import type { VerificationService } from './verification-service.js';
+import { SERVICES } from '../services.js';
 
 describe('GET /api/v1/callers/:subjectRef', () => {
   let server: TestServer;
@@ -13,7 +14,7 @@ describe('GET /api/v1/callers/:subjectRef', () => {
   let borrower: { fund_account: string; id_card_no: string };
   beforeAll(async () => {
     server = await startTestServer([authModule, gatewayModule, verificationModule]);
-    verification = server.ctx.services.get('verification') as VerificationService;
+    verification = server.ctx.services.require(SERVICES.verification, 'test');
     agentId = server.db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number;
     borrower = server.db.prepare('SELECT fund_account, id_card_no FROM pf_people p WHERE EXISTS (SELECT 1 FROM pf_loans WHERE person_id = p.id) ORDER BY id LIMIT 1').get() as typeof borrower;
   });

@@ -5,12 +5,13 @@ import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js'
 import { GATEWAY_DEMO_SERVICE, GATEWAY_SERVICE } from '../gateway/gateway-module.js';
 import { createVerificationService } from './verification-service.js';
 import { registerCallerRoutes } from './caller-routes.js';
+import { SERVICES } from '../services.js';
 
 export const VERIFICATION_SERVICE = 'verification';
 
 /** Caller verification (§2.1) and the agent's look-ups of verified callers. After auth and gateway. */
 export const verificationModule: ServerModuleFactory = (ctx) => {
-  const gateway = ctx.services.get(GATEWAY_SERVICE) as ProvidentFundGateway | undefined;
+  const gateway = ctx.services.get(SERVICES.gateway);
   if (!gateway) throw new Error('the verification module needs the gateway module before it');
   const verification = createVerificationService({
     db: ctx.db,
@@ -18,15 +19,15 @@ export const verificationModule: ServerModuleFactory = (ctx) => {
     logger: ctx.logger,
     gateway,
     timeZone: ctx.config.timeZone,
-    demoPins: ctx.services.get(GATEWAY_DEMO_SERVICE) === true,
+    demoPins: ctx.services.get(SERVICES.gatewayDemo) === true,
   });
-  ctx.services.set(VERIFICATION_SERVICE, verification);
+  ctx.services.provide(SERVICES.verification, verification);
   return {
     name: 'verification',
     registerRoutes(app) {
-      const auth = ctx.services.get('auth') as AuthService | undefined;
+      const auth = ctx.services.get(SERVICES.auth);
       if (!auth) throw new Error('the verification routes need the auth module');
-      registerCallerRoutes(app, { auth, verification, gateway, audit: () => ctx.services.get('audit') as AuditService | undefined });
+      registerCallerRoutes(app, { auth, verification, gateway, audit: () => ctx.services.get(SERVICES.audit) });
     },
   };
 };

@@ -29,7 +29,7 @@ export interface CallerGrant {
   expiresAt: number;
 }
 
-/** Registered as ctx.services.get('verification'); used by the IVR and by agent-started checks. */
+/** Registered as ctx.services.get(SERVICES.verification); used by the IVR and by agent-started checks. */
 export interface VerificationService {
   verifyCaller(request: VerifyCallerRequest): Promise<VerifyCallerResult>;
   /**

@@ -5,13 +5,15 @@ import type { VerificationService } from '../verification/verification-service.j
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import { parseOrThrow } from '../http/validation.js';
-import { callIdParamsSchema, transferRequestSchema } from '../../../shared/api/calls.js';
+import { callIdParamsSchema, consultActionSchema, transferRequestSchema } from '../../../shared/api/calls.js';
+import { AcdError, type Acd } from '../acd/acd.js';
 import type { CallSession } from './call-session.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { verifyCallerOnCall, type VerificationDialogue } from './caller-verification.js';
 
 export interface CallRouteDeps {
   auth: AuthService;
+  acd: Acd;
   sessions: Map<string, CallSession>;
   /** Calls agents placed (回访): only the survey handoff applies to them. */
   followUps: Map<string, FollowUpCall>;
@@ -47,14 +49,32 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     const principal = principalOf(request);
     const session = ownCall(callId, principal.userId);
     if (body.target === 'ivr') {
-      await session.transfer('ivr');
-      return { transferred: true as const };
+      if (session.phase !== 'talking') throw new HttpError(409, 'not_talking', 'the caller is not talking with you');
+      return { stage: await session.transfer('ivr') };
     }
     const colleague = deps.auth.listAgents().find((u) => u.workNumber === body.workNumber);
     if (!colleague) throw new HttpError(404, 'agent_not_found', `no agent with work number ${body.workNumber}`);
     if (colleague.id === principal.userId) throw new HttpError(409, 'transfer_to_self', 'a call cannot be transferred to the agent who has it');
-    await session.transfer({ agentId: colleague.id });
-    return { transferred: true as const };
+    try {
+      const stage = await session.transfer({ agentId: colleague.id, workNumber: colleague.workNumber, mode: body.mode });
+      return { stage };
+    } catch (error) {
+      // Refused before anything changed: the agent keeps the caller and says why.
+      if (error instanceof AcdError && error.code !== 'unknown_agent' && error.code !== 'not_in_acw') throw new HttpError(409, `colleague_${error.code}`, error.message);
+      throw error;
+    }
+  });
+
+  app.post('/api/v1/calls/:callId/consult', guard, async (request) => {
+    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+    const { action } = parseOrThrow(consultActionSchema, request.body);
+    const session = ownCall(callId, principalOf(request).userId);
+    if (session.phase !== 'consulting') throw new HttpError(409, 'no_consult', 'no consult is in progress on this call');
+    try {
+      return { phase: await session.consultAction(action) };
+    } catch (error) {
+      throw new HttpError(409, 'colleague_not_answered', error instanceof Error ? error.message : String(error));
+    }
   });
 
   app.post('/api/v1/calls/:callId/survey', guard, async (request) => {

@@ -27,12 +27,11 @@ export async function verifyCallerOnCall(
   deps: { verification: VerificationService; dialogue: VerificationDialogue; events: EventHub },
 ): Promise<void> {
   const agent = session.agent;
-  const bridge = session.bridge;
-  if (!agent || !bridge || session.phase !== 'talking') throw new Error('the call is not connected to an agent');
+  if (!agent || session.phase !== 'talking') throw new Error('the call is not connected to an agent');
   const publish = (outcome: 'started' | 'verified' | 'failed' | 'locked' | 'invalid_account' | 'abandoned', extra: { subjectRef?: string; subjectKind?: 'person' | 'employer'; attemptsLeft?: number } = {}) =>
     deps.events.publish({ type: 'call.verification', callId: session.callId, agentUserId: agent.id, outcome, ...extra });
 
-  bridge.isolate(session.callerLeg, true);
+  session.isolateCaller(true);
   publish('started');
   try {
     const credentials = await deps.dialogue.collectCredentials(session);
@@ -46,6 +45,6 @@ export async function verifyCallerOnCall(
       publish(result.outcome, result.attemptsLeft === undefined ? {} : { attemptsLeft: result.attemptsLeft });
     }
   } finally {
-    if (!session.isOver()) bridge.isolate(session.callerLeg, false);
+    if (!session.isOver()) session.isolateCaller(false);
   }
 }

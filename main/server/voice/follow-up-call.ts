@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Acd } from '../acd/acd.js';
-import type { CallRecords } from '../calls/call-records.js';
+import type { CallRecord } from '../calls/call-record.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
@@ -18,7 +18,6 @@ export interface FollowUpCallDeps {
   sip: SipService;
   media: MediaEngine;
   acd: Acd;
-  records: CallRecords;
   logger: Logger;
   clock: Clock;
   recordingsDir: string;
@@ -69,10 +68,14 @@ export class FollowUpCall {
   private agentStats: MediaLegStats | undefined;
   /** The trunk sent 183 with SDP: the legs are bridged before the answer (carrier tones, 已关机 announcements). */
   private earlyMedia = false;
+  /** The agent is in after-call work for this call: the object lives until it ends. */
+  private acwPending = false;
 
   constructor(
     readonly request: FollowUpRequest,
     readonly incoming: IncomingCall,
+    /** This call's record: the call is its only writer. */
+    readonly record: CallRecord,
     private readonly deps: FollowUpCallDeps,
   ) {
     // The desk learns which call record its call is, for the survey handoff.
@@ -98,17 +101,18 @@ export class FollowUpCall {
     await this.bridge?.stopRecording().catch(() => undefined);
     this.bridge?.unbridge();
     this.bridge = undefined;
-    this.deps.acd.callEnded(this.callId, 'system');
+    this.releaseAgent('survey_handoff', 'system');
     this.agentStats = this.agentLeg?.stats();
     await this.incoming.bye();
     await this.agentLeg?.close();
     // Made now, not at the answer: digits keyed while talking to the agent are not survey answers.
     const listener: Listener = { callerLeg: this.trunkLeg, channel: new MediaCallChannel(this.trunkLeg, this.deps.prompts, () => undefined) };
     const result = await this.deps.survey(listener).catch(() => undefined);
-    if (result) this.deps.records.surveyResult(this.callId, result);
+    if (result) this.record.surveyResult(result);
     if (this.phase !== 'survey') return;
     this.phase = 'ended';
     await this.trunkCall?.bye();
+    this.record.hungUp('system');
     await this.finish('survey_done');
   }
 
@@ -201,7 +205,8 @@ export class FollowUpCall {
   }
 
   private async connect(call: OutgoingCall, answerSdp: string): Promise<void> {
-    const { records, media, logger } = this.deps;
+    const { media, logger } = this.deps;
+    const record = this.record;
     const agentLeg = this.agentLeg!;
     const trunkLeg = this.trunkLeg!;
     // After early media the 200 normally repeats the 183's SDP; a new address re-targets the leg.
@@ -218,7 +223,7 @@ export class FollowUpCall {
     };
     this.phase = 'talking';
     this.incoming.answer(agentLeg.localSdp);
-    records.answered(this.callId, this.request.agent.id);
+    record.answered(this.request.agent.id, 'outbound');
     logger.info({ event: 'follow_up_answered', callId: this.callId }, 'follow-up call answered');
     if (!(await this.incoming.acked)) return;
     if (this.isOver()) return;
@@ -227,7 +232,7 @@ export class FollowUpCall {
     const file = recordingPath(this.deps.recordingsDir, this.callId, this.deps.clock.now(), this.deps.timeZone);
     try {
       this.bridge.startRecording(file);
-      records.recordingFile(this.callId, file);
+      record.recordingFile(file);
     } catch (error) {
       logger.warn({ err: error, callId: this.callId }, 'recording did not start');
     }
@@ -250,36 +255,81 @@ export class FollowUpCall {
     if (this.phase === 'survey' && side === 'caller') {
       // The citizen hung up on the survey question: the agent left already.
       this.phase = 'ended';
+      this.record.hungUp('caller');
       return this.finish(reason);
     }
     if (this.phase !== 'talking') return;
     this.phase = 'ended';
     await this.bridge?.stopRecording().catch(() => undefined);
     this.bridge?.unbridge();
-    this.deps.acd.callEnded(this.callId, side);
+    this.releaseAgent(reason, side);
+    this.record.hungUp(side);
     if (side === 'agent') await this.trunkCall?.bye();
     else await this.incoming.bye();
     await this.finish(reason);
+  }
+
+  /** The agent's talk is over (hang-up or survey hand-off): their after-call work starts. */
+  private releaseAgent(reason: string, side: 'agent' | 'caller' | 'system'): void {
+    const agentId = this.request.agent.id;
+    this.record.talkEnded();
+    this.record.agentLeft(agentId, reason);
+    if (this.deps.acd.agentReleased(agentId, this.callId, side)) {
+      this.record.acwStarted(agentId);
+      this.acwPending = true;
+    }
+  }
+
+  /** The ACD says the agent finished their after-call work (AcdDelegate.acwEnded). */
+  acwEnded(agentId: number): void {
+    this.record.acwEnded(agentId);
+    const wasPending = this.acwPending;
+    this.acwPending = false;
+    if (wasPending && this.phase === 'ended' && this.finished) this.deps.onEnded(this);
+  }
+
+  closeAcw(): void {
+    if (this.acwPending) this.acwEnded(this.request.agent.id);
+  }
+
+  /** Server stop: a connected follow-up call ends with both sides hung up, side 'system'. */
+  async shutdown(): Promise<void> {
+    if (this.phase === 'dialing') {
+      this.agentGaveUp();
+      return;
+    }
+    if (this.phase === 'ended') return;
+    const wasTalking = this.phase === 'talking';
+    this.phase = 'ended';
+    await this.bridge?.stopRecording().catch(() => undefined);
+    this.bridge?.unbridge();
+    if (wasTalking) this.releaseAgent('shutdown', 'system');
+    this.record.hungUp('system');
+    await Promise.all([this.trunkCall?.bye(), this.incoming.bye()]);
+    await this.finish('shutdown');
   }
 
   private async unanswered(reason: UnansweredReason): Promise<void> {
     if (this.phase === 'ended') return;
     this.phase = 'ended';
     this.bridge?.unbridge();
-    this.deps.records.hungUp(this.callId, reason === 'agent_cancelled' ? 'agent' : 'system');
+    this.record.hungUp(reason === 'agent_cancelled' ? 'agent' : 'system');
     this.deps.acd.outboundUnanswered(this.callId);
     await this.finish(reason);
   }
 
+  private finished = false;
+
   private async finish(reason: string): Promise<void> {
-    const { records, logger } = this.deps;
+    const { logger } = this.deps;
     const trunk = this.trunkLeg?.stats();
     const agent = this.agentStats ?? this.agentLeg?.stats();
     if (trunk) this.deps.onMediaStats(this.callId, { caller: trunk, ...(agent ? { agent } : {}) });
     await Promise.all([this.trunkLeg?.close(), this.agentLeg?.close()]);
-    records.ended(this.callId, reason);
+    this.record.ended(reason);
     logger.info({ event: 'call_ended', callId: this.callId, direction: 'outbound', reason }, 'follow-up call ended');
-    this.deps.onEnded(this);
+    this.finished = true;
+    if (!this.acwPending) this.deps.onEnded(this);
   }
 
   private trunkUri(): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditService } from '../audit/audit-service.js';
 import type { CallingAgent, IncomingCall } from '../sip/sip-service.js';
+import type { CallRecords } from '../calls/call-records.js';
 import { FollowUpCall, type FollowUpCallDeps } from './follow-up-call.js';
 import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers.js';
 
@@ -16,6 +17,7 @@ export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'o
   /** A follow-up call of this order is over (desks refresh the order). */
   followUpEnded(workOrderId: number, callId: string): void;
   centerCode: string;
+  records: CallRecords;
   calls: Map<string, FollowUpCall>;
 }
 
@@ -50,13 +52,13 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
     if (!trunk) return refuse(incoming, agent, 503, 'Service Unavailable (no trunk is configured for follow-up calls)');
 
     const callId = randomUUID();
-    records.arrived({ id: callId, direction: 'outbound', caller: agent.workNumber, callee: number, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId, workOrderId: workOrderId ?? null });
+    const record = records.arrive({ id: callId, direction: 'outbound', caller: agent.workNumber, callee: number, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId, workOrderId: workOrderId ?? null });
     acd.startOutbound(agent.userId, callId);
     // Calls out cost money and reach citizens: each one is on the audit trail with its number.
     deps.audit.record({ actorUserId: agent.userId, action: 'call.outbound', entityType: 'call', entityId: callId, callId, detail: { number, ...(workOrderId ? { workOrderId } : {}) } });
     logger.info({ event: 'follow_up_dialling', callId, agent: agent.workNumber, workOrderId }, 'follow-up call');
 
-    const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, {
+    const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, record, {
       ...deps,
       trunk,
       onEnded: (c) => {

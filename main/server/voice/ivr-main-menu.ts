@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ServerContext } from '../context.js';
-import type { CallRecords } from '../calls/call-records.js';
 import { loadFlowFile } from '../ivr/flow-loader.js';
 import { runIvr, type IvrResult } from '../ivr/ivr-engine.js';
 import { createServiceHours } from '../ivr/service-hours.js';
@@ -9,6 +8,7 @@ import type { IvrActionRegistry } from '../ivr/ivr-actions.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import type { CallSession, IvrOutcome } from './call-session.js';
 import type { PromptLibrary } from './prompt-library.js';
+import { SERVICES } from '../services.js';
 
 /** The flow's hours, or the operator's override (--service-hours). */
 export function serviceHoursFor(flow: Flow, override: string | undefined): { config: ServiceHoursConfig; useCalendar: boolean } {
@@ -29,11 +29,10 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const promptsDir = join(ctx.config.resourcesDir, 'prompts', 'zh');
   const { flow, warnings } = loadFlowFile(join(ctx.config.resourcesDir, 'ivr', '12329.json'), promptsDir);
   for (const warning of warnings) ctx.logger.warn({ event: 'ivr-flow-warning' }, warning);
-  const calendar = ctx.services.get('calendar') as WorkingCalendar | undefined;
+  const calendar = ctx.services.get(SERVICES.calendar);
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
   const isInServiceHours =
     ctx.config.serviceHours === 'always' ? () => true : createServiceHours(hours.config, ctx.config.timeZone, hours.useCalendar && calendar ? (d) => calendar.isWorkingDay(d) : undefined);
-  const records = () => ctx.services.get('callRecords') as CallRecords;
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {
     return runIvr(flow, session.channel, {
@@ -42,7 +41,7 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
       isInServiceHours,
       entry,
       vars: { callId: session.callId },
-      onStep: (step) => records().ivrStep(session.callId, { nodeId: step.nodeId, event: step.event, label: step.label, digit: step.digit }),
+      onStep: (step) => session.record.ivrStep({ nodeId: step.nodeId, event: step.event, label: step.label, digit: step.digit }),
     });
   };
 

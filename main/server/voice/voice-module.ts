@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ServerContext, ServerModuleFactory } from '../context.js';
-import type { SipService, IncomingCall } from '../sip/sip-service.js';
-import type { Acd } from '../acd/acd.js';
-import type { CallRecords } from '../calls/call-records.js';
-import type { AuthService } from '../auth/auth-service.js';
-import type { VerificationService } from '../verification/verification-service.js';
+import type { IncomingCall } from '../sip/sip-service.js';
 import { createMediaEngine } from '../media/create-media-engine.js';
 import { MediaError, type MediaEngine } from '../media/media-engine.js';
 import { CallSession, type IvrOutcome } from './call-session.js';
@@ -14,10 +10,12 @@ import { PromptLibrary } from './prompt-library.js';
 import { registerCallRoutes } from './call-routes.js';
 import { createIvrRunner } from './ivr-main-menu.js';
 import { createSelfServiceActions } from '../self-service/self-service-actions.js';
-import type { AuditService } from '../audit/audit-service.js';
-import type { WorkOrderService } from '../work-orders/work-order-service.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { createFollowUpRouting } from './follow-up-routing.js';
+import { SERVICES, type ServiceKey } from '../services.js';
+
+/** How long a caller hears 系统维护 before a shutdown hangs up (the prompt is about 3 s). */
+const SHUTDOWN_PROMPT_MS = 3_500;
 
 export interface VoiceModuleOptions {
   /** Builds the self-service menu run on each caller (the IVR engine over resources/ivr). */
@@ -31,37 +29,40 @@ export interface VoiceModuleOptions {
  */
 export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prompts) => createIvrRunner(ctx, prompts, createSelfServiceActions(ctx)).mainMenu }): ServerModuleFactory {
   return async (ctx) => {
-    const sip = ctx.services.get('sip') as SipService | undefined;
-    const acd = ctx.services.get('acd') as Acd | undefined;
-    const records = ctx.services.get('callRecords') as CallRecords | undefined;
-    const auth = ctx.services.get('auth') as AuthService | undefined;
-    const verification = ctx.services.get('verification') as VerificationService | undefined;
-    const audit = ctx.services.get('audit') as AuditService | undefined;
-    const workOrders = ctx.services.get('workOrders') as WorkOrderService | undefined;
-    if (!sip || !acd || !records || !auth || !verification || !audit) throw new Error('the voice module needs the sip, acd, auth, audit and verification modules before it');
+    const need = <T>(key: ServiceKey<T>) => ctx.services.require(key, 'voice');
+    const sip = need(SERVICES.sip);
+    const acd = need(SERVICES.acd);
+    const records = need(SERVICES.callRecords);
+    const auth = need(SERVICES.auth);
+    const verification = need(SERVICES.verification);
+    const audit = need(SERVICES.audit);
+    const workOrders = ctx.services.get(SERVICES.workOrders);
 
     const logger = ctx.logger.child({ module: 'voice' });
     const prompts = new PromptLibrary(join(ctx.config.resourcesDir, 'prompts', 'zh'));
     const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
     const sessions = new Map<string, CallSession>();
     const followUps = new Map<string, FollowUpCall>();
+    ctx.services.provide(SERVICES.calls, { recordOf: (callId) => sessions.get(callId)?.record ?? followUps.get(callId)?.record });
+    const holdMusicFile = join(ctx.config.resourcesDir, 'prompts', 'music', 'hold.wav');
+    const acceptingCalls = { open: true };
     const mediaStats = ctx.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, 'media-stats', ?)");
     let media: MediaEngine | undefined;
 
     const accept = async (incoming: IncomingCall) => {
-      if (!media) return incoming.reject(503, 'Service Unavailable (media not ready)');
+      if (!media || !acceptingCalls.open) return incoming.reject(503, 'Service Unavailable');
       const callId = randomUUID();
       logger.info({ event: 'call_arrived', callId, from: incoming.from, to: incoming.to, transport: incoming.transport }, 'inbound call');
-      records.arrived({ id: callId, caller: incoming.from, callee: incoming.to, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId });
+      const record = records.arrive({ id: callId, caller: incoming.from, callee: incoming.to, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId });
       let leg;
       try {
         leg = await media.answer({ callId, remoteSdp: incoming.remoteSdp });
       } catch (error) {
-        const status = error instanceof MediaError && error.code === 'no-common-codec' ? 488 : 500;
+        const status = error instanceof MediaError && (error.code === 'no-common-codec' || error.code === 'bad-sdp') ? 488 : 500;
         logger.warn({ err: error, callId }, 'caller media refused');
         incoming.reject(status);
-        records.hungUp(callId, 'system');
-        records.ended(callId, 'media_refused');
+        record.hungUp('system');
+        record.ended('media_refused');
         return;
       }
       incoming.answer(leg.localSdp);
@@ -69,14 +70,16 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         sip,
         media,
         acd,
-        records,
+        record,
         dialogues,
         prompts,
+        holdMusicFile,
         logger,
         clock: ctx.clock,
         recordingsDir: join(ctx.config.dataDir, 'recordings'),
         ringTimeoutMs: acd.options.ringTimeoutMs,
         timeZone: ctx.config.timeZone,
+        publish: (event) => ctx.events.publish(event),
         onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
         onEnded: (s) => {
           sessions.delete(s.callId);
@@ -84,12 +87,14 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         },
       });
       sessions.set(callId, session);
-      if (!(await incoming.acked)) return;
+      // A 200 never ACKed: the SIP layer sent BYE after 64*T1; the call and its record end too.
+      if (!(await incoming.acked)) return session.notAcknowledged();
       await session.run();
     };
 
     acd.setDelegate({
       announceQueuePosition: (call, ahead) => sessions.get(call.callId)?.announcePosition(ahead),
+      acwEnded: (callId, agentId) => (sessions.get(callId) ?? followUps.get(callId))?.acwEnded(agentId),
       ringAgent: async (agentId, call, { signal }) => {
         const session = sessions.get(call.callId);
         const agent = auth.getUser(agentId);
@@ -98,12 +103,12 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
       },
     });
 
-    // An agent sees verification results of their own calls only; team leads see all of the center.
-    ctx.events.addVisibilityRule((principal, event) => event.type !== 'call.verification' || event.agentUserId === principal.userId || principal.role === 'team_lead');
+    // An agent sees verification results and transfer steps of their own calls only; team leads see all of the center.
+    ctx.events.addVisibilityRule((principal, event) => (event.type !== 'call.verification' && event.type !== 'call.transfer') || (event.type === 'call.verification' ? event.agentUserId : event.agentId) === principal.userId || principal.role === 'team_lead');
 
     return {
       name: 'voice',
-      registerRoutes: (app) => registerCallRoutes(app, { auth, sessions, followUps, verification, dialogues, events: ctx.events }),
+      registerRoutes: (app) => registerCallRoutes(app, { auth, acd, sessions, followUps, verification, dialogues, events: ctx.events }),
       async start() {
         // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
         media = await createMediaEngine({ host: ctx.config.host, logger });
@@ -131,10 +136,20 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           onAgentCall: placeFollowUp,
         };
       },
+      /**
+       * Every caller hears 系统维护 and is hung up; every record is closed with side 'system' and
+       * reason 'shutdown' (queued and ringing calls as abandoned, talking ones with their talk up
+       * to now); after-call work still running ends now.
+       */
       async stop() {
+        acceptingCalls.open = false;
         sip.delegate = undefined;
-        for (const session of sessions.values()) session.incoming.delegate = {};
-        for (const call of followUps.values()) call.incoming.delegate = {};
+        const live = [...sessions.values()];
+        await Promise.all(live.map((session) => session.shutdown(SHUTDOWN_PROMPT_MS).catch((error: unknown) => logger.warn({ err: error, callId: session.callId }, 'call did not shut down cleanly'))));
+        await Promise.all([...followUps.values()].map((call) => call.shutdown().catch(() => undefined)));
+        for (const session of [...sessions.values()]) session.closeAcw();
+        for (const call of [...followUps.values()]) call.closeAcw();
+        logger.info({ event: 'calls_shut_down', calls: live.length }, 'calls in progress ended for the shutdown');
         await media?.close();
       },
     };

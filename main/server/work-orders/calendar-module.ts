@@ -6,14 +6,15 @@ import { ROLES } from '../../../shared/api/auth.js';
 import { calendarYearParamsSchema, type CalendarYearResponse } from '../../../shared/api/calendar.js';
 import { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { loadCalendarYears } from './calendar-loader.js';
+import { SERVICES } from '../services.js';
 
-/** Registered as ctx.services.get('calendar'): the WorkingCalendar of every shipped year. */
+/** Registered as ctx.services.get(SERVICES.calendar): the WorkingCalendar of every shipped year. */
 export const calendarModule: ServerModuleFactory = (ctx) => {
-  const auth = ctx.services.get('auth') as AuthService | undefined;
+  const auth = ctx.services.get(SERVICES.auth);
   if (!auth) throw new Error('the calendar module needs the auth module before it');
   const years = loadCalendarYears(ctx.config.resourcesDir);
   const calendar = new WorkingCalendar(years);
-  ctx.services.set('calendar', calendar);
+  ctx.services.provide(SERVICES.calendar, calendar);
   ctx.logger.info({ event: 'calendar_loaded', years: calendar.years }, 'working-day calendars loaded');
 
   return {

@@ -29,7 +29,7 @@ export interface WorkOrderServiceDeps {
   timeZone: string;
 }
 
-/** Registered as ctx.services.get('workOrders'). */
+/** Registered as ctx.services.get(SERVICES.workOrders). */
 export type WorkOrderService = ReturnType<typeof createWorkOrderService>;
 
 export function createWorkOrderService(deps: WorkOrderServiceDeps) {

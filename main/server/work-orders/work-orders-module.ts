@@ -5,12 +5,13 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { createWorkOrderService } from './work-order-service.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
+import { SERVICES } from '../services.js';
 
 /** §2.5 work orders. Needs 'auth', 'audit' and 'calendar' before it in the module list. */
 export const workOrdersModule: ServerModuleFactory = (ctx) => {
-  const auth = ctx.services.get('auth') as AuthService | undefined;
-  const audit = ctx.services.get('audit') as AuditService | undefined;
-  const calendar = ctx.services.get('calendar') as WorkingCalendar | undefined;
+  const auth = ctx.services.get(SERVICES.auth);
+  const audit = ctx.services.get(SERVICES.audit);
+  const calendar = ctx.services.get(SERVICES.calendar);
   if (!auth || !audit || !calendar) throw new Error('the work-orders module needs the auth and calendar modules before it');
   const service = createWorkOrderService({
     db: ctx.db,
@@ -21,7 +22,7 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
     centerCode: ctx.config.centerCode,
     timeZone: ctx.config.timeZone,
   });
-  ctx.services.set('workOrders', service);
+  ctx.services.provide(SERVICES.workOrders, service);
   ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
   return {
     name: 'work-orders',

@@ -23,5 +23,26 @@ export const callEndedEventSchema = z.object({
   side: z.enum(['caller', 'agent', 'system']),
 });
 
+/** Why a colleague could not take a transfer or consult: refused before anything changed, or after ringing. */
+export const transferFailureSchema = z.enum(['signed_out', 'not_ready', 'busy', 'not_registered', 'no_answer', 'rejected', 'unreachable']);
+export type TransferFailure = z.infer<typeof transferFailureSchema>;
+
+/**
+ * A transfer or consult of the agent's call, step by step, to the agent who started it (and the
+ * team leads): the colleague rings, answers (consult: the two talk while the caller holds),
+ * the transfer completes, all three join, or it failed and the caller is back with the agent.
+ */
+export const callTransferEventSchema = z.object({
+  type: z.literal('call.transfer'),
+  callId: z.string(),
+  /** The agent who started it. */
+  agentId: z.number().int(),
+  colleague: z.object({ agentId: z.number().int(), workNumber: z.string() }),
+  mode: z.enum(['blind', 'consult']),
+  stage: z.enum(['ringing', 'consulting', 'completed', 'conference', 'returned', 'failed']),
+  reason: transferFailureSchema.optional(),
+});
+export type CallTransferEvent = z.infer<typeof callTransferEventSchema>;
+
 /** Events of this domain pushed on /api/v1/events. */
-export const callsEventSchemas = [callOfferedEventSchema, callAnsweredEventSchema, callEndedEventSchema] as const satisfies readonly z.ZodObject[];
+export const callsEventSchemas = [callOfferedEventSchema, callAnsweredEventSchema, callEndedEventSchema, callTransferEventSchema] as const satisfies readonly z.ZodObject[];
