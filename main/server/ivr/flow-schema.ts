@@ -14,7 +14,8 @@ const label = z.string().min(1).optional();
 const timeoutMs = z.number().int().min(500).max(60_000).optional();
 const maxRetries = z.number().int().min(0).max(5).optional();
 
-const promptNode = z.strictObject({ type: z.literal('prompt'), label, prompts, next: nodeId });
+/** bargeIn: a key pressed during the prompt stops it and is kept for the next menu (a caller who knows the menu is not held back). */
+const promptNode = z.strictObject({ type: z.literal('prompt'), label, prompts, next: nodeId, bargeIn: z.boolean().optional() });
 
 const menuOption = z.strictObject({
   next: nodeId,
@@ -63,7 +64,8 @@ const conditionNode = z.strictObject({
   else: nodeId,
 });
 
-const queueNode = z.strictObject({ type: z.literal('queue'), label, prompts: prompts.optional() });
+// No prompts: the announcement (请稍候) is the queue's, played while the call already rings an agent.
+const queueNode = z.strictObject({ type: z.literal('queue'), label });
 const hangupNode = z.strictObject({ type: z.literal('hangup'), label, prompts: prompts.optional() });
 /** The end of a sub-flow (verification, greeting): the caller goes back to whoever started it. */
 const returnNode = z.strictObject({ type: z.literal('return'), label, prompts: prompts.optional() });

@@ -35,8 +35,16 @@ describe('the standard 12329 flow', () => {
   it('0 in service hours → the 人工 queue', async () => {
     const { result, channel, steps } = await run(['0']);
     expect(result).toMatchObject({ exit: 'queue', path: ['人工'], nodeId: 'agent' });
-    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'queue-wait']);
+    expect(channel.prompts).toEqual(['welcome', 'menu-main']);
     expect(steps.map((s) => `${s.nodeId}:${s.event}`)).toEqual(['welcome:enter', 'main:enter', 'main:choice', 'to-agent:enter', 'agent:enter']);
+  });
+
+  it('lets a key stop the welcome (barge-in) and queues at once on 0, with no announcement of its own', async () => {
+    const { result, channel } = await run(['0']);
+    expect(result.exit).toBe('queue');
+    // welcome and menu-main both stop on a key; the 请稍候 announcement is the queue's (played while the agent rings).
+    expect(channel.interruptible).toEqual([true, true]);
+    expect(flow.nodes.agent).toEqual({ type: 'queue', label: '人工' });
   });
 
   it('0 outside service hours → the closed message and the callback offer; * or silence goes back to the main menu', async () => {
@@ -57,7 +65,7 @@ describe('the standard 12329 flow', () => {
 
   it('timeouts repeat the menu twice, then fall back to 人工', async () => {
     const { result, channel, steps } = await run(['timeout', 'timeout', 'timeout']);
-    expect(channel.prompts).toEqual([...TIMEOUT_FALLBACK, 'queue-wait']);
+    expect(channel.prompts).toEqual([...TIMEOUT_FALLBACK]);
     expect(result).toMatchObject({ exit: 'queue', path: ['人工'] });
     expect(steps.filter((s) => s.event === 'timeout')).toHaveLength(3);
     expect(steps.some((s) => s.event === 'fallback')).toBe(true);
@@ -71,7 +79,7 @@ describe('the standard 12329 flow', () => {
 
   it('invalid digits: the invalid prompt twice, then the fallback', async () => {
     const { channel, steps } = await run(['9', '7', '8']);
-    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'invalid', 'menu-main', 'invalid', 'menu-main', 'queue-wait']);
+    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'invalid', 'menu-main', 'invalid', 'menu-main']);
     expect(steps.filter((s) => s.event === 'invalid').map((s) => s.digit)).toEqual(['9', '7', '8']);
   });
 
@@ -82,7 +90,7 @@ describe('the standard 12329 flow', () => {
 
   it('* goes back to the previous menu and # repeats the current one', async () => {
     const { result, channel, steps } = await run(['1', '#', '*', '3', '*', '0']);
-    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'menu-guide', 'menu-guide', 'menu-main', 'menu-service', 'menu-main', 'queue-wait']);
+    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'menu-guide', 'menu-guide', 'menu-main', 'menu-service', 'menu-main']);
     expect(result).toMatchObject({ exit: 'queue', path: ['业务指南', '业务受理', '人工'] });
     expect(steps.filter((s) => s.event === 'repeat' || s.event === 'back').map((s) => `${s.nodeId}${s.digit}`)).toEqual(['guide#', 'guide*', 'service*']);
   });
@@ -109,7 +117,7 @@ describe('the standard 12329 flow', () => {
       ['id-card', '110101199003070011', '654321'],
       ['id-card', '110101199003070011', '123456'],
     ]);
-    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'verify-login-type', 'verify-account', 'verify-pin', 'verify-failed', 'verify-account', 'verify-pin', 'verify-ok', 'menu-query', 'loan-balance-is', 'num-5', 'num-wan', 'unit-yuan', 'menu-query', 'queue-wait']);
+    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'verify-login-type', 'verify-account', 'verify-pin', 'verify-failed', 'verify-account', 'verify-pin', 'verify-ok', 'menu-query', 'loan-balance-is', 'num-5', 'num-wan', 'unit-yuan', 'menu-query']);
     expect(result.vars.pin).toBeUndefined();
     expect(result.vars.account).toBe('110101199003070011');
     const logged = JSON.stringify(steps);

@@ -110,14 +110,14 @@ export async function runIvr(flow: Flow, channel: CallChannel, options: RunIvrOp
 
       switch (node.type) {
         case 'prompt':
-          await play(node.prompts, false);
+          await play(node.prompts, node.bargeIn === true);
           nodeId = node.next;
           break;
         case 'goto':
           nodeId = node.next;
           break;
         case 'queue':
-          if (node.prompts) await play(node.prompts, false);
+          // Returns at once: the call is offered now, and the announcement plays while it is queued.
           return result('queue');
         case 'return':
           if (node.prompts) await play(node.prompts, false);

@@ -8,6 +8,8 @@ export type CallerMove = string | 'timeout' | 'hangup';
 
 export class ScriptedChannel implements CallChannel {
   readonly played: string[][] = [];
+  /** Whether a key could stop each play (barge-in), in the order played. */
+  readonly interruptible: boolean[] = [];
   readonly collects: CollectOptions[] = [];
   hungUp = false;
   private isClosed = false;
@@ -16,9 +18,10 @@ export class ScriptedChannel implements CallChannel {
 
   constructor(private readonly moves: CallerMove[]) {}
 
-  async play(prompts: readonly string[]): Promise<PlayOutcome> {
+  async play(prompts: readonly string[], options: { interruptOnDtmf: boolean }): Promise<PlayOutcome> {
     if (this.isClosed) return 'closed';
     this.played.push([...prompts]);
+    this.interruptible.push(options.interruptOnDtmf);
     return 'completed';
   }
 
