@@ -44,7 +44,8 @@ export interface RunIvrOptions {
 /** A loop in a flow (goto → goto) must not spin forever on a live call. */
 const MAX_NODE_VISITS = 1000;
 
-class CallerHungUp extends Error {}
+/** The caller is gone: thrown by prompts and actions, the run ends as caller-hangup (never an action error). */
+export class CallerHungUp extends Error {}
 
 /** The prompts to play, with number variables read out (shared/number-reading). */
 export function expandPrompts(items: readonly PromptItem[], vars: Readonly<Record<string, string>>): string[] {
@@ -213,7 +214,8 @@ export async function runIvr(flow: Flow, channel: CallChannel, options: RunIvrOp
             outcome = typeof r === 'string' ? r : r?.outcome;
             ev('action', outcome ? { detail: outcome } : {});
           } catch (error) {
-            if (closed) throw new CallerHungUp();
+            // Checked by type too: a play that saw the leg close can settle before `closed` is set.
+            if (closed || error instanceof CallerHungUp) throw new CallerHungUp();
             outcome = 'error';
             ev('action-error', { detail: (error as Error).message });
             if (!node.on?.error) await play(['system-busy'], false);

@@ -1,8 +1,9 @@
 import type { CallChannel } from '../ivr/call-channel.js';
+import { CallerHungUp } from '../ivr/ivr-engine.js';
 import { readInteger } from '../../../shared/number-reading/number-reading.js';
 
 /** Thrown when the caller hangs up inside an action; the engine then ends the run as caller-hangup. */
-export class CallerGone extends Error {
+export class CallerGone extends CallerHungUp {
   constructor() {
     super('caller hung up');
   }

@@ -185,7 +185,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访):
     const row = callRow(s);
     expect(row).toMatchObject({ caller: '1001', callee: CALLEE, transport: 'ws', work_order_id: 7, hangup_side: 'agent', end_reason: 'agent_hangup', offered_to_agent: 0 });
     expect(row.answered_at).toEqual(expect.any(Number));
-    expect(row.acw_started_at).toEqual(expect.any(Number));
+    expect(s.db.prepare('SELECT kind, acw_started_at AS acw FROM call_agent_turns WHERE call_id = ?').get(row.id)).toEqual({ kind: 'outbound', acw: expect.any(Number) });
     expect(statSync(row.recording_file as string).size).toBeGreaterThan(44 + 8000);
     expect((await agentState()).state).toBe('after_call_work');
     const audit = s.db.prepare("SELECT * FROM audit_log WHERE action = 'call.outbound'").get() as Record<string, unknown>;
@@ -326,7 +326,8 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访):
     expect(order.followUpCalls[0]).toMatchObject({ callId, answered: true, surveyResult: 1 });
     expect(order.followUps).toMatchObject({ count: 1, answered: 1, lastSurvey: 1 });
     // An inbound call's survey route refuses a call that is not the agent's.
-    expect((await s.call('POST', `/api/v1/calls/${callId}/survey`, token)).status).toBe(404);
+    // Once handed off, the survey route refuses the call: it is no longer connected to the agent.
+    expect((await s.call('POST', `/api/v1/calls/${callId}/survey`, token)).status).toBe(409);
   }, 60_000);
 
   it('reaches a trunk given by name, and fails the call with 503 when the name does not resolve', async () => {
@@ -352,7 +353,8 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访):
     expect(busy.status).toBe(486);
     expect((await trunk.done).code).toBe(0);
     await waitFor(() => callRow(s)?.ended_at != null, 5000, 'the call record to close');
-    expect(callRow(s)).toMatchObject({ end_reason: 'callee_busy', answered_at: null, acw_started_at: null, hangup_side: 'system' });
+    expect(callRow(s)).toMatchObject({ end_reason: 'callee_busy', answered_at: null, acw_count: 0, hangup_side: 'system' });
+    expect(s.db.prepare('SELECT COUNT(*) FROM call_agent_turns WHERE call_id = ?').pluck().get(callRow(s).id)).toBe(0);
     expect(await agentState()).toMatchObject({ state: 'not_ready', reason: '会议' });
   }, 60_000);
 

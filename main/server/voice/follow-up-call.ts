@@ -36,6 +36,9 @@ export interface FollowUpCallDeps {
   /** The satisfaction question (回访调查, §1.1): the same dialogue as after an inbound call. */
   survey(listener: Listener): Promise<1 | 2 | 3 | undefined>;
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
+  /** Both sides are hung up and the record closed (the work order shows the attempt now). */
+  onCallEnded(call: FollowUpCall): void;
+  /** …and the agent's after-call work for it is over too: the object can go. */
   onEnded(call: FollowUpCall): void;
 }
 
@@ -329,6 +332,7 @@ export class FollowUpCall {
     this.record.ended(reason);
     logger.info({ event: 'call_ended', callId: this.callId, direction: 'outbound', reason }, 'follow-up call ended');
     this.finished = true;
+    this.deps.onCallEnded(this);
     if (!this.acwPending) this.deps.onEnded(this);
   }
 

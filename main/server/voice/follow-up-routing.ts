@@ -8,7 +8,7 @@ import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers.js';
 /** Mainland numbers as agents dial them: mobile, landline with area code, or a short service number. */
 const DIALLABLE = /^\+?\d{3,20}$/;
 
-export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'onEnded'> {
+export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'onEnded' | 'onCallEnded'> {
   /** Unset: the center has no trunk and agents cannot call out. */
   trunk: string | undefined;
   audit: AuditService;
@@ -61,10 +61,10 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
     const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, record, {
       ...deps,
       trunk,
-      onEnded: (c) => {
-        deps.calls.delete(c.callId);
+      onCallEnded: (c) => {
         if (workOrderId) deps.followUpEnded(workOrderId, c.callId);
       },
+      onEnded: (c) => deps.calls.delete(c.callId),
     });
     deps.calls.set(callId, call);
     call.run().catch((error: unknown) => logger.error({ err: error, callId }, 'follow-up call failed'));
