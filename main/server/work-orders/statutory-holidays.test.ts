@@ -4,6 +4,7 @@ import { calendarYearSchema, type CalendarYear } from '../../../shared/calendar/
 import { addDays, isWeekend } from '../../../shared/calendar/local-date.js';
 import { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS, type WorkOrderCategory } from '../../../shared/work-orders/categories.js';
+import { createServiceHours } from '../ivr/service-hours.js';
 import { provisionalCalendarYear, statutoryDays, statutoryHolidays } from './statutory-holidays.js';
 
 const TZ = 'Asia/Shanghai';
@@ -105,5 +106,18 @@ describe('due dates over a year without its notice', () => {
     local.restore(2027, undefined);
     expect(local.isProvisional(2027)).toBe(true);
     expect(local.due(beijing('2027-02-03'), 5, TZ).dueAt).toBe(endOf('2027-02-12'));
+  });
+});
+
+describe('IVR service hours over a year without its notice', () => {
+  it('close on the provisional 2027 holidays instead of falling back to plain weekdays', () => {
+    const calendar = new WorkingCalendar([shipped(2026)], provisionalCalendarYear);
+    const open = createServiceHours({ weekdays: [1, 2, 3, 4, 5], periods: [{ from: '09:00', to: '17:00' }] }, TZ, (d) => calendar.isWorkingDay(d));
+    expect(open(beijing('2026-12-31', '10:00'))).toBe(true);
+    expect(open(beijing('2027-01-01', '10:00'))).toBe(false); // 元旦, a Friday
+    expect(open(beijing('2027-02-05', '10:00'))).toBe(false); // 除夕, a Friday
+    expect(open(beijing('2027-02-08', '10:00'))).toBe(false); // 初三, a Monday
+    expect(open(beijing('2027-02-09', '10:00'))).toBe(true);
+    expect(open(beijing('2027-02-09', '18:00'))).toBe(false);
   });
 });
