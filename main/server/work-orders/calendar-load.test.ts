@@ -121,4 +121,19 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
     expect((await server.call('GET', '/api/v1/calendar/2027', again)).body).toMatchObject({ origin: 'uploaded', provisional: false });
     expect(server.logs.filter((l) => l.event === 'calendar_provisional').map((l) => l.year)).toEqual([2028]);
   });
+
+  it('keeps nothing of a load whose recompute fails: still provisional, nothing stored, the order unchanged', async () => {
+    const clock = new ManualClock(beijing('2027-02-03T10:00'));
+    const server = await start(clock);
+    const admin = await server.login('9001', 'admin-secret-1');
+    const open = await createOrder(server, admin, { category: 'complaint' });
+    (server.ctx.services.get('calendarYears') as CalendarService).onOfficialLoaded(() => {
+      throw new Error('disk full');
+    });
+    expect((await server.call('PUT', '/api/v1/calendar/2027', admin, FIXTURE)).status).toBe(500);
+    expect((await server.call('GET', '/api/v1/calendar/2027', admin)).body).toMatchObject({ origin: 'statutory', provisional: true });
+    expect(server.db.prepare('SELECT COUNT(*) FROM calendar_years').pluck().get()).toBe(0);
+    expect((await server.call('GET', `/api/v1/work-orders/${open}`, admin)).body).toMatchObject({ dueAt: endOf('2027-02-12'), dueProvisional: true });
+    expect((await server.call('GET', '/api/v1/audit?entityType=calendar_year', admin)).body.entries).toEqual([]);
+  });
 });
