@@ -25,6 +25,7 @@ function toCallNote(row: CallNoteRow): CallNote {
     confirmedAt: new Date(row.confirmed_at).toISOString(),
     workOrderId: row.work_order_id,
     workOrderDueAt: row.work_order_due_at === null ? null : new Date(row.work_order_due_at).toISOString(),
+    workOrderDueProvisional: row.work_order_due_provisional === 1,
   });
 }
 

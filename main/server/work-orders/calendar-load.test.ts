@@ -45,7 +45,7 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
 
     const note = await server.call('POST', '/api/v1/call-notes', agent, { callId: 'call-ny', category: 'complaint', topic: '提取到账慢', description: '等了两周', callbackNumber: '13800138000' });
     expect(note.status).toBe(201);
-    expect(note.body).toMatchObject({ workOrderDueAt: endOf('2027-01-05') });
+    expect(note.body).toMatchObject({ workOrderDueAt: endOf('2027-01-05'), workOrderDueProvisional: true });
     expect((await server.call('GET', `/api/v1/work-orders/${note.body.workOrderId}`, agent)).body.dueProvisional).toBe(true);
     expect((await server.call('GET', '/api/v1/call-notes?callId=call-ny', agent)).body.callNotes).toHaveLength(1);
 
