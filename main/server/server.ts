@@ -14,7 +14,6 @@ import { systemClock, type Clock } from './clock.js';
 import type { ServerContext, ServerModule, ServerModuleFactory } from './context.js';
 import { SERVER_MODULES } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
-import type { AuthService } from './auth/auth-service.js';
 import { SERVICES, ServiceRegistry } from './services.js';
 
 export interface RunningServer {

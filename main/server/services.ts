@@ -12,6 +12,7 @@ import type { VerificationService } from './verification/verification-service.js
 import type { KnowledgeBaseService } from './knowledge-base/kb-service.js';
 import type { WorkOrderService } from './work-orders/work-order-service.js';
 import type { MetricsService } from './metrics/metrics-service.js';
+import type { CalendarService } from './work-orders/calendar-service.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -33,6 +34,8 @@ export const SERVICES = {
   callRecords: new ServiceKey<CallRecords>('callRecords'),
   calls: new ServiceKey<CallLookup>('calls'),
   calendar: new ServiceKey<WorkingCalendar>('calendar'),
+  /** Uploading a year's official calendar (admins), and who hears of it. */
+  calendarYears: new ServiceKey<CalendarService>('calendarYears'),
   gateway: new ServiceKey<ProvidentFundGateway>('gateway'),
   /** The embedded gateway holds demo people (PIN 123456 for everyone). */
   gatewayDemo: new ServiceKey<boolean>('gateway.demo'),

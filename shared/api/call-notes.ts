@@ -36,6 +36,8 @@ export const callNoteSchema = z.object({
   workOrderId: z.number().int().nullable(),
   /** Due time of the work order opened from this note, if any. */
   workOrderDueAt: z.string().nullable(),
+  /** That due time counts days of a year without its official holiday notice (see workOrderSchema.dueProvisional). */
+  workOrderDueProvisional: z.boolean(),
 });
 export type CallNote = z.infer<typeof callNoteSchema>;
 

@@ -72,6 +72,8 @@ export const workOrderSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   dueAt: z.string().nullable(),
+  /** The due date counts days of a year whose official holiday notice is not loaded yet: it may move when it is. */
+  dueProvisional: z.boolean(),
   /** Not yet resolved and past due. */
   overdue: z.boolean(),
   /** Not yet resolved and due within 24 hours. */

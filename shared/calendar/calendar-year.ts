@@ -31,3 +31,27 @@ export const calendarYearSchema = z
     });
   });
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
+
+/**
+ * An official year file uploaded by an admin: the year file, plus the slips a hand-typed notice
+ * makes (a day twice, a year with a handful of holidays or a hundred). The server also checks that
+ * every statutory day is a holiday.
+ */
+export const officialCalendarYearSchema = calendarYearSchema.superRefine((cal, ctx) => {
+  const seen = new Set<string>();
+  let total = 0;
+  cal.holidays.forEach((h, i) => {
+    if (!isLocalDate(h.from) || !isLocalDate(h.to) || h.from > h.to) return;
+    for (let d = h.from; d <= h.to && total <= 400; d = addDays(d, 1), total++) {
+      if (seen.has(d)) ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `${d} is in two holidays` });
+      seen.add(d);
+    }
+  });
+  if (cal.holidays.length < 5 || cal.holidays.length > 12) ctx.addIssue({ code: 'custom', path: ['holidays'], message: `${cal.holidays.length} holidays: a notice names 7 festivals (some merged), so 5 to 12 entries` });
+  if (total < 13 || total > 45) ctx.addIssue({ code: 'custom', path: ['holidays'], message: `${total} holiday days: a year has 13 statutory days and at most about 40 with bridging days` });
+  if (cal.workingWeekendDays.length > 12) ctx.addIssue({ code: 'custom', path: ['workingWeekendDays'], message: `${cal.workingWeekendDays.length} working weekend days: at most 12` });
+  const weekendDays = cal.workingWeekendDays.map((w) => w.date);
+  weekendDays.forEach((d, i) => {
+    if (weekendDays.indexOf(d) !== i) ctx.addIssue({ code: 'custom', path: ['workingWeekendDays', i], message: `${d} is listed twice` });
+  });
+});

@@ -1,6 +1,4 @@
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
-import type { SipService } from '../sip/sip-service.js';
 import { CallRecords } from '../calls/call-records.js';
 import { Acd } from './acd.js';
 import { AgentStateLog } from './agent-state-log.js';

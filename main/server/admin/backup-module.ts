@@ -1,7 +1,5 @@
 import { basename, join } from 'node:path';
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
-import type { AuditService } from '../audit/audit-service.js';
 import { assertCenter, principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import { BackupError, backupToFolder } from '../db/backup.js';

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { ManualClock } from '../clock.js';
 import { authModule } from './auth-module.js';
 import { startTestServer, type TestServer } from './test-server.js';
-import type { AuthService } from './auth-service.js';
 import { sipHa1 } from './password-hash.js';
 import { SERVICES } from '../services.js';
 

@@ -18,11 +18,12 @@ export interface CallNoteRow {
   work_order_id: number | null;
   created_at: number;
   work_order_due_at: number | null;
+  work_order_due_provisional: 0 | 1 | null;
 }
 
-export type NewCallNote = Omit<CallNoteRow, 'id' | 'work_order_due_at'>;
+export type NewCallNote = Omit<CallNoteRow, 'id' | 'work_order_due_at' | 'work_order_due_provisional'>;
 
-const SELECT = `SELECT call_notes.*, work_orders.due_at AS work_order_due_at
+const SELECT = `SELECT call_notes.*, work_orders.due_at AS work_order_due_at, work_orders.due_provisional AS work_order_due_provisional
   FROM call_notes LEFT JOIN work_orders ON work_orders.id = call_notes.work_order_id`;
 
 export class CallNoteRepository {

@@ -1,6 +1,4 @@
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
-import type { WorkOrderService } from '../work-orders/work-order-service.js';
 import { principalOf } from '../auth/principal.js';
 import { parseOrThrow } from '../http/validation.js';
 import { callNoteSchema, createCallNoteRequestSchema, listCallNotesQuerySchema, type CallNote } from '../../../shared/api/call-notes.js';
@@ -26,6 +24,7 @@ function toCallNote(row: CallNoteRow): CallNote {
     confirmedAt: new Date(row.confirmed_at).toISOString(),
     workOrderId: row.work_order_id,
     workOrderDueAt: row.work_order_due_at === null ? null : new Date(row.work_order_due_at).toISOString(),
+    workOrderDueProvisional: row.work_order_due_provisional === 1,
   });
 }
 

@@ -34,6 +34,7 @@ describe('call notes (§2.4-4/5/7)', () => {
     expect(created.body.workOrderId).toEqual(expect.any(Number));
     // Working days after Sep 30: Oct 8 (Thu), Oct 9 (Fri), Oct 10 (调休 Sat), Oct 12 (Mon), Oct 13 (Tue).
     expect(created.body.workOrderDueAt).toBe(new Date('2026-10-13T23:59:59.999+08:00').toISOString());
+    expect(created.body.workOrderDueProvisional).toBe(false);
 
     const order = await server.call('GET', `/api/v1/work-orders/${created.body.workOrderId}`, token);
     expect(order.body).toMatchObject({ category: 'complaint', state: 'pending_approval', callId: 'call-abc', callbackNumber: '13800138000' });

@@ -139,7 +139,7 @@ describe('CallRecords and a call\'s CallRecord', () => {
     it('closes each open call at the cut as its phase says, after reopening the database', () => {
       const done = arrive('done');
       done.ended('normal');
-      const ivr = arrive('ivr');
+      arrive('ivr');
       const queued = arrive('queued');
       queued.offered();
       const ringing = arrive('ringing');

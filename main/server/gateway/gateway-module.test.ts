@@ -8,7 +8,6 @@ import { createLogger } from '../logger.js';
 import { ManualClock } from '../clock.js';
 import { gatewayModule, httpOptionsFromConfig } from './gateway-module.js';
 import { HttpGateway } from './http-gateway.js';
-import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 import { SERVICES } from '../services.js';
 
 describe('gateway module', () => {

@@ -5,7 +5,6 @@ import { gatewayTablesEmpty, hasDemoData, seedDemoData } from './demo-data.js';
 import { HttpGateway, type HttpGatewayOptions } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 import { SqliteGateway } from './sqlite-gateway.js';
-import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SERVICES } from '../services.js';
 
 export const GATEWAY_SERVICE = 'gateway';

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
 import { createKnowledgeBaseService } from './kb-service.js';
 import { seedKnowledgeBase } from './kb-seed.js';
 import { registerKbRoutes } from './kb-routes.js';

@@ -2,13 +2,9 @@ import type { ServerModuleFactory } from '../context.js';
 import { MetricsService } from './metrics-service.js';
 import { AttendanceService } from './attendance-service.js';
 import { isValidTimeZone } from '../../../shared/metrics/time-zone.js';
-import { METRICS_ROLES, registerMetricsRoutes, type RouteGuard } from './metrics-routes.js';
+import { METRICS_ROLES, registerMetricsRoutes } from './metrics-routes.js';
 import { SERVICES } from '../services.js';
 
-/** What metrics needs of the auth module's service (ctx.services.get(SERVICES.auth)). */
-interface RoleGuards {
-  requireRole(...roles: Array<(typeof METRICS_ROLES)[number]>): RouteGuard;
-}
 
 /**
  * The §3.2 indicators, the wallboard series and attendance. Comes after auth in the module list;

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAmount, readDate, readDigits } from '../../../shared/number-reading/number-reading.js';
 import type { PersonalLoan } from '../../../shared/api/gateway.js';
-import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
-import type { VerificationService } from '../verification/verification-service.js';
 import { POLICY_PROMPTS } from './recorded-prompts.js';
 import { employerPrompts, loanPrompts, yuan } from './account-actions.js';
 import { BEFORE_MAY_DAY, startKit, type Kit } from './self-service-test-kit.js';

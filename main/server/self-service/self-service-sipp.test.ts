@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { SERVER_MODULES } from '../modules.js';
 import { SIPP_MISSING, sippSuite } from '../sip/sipp-runner.js';
-import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
 import { runDtmfCaller } from './sipp-dtmf-caller.js';
 import { SERVICES } from '../services.js';
 

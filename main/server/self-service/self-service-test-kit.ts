@@ -11,7 +11,6 @@ import { runIvr, type IvrStep } from '../ivr/ivr-engine.js';
 import { createServiceHours } from '../ivr/service-hours.js';
 import { ScriptedChannel, type CallerMove } from '../ivr/scripted-channel.js';
 import { loadStandardFlow } from '../ivr/ivr-test-kit.js';
-import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { createSelfServiceActions } from './self-service-actions.js';
 import { LogSmsSender } from './sms-sender.js';
 import { SERVICES } from '../services.js';

@@ -4,7 +4,7 @@ import { verifiedSubject, type SelfServiceDeps } from './self-service-deps.js';
 
 /** 短信订阅: hears the current state, 1 开通 / 2 取消 / * 返回 / 0 人工; a text confirms the change. */
 export function smsSubscriptionAction(deps: SelfServiceDeps): IvrAction {
-  return async ({ channel, vars, clock }) => {
+  return async ({ channel, vars }) => {
     const subject = verifiedSubject(vars);
     if (!subject) {
       vars.verifyFor = 'sms';

@@ -1,11 +1,8 @@
 import type { ServerModuleFactory } from '../context.js';
-import type { SipCredentialLookup, SipCredentials } from './registrar.js';
+import type { SipCredentialLookup } from './registrar.js';
 import { SipStack, type SipStackOptions } from './sip-stack.js';
 import { SERVICES } from '../services.js';
 
-interface AuthLike {
-  sipCredentials(workNumber: string): SipCredentials | undefined;
-}
 
 export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers' | 'limits' | 'serviceNumbers' | 'registrar'>> {
   /** Overrides the auth module's credentials (tests, or before the auth module is present). */

@@ -1,8 +1,4 @@
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
-import type { AuditService } from '../audit/audit-service.js';
-import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
-import { GATEWAY_DEMO_SERVICE, GATEWAY_SERVICE } from '../gateway/gateway-module.js';
 import { createVerificationService } from './verification-service.js';
 import { registerCallerRoutes } from './caller-routes.js';
 import { SERVICES } from '../services.js';

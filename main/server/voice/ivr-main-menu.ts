@@ -5,7 +5,6 @@ import { runIvr, type IvrResult } from '../ivr/ivr-engine.js';
 import { createServiceHours } from '../ivr/service-hours.js';
 import type { Flow, ServiceHoursConfig } from '../ivr/flow-schema.js';
 import type { IvrActionRegistry } from '../ivr/ivr-actions.js';
-import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import type { CallSession, IvrOutcome } from './call-session.js';
 import type { PromptLibrary } from './prompt-library.js';
 import { SERVICES } from '../services.js';

@@ -1,31 +1,56 @@
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
-import { HttpError } from '../http/http-app.js';
 import { parseOrThrow } from '../http/validation.js';
 import { ROLES } from '../../../shared/api/auth.js';
-import { calendarYearParamsSchema, type CalendarYearResponse } from '../../../shared/api/calendar.js';
+import { calendarYearParamsSchema, type CalendarYearResponse, type LoadCalendarYearResponse } from '../../../shared/api/calendar.js';
 import { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
+import { principalOf } from '../auth/principal.js';
 import { loadCalendarYears } from './calendar-loader.js';
+import { CalendarStore } from './calendar-store.js';
+import { createCalendarService } from './calendar-service.js';
+import { provisionalCalendarYear } from './statutory-holidays.js';
 import { SERVICES } from '../services.js';
 
-/** Registered as ctx.services.get(SERVICES.calendar): the WorkingCalendar of every shipped year. */
+/** Checks for a new year this often, to warn when it flips into one without its official notice. */
+const YEAR_CHECK_MS = 60_000;
+
+/**
+ * Registered as SERVICES.calendar: the WorkingCalendar of every shipped or uploaded year, and a
+ * provisional one (statutory days, weekends) for any other, so that no year ever stops a work
+ * order or the IVR's service hours. SERVICES.calendarYears: the admin's side.
+ */
 export const calendarModule: ServerModuleFactory = (ctx) => {
-  const auth = ctx.services.get(SERVICES.auth);
-  if (!auth) throw new Error('the calendar module needs the auth module before it');
-  const years = loadCalendarYears(ctx.config.resourcesDir);
-  const calendar = new WorkingCalendar(years);
+  const auth = ctx.services.require(SERVICES.auth, 'calendar');
+  const audit = ctx.services.require(SERVICES.audit, 'calendar');
+  const shipped = loadCalendarYears(ctx.config.resourcesDir);
+  const store = new CalendarStore(ctx.db);
+  const stored = store.all();
+  const byYear = new Map([...shipped, ...stored].map((y) => [y.year, y]));
+  const calendar = new WorkingCalendar([...byYear.values()], provisionalCalendarYear);
+  const service = createCalendarService({ db: ctx.db, clock: ctx.clock, logger: ctx.logger, audit, calendar, store, timeZone: ctx.config.timeZone });
   ctx.services.provide(SERVICES.calendar, calendar);
-  ctx.logger.info({ event: 'calendar_loaded', years: calendar.years }, 'working-day calendars loaded');
+  ctx.services.provide(SERVICES.calendarYears, service);
+  ctx.logger.info({ event: 'calendar_loaded', years: calendar.years, uploaded: stored.map((y) => y.year) }, 'working-day calendars loaded');
+  service.warnIfProvisional();
+  let timer: NodeJS.Timeout | undefined;
 
   return {
     name: 'calendar',
     registerRoutes(app) {
       app.get('/api/v1/calendar/:year', { preHandler: auth.requireRole(...ROLES) }, async (request): Promise<CalendarYearResponse> => {
         const { year } = parseOrThrow(calendarYearParamsSchema, request.params, 'path');
-        const found = years.find((y) => y.year === year);
-        if (!found) throw new HttpError(404, 'calendar_missing', `no working-day calendar for ${year}`);
-        return found;
+        return service.describe(year);
       });
+      app.put('/api/v1/calendar/:year', { preHandler: auth.requireRole('center_admin') }, async (request): Promise<LoadCalendarYearResponse> => {
+        const { year } = parseOrThrow(calendarYearParamsSchema, request.params, 'path');
+        return service.load(principalOf(request), year, request.body);
+      });
+    },
+    start() {
+      timer = setInterval(() => service.warnIfProvisional(), YEAR_CHECK_MS);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
     },
   };
 };

@@ -18,6 +18,8 @@ export interface WorkOrderRow {
   created_by: number | null;
   assignee: number | null;
   due_at: number | null;
+  /** 1 while due_at was counted over a year without its official calendar (migration 0014). */
+  due_provisional: 0 | 1;
   resolution: string | null;
   reply: string | null;
   updated_at: number | null;
@@ -52,7 +54,7 @@ export interface TransitionRow {
 
 export type NewWorkOrder = Pick<
   WorkOrderRow,
-  'center_code' | 'category' | 'created_at' | 'call_id' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'created_by' | 'due_at'
+  'center_code' | 'category' | 'created_at' | 'call_id' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'created_by' | 'due_at' | 'due_provisional'
 >;
 
 export interface WorkOrderFilter {
@@ -100,8 +102,8 @@ export class WorkOrderRepository {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO work_orders (center_code, category, created_at, call_id, state, title, description, caller_name, caller_number, callback_number, created_by, due_at, updated_at)
-       VALUES (@center_code, @category, @created_at, @call_id, 'draft', @title, @description, @caller_name, @caller_number, @callback_number, @created_by, @due_at, @created_at)`,
+      `INSERT INTO work_orders (center_code, category, created_at, call_id, state, title, description, caller_name, caller_number, callback_number, created_by, due_at, due_provisional, updated_at)
+       VALUES (@center_code, @category, @created_at, @call_id, 'draft', @title, @description, @caller_name, @caller_number, @callback_number, @created_by, @due_at, @due_provisional, @created_at)`,
     );
     this.byId = db.prepare<[number], WorkOrderRow>('SELECT * FROM work_orders WHERE id = ?');
     // NULL parameters mean "any": one prepared statement serves every combination of filters.

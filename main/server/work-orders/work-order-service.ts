@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { assertCenter } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import type { CreateWorkOrderRequest, ListWorkOrdersQuery, TransitionRequest, WorkOrder, WorkOrderDetail } from '../../../shared/api/work-orders.js';
-import { CalendarMissingError, type WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
+import type { DueDate, WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS } from '../../../shared/work-orders/categories.js';
 import {
   CREATE_ROLES,
@@ -63,14 +63,8 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       events.publish({ type: 'work-order.changed', workOrderId: row.id, centerCode: row.center_code, action, from, state: to, department: department ?? row.department, actorUserId: principal.userId, at: new Date(at).toISOString() });
   };
 
-  const dueAt = (createdAt: number, category: WorkOrderRow['category']): number => {
-    try {
-      return calendar.dueAt(createdAt, SLA_WORKING_DAYS[category], deps.timeZone);
-    } catch (error) {
-      if (error instanceof CalendarMissingError) throw new HttpError(503, 'calendar_missing', error.message);
-      throw error;
-    }
-  };
+  /** Never fails for a missing year: the calendar stands in a provisional one (marked on the order). */
+  const dueAt = (createdAt: number, category: WorkOrderRow['category']): DueDate => calendar.due(createdAt, SLA_WORKING_DAYS[category], deps.timeZone);
 
   function transition(principal: Principal, id: number, body: TransitionRequest): WorkOrderDetail {
     const row = load(principal, id);
@@ -125,7 +119,8 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
           caller_number: body.callerNumber ?? null,
           callback_number: body.callbackNumber ?? null,
           created_by: principal.userId,
-          due_at: due,
+          due_at: due.dueAt,
+          due_provisional: due.provisional ? 1 : 0,
         });
         return { id, publish: trail(repo.get(id)!, principal, 'create', null, 'draft', null, null, now) };
       })();

@@ -45,6 +45,7 @@ export function toWorkOrder(row: WorkOrderRow, now: number, followUps = followUp
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at ?? row.created_at),
     dueAt: due === null ? null : iso(due),
+    dueProvisional: row.due_provisional === 1,
     overdue: open && due !== null && due < now,
     dueSoon: open && due !== null && due >= now && due < now + DUE_SOON_HOURS * 3600_000,
     followUps,

@@ -43,7 +43,7 @@ describe('work orders: roles, visibility and the audit trail', () => {
     const created = await server.call('POST', '/api/v1/work-orders', t['1001'], { category: 'complaint', title: '投诉', description: '态度', callId: 'call-42', submit: true });
     expect(created.status).toBe(201);
     // Tue 09-30: 10-01…10-08 off, 10-09, 10-10, Sat 10-11 (调休), 10-13, 10-14.
-    expect(created.body).toMatchObject({ state: 'pending_approval', dueAt: endOf('2025-10-14'), callId: 'call-42', overdue: false, dueSoon: false });
+    expect(created.body).toMatchObject({ state: 'pending_approval', dueAt: endOf('2025-10-14'), dueProvisional: false, callId: 'call-42', overdue: false, dueSoon: false });
     expect(created.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit']);
     const inquiry = await server.call('POST', '/api/v1/work-orders', t['1001'], { category: 'inquiry', title: '咨询', description: '额度' });
     expect(inquiry.body).toMatchObject({ state: 'draft', dueAt: endOf('2025-10-11') });
@@ -125,7 +125,9 @@ describe('work orders: roles, visibility and the audit trail', () => {
     const res = await server.call('GET', '/api/v1/calendar/2026', t['1001']);
     expect(res.status).toBe(200);
     expect(res.body.workingWeekendDays.map((d: { date: string }) => d.date)).toContain('2026-02-28');
-    expect((await server.call('GET', '/api/v1/calendar/2027', t['1001'])).body.code).toBe('calendar_missing');
+    expect(res.body).toMatchObject({ origin: 'shipped', provisional: false, reason: null });
+    // No 2027 notice ships: the year is computed from the statutory holidays, and says so.
+    expect((await server.call('GET', '/api/v1/calendar/2027', t['1001'])).body).toMatchObject({ year: 2027, origin: 'statutory', provisional: true, reason: 'official_notice_missing', workingWeekendDays: [] });
     expect((await server.call('GET', '/api/v1/calendar/2026')).status).toBe(401);
   });
 });

@@ -1,9 +1,7 @@
 import { workOrderEventVisibleTo } from './work-order-access.js';
 import type { ServerModuleFactory } from '../context.js';
-import type { AuthService } from '../auth/auth-service.js';
-import type { AuditService } from '../audit/audit-service.js';
-import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { createWorkOrderService } from './work-order-service.js';
+import { createDueDateRecompute } from './provisional-due-dates.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
 import { SERVICES } from '../services.js';
 
@@ -23,6 +21,9 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
     timeZone: ctx.config.timeZone,
   });
   ctx.services.provide(SERVICES.workOrders, service);
+  // An official year loaded by an admin recomputes the provisional due dates, in its transaction.
+  const calendarYears = ctx.services.get(SERVICES.calendarYears);
+  calendarYears?.onOfficialLoaded(createDueDateRecompute({ db: ctx.db, audit, calendar, centerCode: ctx.config.centerCode, timeZone: ctx.config.timeZone }));
   ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
   return {
     name: 'work-orders',

@@ -62,7 +62,7 @@ export function RecordPanel() {
       {saved && (
         <p className="record__saved" role="status" data-testid="record-saved">
           {saved.workOrderId
-            ? t('record.savedWithOrder', { id: saved.workOrderId, due: saved.workOrderDueAt ? formatCenterDateTime(saved.workOrderDueAt, timeZone) : '' })
+            ? t('record.savedWithOrder', { id: saved.workOrderId, due: saved.workOrderDueAt ? `${formatCenterDateTime(saved.workOrderDueAt, timeZone)}${saved.workOrderDueProvisional ? t('record.dueProvisional') : ''}` : '' })
             : t('record.saved')}
         </p>
       )}

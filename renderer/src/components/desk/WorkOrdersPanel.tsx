@@ -73,6 +73,11 @@ function WorkOrderRow({ order }: { order: WorkOrder }) {
       <td>{t(`workOrders.states.${order.state}`)}</td>
       <td className={dueClass}>
         {order.dueAt ? formatCenterDateTime(order.dueAt, timeZone) : '—'}
+        {order.dueProvisional && (
+          <span className="due__tag due__tag--provisional" data-testid="due-provisional" title={t('workOrders.provisionalHint')}>
+            {t('workOrders.provisional')}
+          </span>
+        )}
         {order.overdue && <span className="due__tag">{t('workOrders.overdue')}</span>}
       </td>
       <td className="table__cell--actions">
