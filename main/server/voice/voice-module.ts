@@ -45,6 +45,8 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
     const sessions = new Map<string, CallSession>();
     const followUps = new Map<string, FollowUpCall>();
+    // For the operations metrics: inbound calls (IVR, queue or with an agent) and follow-up calls.
+    ctx.services.set('voice.callsInProgress', () => ({ inbound: sessions.size, followUp: followUps.size }));
     const mediaStats = ctx.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, 'media-stats', ?)");
     let media: MediaEngine | undefined;
 
