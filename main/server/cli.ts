@@ -1,5 +1,5 @@
 // The headless bundled server: `npm run server` or `node dist/server/cli.js [flags]`.
-import { ConfigError, loadServerConfig } from './config.js';
+import { ConfigError, configHelp, loadServerConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
@@ -9,6 +9,10 @@ type ElectronUtilityProcess = NodeJS.Process & {
 };
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${configHelp()}\n`);
+    return;
+  }
   let config;
   try {
     config = loadServerConfig(process.argv.slice(2));

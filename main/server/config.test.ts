@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ConfigError, loadServerConfig } from './config.js';
+import { ConfigError, loadServerConfig, SECRET_KEYS, SETTINGS } from './config.js';
 import { createLogger } from './logger.js';
 
 describe('loadServerConfig', () => {
@@ -108,15 +108,16 @@ describe('admin password and core-system gateway', () => {
   it('keeps the admin password and the gateway token out of log lines', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    const config = loadServerConfig(['--trunk-user', 'center0571'], { AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw', AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token', AGENT_DESK_TRUNK_PASSWORD: 'secret-trunk-pw' });
-    expect(config).toMatchObject({ trunkUser: 'center0571', trunkPassword: 'secret-trunk-pw' });
+    const config = loadServerConfig(['--trunk-user', 'center0571'], { AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw', AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token', AGENT_DESK_TRUNK_PASSWORD: 'secret-trunk-pw', AGENT_DESK_OPS_TOKEN: 'secret-ops-token-0123' });
+    expect(config).toMatchObject({ trunkUser: 'center0571', trunkPassword: 'secret-trunk-pw', opsToken: 'secret-ops-token-0123' });
     logger.info({ config }, 'nested');
-    logger.info({ adminPassword: config.adminPassword, gatewayToken: config.gatewayToken, trunkPassword: config.trunkPassword }, 'top level');
+    logger.info({ adminPassword: config.adminPassword, gatewayToken: config.gatewayToken, trunkPassword: config.trunkPassword, opsToken: config.opsToken }, 'top level');
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line).not.toContain('secret-admin-pw');
       expect(line).not.toContain('secret-gw-token');
       expect(line).not.toContain('secret-trunk-pw');
+      expect(line).not.toContain('secret-ops-token');
       expect(line).toContain('[redacted]');
     }
   });
@@ -127,5 +128,28 @@ describe('ACD timing', () => {
     expect(loadServerConfig([], {})).toMatchObject({ ringTimeoutSeconds: 20, acwLimitSeconds: 30 });
     expect(loadServerConfig(['--ring-timeout', '8', '--acw-limit', '45'], {})).toMatchObject({ ringTimeoutSeconds: 8, acwLimitSeconds: 45 });
     expect(() => loadServerConfig(['--ring-timeout', '1'], {})).toThrow(/ringTimeoutSeconds/);
+  });
+});
+
+describe('the settings table', () => {
+  it('gives no secret a flag, and marks the four secrets', () => {
+    expect([...SECRET_KEYS].sort()).toEqual(['adminPassword', 'gatewayToken', 'opsToken', 'trunkPassword']);
+    for (const key of SECRET_KEYS) expect((SETTINGS[key] as { flag?: string }).flag).toBeUndefined();
+    expect(() => loadServerConfig(['--ops-token', 'x'], {})).toThrow(/bad command line/);
+  });
+
+  it('reads every flag and every environment variable it lists into its key', () => {
+    // One value each that every schema accepts as given, so a miswired name cannot pass.
+    const sample: Record<string, string> = { host: '10.0.0.1', httpPort: '1234', sipUdpPort: '5070', dataDir: '/tmp/x', logLevel: 'warn', centerCode: '110000', serviceHours: 'always', ringTimeoutSeconds: '9', acwLimitSeconds: '11', deskDir: '/tmp/d', resourcesDir: '/tmp/r', sqliteNativeBinding: '/tmp/b.node', gatewayUrl: 'http://10.0.0.2/api', gatewayTimeoutMs: '700', trunk: 'sip:10.0.0.3', trunkUser: 'u1', outboundCallerId: '0571', outboundRingSeconds: '33', adminPassword: 'long-enough-1', gatewayToken: 'gt', trunkPassword: 'tp', opsToken: 'ops-token-0123456789' };
+    for (const [key, spec] of Object.entries(SETTINGS) as Array<[string, { flag?: string; env?: string }]>) {
+      const value = sample[key];
+      if (value === undefined) continue;
+      if (spec.env) expect(String((loadServerConfig([], { [spec.env]: value }) as Record<string, unknown>)[key]), spec.env).toBe(value);
+      if (spec.flag) expect(String((loadServerConfig([`--${spec.flag}`, value], {}) as Record<string, unknown>)[key]), spec.flag).toBe(value);
+    }
+  });
+
+  it('refuses a short ops token without echoing it', () => {
+    expect(() => loadServerConfig([], { AGENT_DESK_OPS_TOKEN: 'short' })).toThrow(/opsToken/);
   });
 });

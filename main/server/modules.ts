@@ -9,6 +9,7 @@ import { voiceModule } from './voice/voice-module.js';
 import { sipServerModule } from './sip/sip-module.js';
 import { acdModule } from './acd/acd-module.js';
 import { backupModule } from './admin/backup-module.js';
+import { opsModule } from './ops/ops-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -26,4 +27,6 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   callNotesModule,
   metricsModule,
   voiceModule(),
+  // Last: it reads the others' services on each scrape.
+  opsModule,
 ];

@@ -2,7 +2,7 @@
 // fails at start, naming both, and a wrong type fails at build time. No casts at the call sites.
 import type { AuthService } from './auth/auth-service.js';
 import type { AuditService } from './audit/audit-service.js';
-import type { SipService } from './sip/sip-service.js';
+import type { SipStack } from './sip/sip-stack.js';
 import type { Acd } from './acd/acd.js';
 import type { CallRecords } from './calls/call-records.js';
 import type { CallRecord } from './calls/call-record.js';
@@ -19,15 +19,17 @@ export class ServiceKey<T> {
   constructor(readonly name: string) {}
 }
 
-/** The record writer of a call in progress, for the IVR's actions that note what they did. */
+/** The calls in progress: the record writer of one (for the IVR's actions that note what they did), and how many. */
 export interface CallLookup {
   recordOf(callId: string): CallRecord | undefined;
+  /** Inbound calls (IVR, queue or with an agent) and follow-up calls; for the operations metrics. */
+  inProgress(): { inbound: number; followUp: number };
 }
 
 export const SERVICES = {
   auth: new ServiceKey<AuthService>('auth'),
   audit: new ServiceKey<AuditService>('audit'),
-  sip: new ServiceKey<SipService>('sip'),
+  sip: new ServiceKey<SipStack>('sip'),
   /** The bound SIP/UDP port (the configured one, or the OS's pick for port 0). */
   sipUdpPort: new ServiceKey<number>('sip.udpPort'),
   acd: new ServiceKey<Acd>('acd'),

@@ -11,6 +11,7 @@ import { DEFAULT_TIMERS, type SipTimerValues } from './transaction-timers.js';
 import { UdpTransport } from './transport-udp.js';
 import { WsTransport } from './transport-ws.js';
 import { UserAgentCore } from './user-agent-core.js';
+import { SipTraffic } from './sip-traffic.js';
 
 export interface SipStackOptions {
   host: string;
@@ -29,6 +30,8 @@ export class SipStack implements SipService {
   readonly registrar: Registrar;
   readonly core: UserAgentCore;
   readonly ws: WsTransport;
+  /** Message and error counts for the operations metrics. */
+  readonly traffic = new SipTraffic();
   private readonly udp: UdpTransport;
 
   constructor(private readonly options: SipStackOptions) {
@@ -40,10 +43,14 @@ export class SipStack implements SipService {
       timers: { ...DEFAULT_TIMERS, ...options.timers },
       limits,
       serviceNumbers: options.serviceNumbers ?? ['12329'],
+      onMalformed: (status) => this.traffic.countError(status === 513 ? 'too_large' : 'malformed'),
     });
-    const receive = (data: Buffer, flow: SipFlow) => this.core.receive(data, flow);
-    this.udp = new UdpTransport(options.host, options.logger, receive);
-    this.ws = new WsTransport(options.logger, receive, options.host);
+    const receive = (data: Buffer, flow: SipFlow) => {
+      this.traffic.countReceived(data);
+      this.core.receive(data, flow);
+    };
+    this.udp = new UdpTransport(options.host, options.logger, receive, undefined, this.traffic);
+    this.ws = new WsTransport(options.logger, receive, options.host, this.traffic);
     this.ws.onFlowClosed((flow) => {
       this.registrar.flowClosed(flow);
       this.core.flowClosed(flow);

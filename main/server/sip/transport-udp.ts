@@ -1,6 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import type { Logger } from '../logger.js';
 import type { InboundHandler, SipFlow } from './flow.js';
+import type { SipTraffic } from './sip-traffic.js';
 
 /** SIP over UDP (node:dgram): one socket, a flow per remote address. */
 export class UdpTransport {
@@ -13,6 +14,7 @@ export class UdpTransport {
     private readonly onMessage: InboundHandler,
     /** Larger datagrams are dropped unread (a reply could be used to amplify). */
     private readonly maxDatagramBytes = 64 * 1024,
+    private readonly traffic?: SipTraffic,
   ) {}
 
   get port(): number {
@@ -27,6 +29,7 @@ export class UdpTransport {
       socket.on('message', (data, rinfo) => {
         if (data.length > this.maxDatagramBytes) {
           this.logger.warn({ from: rinfo.address, bytes: data.length }, 'sip udp: oversized datagram dropped');
+          this.traffic?.countError('oversized_datagram');
           return;
         }
         try {
@@ -34,6 +37,7 @@ export class UdpTransport {
         } catch (error) {
           // A bug in one message's handling must never take the socket down.
           this.logger.error({ err: error, from: rinfo.address }, 'sip udp: message handling failed');
+          this.traffic?.countError('handler_failed');
         }
       });
       socket.bind(port, this.host, () => {
@@ -49,6 +53,7 @@ export class UdpTransport {
   flowFor(address: string, port: number): SipFlow {
     const socket = () => this.socket;
     const logger = this.logger;
+    const traffic = this.traffic;
     return {
       id: `udp:${address}:${port}`,
       transport: 'udp',
@@ -59,8 +64,11 @@ export class UdpTransport {
       send(text) {
         const s = socket();
         if (!s) return;
+        traffic?.countSent(text);
         s.send(text, port, address, (error) => {
-          if (error) logger.warn({ err: error, to: address, port }, 'sip udp send failed');
+          if (!error) return;
+          logger.warn({ err: error, to: address, port }, 'sip udp send failed');
+          traffic?.countError('send_failed');
         });
       },
     };

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import type { WebSocketRoute } from '../http/upgrade-router.js';
 import type { Logger } from '../logger.js';
 import type { InboundHandler, SipFlow } from './flow.js';
+import type { SipTraffic } from './sip-traffic.js';
 
 let nextFlow = 1;
 
@@ -15,6 +16,7 @@ export class WsTransport {
     private readonly logger: Logger,
     private readonly onMessage: InboundHandler,
     private readonly host: string,
+    private readonly traffic?: SipTraffic,
   ) {}
 
   route(): WebSocketRoute {
@@ -34,6 +36,7 @@ export class WsTransport {
   private accept(socket: WebSocket, request: IncomingMessage): void {
     const logger = this.logger;
     const host = this.host;
+    const traffic = this.traffic;
     const port = request.socket.localPort ?? 0;
     const flow: SipFlow = {
       id: `ws:${nextFlow++}`,
@@ -44,8 +47,11 @@ export class WsTransport {
       isOpen: () => socket.readyState === WebSocket.OPEN,
       send(text) {
         if (socket.readyState !== WebSocket.OPEN) return;
+        traffic?.countSent(text);
         socket.send(text, (error) => {
-          if (error) logger.warn({ err: error }, 'sip ws send failed');
+          if (!error) return;
+          logger.warn({ err: error }, 'sip ws send failed');
+          traffic?.countError('send_failed');
         });
       },
     };
@@ -58,6 +64,7 @@ export class WsTransport {
         this.onMessage(bytes, flow);
       } catch (error) {
         logger.error({ err: error, flow: flow.id }, 'sip ws: message handling failed');
+        traffic?.countError('handler_failed');
       }
     });
     socket.on('error', (error) => logger.debug({ err: error, flow: flow.id }, 'sip ws error'));

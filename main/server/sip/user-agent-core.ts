@@ -23,6 +23,8 @@ export interface UserAgentCoreOptions {
   limits: ParseLimits;
   /** Numbers we answer (Request-URI user part); INVITEs to others get 404. */
   serviceNumbers: readonly string[];
+  /** Told of each message refused as unparsable (400) or too large (513), for the metrics. */
+  onMalformed?(status: number): void;
 }
 
 /**
@@ -90,6 +92,7 @@ export class UserAgentCore {
 
   private refuse(failure: ParseFailure, flow: SipFlow): void {
     this.options.logger.warn({ from: flow.remote, reason: failure.reason }, 'sip: malformed message');
+    this.options.onMalformed?.(failure.status);
     const request = failure.request;
     // Only requests with a Via can be answered; never ACK (RFC 3261 §17.1.1.3).
     if (!request || request.method === 'ACK' || !request.headers.has('Via')) return;

@@ -43,7 +43,10 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
     const sessions = new Map<string, CallSession>();
     const followUps = new Map<string, FollowUpCall>();
-    ctx.services.provide(SERVICES.calls, { recordOf: (callId) => sessions.get(callId)?.record ?? followUps.get(callId)?.record });
+    ctx.services.provide(SERVICES.calls, {
+      recordOf: (callId) => sessions.get(callId)?.record ?? followUps.get(callId)?.record,
+      inProgress: () => ({ inbound: sessions.size, followUp: followUps.size }),
+    });
     const holdMusicFile = join(ctx.config.resourcesDir, 'prompts', 'music', 'hold.wav');
     const acceptingCalls = { open: true };
     const mediaStats = ctx.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, 'media-stats', ?)");

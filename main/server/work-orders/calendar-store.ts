@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import { calendarYearSchema, type CalendarYear } from '../../../shared/calendar/calendar-year.js';
 
-/** Official year calendars uploaded by an admin (migration 0014); they win over the shipped files. */
+/** Official year calendars uploaded by an admin (migration 0013); they win over the shipped files. */
 export class CalendarStore {
   private readonly allStmt;
   private readonly upsertStmt;

@@ -18,7 +18,7 @@ export interface WorkOrderRow {
   created_by: number | null;
   assignee: number | null;
   due_at: number | null;
-  /** 1 while due_at was counted over a year without its official calendar (migration 0014). */
+  /** 1 while due_at was counted over a year without its official calendar (migration 0013). */
   due_provisional: 0 | 1;
   resolution: string | null;
   reply: string | null;

@@ -11,7 +11,7 @@ import { m0009Attendance } from './0009-attendance.js';
 import { m0010CallNotes } from './0010-call-notes.js';
 import { m0011FollowUpCalls } from './0011-follow-up-calls.js';
 import { m0012CallLifecycle } from './0012-call-lifecycle.js';
-import { m0014ProvisionalCalendars } from './0014-provisional-calendars.js';
+import { m0013ProvisionalCalendars } from './0013-provisional-calendars.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,5 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010CallNotes,
   m0011FollowUpCalls,
   m0012CallLifecycle,
-  m0014ProvisionalCalendars,
+  m0013ProvisionalCalendars,
 ];

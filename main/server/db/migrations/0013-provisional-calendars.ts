@@ -3,8 +3,8 @@ import type { Migration } from '../migrate.js';
 // Owner: calendar and work-orders modules. A due date counted over a year whose State Council
 // notice was not loaded yet (statutory days and weekends only) is provisional until an admin loads
 // the year's official calendar, which is kept here and recomputes those orders.
-export const m0014ProvisionalCalendars: Migration = {
-  version: 14,
+export const m0013ProvisionalCalendars: Migration = {
+  version: 13,
   name: 'provisional-calendars',
   up(db) {
     db.exec(`

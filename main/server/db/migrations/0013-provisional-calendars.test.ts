@@ -3,13 +3,13 @@ import Database from 'better-sqlite3';
 import { migrate } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
 
-describe('migration 14: provisional-calendars', () => {
+describe('migration 13: provisional-calendars', () => {
   it('keeps existing orders final, flags new ones 0 or 1 only, and stores year files as JSON', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS, 11);
+    migrate(db, MIGRATIONS, 12);
     db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, updated_at, due_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'draft', 0, 10)").run();
-    migrate(db, MIGRATIONS, 14);
+    migrate(db, MIGRATIONS, 13);
     expect(db.prepare('SELECT due_provisional FROM work_orders WHERE id = 7').get()).toEqual({ due_provisional: 0 });
     expect(db.prepare('UPDATE work_orders SET due_provisional = 1 WHERE id = 7').run().changes).toBe(1);
     expect(() => db.prepare('UPDATE work_orders SET due_provisional = 2 WHERE id = 7').run()).toThrow(/CHECK/);
