@@ -2,7 +2,6 @@ import type { MediaEngine, MediaLeg } from '../media/media-engine.js';
 import type { OutgoingCall, SipService } from '../sip/sip-service.js';
 import { CALL_ID_HEADER, IVR_PATH_HEADER } from '../../../shared/sip/desk-headers.js';
 
-
 export interface RingAgentRequest {
   callId: string;
   workNumber: string;
@@ -26,11 +25,13 @@ export type RingOutcome =
   | { outcome: 'unreachable'; status: number };
 
 /**
- * Rings one agent's softphone with a WebRTC offer and returns the answered SIP call and its media
- * leg, or why not. The leg is closed on every outcome but 'answered'.
+ * Rings one agent's phone and returns the answered SIP call and its media leg, or why not: a
+ * softphone in the desk (SIP over WebSocket) gets a WebRTC offer, a desk phone registered over
+ * UDP plain RTP. The leg is closed on every outcome but 'answered'.
  */
 export async function ringAgent(sip: SipService, media: MediaEngine, request: RingAgentRequest): Promise<RingOutcome> {
-  const leg = await media.offer({ callId: request.callId, kind: 'webrtc' });
+  const deskPhone = sip.registrations(request.workNumber)[0]?.transport === 'udp';
+  const leg = await media.offer({ callId: request.callId, kind: deskPhone ? 'rtp' : 'webrtc' });
   const call = sip.inviteAgent(request.workNumber, leg.localSdp, {
     callerNumber: request.callerNumber,
     headers: {
