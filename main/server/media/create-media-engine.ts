@@ -1,6 +1,6 @@
 // The embedded engine: plain RTP over node:dgram and WebRTC over werift, in this process.
 import { randomUUID } from 'node:crypto';
-import { MediaError, type MediaBridge, type MediaEngine, type MediaEngineOptions, type MediaKind, type MediaLeg } from './media-engine.js';
+import { MediaError, type MediaBridge, type MediaEngine, type MediaEngineOptions, type MediaKind, type MediaLeg, type MediaMixer } from './media-engine.js';
 import type { BaseLeg, LegContext } from './base-leg.js';
 import { MediaClock } from './media-clock.js';
 import { PromptCache } from './prompt-cache.js';
@@ -9,6 +9,7 @@ import { RtpLeg } from './rtp-leg.js';
 import { WebRtcLeg, warmUpWebRtc, type WebRtcSettings } from './webrtc-leg.js';
 import { readAudioSdp } from './sdp-offer.js';
 import { LegBridge } from './leg-bridge.js';
+import { LegMixer } from './audio-mixer.js';
 
 export async function createMediaEngine(options: MediaEngineOptions): Promise<MediaEngine> {
   // werift creates its DTLS certificate on first use; doing it now keeps it off the first call.
@@ -58,6 +59,11 @@ class EmbeddedMediaEngine implements MediaEngine {
     return new LegBridge(this.clock, this.own(a), this.own(b));
   }
 
+  mixer(): MediaMixer {
+    this.assertOpen();
+    return new LegMixer(this.clock, (leg) => this.own(leg));
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.legs].map((leg) => leg.close()));
@@ -66,6 +72,7 @@ class EmbeddedMediaEngine implements MediaEngine {
 
   private own(leg: MediaLeg): BaseLeg {
     const found = [...this.legs].find((l) => l === leg);
+    if (!found && (leg as Partial<BaseLeg>).isOpen === false) throw new MediaError('closed', `leg ${leg.id} is closed`);
     if (!found) throw new MediaError('state', `leg ${leg.id} does not belong to this engine or is closed`);
     return found;
   }
