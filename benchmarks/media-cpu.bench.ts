@@ -1,5 +1,6 @@
 // CPU cost of the embedded media engine, per second of call time:
 //  - a bridged pair of plain RTP legs, both far ends sending 20 ms PCMU frames (SIPp-like);
+//  - a three-party conference of plain RTP legs in the mixer, every far end sending likewise;
 //  - a WebRTC leg playing a prompt to a werift "browser" (SRTP, DTLS connected).
 // The far ends run in a child process so that only the engine's work is counted by
 // process.cpuUsage() here. Figures are medians of several measuring windows.
@@ -7,10 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { median, round, type Benchmark, type BenchRow } from './bench-kit.js';
 import { createMediaEngine } from '../main/server/media/create-media-engine.js';
-import type { MediaLeg } from '../main/server/media/media-engine.js';
+import type { MediaEngine, MediaLeg } from '../main/server/media/media-engine.js';
 import { offerSdp, tempDir, writeToneWav } from '../main/server/media/media-test-kit.js';
 
 const RTP_PAIRS = 10;
+const CONFERENCES = 10;
 const WEBRTC_LEGS = 10;
 const WINDOW_MS = 3000;
 const RUNS = 3;
@@ -114,26 +116,40 @@ async function cpuPerSecond(units: number): Promise<number> {
   return median(results);
 }
 
-async function rtpPairs(): Promise<BenchRow[]> {
+/** Opens groups × size plain RTP legs whose far ends all send PCMU, joins each group, measures CPU per group-second. */
+async function rtpGroups(size: number, groups: number, join: (engine: MediaEngine, legs: MediaLeg[]) => void): Promise<{ perGroup: number; received: number }> {
   const engine = await createMediaEngine({ host: '127.0.0.1' });
-  const far = new FarEnds(RTP_FAR_ENDS, RTP_PAIRS * 2);
+  const far = new FarEnds(RTP_FAR_ENDS, size * groups);
   try {
     const { ports } = await far.next<{ ports: number[] }>();
     const legs: MediaLeg[] = [];
     for (const port of ports) legs.push(await engine.answer({ callId: `bench-${port}`, remoteSdp: offerSdp({ port }) }));
-    for (let i = 0; i < legs.length; i += 2) engine.bridge(legs[i]!, legs[i + 1]!);
+    for (let i = 0; i < legs.length; i += size) join(engine, legs.slice(i, i + size));
     far.send({ targets: legs.map((l) => Number(/^m=audio (\d+)/m.exec(l.localSdp)![1])) });
     await new Promise((r) => setTimeout(r, 500));
-    const perPair = await cpuPerSecond(RTP_PAIRS);
+    const perGroup = await cpuPerSecond(groups);
     far.send({ report: true });
     const { received } = await far.next<{ received: number }>();
-    return [
-      { benchmark: 'media CPU', metric: 'RTP leg pair bridged (PCMU, 50 pps each way)', value: round(perPair, 2), unit: 'CPU ms/s', note: `${RTP_PAIRS} pairs, median of ${RUNS}×${WINDOW_MS / 1000} s; far ends got ${received} packets` },
-    ];
+    return { perGroup, received };
   } finally {
     far.stop();
     await engine.close();
   }
+}
+
+/** A bridged pair next to a three-party conference through the mixer, and what the mix costs more. */
+async function rtpPairsAndConferences(): Promise<BenchRow[]> {
+  const pairs = await rtpGroups(2, RTP_PAIRS, (engine, [a, b]) => engine.bridge(a!, b!));
+  const conferences = await rtpGroups(3, CONFERENCES, (engine, legs) => {
+    const mixer = engine.mixer();
+    for (const leg of legs) mixer.add(leg);
+  });
+  const window = `median of ${RUNS}×${WINDOW_MS / 1000} s`;
+  return [
+    { benchmark: 'media CPU', metric: 'RTP leg pair bridged (PCMU, 50 pps each way)', value: round(pairs.perGroup, 2), unit: 'CPU ms/s', note: `per bridged pair-second; ${RTP_PAIRS} pairs, ${window}; far ends got ${pairs.received} packets` },
+    { benchmark: 'media CPU', metric: 'three-party conference in the mixer (PCMU, 50 pps each way)', value: round(conferences.perGroup, 2), unit: 'CPU ms/s', note: `per conference-second; ${CONFERENCES} conferences of 3 RTP legs, ${window}; far ends got ${conferences.received} packets` },
+    { benchmark: 'media CPU', metric: 'conference ÷ bridged pair', value: round(conferences.perGroup / pairs.perGroup, 2), unit: '×', note: 'a conference has 3 legs to a pair’s 2, and decodes, sums and encodes every frame' },
+  ];
 }
 
 async function webrtcPrompts(): Promise<BenchRow[]> {
@@ -164,7 +180,7 @@ async function webrtcPrompts(): Promise<BenchRow[]> {
 const benchmark: Benchmark = {
   name: 'media CPU',
   async run() {
-    return [...(await rtpPairs()), ...(await webrtcPrompts())];
+    return [...(await rtpPairsAndConferences()), ...(await webrtcPrompts())];
   },
 };
 export default benchmark;
