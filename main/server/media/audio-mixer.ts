@@ -26,6 +26,8 @@ interface Member {
 
 export class LegMixer implements MediaMixer {
   private readonly byLeg = new Map<MediaLeg, Member>();
+  /** byLeg's values, kept by route() so that a tick allocates no list. */
+  private list: Member[] = [];
   private readonly sum = new Int32Array(FRAME_SAMPLES);
   private readonly clipped = new Int16Array(FRAME_SAMPLES);
   private recorder: CallRecorder | undefined;
@@ -116,13 +118,14 @@ export class LegMixer implements MediaMixer {
   /** Who hears whom: Y is heard by X when Y ≠ X and Y speaks to all or lists X. */
   private route(): void {
     const members = [...this.byLeg.values()];
+    this.list = members;
     for (const listener of members) {
       listener.hears = members.filter((speaker) => speaker !== listener && speaksTo(speaker.speaksTo, listener.leg));
     }
   }
 
   private tick(): void {
-    const members = [...this.byLeg.values()];
+    const members = this.list;
     for (const member of members) member.frame = member.queue.take();
     if (this.recorder) {
       const all = this.mixFrom(members);
