@@ -244,7 +244,10 @@ describe('audio mixer', () => {
 
     // A prompt on the caller replaces the mix towards the caller while it plays.
     const prompt = writeToneWav(dir, 'prompt-1000.wav', { frequency: 1000, ms: 2000 });
+    const beforePrompt = peers[0].far.received.length;
     const playing = peers[0].leg.play([prompt]);
+    // play() loads the file first: measure from its first frames on (nobody is talking yet).
+    await waitFor(() => peers[0].far.received.length >= beforePrompt + 3, 2000, 'the prompt to start');
     const mark = peers[0].far.received.length;
     [caller, , lead] = await talk(peers);
     expectHears(lead!, [400, 800]);
