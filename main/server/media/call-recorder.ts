@@ -1,4 +1,5 @@
-// Stereo call recording: caller (bridge leg a) left, agent (leg b) right, 8 kHz 16-bit PCM.
+// Call recording, 8 kHz 16-bit PCM: stereo for a bridge (caller = leg a left, agent = leg b
+// right), mono for a mixer (the sum of every member).
 // Frames are written on the media clock as they come, so a crash leaves every second recorded up
 // to that point behind a placeholder header (sizes 0xFFFFFFFF = "to end of file"); stop() patches
 // the real sizes. repairWavHeader() does the same for files a crash left behind.
@@ -52,7 +53,7 @@ class SampleQueue {
 }
 
 export class CallRecorder {
-  private readonly queues = [new SampleQueue(), new SampleQueue()] as const;
+  private readonly queues: SampleQueue[];
   private readonly stream: WriteStream;
   private readonly unsubscribe: () => void;
   private frames = 0;
@@ -62,23 +63,24 @@ export class CallRecorder {
   constructor(
     readonly file: string,
     clock: MediaClock,
+    private readonly channels: 1 | 2 = 2,
   ) {
+    this.queues = Array.from({ length: channels }, () => new SampleQueue());
     mkdirSync(dirname(file), { recursive: true });
     this.stream = createWriteStream(file, { flags: 'w' });
     this.stream.on('error', (error) => (this.failure = error));
-    this.stream.write(wavHeader({ sampleRate: 8000, channels: 2, dataBytes: 0xffffffff }));
+    this.stream.write(wavHeader({ sampleRate: 8000, channels, dataBytes: 0xffffffff }));
     this.unsubscribe = clock.subscribe(() => this.tick());
   }
 
-  /** Decoded audio of one side: 0 = left (caller), 1 = right (agent). */
+  /** Decoded audio of one side: 0 = left (caller) or the only channel, 1 = right (agent). */
   push(channel: 0 | 1, samples: Int16Array): void {
-    if (!this.stopping) this.queues[channel].push(samples);
+    if (!this.stopping) this.queues[channel]?.push(samples);
   }
 
   private tick(): void {
-    const frame = new Int16Array(FRAME_SAMPLES * 2);
-    this.queues[0].take(frame, FRAME_SAMPLES, 0, 2);
-    this.queues[1].take(frame, FRAME_SAMPLES, 1, 2);
+    const frame = new Int16Array(FRAME_SAMPLES * this.channels);
+    this.queues.forEach((queue, channel) => queue.take(frame, FRAME_SAMPLES, channel, this.channels));
     this.stream.write(Buffer.from(frame.buffer));
     this.frames++;
   }
@@ -89,7 +91,7 @@ export class CallRecorder {
       await new Promise<void>((resolve) => this.stream.end(resolve));
       if (this.failure) throw this.failure;
       const dataBytes = await repairWavHeader(this.file);
-      return { file: this.file, durationMs: Math.round(dataBytes / 4 / 8) };
+      return { file: this.file, durationMs: Math.round(dataBytes / (2 * this.channels) / 8) };
     })();
     return this.stopping;
   }

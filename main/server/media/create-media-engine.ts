@@ -9,6 +9,7 @@ import { RtpLeg } from './rtp-leg.js';
 import { WebRtcLeg, warmUpWebRtc, type WebRtcSettings } from './webrtc-leg.js';
 import { readAudioSdp } from './sdp-offer.js';
 import { LegBridge } from './leg-bridge.js';
+import { LegMixer } from './audio-mixer.js';
 
 export async function createMediaEngine(options: MediaEngineOptions): Promise<MediaEngine> {
   // werift creates its DTLS certificate on first use; doing it now keeps it off the first call.
@@ -59,8 +60,8 @@ class EmbeddedMediaEngine implements MediaEngine {
   }
 
   mixer(): MediaMixer {
-    // Replaced by the mixer branch (media/audio-mixer.ts).
-    throw new MediaError('state', 'the conference mixer is not available in this build');
+    this.assertOpen();
+    return new LegMixer(this.clock, (leg) => this.own(leg));
   }
 
   async close(): Promise<void> {
@@ -71,6 +72,7 @@ class EmbeddedMediaEngine implements MediaEngine {
 
   private own(leg: MediaLeg): BaseLeg {
     const found = [...this.legs].find((l) => l === leg);
+    if (!found && (leg as Partial<BaseLeg>).isOpen === false) throw new MediaError('closed', `leg ${leg.id} is closed`);
     if (!found) throw new MediaError('state', `leg ${leg.id} does not belong to this engine or is closed`);
     return found;
   }

@@ -55,4 +55,14 @@ describe('G.711', () => {
     const again = decode('PCMU', transcode('PCMA', 'PCMU', alaw));
     for (let i = 0; i < samples.length; i++) expect(Math.abs(again[i]! - samples[i]!)).toBeLessThanOrEqual(Math.abs(samples[i]!) / 8 + 40);
   });
+
+  it('encodes by table exactly as the bit-manipulation encoders, over the whole 16-bit range', () => {
+    const all = Int16Array.from({ length: 65536 }, (_, i) => i - 32768);
+    const ulaw = encode('PCMU', all);
+    const alaw = encode('PCMA', all);
+    for (let i = 0; i < all.length; i++) {
+      if (ulaw[i] !== linearToUlaw(all[i]!) || alaw[i] !== linearToAlaw(all[i]!)) throw new Error(`sample ${all[i]} encoded differently`);
+    }
+    expect(ulaw.length).toBe(65536);
+  });
 });

@@ -63,10 +63,23 @@ const ALAW_TO_ULAW = Uint8Array.from({ length: 256 }, (_, i) => linearToUlaw(ALA
 /** The byte a codec uses for digital silence (decodes to 0 or ±8). */
 export const SILENCE_BYTE: Record<AudioCodec, number> = { PCMU: 0xff, PCMA: 0xd5 };
 
+// Encoding by table (64 KiB per codec, built on first use): the mixer encodes every frame it sends.
+const ENCODE_TABLES: Partial<Record<AudioCodec, Uint8Array>> = {};
+
+function encodeTable(codec: AudioCodec): Uint8Array {
+  let table = ENCODE_TABLES[codec];
+  if (!table) {
+    const fn = codec === 'PCMU' ? linearToUlaw : linearToAlaw;
+    table = Uint8Array.from({ length: 65536 }, (_, i) => fn(i - 32768));
+    ENCODE_TABLES[codec] = table;
+  }
+  return table;
+}
+
 export function encode(codec: AudioCodec, samples: Int16Array): Buffer {
   const out = Buffer.allocUnsafe(samples.length);
-  const fn = codec === 'PCMU' ? linearToUlaw : linearToAlaw;
-  for (let i = 0; i < samples.length; i++) out[i] = fn(samples[i]!);
+  const table = encodeTable(codec);
+  for (let i = 0; i < samples.length; i++) out[i] = table[samples[i]! + 32768]!;
   return out;
 }
 

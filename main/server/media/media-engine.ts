@@ -89,20 +89,29 @@ export interface MediaBridge {
   unbridge(): void;
 }
 
+/**
+ * Who hears a mixer member: 'all' = every other member (also those who join later), 'none' =
+ * nobody (a supervisor listening), or only the listed legs (whisper). Listed legs that are not
+ * members are ignored until they join; a member never hears itself.
+ */
 export type SpeaksTo = 'all' | 'none' | readonly MediaLeg[];
 
-/** N legs mixed in 16-bit linear PCM at 8 kHz: conference, and a supervisor's listen / whisper / barge. */
+/**
+ * N legs joined through a 16-bit linear mix at 8 kHz, paced by the engine's 20 ms clock: each
+ * member hears the sum of every other member that speaks to it, in its own codec. Digits are not
+ * forwarded between members (see docs/media.md). Hold and play() on a member behave as in a bridge.
+ */
 export interface MediaMixer {
   readonly members: readonly MediaLeg[];
-  /** The leg must be open and in no bridge or other mixer (MediaError 'busy'). */
+  /** The leg must be open (MediaError 'closed') and in no bridge or other mixer (MediaError 'busy'). Default speaksTo: 'all'. */
   add(leg: MediaLeg, options?: { speaksTo?: SpeaksTo }): void;
   setSpeaksTo(leg: MediaLeg, speaksTo: SpeaksTo): void;
   /** The leg leaves (it stays open). Idempotent. */
   remove(leg: MediaLeg): void;
-  /** Mono 8 kHz 16-bit WAV of what everybody says (the sum of all members). Throws if already recording. */
+  /** Mono 8 kHz 16-bit WAV of what everybody says (the sum of all members); the folder is created. Throws if already recording. */
   startRecording(file: string): void;
   stopRecording(): Promise<RecordingResult>;
-  /** Removes every member and stops; legs stay open. Idempotent. */
+  /** Removes every member and stops (and stops recording); legs stay open. Idempotent. */
   close(): void;
 }
 
@@ -118,7 +127,7 @@ export interface MediaEngine {
   offer(options: { callId: string; kind: MediaKind }): Promise<MediaLeg>;
   /** Joins two open legs. A leg can be in one bridge at a time (MediaError 'busy'). */
   bridge(a: MediaLeg, b: MediaLeg): MediaBridge;
-  /** An empty mixer; legs join with add(). */
+  /** An empty mixer (conference, listen, whisper, barge); legs join with add(). */
   mixer(): MediaMixer;
   /** Closes every leg and socket. */
   close(): Promise<void>;
@@ -148,7 +157,7 @@ export type MediaErrorCode =
   | 'no-common-codec' // the offer has neither PCMU nor PCMA
   | 'bad-wav' // missing file or not 8 kHz mono 16-bit PCM
   | 'closed' // the leg or engine is closed
-  | 'busy' // the leg is already bridged / already recording
+  | 'busy' // the leg is already bridged or mixed / already recording
   | 'state' // e.g. setRemoteAnswer on an answering leg
   | 'no-ports'; // the RTP port range is exhausted
 

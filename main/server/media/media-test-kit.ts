@@ -26,6 +26,29 @@ export function writeToneWav(dir: string, name: string, options: { frequency?: n
   return file;
 }
 
+/**
+ * Amplitude of the `frequency` component of `samples` (Goertzel): a sine of amplitude A gives
+ * about A, other frequencies about 0 (exactly 0 when the window holds whole periods of both).
+ */
+export function toneAmplitude(samples: Int16Array, frequency: number, sampleRate = 8000): number {
+  if (samples.length === 0) return 0;
+  const coeff = 2 * Math.cos((2 * Math.PI * frequency) / sampleRate);
+  let s1 = 0;
+  let s2 = 0;
+  for (const x of samples) {
+    const s0 = x + coeff * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  const power = Math.max(0, s1 * s1 + s2 * s2 - coeff * s1 * s2);
+  return (2 * Math.sqrt(power)) / samples.length;
+}
+
+/** toneAmplitude() at each frequency, rounded: { 400: 7990, 800: 3, … }. */
+export function toneLevels(samples: Int16Array, frequencies: readonly number[]): Record<number, number> {
+  return Object.fromEntries(frequencies.map((f) => [f, Math.round(toneAmplitude(samples, f))]));
+}
+
 export function rms(samples: Int16Array): number {
   if (samples.length === 0) return 0;
   let sum = 0;
@@ -96,8 +119,12 @@ export class RtpFarEnd {
   }
 
   /** 20 ms audio frames of a sine, paced in real time. */
-  async sendTone(codec: AudioCodec, payloadType: number, ms: number, frequency = 440): Promise<void> {
-    const pcm = sine(frequency, ms);
+  async sendTone(codec: AudioCodec, payloadType: number, ms: number, frequency = 440, amplitude = 12000): Promise<void> {
+    await this.sendSamples(codec, payloadType, sine(frequency, ms, amplitude));
+  }
+
+  /** Any 8 kHz linear audio as 20 ms frames, paced in real time. */
+  async sendSamples(codec: AudioCodec, payloadType: number, pcm: Int16Array): Promise<void> {
     const start = performance.now();
     for (let i = 0; i + 160 <= pcm.length; i += 160) {
       this.send({ payloadType, marker: i === 0, timestamp: this.ts, payload: encode(codec, pcm.subarray(i, i + 160)) });
@@ -119,9 +146,9 @@ export class RtpFarEnd {
     this.ts += 640;
   }
 
-  /** Decoded audio of the packets received with this payload type. */
-  decoded(codec: AudioCodec, payloadType: number): Int16Array {
-    const frames = this.received.filter((p) => p.payloadType === payloadType).map((p) => decode(codec, p.payload));
+  /** Decoded audio of the packets received with this payload type (from packet index `from` on). */
+  decoded(codec: AudioCodec, payloadType: number, from = 0): Int16Array {
+    const frames = this.received.slice(from).filter((p) => p.payloadType === payloadType).map((p) => decode(codec, p.payload));
     const out = new Int16Array(frames.reduce((n, f) => n + f.length, 0));
     let offset = 0;
     for (const f of frames) {
