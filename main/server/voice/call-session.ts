@@ -68,6 +68,8 @@ export interface AgentParty {
   workNumber: string;
   call: OutgoingCall;
   leg: MediaLeg;
+  /** Set the moment they start leaving: their BYE and the dialog's end both report it, once counts. */
+  leaving?: boolean;
 }
 
 interface Consult {
@@ -363,7 +365,8 @@ export class CallSession {
   }
 
   private async agentLeft(party: AgentParty, reason: AgentLeaveReason): Promise<void> {
-    if (!this.agentsOnCall().includes(party)) return;
+    if (party.leaving || !this.agentsOnCall().includes(party)) return;
+    party.leaving = true;
     const consult = this.consult;
     switch (this.phaseNow) {
       case 'talking':

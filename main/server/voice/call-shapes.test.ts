@@ -30,7 +30,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
   const settle = async (want: Record<string, 'ready' | 'not_ready'>) => {
     for (const [workNumber, state] of Object.entries(want)) {
       await waitFor2(async () => ['ready', 'not_ready', 'signed_out'].includes(await agentState(workNumber)), 15_000, `${workNumber} out of after-call work`);
-      await setState(workNumber, state);
+      if ((await agentState(workNumber)) !== state) await setState(workNumber, state);
     }
   };
   const caller = (scenario: string, durationMs?: number): Promise<SippRun> => runSipp(scenario, server.sipUdpPort, [...(durationMs ? ['-d', String(durationMs)] : []), '-rtp_echo', '-timeout', '90s'], 100_000);
@@ -45,7 +45,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     p1 = await DeskPhone.register(server, '1001');
     p2 = await DeskPhone.register(server, '1002');
     await waitFor2(async () => (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.filter((a: { registered: boolean }) => a.registered).length >= 2, 5000, 'both phones registered');
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     p1?.close();
@@ -81,7 +81,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     await settle({ '1001': 'ready' });
     const run = caller('caller-to-agent.xml', 11_000);
     const a = await p1.answer(await p1.ringing(), 300);
-    await setState('1002', 'ready');
+    if ((await agentState('1002')) !== 'ready') await setState('1002', 'ready');
     await new Promise((r) => setTimeout(r, 1000));
     const t = await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'blind' });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
@@ -102,12 +102,12 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     await settle({ '1002': 'not_ready', '1001': 'ready' });
     const run = caller('caller-to-agent.xml', 12_000);
     const a = await p1.answer(await p1.ringing(), 300);
-    await setState('1002', 'ready');
+    if ((await agentState('1002')) !== 'ready') await setState('1002', 'ready');
     expect((await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'consult' })).status).toBe(200);
     await p2.answer(await p2.ringing(), 500);
     await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'consulting'), 5000, 'the consult to connect');
     const before = p1.rtp.received.length;
-    await new Promise((r) => setTimeout(r, 1000));
+    await p2.rtp.sendTone('PCMU', 0, 1000, 800);
     expect(p1.rtp.received.length - before, 'the agent hears the colleague while consulting').toBeGreaterThan(20);
     expect((await call('POST', `/api/v1/calls/${a.callId}/consult`, '1001', { action: 'complete' })).body).toEqual({ phase: 'talking' });
     await a.ended;
@@ -118,15 +118,41 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     expect(newestCall()).toMatchObject({ hangup_side: 'caller', agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1002'").pluck().get() as number });
   }, 40_000);
 
+  it('three-way conference: all three talk through the mixer; the first agent leaves, the colleague stays', async () => {
+    await settle({ '1002': 'not_ready', '1001': 'ready' });
+    const run = caller('caller-to-agent.xml', 13_000);
+    const a = await p1.answer(await p1.ringing(), 300);
+    if ((await agentState('1002')) !== 'ready') await setState('1002', 'ready');
+    expect((await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'consult' })).status).toBe(200);
+    const b = await p2.answer(await p2.ringing(), 300);
+    await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'consulting'), 5000, 'the consult to connect');
+    expect((await call('POST', `/api/v1/calls/${a.callId}/consult`, '1001', { action: 'conference' })).body).toEqual({ phase: 'conference' });
+    // The colleague's tone reaches the first agent through the mixer (SIPp echoes it too).
+    const tone = p2.rtp.sendTone('PCMU', 0, 1500, 800);
+    const before = p1.rtp.received.length;
+    await tone;
+    expect(p1.rtp.received.length - before, 'the first agent hears the conference').toBeGreaterThan(40);
+    await a.bye(); // the first agent leaves: the colleague has the caller
+    expectSipp(await run);
+    await b.ended;
+    shapes.conference = a.callId;
+    await closed(a.callId);
+    expect(server.db.prepare('SELECT kind, end_reason FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(a.callId)).toEqual([
+      { kind: 'answer', end_reason: 'agent_hangup' },
+      { kind: 'consult', end_reason: 'call_ended_caller_hangup' },
+    ]);
+    expect(server.db.prepare("SELECT COUNT(*) FROM call_events WHERE call_id = ? AND kind = 'conference'").pluck().get(a.callId)).toBe(1);
+  }, 40_000);
+
   it('an honest refusal: a colleague who is not ready is refused before anything changes; one who declines returns the caller; then the survey', async () => {
     await settle({ '1002': 'not_ready', '1001': 'ready' });
     const run = caller('caller-survey.xml', 12_000);
     const a = await p1.answer(await p1.ringing(), 300);
     const refused = await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'blind' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toBe('colleague_not_ready');
+    expect(refused.body.code).toBe('colleague_not_ready');
     expect(await agentState('1001')).toBe('talking');
-    await setState('1002', 'ready');
+    if ((await agentState('1002')) !== 'ready') await setState('1002', 'ready');
     expect((await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'consult' })).status).toBe(200);
     p2.decline(await p2.ringing());
     await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'failed' && e.reason === 'rejected'), 5000, 'the failed transfer');
@@ -168,9 +194,10 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     await settle({ '1001': 'ready', '1002': 'ready' });
     const run = caller('caller-to-agent.xml', 13_000);
     // Whoever rings first lets it ring out (5 s); the other answers.
-    const first = await Promise.race([p1.ringing().then(() => p1), p2.ringing().then(() => p2)]);
-    const other = first === p1 ? p2 : p1;
-    const b = await other.answer(await other.ringing(10_000), 300);
+    const rings = [p1.ringing().then((invite) => ({ phone: p1, invite })), p2.ringing().then((invite) => ({ phone: p2, invite }))];
+    const first = await Promise.race(rings);
+    const second = await rings[first.phone === p1 ? 1 : 0]!;
+    const b = await second.phone.answer(second.invite, 300);
     expectSipp(await run);
     await b.ended;
     shapes.missed = b.callId;

@@ -107,7 +107,7 @@ ${auth ? `Authorization: ${auth}\n` : ''}Content-Length: 0
       ended: endedPromise,
       bye: async () => {
         this.peer.send(`BYE ${contact} SIP/2.0
-Via: SIP/2.0/UDP 127.0.0.1:${this.peer.localPort};branch=z9hG4bK-bye-${invite.callId}-${++this.cseq}
+Via: SIP/2.0/UDP 127.0.0.1:${this.peer.localPort};branch=z9hG4bK-bye-${++this.cseq}-${this.peer.localPort}-${tag}
 Max-Forwards: 70
 From: ${invite.headers.get('To')};tag=${tag}
 To: ${invite.headers.get('From')}
