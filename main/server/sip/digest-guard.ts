@@ -52,7 +52,7 @@ export class DigestGuard {
     const verdict = this.authenticator.verify(request.headers.get(h.answer), request.method, (username) => {
       const found = this.credentials(username);
       return found ? (found.ha1s ?? [found.ha1]) : undefined;
-    });
+    }, request.uri);
     if (verdict.result === 'missing') return challenge();
     if (verdict.result === 'stale') return challenge(true);
     const claimed = verdict.username ?? request.from.parsedUri?.user ?? '?';
