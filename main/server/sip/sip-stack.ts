@@ -21,7 +21,7 @@ export interface SipStackOptions {
   limits?: Partial<ParseLimits>;
   serviceNumbers?: readonly string[];
   /** Registrar tuning (tests shorten the failure window or the expiry bounds). */
-  registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number };
+  registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number; maxBindingsPerAgent?: number; maxBindingsPerAddress?: number };
 }
 
 /** The whole SIP stack behind SipService: transports, transactions, registrar, calls. */
