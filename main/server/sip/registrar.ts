@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import type { CredentialThrottle } from '../auth/login-throttle.js';
 import { DigestAuthenticator } from './digest.js';
 import { DigestGuard, type SipCredentialLookup, type SipCredentials } from './digest-guard.js';
 import type { SipFlow, SipTransportKind } from './flow.js';
@@ -41,6 +42,8 @@ export interface RegistrarOptions {
   maxExpires?: number;
   /** Wrong digests from one user and address within this window: 401 once, then 403. */
   failureWindowMs?: number;
+  /** Failed digests, shared with HTTP sign-in (the auth service's); default: the registrar's own. */
+  throttle?: CredentialThrottle;
   /** Bindings one agent may hold; a new Contact beyond it replaces the oldest (default 10). */
   maxBindingsPerAgent?: number;
   /** Bindings all agents together may hold from one source address; beyond it 403 (default 200). */
@@ -76,7 +79,7 @@ export class Registrar {
     this.maxExpires = options.maxExpires ?? 3600;
     this.maxPerAgent = options.maxBindingsPerAgent ?? 10;
     this.maxPerAddress = options.maxBindingsPerAddress ?? 200;
-    this.guard = new DigestGuard(this.authenticator, options.credentials, options.clock, options.logger, options.failureWindowMs ?? 60_000);
+    this.guard = new DigestGuard(this.authenticator, options.credentials, options.clock, options.logger, options.failureWindowMs ?? 60_000, options.throttle);
   }
 
   onRegistration(listener: (event: RegistrationEvent) => void): () => void {

@@ -1,9 +1,11 @@
 import type { ServerModuleFactory } from '../context.js';
+import { LoginThrottle, type CredentialThrottle } from '../auth/login-throttle.js';
 import type { SipCredentialLookup, SipCredentials } from './registrar.js';
 import { SipStack, type SipStackOptions } from './sip-stack.js';
 
 interface AuthLike {
   sipCredentials(workNumber: string): SipCredentials | undefined;
+  throttle: CredentialThrottle;
 }
 
 export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers' | 'limits' | 'serviceNumbers' | 'registrar'>> {
@@ -19,7 +21,17 @@ export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
   return (ctx) => {
     // The auth service is looked up on each REGISTER, so module order does not matter.
     const fromAuth: SipCredentialLookup = (workNumber) => (ctx.services.get('auth') as AuthLike | undefined)?.sipCredentials(workNumber);
+    // One throttle for SIP and HTTP: the auth service's when present (looked up per use, like the
+    // credentials), else one of our own (tests without the auth module).
+    const own = new LoginThrottle(ctx.clock);
+    const throttle = (): CredentialThrottle => (options.credentials ? undefined : (ctx.services.get('auth') as AuthLike | undefined)?.throttle) ?? own;
+    const shared: CredentialThrottle = {
+      retryAfterMs: (account, address) => throttle().retryAfterMs(account, address),
+      recordFailure: (account, address) => throttle().recordFailure(account, address),
+      reset: (account, address) => throttle().reset(account, address),
+    };
     const stack = new SipStack({
+      throttle: shared,
       host: ctx.config.host,
       logger: ctx.logger.child({ module: 'sip' }),
       clock: ctx.clock,

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { WebSocketRoute } from '../http/upgrade-router.js';
 import type { Logger } from '../logger.js';
+import type { CredentialThrottle } from '../auth/login-throttle.js';
 import type { SipFlow } from './flow.js';
 import type { OutboundCall } from './outgoing-call.js';
 import { parseUri } from './name-addr.js';
@@ -17,6 +18,8 @@ export interface SipStackOptions {
   logger: Logger;
   clock: Clock;
   credentials: SipCredentialLookup;
+  /** Failed digests count here; the auth service's, so that SIP and HTTP guesses add up. */
+  throttle?: CredentialThrottle;
   timers?: Partial<SipTimerValues>;
   limits?: Partial<ParseLimits>;
   serviceNumbers?: readonly string[];
@@ -33,7 +36,7 @@ export class SipStack implements SipService {
 
   constructor(private readonly options: SipStackOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.registrar = new Registrar({ credentials: options.credentials, clock: options.clock, logger: options.logger, ...options.registrar });
+    this.registrar = new Registrar({ credentials: options.credentials, clock: options.clock, logger: options.logger, ...options.registrar, ...(options.throttle ? { throttle: options.throttle } : {}) });
     this.core = new UserAgentCore({
       logger: options.logger,
       registrar: this.registrar,
