@@ -12,7 +12,12 @@ import { registerUsersRoutes } from './users-routes.js';
  */
 export const authModule: ServerModuleFactory = async (ctx) => {
   const audit = createAuditService(ctx.db, ctx.clock);
-  const auth = createAuthService(ctx.db, ctx.clock, audit);
+  const auth = createAuthService(ctx.db, ctx.clock, audit, ctx.events);
+  // Events sockets live no longer than their sessions (issue 12): checked every 30 s and before
+  // an event goes out after a quiet spell.
+  ctx.events.setSessionCheck({ isLive: (session) => auth.isSessionLive(session), now: () => ctx.clock.now() });
+  const sessionSweep = setInterval(() => ctx.events.revalidate(), 30_000);
+  sessionSweep.unref();
   ctx.services.set('audit', audit);
   ctx.services.set('auth', auth);
 
@@ -21,6 +26,7 @@ export const authModule: ServerModuleFactory = async (ctx) => {
 
   return {
     name: 'auth',
+    stop: () => clearInterval(sessionSweep),
     registerRoutes(app) {
       registerAuthRoutes(app, auth);
       registerUsersRoutes(app, auth, audit, ctx.clock);

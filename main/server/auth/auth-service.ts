@@ -39,13 +39,21 @@ export interface AuthService {
   /** Failed password checks, shared with SIP digest authentication. */
   throttle: CredentialThrottle;
   logout(tokenHash: string): void;
+  /** A session token hash that is still signed in and not expired (no sliding). */
+  isSessionLive(tokenHash: string): boolean;
   /** Ends every session of a user (deactivated, password changed). */
   logoutUser(userId: number): void;
   setPassword(userId: number, password: string): Promise<void>;
   users: UserRepository;
 }
 
-export function createAuthService(db: Db, clock: Clock, audit: AuditService): AuthService {
+/** Where ended sessions are announced: the event hub closes their sockets. */
+export interface SessionEndListener {
+  closeSession(tokenHash: string): void;
+  closeUser(userId: number): void;
+}
+
+export function createAuthService(db: Db, clock: Clock, audit: AuditService, ended?: SessionEndListener): AuthService {
   const users = new UserRepository(db);
   const sessions = new SessionRepository(db);
   const throttle = new LoginThrottle(clock);
@@ -149,10 +157,17 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
 
     logout(tokenHash) {
       sessions.delete(tokenHash);
+      ended?.closeSession(tokenHash);
+    },
+
+    isSessionLive(tokenHash) {
+      const row = sessions.find(tokenHash);
+      return row !== undefined && row.active === 1 && row.expires_at > clock.now();
     },
 
     logoutUser(userId) {
       sessions.deleteForUser(userId);
+      ended?.closeUser(userId);
     },
 
     async setPassword(userId, password) {
@@ -161,6 +176,7 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
       users.setPassword(userId, await hashPassword(password), sipHa1(row.work_number, password), clock.now());
       // A new password ends every session opened with the old one.
       sessions.deleteForUser(userId);
+      ended?.closeUser(userId);
     },
   };
 }
