@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { z } from 'zod';
 import { APP_ROOT } from './app-root.js';
+import { parseDialPlan } from '../../shared/sip/dial-plan.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -71,6 +72,8 @@ export const serverConfigSchema = z.object({
   outboundCallerId: z.string().regex(/^\+?\d{3,20}$/, '3 to 20 digits').default('12329'),
   /** A follow-up call that rings this long unanswered is given up. */
   outboundRingSeconds: z.coerce.number().int().min(5).max(180).default(60),
+  /** Numbers agents may dial on follow-up calls (shared/sip/dial-plan.ts); default `mobile,local`. */
+  dialPlan: z.string().max(2000).refine(validDialPlan, 'rules: mobile, local, domestic, area:0571, allow:12345, allow:955*').optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
@@ -100,6 +103,7 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_TRUNK_PASSWORD: 'trunkPassword',
   AGENT_DESK_OUTBOUND_CALLER_ID: 'outboundCallerId',
   AGENT_DESK_OUTBOUND_RING: 'outboundRingSeconds',
+  AGENT_DESK_DIAL_PLAN: 'dialPlan',
 };
 
 /** Precedence, lowest first: defaults, config file, environment, command-line flags. */
@@ -130,6 +134,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
         'trunk-user': { type: 'string' },
         'outbound-caller-id': { type: 'string' },
         'outbound-ring': { type: 'string' },
+        'dial-plan': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -165,6 +170,7 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     trunkUser: flags['trunk-user'],
     outboundCallerId: flags['outbound-caller-id'],
     outboundRingSeconds: flags['outbound-ring'],
+    dialPlan: flags['dial-plan'],
   });
 
   const merged = { ...fromFile, ...fromEnv, ...fromFlags };
@@ -194,4 +200,13 @@ function readConfigFile(path: string): Record<string, unknown> {
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function validDialPlan(text: string): boolean {
+  try {
+    parseDialPlan(text, '000000');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,7 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { WorkOrderService } from '../work-orders/work-order-service.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { createFollowUpRouting } from './follow-up-routing.js';
+import { parseDialPlan } from '../../../shared/sip/dial-plan.js';
 
 export interface VoiceModuleOptions {
   /** Builds the self-service menu run on each caller (the IVR engine over resources/ivr). */
@@ -119,6 +120,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           prompts,
           survey: (listener) => dialogues.survey(listener),
           centerCode: ctx.config.centerCode,
+          dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode),
           workOrderCenter: (id) => workOrders?.centerOf(id),
           followUpEnded: (id, callId) => workOrders?.followUpEnded(id, callId),
           onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
