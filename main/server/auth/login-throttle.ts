@@ -2,8 +2,11 @@ import type { Clock } from '../clock.js';
 
 /** Failures of one account from one address before that pair is refused for the window. */
 export const PAIR_LIMIT = 10;
-/** Failures from one address, whatever the accounts, before the address is refused (spraying). */
-export const ADDRESS_LIMIT = 30;
+/**
+ * Failures from one address, whatever the accounts, before the address is refused (spraying).
+ * High enough that an office behind one NAT or a reverse proxy is not locked out by typos.
+ */
+export const ADDRESS_LIMIT = 100;
 /**
  * Failures of one account before it is locked for everyone, each address counting at most
  * PAIR_LIMIT — so it takes at least three addresses: one guesser alone cannot lock the real user out.

@@ -63,8 +63,10 @@ export class DigestGuard {
       const retry = String(Math.ceil(wait / 1000));
       return { ok: false, response: buildResponse(request, 403, { reason: 'Forbidden (too many failed attempts)', toTag: newTag(), headers: [['Retry-After', retry]] }) };
     }
+    // One credential look-up per request (issue 17): the verdict's user is the one looked up.
+    let found: SipCredentials | undefined;
     const verdict = this.authenticator.verify(answer, request.method, (username) => {
-      const found = this.credentials(username);
+      found = this.credentials(username);
       return found ? (found.ha1s ?? [found.ha1]) : undefined;
     }, request.uri);
     if (verdict.result === 'missing') return challenge();
@@ -76,14 +78,19 @@ export class DigestGuard {
       const previous = this.failures.get(failureKey);
       const entry = previous && now - previous.since < this.failureWindowMs ? { count: previous.count + 1, since: previous.since } : { count: 1, since: now };
       this.failures.set(failureKey, entry);
+      if (this.failures.size > 10_000) this.pruneFailures(now);
       this.throttle.recordFailure(claimed, address);
       this.logger.warn({ workNumber: claimed, method: request.method, from: flow.remote.address, reason: verdict.reason, failures: entry.count }, 'sip: authentication failed');
       return entry.count >= 2 ? { ok: false, response: buildResponse(request, 403, { toTag: newTag() }) } : challenge();
     }
     this.failures.delete(failureKey);
     this.throttle.reset(verdict.username, address);
-    const credentials = this.credentials(verdict.username);
+    const credentials: SipCredentials | undefined = found;
     if (!credentials) return { ok: false, response: buildResponse(request, 403, { toTag: newTag() }) };
     return { ok: true, workNumber: verdict.username, credentials };
+  }
+
+  private pruneFailures(now: number): void {
+    for (const [key, entry] of this.failures) if (now - entry.since >= this.failureWindowMs) this.failures.delete(key);
   }
 }
