@@ -34,7 +34,7 @@ describe('SIP dialog and transaction rules over UDP', () => {
     sendInvite(caller, server.sipUdpPort, { from: '13900000000', to: '12329', callId, branch: 'z9hG4bK-first' });
     await caller.response(180, 'INVITE');
     sendInvite(caller, server.sipUdpPort, { from: '13900000000', to: '12329', callId, branch: 'z9hG4bK-second' });
-    const merged = await caller.final('INVITE');
+    const merged = await caller.finalOf(callId, 'INVITE');
     expect(merged).toMatchObject({ status: 482, reason: 'Loop Detected' });
     expect(merged.vias[0]!.branch).toBe('z9hG4bK-second');
     expect(offered.length - before).toBe(1);
@@ -88,14 +88,14 @@ Content-Length: 0
     answerCalls = true;
     const caller = await TestPeer.udp(server.sipUdpPort);
     const before = offered.length;
-    sendInvite(caller, server.sipUdpPort, { from: '13900000000', to: '12329', callId: `sdp-${uniq()}`, body: 'this is not SDP at all\r\n' });
-    expect((await caller.final('INVITE')).status).toBe(400);
-    const video = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=video 40010 RTP/AVP 96\r\n';
-    sendInvite(caller, server.sipUdpPort, { from: '13900000000', to: '12329', callId: `sdp-${uniq()}`, body: video });
-    expect((await caller.final('INVITE')).status).toBe(488);
-    const noAddress = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 40010 RTP/AVP 0\r\n';
-    sendInvite(caller, server.sipUdpPort, { from: '13900000000', to: '12329', callId: `sdp-${uniq()}`, body: noAddress });
-    expect((await caller.final('INVITE')).status).toBe(488);
+    const offer = async (body: string) => {
+      const callId = `sdp-${uniq()}`;
+      sendInvite(caller, server.sipUdpPort, { from: '13900000000', to: '12329', callId, body });
+      return (await caller.finalOf(callId, 'INVITE')).status;
+    };
+    expect(await offer('this is not SDP at all\r\n')).toBe(400);
+    expect(await offer('v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=video 40010 RTP/AVP 96\r\n')).toBe(488);
+    expect(await offer('v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 40010 RTP/AVP 0\r\n')).toBe(488);
     expect(offered.length).toBe(before);
     caller.close();
   });

@@ -58,6 +58,11 @@ export class TestPeer {
     return (await this.next((m) => m.kind === 'response' && m.cseq.method === method && m.status >= atLeast, timeoutMs)) as IncomingResponse;
   }
 
+  /** Like final(), for one call: UDP retransmits an un-ACKed final response, so others may be around. */
+  async finalOf(callId: string, method: string, atLeast = 200, timeoutMs?: number): Promise<IncomingResponse> {
+    return (await this.next((m) => m.kind === 'response' && m.callId === callId && m.cseq.method === method && m.status >= atLeast, timeoutMs)) as IncomingResponse;
+  }
+
   request(method: string, timeoutMs?: number): Promise<IncomingMessage> {
     return this.next((m) => m.kind === 'request' && m.method === method, timeoutMs);
   }
