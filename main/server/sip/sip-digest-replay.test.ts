@@ -108,4 +108,19 @@ describe('digest replay over UDP', () => {
     agent.close();
     attacker.close();
   });
+
+  it('an agent proven by digest cannot place a call in another agent’s name', async () => {
+    const port = server.sipUdpPort;
+    const agent = await TestPeer.udp(port);
+    const callId = `name-${uniq()}`;
+    sendInvite(agent, port, { from: '1002', to: '13800138000', callId });
+    const challenge = await agent.finalOf(callId, 'INVITE', 400);
+    const auth = answerChallenge(challenge, { user: '1001', password: 'right-pass', method: 'INVITE', uri: `sip:13800138000@127.0.0.1:${port}` });
+    const before = agentCalls.length;
+    sendInvite(agent, port, { from: '1002', to: '13800138000', callId, cseq: 2, auth });
+    const refused = await agent.next((m) => m.kind === 'response' && m.callId === callId && m.cseq.seq === 2 && m.status >= 400);
+    expect(refused).toMatchObject({ status: 403 });
+    expect(agentCalls.length).toBe(before);
+    agent.close();
+  });
 });
