@@ -43,7 +43,7 @@ describe('SIP dialog and transaction rules over UDP', () => {
     caller.close();
   });
 
-  it('a BYE from a foreign address is refused with 403 and the call goes on; the caller’s own BYE ends it', async () => {
+  it('an ACK or a BYE from a foreign address changes nothing (BYE: 403); the caller’s own ACK and BYE count', async () => {
     answerCalls = true;
     const caller = await TestPeer.udp(server.sipUdpPort);
     const stranger = await TestPeer.udp(server.sipUdpPort, '127.0.0.2');
@@ -62,8 +62,9 @@ CSeq: ${cseq} BYE
 Content-Length: 0
 
 `);
-    caller.send(`ACK sip:12329@127.0.0.1:${server.sipUdpPort} SIP/2.0
-Via: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-ack-${uniq()}
+    const ack = (peer: TestPeer) =>
+      peer.send(`ACK sip:12329@127.0.0.1:${server.sipUdpPort} SIP/2.0
+Via: SIP/2.0/UDP 127.0.0.1:${peer.localPort};branch=z9hG4bK-ack-${uniq()}
 Max-Forwards: 70
 From: <sip:13900000000@127.0.0.1>;tag=f${callId}
 To: <sip:12329@127.0.0.1>;tag=${ok.toTag}
@@ -73,6 +74,11 @@ Content-Length: 0
 
 `);
     const call = offered.at(-1)!;
+    // A stranger's ACK confirms nothing: the 200 keeps going to the caller until the caller ACKs.
+    ack(stranger);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(call.state).toBe('answering');
+    ack(caller);
     await expect.poll(() => call.state).toBe('established');
     bye(stranger, 2);
     expect((await stranger.final('BYE')).status).toBe(403);

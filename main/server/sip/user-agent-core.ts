@@ -114,7 +114,7 @@ export class UserAgentCore {
   }
 
   private receiveRequest(request: IncomingRequest, flow: SipFlow): void {
-    if (request.method === 'ACK') return this.receiveAck(request);
+    if (request.method === 'ACK') return this.receiveAck(request, flow);
     const existing = this.transactions.findServer(request);
     if (existing) return existing.receiveRetransmission();
     if (request.method === 'CANCEL') return this.receiveCancel(request, flow);
@@ -202,11 +202,12 @@ export class UserAgentCore {
     call.cancelled();
   }
 
-  private receiveAck(request: IncomingRequest): void {
+  private receiveAck(request: IncomingRequest, flow: SipFlow): void {
     const tx = this.transactions.findServer(request, 'ACK');
     if (tx instanceof ServerInviteTransaction && tx.state === 'completed') return tx.receiveAck();
     const call = request.toTag ? this.dialogs.get(dialogKey(request.callId, request.toTag, request.fromTag ?? '')) : undefined;
-    call?.receiveAck(request);
+    // An ACK is never answered; one from outside the dialog's peer is simply not believed.
+    if (call && samePeer(call.flow, flow)) call.receiveAck(request);
   }
 }
 
