@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { z } from 'zod';
 import { APP_ROOT } from './app-root.js';
+import { parseDialPlan } from '../../shared/sip/dial-plan.js';
 
 export interface SettingSpec {
   /** Command-line flag without the dashes; none for secrets (argv is visible to every local user via ps). */
@@ -75,7 +76,24 @@ export const SETTINGS = {
   outboundCallerId: { flag: 'outbound-caller-id', env: 'AGENT_DESK_OUTBOUND_CALLER_ID', schema: z.string().regex(/^\+?\d{3,20}$/, '3 to 20 digits').default('12329'), description: 'the number a called citizen sees on a follow-up call' },
   outboundRingSeconds: { flag: 'outbound-ring', env: 'AGENT_DESK_OUTBOUND_RING', schema: z.coerce.number().int().min(5).max(180).default(60), description: 'a follow-up call unanswered this long is given up (the desk shows 无人接听)' },
   opsToken: { env: 'AGENT_DESK_OPS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), shownDefault: '— (no metrics route)', description: 'bearer token for `GET /metrics/prometheus` (operations metrics for the monitoring); at least 16 characters' },
+  dialPlan: {
+    flag: 'dial-plan',
+    env: 'AGENT_DESK_DIAL_PLAN',
+    schema: z.string().max(2000).refine(validDialPlan, 'rules: mobile, local, domestic, area:0571, allow:12345, allow:955*').optional(),
+    shownDefault: '`mobile,local`',
+    description:
+      'numbers agents may dial on follow-up calls: `mobile`, `local` (the center\'s area code, derived from `--center-code` or given as `area:0571`), `domestic`, `allow:12345` / `allow:955*`; international and premium numbers are always refused ([docs/security.md](docs/security.md))',
+  },
 } as const satisfies Record<string, SettingSpec>;
+
+function validDialPlan(text: string): boolean {
+  try {
+    parseDialPlan(text, '000000');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type SettingKey = keyof typeof SETTINGS;
 

@@ -50,7 +50,7 @@ describe('auth API', () => {
     expect(res.body.code).toBe('invalid_request');
   });
 
-  it('throttles after 10 failures per work number in 15 minutes, even with the right password', async () => {
+  it('throttles after 10 failures per work number from one address in 15 minutes, even with the right password', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await server.call('POST', '/api/v1/auth/login', undefined, { workNumber: '1003', password: `bad${i}` })).status).toBe(401);
     }

@@ -13,7 +13,12 @@ import { SERVICES } from '../services.js';
  */
 export const authModule: ServerModuleFactory = async (ctx) => {
   const audit = createAuditService(ctx.db, ctx.clock);
-  const auth = createAuthService(ctx.db, ctx.clock, audit);
+  const auth = createAuthService(ctx.db, ctx.clock, audit, ctx.events);
+  // Events sockets live no longer than their sessions (issue 12): checked every 30 s and before
+  // an event goes out after a quiet spell.
+  ctx.events.setSessionCheck({ isLive: (session) => auth.isSessionLive(session), now: () => ctx.clock.now() });
+  const sessionSweep = setInterval(() => ctx.events.revalidate(), 30_000);
+  sessionSweep.unref();
   ctx.services.provide(SERVICES.audit, audit);
   ctx.services.provide(SERVICES.auth, auth);
 
@@ -22,6 +27,7 @@ export const authModule: ServerModuleFactory = async (ctx) => {
 
   return {
     name: 'auth',
+    stop: () => clearInterval(sessionSweep),
     registerRoutes(app) {
       registerAuthRoutes(app, auth);
       registerUsersRoutes(app, auth, audit, ctx.clock);

@@ -7,7 +7,7 @@ import { principalOf } from './principal.js';
 export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): void {
   app.post('/api/v1/auth/login', async (request): Promise<LoginResponse> => {
     const body = parseOrThrow(loginRequestSchema, request.body);
-    return auth.login(body.workNumber, body.password);
+    return auth.login(body.workNumber, body.password, request.ip);
   });
 
   app.post('/api/v1/auth/logout', { preHandler: auth.requireRole(...ROLES) }, async (request, reply) => {

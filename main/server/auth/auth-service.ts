@@ -9,7 +9,7 @@ import { burnPasswordCheck, hashPassword, sipHa1, verifyPassword } from './passw
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token.js';
 import { toUser, UserRepository, type UserRow } from './user-repository.js';
 import { SessionRepository, type SessionUserRow } from './session-repository.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, type CredentialThrottle } from './login-throttle.js';
 import type { Principal } from './principal.js';
 
 export interface SipCredentials {
@@ -34,15 +34,26 @@ export interface AuthService {
   listAgents(): User[];
   /** Fastify preHandler: 401 without a valid session, 403 for any role not listed. */
   requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
-  login(workNumber: string, password: string): Promise<LoginResponse>;
+  /** `address`: the client's IP, for the throttle (failures count per account and per address). */
+  login(workNumber: string, password: string, address: string): Promise<LoginResponse>;
+  /** Failed password checks, shared with SIP digest authentication. */
+  throttle: CredentialThrottle;
   logout(tokenHash: string): void;
+  /** A session token hash that is still signed in and not expired (no sliding). */
+  isSessionLive(tokenHash: string): boolean;
   /** Ends every session of a user (deactivated, password changed). */
   logoutUser(userId: number): void;
   setPassword(userId: number, password: string): Promise<void>;
   users: UserRepository;
 }
 
-export function createAuthService(db: Db, clock: Clock, audit: AuditService): AuthService {
+/** Where ended sessions are announced: the event hub closes their sockets. */
+export interface SessionEndListener {
+  closeSession(tokenHash: string): void;
+  closeUser(userId: number): void;
+}
+
+export function createAuthService(db: Db, clock: Clock, audit: AuditService, ended?: SessionEndListener): AuthService {
   const users = new UserRepository(db);
   const sessions = new SessionRepository(db);
   const throttle = new LoginThrottle(clock);
@@ -87,6 +98,7 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
 
   return {
     users,
+    throttle,
     authenticateToken,
     tokenFromRequest,
 
@@ -117,20 +129,22 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
       };
     },
 
-    async login(workNumber, password) {
-      if (throttle.isBlocked(workNumber)) {
-        throw new HttpError(429, 'too_many_attempts', 'too many failed sign-ins for this work number; try again in 15 minutes');
+    async login(workNumber, password, address) {
+      const wait = throttle.retryAfterMs(workNumber, address);
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000);
+        throw new HttpError(429, 'too_many_attempts', `too many failed sign-ins for this work number or from this address; try again in ${minutes} minutes`, { retryAfterSeconds: Math.ceil(wait / 1000) });
       }
       const row: UserRow | undefined = users.findByWorkNumber(workNumber);
       let ok = false;
       if (row) ok = await verifyPassword(password, row.password_hash);
       else await burnPasswordCheck(password);
       if (!row || !ok || row.active !== 1) {
-        throttle.recordFailure(workNumber);
+        throttle.recordFailure(workNumber, address);
         audit.record({ actorUserId: row?.id ?? null, action: 'auth.login_failed', entityType: 'user', entityId: row?.id ?? null, detail: { workNumber } });
         throw new HttpError(401, 'invalid_credentials', 'wrong work number or password');
       }
-      throttle.reset(workNumber);
+      throttle.reset(workNumber, address);
       const now = clock.now();
       sessions.purgeExpired(now);
       const token = newSessionToken();
@@ -143,10 +157,17 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
 
     logout(tokenHash) {
       sessions.delete(tokenHash);
+      ended?.closeSession(tokenHash);
+    },
+
+    isSessionLive(tokenHash) {
+      const row = sessions.find(tokenHash);
+      return row !== undefined && row.active === 1 && row.expires_at > clock.now();
     },
 
     logoutUser(userId) {
       sessions.deleteForUser(userId);
+      ended?.closeUser(userId);
     },
 
     async setPassword(userId, password) {
@@ -155,6 +176,7 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService): Au
       users.setPassword(userId, await hashPassword(password), sipHa1(row.work_number, password), clock.now());
       // A new password ends every session opened with the old one.
       sessions.deleteForUser(userId);
+      ended?.closeUser(userId);
     },
   };
 }

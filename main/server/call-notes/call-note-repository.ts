@@ -31,6 +31,7 @@ export class CallNoteRepository {
   private readonly getStmt;
   private readonly byCallStmt;
   private readonly byAgentStmt;
+  private readonly byCallOfAgentStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -39,6 +40,7 @@ export class CallNoteRepository {
     );
     this.getStmt = db.prepare<[number], CallNoteRow>(`${SELECT} WHERE call_notes.id = ?`);
     this.byCallStmt = db.prepare<[string, string, number], CallNoteRow>(`${SELECT} WHERE call_notes.center_code = ? AND call_notes.call_id = ? ORDER BY call_notes.id DESC LIMIT ?`);
+    this.byCallOfAgentStmt = db.prepare<[string, string, number, number], CallNoteRow>(`${SELECT} WHERE call_notes.center_code = ? AND call_notes.call_id = ? AND call_notes.agent_id = ? ORDER BY call_notes.id DESC LIMIT ?`);
     this.byAgentStmt = db.prepare<[string, number, number], CallNoteRow>(`${SELECT} WHERE call_notes.center_code = ? AND call_notes.agent_id = ? ORDER BY call_notes.id DESC LIMIT ?`);
   }
 
@@ -50,6 +52,9 @@ export class CallNoteRepository {
   }
   byCall(centerCode: string, callId: string, limit: number): CallNoteRow[] {
     return this.byCallStmt.all(centerCode, callId, limit);
+  }
+  byCallOfAgent(centerCode: string, callId: string, agentId: number, limit: number): CallNoteRow[] {
+    return this.byCallOfAgentStmt.all(centerCode, callId, agentId, limit);
   }
   byAgent(centerCode: string, agentId: number, limit: number): CallNoteRow[] {
     return this.byAgentStmt.all(centerCode, agentId, limit);

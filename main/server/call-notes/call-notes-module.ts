@@ -86,7 +86,13 @@ export const callNotesModule: ServerModuleFactory = (ctx) => {
       app.get('/api/v1/call-notes', guard, async (request) => {
         const principal = principalOf(request);
         const query = parseOrThrow(listCallNotesQuerySchema, request.query, 'query');
-        const rows = query.callId ? repo.byCall(centerCode, query.callId, query.limit) : repo.byAgent(centerCode, principal.userId, query.limit);
+        // An agent reads only their own notes; the team lead and the center admin all of the center's.
+        const own = principal.role === 'agent';
+        const rows = !query.callId
+          ? repo.byAgent(centerCode, principal.userId, query.limit)
+          : own
+            ? repo.byCallOfAgent(centerCode, query.callId, principal.userId, query.limit)
+            : repo.byCall(centerCode, query.callId, query.limit);
         return { callNotes: rows.map(toCallNote) };
       });
     },

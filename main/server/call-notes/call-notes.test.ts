@@ -66,4 +66,17 @@ describe('call notes (§2.4-4/5/7)', () => {
     expect((await server.call('POST', '/api/v1/call-notes', undefined, { category: 'query', topic: 'x' })).status).toBe(401);
     expect((await server.call('GET', '/api/v1/call-notes', token)).body.callNotes).toEqual([]);
   });
+
+  // Issue 12 item 6: a call id is no key to another agent's note.
+  it('shows the notes of a call to its own agent and to the team lead, never to another agent', async () => {
+    server = await startTestServer(modules);
+    const author = await server.login('1004');
+    const note = await server.call('POST', '/api/v1/call-notes', author, { callId: 'call-private', category: 'query', topic: '贷款进度', callerName: '赵女士', answeredOnCall: true });
+    expect(note.status).toBe(201);
+    const other = await server.login('1005');
+    expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', other)).body.callNotes).toEqual([]);
+    expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', author)).body.callNotes).toHaveLength(1);
+    const lead = await server.login('2001');
+    expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', lead)).body.callNotes.map((n: { callerName: string }) => n.callerName)).toEqual(['赵女士']);
+  });
 });

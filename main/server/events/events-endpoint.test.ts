@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../auth/test-server.js';
 import { authModule } from '../auth/auth-module.js';
 import { calendarModule } from '../work-orders/calendar-module.js';
 import { workOrdersModule } from '../work-orders/work-orders-module.js';
+import { ManualClock } from '../clock.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -44,5 +45,26 @@ describe('/api/v1/events', () => {
     const bad = await openSocket(`${ws}/api/v1/events?token=${'x'.repeat(43)}`);
     expect(await bad.closed).toBe(4401);
     for (const s of [anonymous, agent, otherDepartment]) s.socket.close();
+  });
+
+  // Issue 12 item 6: a session that ended must stop streaming at once.
+  it('closes a socket with 4401 when its session logs out, and another when its session expires', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 1));
+    server = await startTestServer([authModule, calendarModule, workOrdersModule], { clock });
+    const ws = server.url.replace('http', 'ws');
+    const token = await server.login('1001');
+    const leaving = await openSocket(`${ws}/api/v1/events?token=${token}`);
+    const staying = await openSocket(`${ws}/api/v1/events?token=${await server.login('1001')}`);
+    expect((await server.call('POST', '/api/v1/auth/logout', token)).status).toBe(204);
+    expect(await leaving.closed).toBe(4401);
+    server.ctx.events.publish({ type: 'hello', version: 'x', serverTime: new Date().toISOString() });
+    await expect.poll(() => staying.messages.length).toBe(2);
+    expect(leaving.messages).toHaveLength(1);
+
+    // 13 idle hours: the session is over, and the next event does not reach it.
+    clock.advance(13 * 60 * 60_000);
+    server.ctx.events.publish({ type: 'hello', version: 'y', serverTime: new Date().toISOString() });
+    expect(await staying.closed).toBe(4401);
+    expect(staying.messages).toHaveLength(2);
   });
 });

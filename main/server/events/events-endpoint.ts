@@ -5,6 +5,7 @@ import { APP_VERSION } from '../app-root.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { EventHub } from './event-hub.js';
+import { hashSessionToken } from '../auth/session-token.js';
 
 /** Resolves the signed-in user of an upgrade request (?token=), if any. */
 export type SocketAuthenticator = (request: IncomingMessage) => Principal | undefined;
@@ -17,7 +18,8 @@ export function eventsRoute(hub: EventHub, logger: Logger, authenticate?: Socket
   return {
     path: '/api/v1/events',
     onConnection(socket, request) {
-      const hasToken = new URL(request.url ?? '/', 'http://localhost').searchParams.has('token');
+      const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
+      const hasToken = token !== null;
       const principal = authenticate?.(request);
       if (hasToken && !principal) {
         socket.close(4401, 'session expired');
@@ -25,7 +27,8 @@ export function eventsRoute(hub: EventHub, logger: Logger, authenticate?: Socket
       }
       const hello: ServerEvent = { type: 'hello', version: APP_VERSION, serverTime: new Date().toISOString() };
       socket.send(JSON.stringify(hello));
-      hub.add(socket, principal);
+      // The session (its token's hash) is kept so that its logout or expiry closes this socket.
+      hub.add(socket, principal, principal && token ? hashSessionToken(token) : undefined);
       socket.on('error', (error) => logger.debug({ err: error }, 'events socket error'));
     },
   };

@@ -31,6 +31,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     if (!request.url.startsWith('/api/')) reply.header('Content-Security-Policy', csp);
+    // API answers carry tokens and personal data: never kept by a browser or a proxy.
+    else reply.header('Cache-Control', 'no-store');
     const origin = request.headers.origin;
     if (origin && request.url.startsWith('/api/') && options.allowedOrigins.includes(origin)) {
       reply.header('Access-Control-Allow-Origin', origin);

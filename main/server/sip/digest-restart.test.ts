@@ -18,7 +18,7 @@ describe('digest after a server restart', () => {
     const after = new DigestAuthenticator(systemClock, '12329');
     const oldNonce = /nonce="([^"]+)"/.exec(before.challenge())![1]!;
     const ha1s = () => [md5('1001:12329:secret')];
-    expect(after.verify(authorization(oldNonce, 'secret'), 'REGISTER', ha1s)).toEqual({ result: 'stale', username: '1001' });
-    expect(after.verify(authorization(oldNonce, 'guess'), 'REGISTER', ha1s)).toMatchObject({ result: 'wrong', reason: 'nonce not ours' });
+    expect(after.verify(authorization(oldNonce, 'secret'), 'REGISTER', ha1s, 'sip:127.0.0.1')).toMatchObject({ result: 'stale', username: '1001' });
+    expect(after.verify(authorization(oldNonce, 'guess'), 'REGISTER', ha1s, 'sip:127.0.0.1')).toMatchObject({ result: 'wrong', reason: 'nonce not ours' });
   });
 });

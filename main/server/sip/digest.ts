@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { unquote } from './name-addr.js';
+import { sameSipUri } from './sip-uri-equal.js';
 
 export const SIP_REALM = '12329';
 
@@ -54,15 +55,24 @@ export function parseDigestCredentials(header: string): Record<string, string> |
 export type DigestVerdict =
   | { result: 'ok'; username: string }
   | { result: 'missing' }
-  | { result: 'stale'; username: string }
+  | { result: 'stale'; username: string; reason: string }
   | { result: 'wrong'; username?: string; reason: string };
 
+/** Nonces answered within their lifetime are remembered this many at most (oldest forgotten first). */
+const MAX_TRACKED_NONCES = 50_000;
+
 /**
- * Stateless nonces: the issue time and an HMAC of it, so a nonce proves we made it and tells its
- * own age; an expired one with a right response is answered stale=true (RFC 2617 §3.2.1).
+ * HMAC nonces (the issue time and a MAC of it, so a nonce proves we made it and tells its own
+ * age) that are also single-use: each accepted answer records its nonce count, and a nonce is
+ * only good again with a higher nc (RFC 2617 §3.2.2, qop=auth) — a replayed (nonce, nc, cnonce)
+ * is stale. Without qop (RFC 2069) a nonce is good once. The digest `uri` must be the
+ * Request-URI, or a captured answer would prove any other request. Expired, replayed or
+ * foreign-but-right answers are 'stale': the client gets a fresh nonce (RFC 2617 §3.2.1).
  */
 export class DigestAuthenticator {
   private readonly secret = randomBytes(32);
+  /** nonce → highest nc accepted (0 for a qop-less use), in order of first use. */
+  private readonly used = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -75,7 +85,7 @@ export class DigestAuthenticator {
     return `Digest realm="${this.realm}", nonce="${nonce}", algorithm=MD5, qop="auth"${stale ? ', stale=true' : ''}`;
   }
 
-  verify(authorization: string | undefined, method: string, ha1sOf: (username: string) => readonly string[] | undefined): DigestVerdict {
+  verify(authorization: string | undefined, method: string, ha1sOf: (username: string) => readonly string[] | undefined, requestUri: string): DigestVerdict {
     if (!authorization) return { result: 'missing' };
     const c = parseDigestCredentials(authorization);
     if (!c) return { result: 'wrong', reason: 'malformed Authorization' };
@@ -83,28 +93,45 @@ export class DigestAuthenticator {
     if (!username || !nonce || !uri || !response) return { result: 'wrong', ...(username ? { username } : {}), reason: 'incomplete credentials' };
     if (c.realm !== this.realm) return { result: 'wrong', username, reason: 'wrong realm' };
     if (c.algorithm && c.algorithm.toUpperCase() !== 'MD5') return { result: 'wrong', username, reason: 'unsupported algorithm' };
-    if (c.qop && (c.qop !== 'auth' || !c.nc || !c.cnonce)) return { result: 'wrong', username, reason: 'bad qop' };
+    if (c.qop && (c.qop !== 'auth' || !c.nc || !/^[0-9a-fA-F]{8}$/.test(c.nc) || !c.cnonce)) return { result: 'wrong', username, reason: 'bad qop' };
     const issuedAt = this.nonceTime(nonce);
     const ha1s = ha1sOf(username) ?? [];
     const proven = ha1s.some((ha1) => safeEqual(digestResponse({ ha1, nonce, method, uri, ...optional(c) }), response.toLowerCase()));
     if (!proven) return { result: 'wrong', username, reason: issuedAt === undefined ? 'nonce not ours' : 'wrong response' };
     // A right answer to a nonce we did not issue: a client reusing the nonce of the server before a
     // restart. It knows the secret, so it gets a fresh challenge (stale), not a failure.
-    if (issuedAt === undefined) return { result: 'stale', username };
+    if (issuedAt === undefined) return { result: 'stale', username, reason: 'nonce not ours' };
     const now = this.clock.now();
-    if (now - issuedAt > this.nonceTtlMs || issuedAt - now > 60_000) return { result: 'stale', username };
+    if (now - issuedAt > this.nonceTtlMs || issuedAt - now > 60_000) return { result: 'stale', username, reason: 'nonce expired' };
+    // The nonce count is checked before the uri: a replay is a replay whatever it was aimed at.
+    const nc = c.qop ? parseInt(c.nc!, 16) : 0;
+    const last = this.used.get(nonce);
+    if (last !== undefined && (!c.qop || nc <= last)) return { result: 'stale', username, reason: 'nonce replayed' };
+    if (!sameSipUri(uri, requestUri)) return { result: 'wrong', username, reason: 'digest uri is not the Request-URI' };
+    this.remember(nonce, nc, now);
     return { result: 'ok', username };
   }
 
+  private remember(nonce: string, nc: number, now: number): void {
+    this.used.set(nonce, nc); // keeps the position of its first use, close to issue order
+    // Forget nonces past their lifetime (they are refused as expired anyway), then any excess.
+    for (const [old] of this.used) {
+      const t = this.nonceTime(old) ?? 0;
+      if (now - t <= this.nonceTtlMs && this.used.size <= MAX_TRACKED_NONCES) break;
+      this.used.delete(old);
+    }
+  }
+
   private nonce(time: number): string {
-    const stamp = time.toString(36);
+    // A random part, so two challenges in the same millisecond are two nonces.
+    const stamp = `${time.toString(36)}-${randomBytes(6).toString('base64url')}`;
     return `${stamp}.${this.mac(stamp)}`;
   }
 
   private nonceTime(nonce: string): number | undefined {
     const [stamp, mac] = nonce.split('.');
-    if (!stamp || !mac || !/^[0-9a-z]{1,12}$/.test(stamp) || !safeEqual(this.mac(stamp), mac)) return undefined;
-    return parseInt(stamp, 36);
+    if (!stamp || !mac || !/^[0-9a-z]{1,12}-[A-Za-z0-9_-]{8}$/.test(stamp) || !safeEqual(this.mac(stamp), mac)) return undefined;
+    return parseInt(stamp.split('-')[0]!, 36);
   }
 
   private mac(stamp: string): string {

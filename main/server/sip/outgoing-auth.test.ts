@@ -39,7 +39,7 @@ describe('outgoing INVITE through a trunk that challenges (RFC 3261 §22.2)', ()
     const second = (await carrier.request('INVITE')) as IncomingRequest;
     expect(second.cseq.seq).toBe(2);
     expect(second.callId).toBe(first.callId);
-    const verdict = authenticator.verify(second.headers.get('Proxy-Authorization'), 'INVITE', () => [digestHa1('center0571', 'trunk-secret', 'carrier.example')]);
+    const verdict = authenticator.verify(second.headers.get('Proxy-Authorization'), 'INVITE', () => [digestHa1('center0571', 'trunk-secret', 'carrier.example')], second.uri);
     expect(verdict).toEqual({ result: 'ok', username: 'center0571' });
     carrier.send(reply(second, '486 Busy Here'));
     expect(await call.result).toMatchObject({ answered: false, status: 486 });

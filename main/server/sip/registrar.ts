@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import type { CredentialThrottle } from '../auth/login-throttle.js';
 import { DigestAuthenticator } from './digest.js';
 import { DigestGuard, type SipCredentialLookup, type SipCredentials } from './digest-guard.js';
 import type { SipFlow, SipTransportKind } from './flow.js';
@@ -41,10 +42,18 @@ export interface RegistrarOptions {
   maxExpires?: number;
   /** Wrong digests from one user and address within this window: 401 once, then 403. */
   failureWindowMs?: number;
+  /** Failed digests, shared with HTTP sign-in (the auth service's); default: the registrar's own. */
+  throttle?: CredentialThrottle;
+  /** Bindings one agent may hold; a new Contact beyond it replaces the oldest (default 10). */
+  maxBindingsPerAgent?: number;
+  /** Bindings all agents together may hold from one source address; beyond it 403 (default 200). */
+  maxBindingsPerAddress?: number;
 }
 
 interface Stored extends SipBinding {
   key: string;
+  /** Tells apart bindings made in the same millisecond. */
+  order: number;
   timer: NodeJS.Timeout;
 }
 
@@ -58,13 +67,19 @@ export class Registrar {
   private readonly defaultExpires: number;
   private readonly minExpires: number;
   private readonly maxExpires: number;
+  // Caps keep memory bounded and the 200 (which lists every binding) well inside one datagram.
+  private readonly maxPerAgent: number;
+  private readonly maxPerAddress: number;
+  private order = 0;
 
   constructor(private readonly options: RegistrarOptions) {
     this.authenticator = options.authenticator ?? new DigestAuthenticator(options.clock);
     this.defaultExpires = options.defaultExpires ?? 600;
     this.minExpires = options.minExpires ?? 30;
     this.maxExpires = options.maxExpires ?? 3600;
-    this.guard = new DigestGuard(this.authenticator, options.credentials, options.clock, options.logger, options.failureWindowMs ?? 60_000);
+    this.maxPerAgent = options.maxBindingsPerAgent ?? 10;
+    this.maxPerAddress = options.maxBindingsPerAddress ?? 200;
+    this.guard = new DigestGuard(this.authenticator, options.credentials, options.clock, options.logger, options.failureWindowMs ?? 60_000, options.throttle);
   }
 
   onRegistration(listener: (event: RegistrationEvent) => void): () => void {
@@ -74,7 +89,7 @@ export class Registrar {
 
   /** Live bindings of an agent, newest first. */
   lookup(workNumber: string): SipBinding[] {
-    return [...(this.bindings.get(workNumber)?.values() ?? [])].sort((a, b) => b.registeredAt - a.registeredAt).map(publicBinding);
+    return [...(this.bindings.get(workNumber)?.values() ?? [])].sort((a, b) => b.registeredAt - a.registeredAt || b.order - a.order).map(publicBinding);
   }
 
   registeredAgents(): string[] {
@@ -109,7 +124,10 @@ export class Registrar {
       // One binding per WebSocket flow (RFC 5626 style); UDP phones are told apart by Contact.
       const key = flow.transport === 'ws' ? flow.id : `udp|${contact.uri}`;
       if (expires === 0) this.remove(aor, key, 'unregistered');
-      else this.bind(aor, key, contact.uri, flow, expires, credentials);
+      else if (!this.bindings.get(aor)?.has(key) && this.countFrom(flow.remote.address) >= this.maxPerAddress) {
+        this.options.logger.warn({ workNumber: aor, from: flow.remote.address }, 'sip: too many bindings from one address');
+        return buildResponse(request, 403, { reason: 'Forbidden (too many registrations from this address)', toTag: newTag() });
+      } else this.bind(aor, key, contact.uri, flow, expires, credentials);
     }
     return this.ok(request, aor);
   }
@@ -136,14 +154,26 @@ export class Registrar {
     if (!map) this.bindings.set(aor, (map = new Map()));
     const previous = map.get(key);
     if (previous) clearTimeout(previous.timer);
+    else if (map.size >= this.maxPerAgent) {
+      // The newest registration is the phone in use; the oldest one goes (no event: others remain).
+      const oldest = [...map.values()].sort((a, b) => a.registeredAt - b.registeredAt || a.order - b.order)[0]!;
+      clearTimeout(oldest.timer);
+      map.delete(oldest.key);
+    }
     const now = this.options.clock.now();
     const timer = setTimeout(() => this.remove(aor, key, 'expired'), expires * 1000);
     timer.unref();
     map.set(key, {
-      key, workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, contact, flow,
+      key, order: previous?.order ?? ++this.order, workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, contact, flow,
       transport: flow.transport, registeredAt: previous?.registeredAt ?? now, expiresAt: now + expires * 1000, timer,
     });
     if (first) this.emit({ type: 'registered', workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, transport: flow.transport });
+  }
+
+  private countFrom(address: string): number {
+    let n = 0;
+    for (const map of this.bindings.values()) for (const b of map.values()) if (b.flow.remote.address === address) n++;
+    return n;
   }
 
   private remove(aor: string, key: string, reason: NonNullable<RegistrationEvent['reason']>): void {
@@ -178,6 +208,6 @@ export class Registrar {
 }
 
 function publicBinding(b: Stored): SipBinding {
-  const { key: _key, timer: _timer, ...rest } = b;
+  const { key: _key, timer: _timer, order: _order, ...rest } = b;
   return rest;
 }

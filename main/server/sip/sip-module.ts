@@ -1,4 +1,5 @@
 import type { ServerModuleFactory } from '../context.js';
+import { LoginThrottle, type CredentialThrottle } from '../auth/login-throttle.js';
 import type { SipCredentialLookup } from './registrar.js';
 import { SipStack, type SipStackOptions } from './sip-stack.js';
 import { SERVICES } from '../services.js';
@@ -16,8 +17,18 @@ export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers'
 export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
   return (ctx) => {
     // The auth service is looked up on each REGISTER, so module order does not matter.
-    const fromAuth: SipCredentialLookup = (workNumber) => (ctx.services.get(SERVICES.auth))?.sipCredentials(workNumber);
+    const fromAuth: SipCredentialLookup = (workNumber) => ctx.services.get(SERVICES.auth)?.sipCredentials(workNumber);
+    // One throttle for SIP and HTTP: the auth service's when present (looked up per use, like the
+    // credentials), else one of our own (tests without the auth module).
+    const own = new LoginThrottle(ctx.clock);
+    const throttle = (): CredentialThrottle => (options.credentials ? undefined : ctx.services.get(SERVICES.auth)?.throttle) ?? own;
+    const shared: CredentialThrottle = {
+      retryAfterMs: (account, address) => throttle().retryAfterMs(account, address),
+      recordFailure: (account, address) => throttle().recordFailure(account, address),
+      reset: (account, address) => throttle().reset(account, address),
+    };
     const stack = new SipStack({
+      throttle: shared,
       host: ctx.config.host,
       logger: ctx.logger.child({ module: 'sip' }),
       clock: ctx.clock,

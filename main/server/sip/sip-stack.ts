@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { WebSocketRoute } from '../http/upgrade-router.js';
 import type { Logger } from '../logger.js';
+import type { CredentialThrottle } from '../auth/login-throttle.js';
 import type { SipFlow } from './flow.js';
 import type { OutboundCall } from './outgoing-call.js';
 import { parseUri } from './name-addr.js';
@@ -18,11 +19,13 @@ export interface SipStackOptions {
   logger: Logger;
   clock: Clock;
   credentials: SipCredentialLookup;
+  /** Failed digests count here; the auth service's, so that SIP and HTTP guesses add up. */
+  throttle?: CredentialThrottle;
   timers?: Partial<SipTimerValues>;
   limits?: Partial<ParseLimits>;
   serviceNumbers?: readonly string[];
   /** Registrar tuning (tests shorten the failure window or the expiry bounds). */
-  registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number };
+  registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number; maxBindingsPerAgent?: number; maxBindingsPerAddress?: number };
 }
 
 /** The whole SIP stack behind SipService: transports, transactions, registrar, calls. */
@@ -36,7 +39,7 @@ export class SipStack implements SipService {
 
   constructor(private readonly options: SipStackOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.registrar = new Registrar({ credentials: options.credentials, clock: options.clock, logger: options.logger, ...options.registrar });
+    this.registrar = new Registrar({ credentials: options.credentials, clock: options.clock, logger: options.logger, ...options.registrar, ...(options.throttle ? { throttle: options.throttle } : {}) });
     this.core = new UserAgentCore({
       logger: options.logger,
       registrar: this.registrar,

@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { WebSocket } from 'ws';
 import { parseSipMessage } from './parser.js';
-import type { IncomingMessage } from './message.js';
+import type { IncomingMessage, IncomingResponse } from './message.js';
 
 /** Tests only: a raw SIP peer over UDP or WebSocket on loopback that records what it gets. */
 export class TestPeer {
@@ -11,9 +11,10 @@ export class TestPeer {
 
   private constructor(private readonly sendRaw: (text: string | Buffer) => void, readonly close: () => void, readonly localPort: number) {}
 
-  static async udp(serverPort: number): Promise<TestPeer> {
+  /** localAddress: another loopback address (127.0.0.2) stands for another machine. */
+  static async udp(serverPort: number, localAddress = '127.0.0.1'): Promise<TestPeer> {
     const socket: Socket = createSocket('udp4');
-    await new Promise<void>((r) => socket.bind(0, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => socket.bind(0, localAddress, () => r()));
     const peer = new TestPeer((text) => socket.send(text, serverPort, '127.0.0.1'), () => socket.close(), socket.address().port);
     socket.on('message', (data) => peer.deliver(data));
     return peer;
@@ -50,6 +51,16 @@ export class TestPeer {
 
   response(status: number, method?: string, timeoutMs?: number): Promise<IncomingMessage> {
     return this.next((m) => m.kind === 'response' && m.status === status && (!method || m.cseq.method === method), timeoutMs);
+  }
+
+  /** The next response to `method` with a status of at least `atLeast` (a final one by default). */
+  async final(method: string, atLeast = 200, timeoutMs?: number): Promise<IncomingResponse> {
+    return (await this.next((m) => m.kind === 'response' && m.cseq.method === method && m.status >= atLeast, timeoutMs)) as IncomingResponse;
+  }
+
+  /** Like final(), for one call: UDP retransmits an un-ACKed final response, so others may be around. */
+  async finalOf(callId: string, method: string, atLeast = 200, timeoutMs?: number): Promise<IncomingResponse> {
+    return (await this.next((m) => m.kind === 'response' && m.callId === callId && m.cseq.method === method && m.status >= atLeast, timeoutMs)) as IncomingResponse;
   }
 
   request(method: string, timeoutMs?: number): Promise<IncomingMessage> {

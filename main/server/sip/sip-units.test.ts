@@ -40,14 +40,14 @@ describe('digest', () => {
     const nonce = parseDigestCredentials(auth.challenge())!.nonce!;
     const ha1 = digestHa1('1001', 'pw');
     const creds = (n: string) => `Digest username="1001", realm="12329", nonce="${n}", uri="sip:a", response="${digestResponse({ ha1, nonce: n, method: 'REGISTER', uri: 'sip:a' })}"`;
-    expect(auth.verify(creds(nonce), 'REGISTER', () => [ha1])).toEqual({ result: 'ok', username: '1001' });
+    expect(auth.verify(creds(nonce), 'REGISTER', () => [ha1], 'sip:a')).toEqual({ result: 'ok', username: '1001' });
     // A nonce we did not issue: a fresh challenge for a client that knows the secret (it may be
     // replaying the nonce of the server before a restart), a failure for one that does not.
-    expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [ha1])).toEqual({ result: 'stale', username: '1001' });
-    expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [digestHa1('1001', 'other')])).toMatchObject({ result: 'wrong', reason: 'nonce not ours' });
+    expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [ha1], 'sip:a')).toMatchObject({ result: 'stale', username: '1001' });
+    expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [digestHa1('1001', 'other')], 'sip:a')).toMatchObject({ result: 'wrong', reason: 'nonce not ours' });
     clock.advance(5 * 60_000 + 1);
-    expect(auth.verify(creds(nonce), 'REGISTER', () => [ha1])).toEqual({ result: 'stale', username: '1001' });
-    expect(auth.verify('Basic abc', 'REGISTER', () => [ha1])).toMatchObject({ result: 'wrong', reason: 'malformed Authorization' });
+    expect(auth.verify(creds(nonce), 'REGISTER', () => [ha1], 'sip:a')).toMatchObject({ result: 'stale', username: '1001' });
+    expect(auth.verify('Basic abc', 'REGISTER', () => [ha1], 'sip:a')).toMatchObject({ result: 'wrong', reason: 'malformed Authorization' });
   });
 });
 

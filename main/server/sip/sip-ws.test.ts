@@ -28,11 +28,11 @@ ${options.auth ? `Authorization: ${options.auth}\n` : ''}Content-Length: 0
 `);
 }
 
-function authorize(challenge: IncomingMessage, user: string, password: string): string {
+function authorize(challenge: IncomingMessage, user: string, password: string, nc = '00000001'): string {
   const c = parseDigestCredentials(challenge.headers.get('WWW-Authenticate')!)!;
   const uri = 'sip:127.0.0.1';
-  const response = digestResponse({ ha1: digestHa1(user, password), nonce: c.nonce!, method: 'REGISTER', uri, qop: 'auth', nc: '00000001', cnonce: 'abc' });
-  return `Digest username="${user}", realm="12329", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5, qop=auth, nc=00000001, cnonce="abc"`;
+  const response = digestResponse({ ha1: digestHa1(user, password), nonce: c.nonce!, method: 'REGISTER', uri, qop: 'auth', nc, cnonce: 'abc' });
+  return `Digest username="${user}", realm="12329", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5, qop=auth, nc=${nc}, cnonce="abc"`;
 }
 
 async function registered(peer: TestPeer, user: string, password: string): Promise<IncomingMessage> {
@@ -93,7 +93,8 @@ describe('SIP over WebSocket: registrar and calls to agents', () => {
     expect(stale.headers.get('WWW-Authenticate')).toMatch(/stale=true/);
     register(peer, '1001', { auth: authorize(stale, '1001', 'right-pass') });
     await peer.response(200, 'REGISTER');
-    register(peer, '1001', { auth: authorize(stale, '1001', 'right-pass'), expires: 0 });
+    // The same nonce again, with the next nonce count (a replay of nc 1 would be stale).
+    register(peer, '1001', { auth: authorize(stale, '1001', 'right-pass', '00000002'), expires: 0 });
     const gone = await peer.response(200, 'REGISTER');
     expect(gone.headers.get('Contact')).toBeUndefined();
     expect(sip.isRegistered('1001')).toBe(false);

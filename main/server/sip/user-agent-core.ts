@@ -9,6 +9,7 @@ import { buildResponse, serialize } from './serializer.js';
 import { ALLOW, type BaseCall, type CallContext } from './sip-call.js';
 import type { OutgoingOptions, SipServiceDelegate } from './sip-service.js';
 import { dialogKey } from './dialog.js';
+import { checkSdpOffer } from './sdp-check.js';
 import { TransactionLayer, type ServerTransaction } from './transaction-layer.js';
 import type { SipTimerValues } from './transaction-timers.js';
 import { ServerInviteTransaction } from './transaction-server-invite.js';
@@ -36,6 +37,8 @@ export class UserAgentCore {
   readonly transactions: TransactionLayer;
   private readonly dialogs = new Map<string, BaseCall>();
   private readonly pending = new Map<string, InboundCall>();
+  /** Inbound calls by Call-ID and From tag until they end: a second INVITE for one is merged (482). */
+  private readonly inviting = new Map<string, InboundCall>();
   private readonly calls = new Set<BaseCall>();
   private readonly callContext: CallContext;
 
@@ -50,7 +53,11 @@ export class UserAgentCore {
       },
       callEnded: (call) => {
         this.calls.delete(call);
-        if (call instanceof InboundCall) this.pending.delete(call.tx.key);
+        if (call instanceof InboundCall) {
+          this.pending.delete(call.tx.key);
+          const key = mergeKey(call.request);
+          if (this.inviting.get(key) === call) this.inviting.delete(key);
+        }
         // The dialog stays findable a little longer so that a late BYE or ACK still gets its answer.
         const key = call.dialog?.key;
         if (key) setTimeout(() => this.dialogs.get(key) === call && this.dialogs.delete(key), 64 * options.timers.T1).unref();
@@ -110,7 +117,7 @@ export class UserAgentCore {
   }
 
   private receiveRequest(request: IncomingRequest, flow: SipFlow): void {
-    if (request.method === 'ACK') return this.receiveAck(request);
+    if (request.method === 'ACK') return this.receiveAck(request, flow);
     const existing = this.transactions.findServer(request);
     if (existing) return existing.receiveRetransmission();
     if (request.method === 'CANCEL') return this.receiveCancel(request, flow);
@@ -118,6 +125,11 @@ export class UserAgentCore {
     if (request.headers.get('Max-Forwards') === '0' && request.method !== 'OPTIONS') return tx.respond(buildResponse(request, 483));
     if (request.toTag) {
       const call = this.dialogs.get(dialogKey(request.callId, request.toTag, request.fromTag ?? ''));
+      // Call-ID and tags are not secrets: a dialog only takes requests from its own peer.
+      if (call && !samePeer(call.flow, flow)) {
+        this.options.logger.warn({ from: flow.remote, method: request.method, callId: request.callId }, 'sip: in-dialog request from a foreign source');
+        return tx.respond(buildResponse(request, 403, { reason: 'Forbidden (not from the peer of this dialog)' }));
+      }
       if (call && call.state !== 'terminated') return call.receiveRequest(request, tx);
       if (call && request.method === 'BYE') return tx.respond(buildResponse(request, 200));
       return tx.respond(buildResponse(request, 481));
@@ -144,9 +156,16 @@ export class UserAgentCore {
   }
 
   private receiveInvite(request: IncomingRequest, tx: ServerInviteTransaction, flow: SipFlow): void {
+    // RFC 3261 §8.2.2.2: the same request reaching us by a second path (a new branch) while the
+    // first is still being served is merged, not a second call.
+    if (this.inviting.has(mergeKey(request))) return tx.respond(buildResponse(request, 482));
     const contentType = request.headers.get('Content-Type');
     if (request.body && contentType && !/^application\/sdp\b/i.test(contentType)) {
       return tx.respond(buildResponse(request, 415, { headers: [['Accept', 'application/sdp']] }));
+    }
+    if (request.body) {
+      const sdp = checkSdpOffer(request.body);
+      if (!sdp.ok) return tx.respond(buildResponse(request, sdp.status, { reason: sdp.reason, ...(sdp.status === 488 ? { headers: [['Accept', 'application/sdp']] as Array<[string, string]> } : {}) }));
     }
     const delegate = this.delegate;
     if (!delegate) return tx.respond(buildResponse(request, 503, { headers: [['Retry-After', '30']] }));
@@ -167,6 +186,7 @@ export class UserAgentCore {
     const call = new InboundCall(request, tx, flow, this.callContext, contact);
     this.calls.add(call);
     this.pending.set(tx.key, call);
+    this.inviting.set(mergeKey(request), call);
     try {
       hand(call);
     } catch (error) {
@@ -185,12 +205,23 @@ export class UserAgentCore {
     call.cancelled();
   }
 
-  private receiveAck(request: IncomingRequest): void {
+  private receiveAck(request: IncomingRequest, flow: SipFlow): void {
     const tx = this.transactions.findServer(request, 'ACK');
     if (tx instanceof ServerInviteTransaction && tx.state === 'completed') return tx.receiveAck();
     const call = request.toTag ? this.dialogs.get(dialogKey(request.callId, request.toTag, request.fromTag ?? '')) : undefined;
-    call?.receiveAck(request);
+    // An ACK is never answered; one from outside the dialog's peer is simply not believed.
+    if (call && samePeer(call.flow, flow)) call.receiveAck(request);
   }
+}
+
+function mergeKey(request: IncomingRequest): string {
+  return `${request.callId}|${request.fromTag ?? ''}`;
+}
+
+/** UDP: the same source address (a NATed phone may change port); WebSocket: the same connection. */
+function samePeer(dialogFlow: SipFlow, flow: SipFlow): boolean {
+  if (dialogFlow.transport !== flow.transport) return false;
+  return flow.transport === 'ws' ? dialogFlow.id === flow.id : dialogFlow.remote.address === flow.remote.address;
 }
 
 function isKeepAlive(data: Buffer): boolean {

@@ -4,6 +4,7 @@ import type { CallingAgent, IncomingCall } from '../sip/sip-service.js';
 import type { CallRecords } from '../calls/call-records.js';
 import { FollowUpCall, type FollowUpCallDeps } from './follow-up-call.js';
 import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers.js';
+import { checkDialledNumber, parseDialPlan, type DialPlan } from '../../../shared/sip/dial-plan.js';
 
 /** Mainland numbers as agents dial them: mobile, landline with area code, or a short service number. */
 const DIALLABLE = /^\+?\d{3,20}$/;
@@ -19,6 +20,8 @@ export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'o
   centerCode: string;
   records: CallRecords;
   calls: Map<string, FollowUpCall>;
+  /** Numbers agents may dial (config `dialPlan`); default: mobiles and the center's own area. */
+  dialPlan?: DialPlan;
 }
 
 /**
@@ -35,6 +38,12 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
   return (incoming, agent) => {
     const number = incoming.to;
     if (!DIALLABLE.test(number)) return refuse(incoming, agent, 484, `Address Incomplete (${number || 'nothing'} is not a phone number)`);
+    // Toll fraud stops here (issue 12): abroad, premium or off-plan numbers are refused and audited.
+    const dialled = checkDialledNumber(deps.dialPlan ?? parseDialPlan(undefined, deps.centerCode), number);
+    if (!dialled.allowed) {
+      deps.audit.record({ actorUserId: agent.userId, action: 'call.outbound_refused', entityType: 'call', entityId: null, detail: { number, reason: dialled.reason } });
+      return refuse(incoming, agent, 403, `Forbidden (${dialled.reason} number not in the dial plan)`);
+    }
     const state = acd.agentSnapshot(agent.userId).state;
     if (state === 'signed_out') return refuse(incoming, agent, 403, 'Forbidden (sign in (签入) before calling out)');
     if (state === 'ringing' || state === 'talking') return refuse(incoming, agent, 486, `Busy Here (agent is ${state})`);

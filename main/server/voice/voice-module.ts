@@ -16,6 +16,7 @@ import { SERVICES, type ServiceKey } from '../services.js';
 
 /** How long a caller hears 系统维护 before a shutdown hangs up (the prompt is about 3 s). */
 const SHUTDOWN_PROMPT_MS = 3_500;
+import { parseDialPlan } from '../../../shared/sip/dial-plan.js';
 
 export interface VoiceModuleOptions {
   /** Builds the self-service menu run on each caller (the IVR engine over resources/ivr). */
@@ -127,6 +128,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           prompts,
           survey: (listener) => dialogues.survey(listener),
           centerCode: ctx.config.centerCode,
+          dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode),
           workOrderCenter: (id) => workOrders?.centerOf(id),
           followUpEnded: (id, callId) => workOrders?.followUpEnded(id, callId),
           onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
