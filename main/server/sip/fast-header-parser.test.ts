@@ -150,13 +150,13 @@ describe('fast Via/CSeq path against the PEG grammar (oracle)', () => {
     expect(cseq.fallback).toBe(0);
   });
 
-  it('agrees with the grammar on 6,000 generated Via values and their damaged copies', { timeout: 120_000 }, () => {
+  it('agrees with the grammar on 4,000 generated Via values and their damaged copies', { timeout: 120_000 }, () => {
     const random = createSeededRandom(3261);
-    const generated = generatedVias(random, 3000);
+    const generated = generatedVias(random, 2000);
     const tally = compareVia([...generated, ...generated.map((v) => damaged(v, random))]);
     if (process.env.DEBUG_ORACLE) console.log(tally);
-    expect(tally.fast).toBeGreaterThan(150);
-    expect(tally.fastRejected).toBeGreaterThan(1000);
+    expect(tally.fast).toBeGreaterThan(100);
+    expect(tally.fastRejected).toBeGreaterThan(700);
     expect(tally.fallback).toBeLessThan(tally.fast + tally.fastRejected);
   });
 
