@@ -25,6 +25,8 @@ interface HitRow {
 
 const MAX_TERMS = 8;
 const MAX_TRIGRAMS = 32;
+// Index matches ranked before the join to kb_articles (see KbSearch.candidates).
+const CANDIDATE_CAP = 400;
 // Punctuation, Chinese and Western, separates terms; so does white space.
 const SEPARATORS = /[\s,，。.、;；:：!！?？"“”'‘’()（）[\]【】《》<>{}\-—_*+^~|\\/=&%#@$]+/u;
 // Title above keywords above body, as the knowledge base is searched by what an article is about.
@@ -83,9 +85,20 @@ export class KbSearch {
     if (long.length > 0) {
       // Short terms of a mixed query ("退休 提取公积金") filter the full-text candidates.
       const grams = [...new Set(long.flatMap(trigramsOf))].slice(0, MAX_TRIGRAMS);
-      params.match = grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+      const quoted = grams.map((g) => `"${g.replaceAll('"', '""')}"`);
       params.limit = Math.min(200, Math.max(40, options.limit * 4));
-      const candidates = this.statement('fulltext', short).all(params) as Array<HitRow & { rank: number }>;
+      // AND first: on a large knowledge base the OR of the trigrams matches most articles and
+      // bm25 then scores them all. Articles holding every trigram score the same as under the OR
+      // (bm25 sums over the same phrases); when they are too few to fill the candidates, the OR.
+      let candidates: Array<HitRow & { rank: number }> = [];
+      if (quoted.length > 1) {
+        params.match = quoted.join(' AND ');
+        candidates = this.candidates('fulltext', short, params);
+      }
+      if (candidates.length < (params.limit as number)) {
+        params.match = quoted.join(' OR ');
+        candidates = this.candidates('fulltext', short, params);
+      }
       if (candidates.length > 0) {
         const rows = rerank(candidates, terms).slice(0, options.limit);
         return { query: options.q, mode: 'fulltext', items: rows.map((r) => toHit(r, [...terms, ...grams])) };
@@ -109,9 +122,20 @@ export class KbSearch {
   private bigramSearch(options: KbSearchOptions, terms: readonly string[], join: 'AND' | 'OR'): KbSearchResponse {
     const match = terms.map((t) => `"${t}"`).join(` ${join} `);
     const params = { date: options.date, category: options.category ?? null, limit: Math.min(200, Math.max(40, options.limit * 4)), match };
-    const candidates = this.statement('bigram', []).all(params) as Array<HitRow & { rank: number }>;
+    const candidates = this.candidates('bigram', [], params);
     const rows = rerank(candidates, terms).slice(0, options.limit);
     return { query: options.q, mode: 'bigram', items: rows.map((r) => toHit(r, terms)) };
+  }
+
+  /**
+   * The best @limit in-effect articles by bm25. The index ranks its own matches first and only
+   * its best CANDIDATE_CAP are joined to kb_articles and filtered (joining every match, as many
+   * as the articles, was half the time); when too few of those pass the filters, all matches.
+   */
+  private candidates(mode: 'fulltext' | 'bigram', short: readonly string[], params: Record<string, string | number | null>): Array<HitRow & { rank: number }> {
+    const capped = this.statement(mode, short, true).all({ ...params, cap: CANDIDATE_CAP }) as Array<HitRow & { rank: number }>;
+    if (capped.length >= (params.limit as number)) return capped;
+    return this.statement(mode, short).all(params) as Array<HitRow & { rank: number }>;
   }
 
   /**
@@ -119,9 +143,9 @@ export class KbSearch {
    * only folds ASCII, so terms without ASCII letters (almost all Chinese ones) are looked up in
    * the stored text directly, sparing a lower-cased copy of every body per term.
    */
-  private statement(mode: 'fulltext' | 'bigram' | 'substring' | 'loose', terms: readonly string[]) {
+  private statement(mode: 'fulltext' | 'bigram' | 'substring' | 'loose', terms: readonly string[], capped = false) {
     const folds = terms.map((t) => /[a-z]/.test(t));
-    const key = `${mode}:${folds.map((f) => (f ? 'l' : 'c')).join('')}`;
+    const key = `${mode}:${folds.map((f) => (f ? 'l' : 'c')).join('')}${capped ? ':capped' : ''}`;
     let statement = this.statements.get(key);
     if (!statement) {
       const col = (name: string, i: number) => (folds[i] ? `lower(a.${name})` : `a.${name}`);
@@ -133,18 +157,21 @@ export class KbSearch {
       const score = folds.map((_, i) => `CASE WHEN instr(${col('title', i)}, @t${i}) > 0 THEN 10 ELSE 0 END + CASE WHEN instr(${col('keywords', i)}, @t${i}) > 0 THEN 6 ELSE 0 END`);
       // CROSS JOIN keeps the index as the outer loop: otherwise the planner walks the in-effect
       // articles and runs the MATCH once per article (minutes on 10,000 articles).
+      // The capped form ranks inside the index and joins only its best @cap matches.
+      const source = (fts: string) => capped
+        ? `(SELECT rowid, bm25(${fts}, ${BM25_WEIGHTS}) AS rank FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rank LIMIT @cap) f CROSS JOIN kb_articles a ON a.id = f.rowid WHERE`
+        : `${fts} CROSS JOIN kb_articles a ON a.id = ${fts}.rowid WHERE ${fts} MATCH @match AND`;
+      const rank = (fts: string) => (capped ? 'f.rank' : `bm25(${fts}, ${BM25_WEIGHTS})`);
       statement =
         mode === 'bigram'
           ? this.db.prepare(`
-              SELECT ${HIT_COLUMNS}, bm25(kb_bigrams, ${BM25_WEIGHTS}) AS rank
-              FROM kb_bigrams CROSS JOIN kb_articles a ON a.id = kb_bigrams.rowid
-              WHERE kb_bigrams MATCH @match AND ${IN_EFFECT}
+              SELECT ${HIT_COLUMNS}, ${rank('kb_bigrams')} AS rank
+              FROM ${source('kb_bigrams')} ${IN_EFFECT}
               ORDER BY rank LIMIT @limit`)
           : mode === 'fulltext'
           ? this.db.prepare(`
-              SELECT ${HIT_COLUMNS}, bm25(kb_fts, ${BM25_WEIGHTS}) AS rank
-              FROM kb_fts CROSS JOIN kb_articles a ON a.id = kb_fts.rowid
-              WHERE kb_fts MATCH @match AND ${IN_EFFECT}${found}
+              SELECT ${HIT_COLUMNS}, ${rank('kb_fts')} AS rank
+              FROM ${source('kb_fts')} ${IN_EFFECT}${found}
               ORDER BY rank LIMIT @limit`)
           : this.db.prepare(`
               SELECT ${HIT_COLUMNS}, ${score.join(' + ')} AS score FROM kb_articles a
