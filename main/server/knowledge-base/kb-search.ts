@@ -27,6 +27,9 @@ const MAX_TERMS = 8;
 const MAX_TRIGRAMS = 32;
 // Index matches ranked before the join to kb_articles (see KbSearch.candidates).
 const CANDIDATE_CAP = 400;
+// A trigram in more than this share of the articles is left out of the first OR (see search).
+const COMMON_SHARE = 0.2;
+const FREQUENCY_TTL_MS = 60_000;
 // Punctuation, Chinese and Western, separates terms; so does white space.
 const SEPARATORS = /[\s,，。.、;；:：!！?？"“”'‘’()（）[\]【】《》<>{}\-—_*+^~|\\/=&%#@$]+/u;
 // Title above keywords above body, as the knowledge base is searched by what an article is about.
@@ -72,7 +75,16 @@ function ngrams(term: string, n: number): string[] {
 export class KbSearch {
   private readonly statements = new Map<string, Database.Statement<Record<string, string | number | null>, HitRow & { rank?: number }>>();
 
-  constructor(private readonly db: Db) {}
+  private readonly trigramDocs: Database.Statement<[string], number>;
+  private readonly articleCount: Database.Statement<[], number>;
+  private frequencies = { since: 0, articles: 0, byTrigram: new Map<string, number>() };
+
+  constructor(private readonly db: Db) {
+    // Per-connection view of kb_fts's vocabulary: in how many articles each trigram occurs.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_fts_vocab USING fts5vocab(main, kb_fts, 'row')");
+    this.trigramDocs = db.prepare<[string], number>('SELECT doc FROM temp.kb_fts_vocab WHERE term = ?').pluck();
+    this.articleCount = db.prepare<[], number>('SELECT count(*) FROM kb_fts_docsize').pluck();
+  }
 
   search(options: KbSearchOptions): KbSearchResponse {
     const terms = queryTerms(options.q);
@@ -93,6 +105,13 @@ export class KbSearch {
       let candidates: Array<HitRow & { rank: number }> = [];
       if (quoted.length > 1) {
         params.match = quoted.join(' AND ');
+        candidates = this.candidates('fulltext', short, params);
+      }
+      // Then the OR of the trigrams that are not in most articles ("公积金" is in almost all):
+      // they weigh next to nothing in bm25 but make it score every article. All of them last.
+      const rare = this.rareTrigrams(grams);
+      if (candidates.length < (params.limit as number) && rare.length > 0 && rare.length < grams.length) {
+        params.match = rare.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
         candidates = this.candidates('fulltext', short, params);
       }
       if (candidates.length < (params.limit as number)) {
@@ -125,6 +144,18 @@ export class KbSearch {
     const candidates = this.candidates('bigram', [], params);
     const rows = rerank(candidates, terms).slice(0, options.limit);
     return { query: options.q, mode: 'bigram', items: rows.map((r) => toHit(r, terms)) };
+  }
+
+  /** The trigrams found in at most COMMON_SHARE of the articles (document counts cached a while). */
+  private rareTrigrams(grams: readonly string[]): string[] {
+    const now = Date.now();
+    if (now - this.frequencies.since > FREQUENCY_TTL_MS) this.frequencies = { since: now, articles: this.articleCount.get() ?? 0, byTrigram: new Map() };
+    const { articles, byTrigram } = this.frequencies;
+    return grams.filter((g) => {
+      let docs = byTrigram.get(g);
+      if (docs === undefined) byTrigram.set(g, (docs = this.trigramDocs.get(g) ?? 0));
+      return docs <= articles * COMMON_SHARE;
+    });
   }
 
   /**
