@@ -64,6 +64,10 @@ function ngrams(term: string, n: number): string[] {
  * Knowledge-base search. Terms of 3+ characters go through the FTS5 trigram index: the query is
  * the OR of its trigrams, so that "公积金贷款额度" finds "贷款额度" in an article even where the
  * words are not contiguous, and bm25 ranks articles matching more (and rarer) pieces first.
+ * On a large knowledge base that OR matches most articles, so the candidates are cut first (each
+ * step only when it still fills the candidates): the AND of the trigrams, then the OR of those
+ * in at most 20 % of the articles, then the full OR; and the index ranks its matches before only
+ * its best 400 are joined to the articles (benchmarks/kb-search.bench.ts, 10,000 articles).
  * Candidates are then reordered by exact keyword and whole-term title matches (rerank below).
  * Trigrams cannot match 1–2 characters (提取, 贷款: very common in Chinese). When all terms are
  * 2-character Han words they go through the kb_bigrams index (AND), as do the 2-character pieces
