@@ -15,6 +15,7 @@ import { grammarCSeq, grammarVia } from '../main/server/sip/sip-grammar.js';
 import { loadNote, median, percentile, round, type Benchmark, type BenchRow } from './bench-kit.js';
 import { kamailioInstalled, startKamailio, type KamailioPeer } from './kit/kamailio-peer.js';
 import { runOptions } from './kit/sip-options-client.js';
+import { processTreeCpuMs } from './kit/process-cpu.js';
 import { runRegisters } from './kit/sip-register-client.js';
 
 const NAME = 'sip vs kamailio';
@@ -49,7 +50,7 @@ function microsPerCall(fn: () => unknown, n: number): number {
   return median(rounds);
 }
 
-async function startOurStack(): Promise<{ port: number; stop(): Promise<void> }> {
+async function startOurStack(): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'benchmarks/kit/sip-stack-server.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
@@ -58,6 +59,7 @@ async function startOurStack(): Promise<{ port: number; stop(): Promise<void> }>
   const { port } = JSON.parse(line) as { port: number };
   return {
     port,
+    pid: child.pid!,
     stop: () => new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.stdin!.end();
@@ -129,18 +131,20 @@ const benchmark: Benchmark = {
         });
       }
       const load = loadNote();
-      const registers = async (port: number) => {
+      const registers = async (port: number, pid: number) => {
         const rates: number[] = [];
+        const cpu: number[] = [];
         let failures = 0;
         for (let r = 0; r < RUNS; r++) {
-          const run = await runRegisters({ host: '127.0.0.1', port }, REGISTER_USERS, 1000, REGISTER_SECONDS * 1000);
+          const run = await runRegisters({ host: '127.0.0.1', port }, REGISTER_USERS, 1000, REGISTER_SECONDS * 1000, () => processTreeCpuMs(pid));
           rates.push(run.perSecond);
+          if (run.cpuMsEach !== undefined) cpu.push(run.cpuMsEach * 1000);
           failures += run.failures;
         }
-        return { perSecond: median(rates), failures };
+        return { perSecond: median(rates), cpuUs: cpu.length ? median(cpu) : undefined, failures };
       };
-      const our = await registers(ours.port);
-      const peer = kamailio ? await registers(kamailio.port) : undefined;
+      const our = await registers(ours.port, ours.pid);
+      const peer = kamailio ? await registers(kamailio.port, kamailio.pid) : undefined;
       rows.push({
         benchmark: NAME,
         metric: 'digest REGISTERs per second at saturation',
@@ -151,6 +155,17 @@ const benchmark: Benchmark = {
         ratio: peer ? `${round(our.perSecond / peer.perSecond, 2)}×` : '',
         note: `${REGISTER_USERS} users back to back, median of ${RUNS} × ${REGISTER_SECONDS} s; failures ${our.failures}${peer ? ` (peer ${peer.failures})` : ''}; the Node client shares the 2 cores; ${load}`,
       });
+      if (our.cpuUs !== undefined) {
+        rows.push({
+          benchmark: NAME,
+          metric: 'server CPU per authenticated REGISTER (401 round trip included)',
+          value: round(our.cpuUs, 0),
+          unit: 'µs',
+          peer: peer?.cpuUs !== undefined ? `Kamailio: ${round(peer.cpuUs, 0)} µs` : peerNote,
+          ratio: peer?.cpuUs !== undefined ? `${round(our.cpuUs / peer.cpuUs, 1)}×` : '',
+          note: 'utime + stime from /proc over the measured window (10 ms ticks), Kamailio with its workers',
+        });
+      }
     } finally {
       await ours.stop();
       await kamailio?.stop();

@@ -15,6 +15,8 @@ const MODULES = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/kamaili
 
 export interface KamailioPeer {
   port: number;
+  /** The main process; its workers are its children. */
+  pid: number;
   version: string;
   stop(): Promise<void>;
 }
@@ -133,5 +135,5 @@ export async function startKamailio(): Promise<KamailioPeer> {
     await stop();
     throw new Error(`${(error as Error).message}; log: ${log.slice(-500)}`);
   }
-  return { port, version, stop };
+  return { port, pid: child.pid!, version, stop };
 }

@@ -9,6 +9,8 @@ export interface RegisterRun {
   perSecond: number;
   completed: number;
   failures: number;
+  /** Server CPU per authenticated REGISTER (its 401 round trip included), when `cpuMs` was given. */
+  cpuMsEach?: number;
 }
 
 interface Worker {
@@ -24,7 +26,8 @@ function challengeFields(header: string): Record<string, string> {
   return fields;
 }
 
-export async function runRegisters(target: { host: string; port: number }, concurrency: number, warmupMs: number, measureMs: number): Promise<RegisterRun> {
+/** `cpuMs` reads the server's CPU time, sampled at the start and the end of the measured window. */
+export async function runRegisters(target: { host: string; port: number }, concurrency: number, warmupMs: number, measureMs: number, cpuMs?: () => number | undefined): Promise<RegisterRun> {
   const socket = createSocket('udp4');
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   const local = socket.address().port;
@@ -78,11 +81,14 @@ export async function runRegisters(target: { host: string; port: number }, concu
   await new Promise((resolve) => setTimeout(resolve, warmupMs));
   measuring = true;
   const start = performance.now();
+  const cpuStart = cpuMs?.();
   await new Promise((resolve) => setTimeout(resolve, measureMs));
   measuring = false;
+  const cpuEnd = cpuMs?.();
   const seconds = (performance.now() - start) / 1000;
   stopped = true;
   clearInterval(watchdog);
   socket.close();
-  return { perSecond: completed / seconds, completed, failures };
+  const cpuMsEach = cpuStart !== undefined && cpuEnd !== undefined && completed > 0 ? (cpuEnd - cpuStart) / completed : undefined;
+  return { perSecond: completed / seconds, completed, failures, ...(cpuMsEach !== undefined ? { cpuMsEach } : {}) };
 }
