@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /** One line of the `npm run bench` table. */
 export interface BenchRow {
   benchmark: string;
@@ -5,6 +7,17 @@ export interface BenchRow {
   value: number | string;
   unit: string;
   note?: string;
+  /** The figure this one must reach (issue 17), e.g. "p99 ≤ 2 ms". */
+  goal?: string;
+  /** The same figure measured on a peer in the same invocation (e.g. Kamailio), or why not. */
+  peer?: string;
+  /** ours / peer, when both were measured. */
+  ratio?: string;
+}
+
+/** The machine's 1/5/15-minute load averages, for the note next to timed figures. */
+export function loadNote(): string {
+  return `load ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`;
 }
 
 export interface Benchmark {

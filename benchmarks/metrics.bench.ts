@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '../main/server/db/database.js';
+import { MetricsRepository } from '../main/server/metrics/metrics-repository.js';
 import { MetricsService } from '../main/server/metrics/metrics-service.js';
 import { ManualClock } from '../main/server/clock.js';
-import { median, round, type Benchmark, type BenchRow } from './bench-kit.js';
+import { loadNote, median, round, type Benchmark, type BenchRow } from './bench-kit.js';
 
 // METRICS_BENCH_CALLS lets a quick smoke run use fewer calls; the reported figures use 3,000,000.
 const CALLS = Number(process.env.METRICS_BENCH_CALLS ?? 3_000_000);
@@ -17,6 +18,8 @@ const CENTER = '330100';
 const TZ = 'Asia/Shanghai';
 const AGENTS = 150;
 const NAME = 'metrics (3M calls / year)';
+// The shape of MetricsRepository's calls query, for EXPLAIN QUERY PLAN (which index, covering or not).
+const CALLS_PLAN_PROBE = "SELECT COUNT(answered_at), TOTAL(survey_result) FROM calls INDEXED BY calls_metrics WHERE center_code = ? AND arrived_at >= ? AND arrived_at < ? AND direction = 'inbound'";
 
 
 // Relative call volume by local hour (a 12329 line peaks mid-morning and early afternoon).
@@ -79,6 +82,10 @@ function generate(db: Db): number {
         insertCall.run(`c${String(n).padStart(8, '0')}`, CENTER, `138${String(n % 1e8).padStart(8, '0')}`, arrived, ...row);
       }
     }
+    // The columns a call's owner writes since migration 12, as it writes them for a simple call.
+    db.exec(`UPDATE calls SET offered_at = queued_at WHERE offered_to_agent = 1;
+             UPDATE calls SET talk_ended_at = hung_up_at WHERE answered_at IS NOT NULL;
+             UPDATE calls SET acw_ms = acw_ended_at - acw_started_at, acw_count = 1 WHERE acw_ended_at >= acw_started_at;`);
   })();
   return performance.now() - t0;
 }
@@ -120,17 +127,27 @@ const benchmark: Benchmark = {
       for (const [kind, date] of periods) {
         const report = service.report(kind, date);
         const ms = time(() => service.report(kind, date));
-        rows.push({ benchmark: NAME, metric: `${kind} report ${report.label} (median of ${RUNS})`, value: round(ms, 2), unit: 'ms', note: `${report.raw.callTotal} calls` });
+        rows.push({ benchmark: NAME, metric: `${kind} report ${report.label} (median of ${RUNS})`, value: round(ms, 2), unit: 'ms', goal: '≤ 50 ms per period', note: `${report.raw.callTotal} calls; ${loadNote()}` });
       }
       const series = time(() => service.series('day', `${YEAR}-01-01`, `${YEAR}-12-31`), 3);
-      rows.push({ benchmark: NAME, metric: 'day series over the year, 365 rows (median of 3)', value: round(series, 1), unit: 'ms', note: 'wallboard series' });
-      // The same year through the plain arrival index (table look-ups), to show what the covering index buys.
-      const plain = db.prepare(`SELECT COUNT(*), TOTAL(offered_to_agent), COUNT(answered_at), TOTAL(hung_up_at - answered_at), TOTAL(answered_at - queued_at),
-          TOTAL(abandon_stage IN ('queue','ringing')), TOTAL(acw_ended_at - acw_started_at), COUNT(survey_result)
-        FROM calls INDEXED BY calls_by_arrival WHERE arrived_at >= ? AND arrived_at < ? AND center_code = ? AND direction = 'inbound'`);
+      rows.push({ benchmark: NAME, metric: 'day series over the year, 365 rows (median of 3)', value: round(series, 1), unit: 'ms', goal: '≤ 50 ms', note: 'wallboard series' });
+      // The covering index against the same SQL without it: MetricsRepository's own statement
+      // (INDEXED BY calls_metrics) for the year, timed as is, then after calls_metrics is rebuilt
+      // on its first two key columns only, so that the identical query reads every table row.
       const yearStart = Date.UTC(YEAR, 0, 1) - 8 * 3_600_000;
-      const plainMs = time(() => plain.get(yearStart, yearStart + 365 * 86_400_000, CENTER), 3);
-      rows.push({ benchmark: NAME, metric: 'year without the covering index (median of 3)', value: round(plainMs, 1), unit: 'ms', note: 'calls_by_arrival + table rows, for comparison' });
+      const yearEnd = Date.UTC(YEAR + 1, 0, 1) - 8 * 3_600_000;
+      const plan = () => (db.prepare(`EXPLAIN QUERY PLAN ${CALLS_PLAN_PROBE}`).all(CENTER, yearStart, yearEnd) as Array<{ detail: string }>).map((p) => p.detail).join('; ');
+      const covering = new MetricsRepository(db, CENTER);
+      const coveringCounts = covering.rawCounts(yearStart, yearEnd, yearEnd);
+      const coveringMs = time(() => covering.rawCounts(yearStart, yearEnd, yearEnd), 3);
+      const coveringPlan = plan();
+      db.exec('DROP INDEX calls_metrics; CREATE INDEX calls_metrics ON calls (center_code, arrived_at); ANALYZE');
+      const plain = new MetricsRepository(db, CENTER);
+      const plainCounts = plain.rawCounts(yearStart, yearEnd, yearEnd);
+      if (JSON.stringify(plainCounts) !== JSON.stringify(coveringCounts)) throw new Error('the year counts differ with and without the covering index');
+      const plainMs = time(() => plain.rawCounts(yearStart, yearEnd, yearEnd), 3);
+      rows.push({ benchmark: NAME, metric: 'year raw counts, covering index (median of 3)', value: round(coveringMs, 1), unit: 'ms', note: `MetricsRepository.rawCounts, ${coveringCounts.callTotal} calls; plan: ${coveringPlan}` });
+      rows.push({ benchmark: NAME, metric: 'year raw counts, same SQL without the covering index (median of 3)', value: round(plainMs, 1), unit: 'ms', ratio: `${round(plainMs / coveringMs, 1)}× the covering index`, note: `calls_metrics rebuilt as (center_code, arrived_at); plan: ${plan()}` });
       return rows;
     } finally {
       closeDatabase(db);

@@ -25,6 +25,11 @@ interface HitRow {
 
 const MAX_TERMS = 8;
 const MAX_TRIGRAMS = 32;
+// Index matches ranked before the join to kb_articles (see KbSearch.candidates).
+const CANDIDATE_CAP = 400;
+// A trigram in more than this share of the articles is left out of the first OR (see search).
+const COMMON_SHARE = 0.2;
+const FREQUENCY_TTL_MS = 60_000;
 // Punctuation, Chinese and Western, separates terms; so does white space.
 const SEPARATORS = /[\s,，。.、;；:：!！?？"“”'‘’()（）[\]【】《》<>{}\-—_*+^~|\\/=&%#@$]+/u;
 // Title above keywords above body, as the knowledge base is searched by what an article is about.
@@ -59,6 +64,10 @@ function ngrams(term: string, n: number): string[] {
  * Knowledge-base search. Terms of 3+ characters go through the FTS5 trigram index: the query is
  * the OR of its trigrams, so that "公积金贷款额度" finds "贷款额度" in an article even where the
  * words are not contiguous, and bm25 ranks articles matching more (and rarer) pieces first.
+ * On a large knowledge base that OR matches most articles, so the candidates are cut first (each
+ * step only when it still fills the candidates): the AND of the trigrams, then the OR of those
+ * in at most 20 % of the articles, then the full OR; and the index ranks its matches before only
+ * its best 400 are joined to the articles (benchmarks/kb-search.bench.ts, 10,000 articles).
  * Candidates are then reordered by exact keyword and whole-term title matches (rerank below).
  * Trigrams cannot match 1–2 characters (提取, 贷款: very common in Chinese). When all terms are
  * 2-character Han words they go through the kb_bigrams index (AND), as do the 2-character pieces
@@ -70,7 +79,16 @@ function ngrams(term: string, n: number): string[] {
 export class KbSearch {
   private readonly statements = new Map<string, Database.Statement<Record<string, string | number | null>, HitRow & { rank?: number }>>();
 
-  constructor(private readonly db: Db) {}
+  private readonly trigramDocs: Database.Statement<[string], number>;
+  private readonly articleCount: Database.Statement<[], number>;
+  private frequencies = { since: 0, articles: 0, byTrigram: new Map<string, number>() };
+
+  constructor(private readonly db: Db) {
+    // Per-connection view of kb_fts's vocabulary: in how many articles each trigram occurs.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_fts_vocab USING fts5vocab(main, kb_fts, 'row')");
+    this.trigramDocs = db.prepare<[string], number>('SELECT doc FROM temp.kb_fts_vocab WHERE term = ?').pluck();
+    this.articleCount = db.prepare<[], number>('SELECT count(*) FROM kb_fts_docsize').pluck();
+  }
 
   search(options: KbSearchOptions): KbSearchResponse {
     const terms = queryTerms(options.q);
@@ -83,9 +101,27 @@ export class KbSearch {
     if (long.length > 0) {
       // Short terms of a mixed query ("退休 提取公积金") filter the full-text candidates.
       const grams = [...new Set(long.flatMap(trigramsOf))].slice(0, MAX_TRIGRAMS);
-      params.match = grams.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+      const quoted = grams.map((g) => `"${g.replaceAll('"', '""')}"`);
       params.limit = Math.min(200, Math.max(40, options.limit * 4));
-      const candidates = this.statement('fulltext', short).all(params) as Array<HitRow & { rank: number }>;
+      // AND first: on a large knowledge base the OR of the trigrams matches most articles and
+      // bm25 then scores them all. Articles holding every trigram score the same as under the OR
+      // (bm25 sums over the same phrases); when they are too few to fill the candidates, the OR.
+      let candidates: Array<HitRow & { rank: number }> = [];
+      if (quoted.length > 1) {
+        params.match = quoted.join(' AND ');
+        candidates = this.candidates('fulltext', short, params);
+      }
+      // Then the OR of the trigrams that are not in most articles ("公积金" is in almost all):
+      // they weigh next to nothing in bm25 but make it score every article. All of them last.
+      const rare = this.rareTrigrams(grams);
+      if (candidates.length < (params.limit as number) && rare.length > 0 && rare.length < grams.length) {
+        params.match = rare.map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+        candidates = this.candidates('fulltext', short, params);
+      }
+      if (candidates.length < (params.limit as number)) {
+        params.match = quoted.join(' OR ');
+        candidates = this.candidates('fulltext', short, params);
+      }
       if (candidates.length > 0) {
         const rows = rerank(candidates, terms).slice(0, options.limit);
         return { query: options.q, mode: 'fulltext', items: rows.map((r) => toHit(r, [...terms, ...grams])) };
@@ -109,9 +145,32 @@ export class KbSearch {
   private bigramSearch(options: KbSearchOptions, terms: readonly string[], join: 'AND' | 'OR'): KbSearchResponse {
     const match = terms.map((t) => `"${t}"`).join(` ${join} `);
     const params = { date: options.date, category: options.category ?? null, limit: Math.min(200, Math.max(40, options.limit * 4)), match };
-    const candidates = this.statement('bigram', []).all(params) as Array<HitRow & { rank: number }>;
+    const candidates = this.candidates('bigram', [], params);
     const rows = rerank(candidates, terms).slice(0, options.limit);
     return { query: options.q, mode: 'bigram', items: rows.map((r) => toHit(r, terms)) };
+  }
+
+  /** The trigrams found in at most COMMON_SHARE of the articles (document counts cached a while). */
+  private rareTrigrams(grams: readonly string[]): string[] {
+    const now = Date.now();
+    if (now - this.frequencies.since > FREQUENCY_TTL_MS) this.frequencies = { since: now, articles: this.articleCount.get() ?? 0, byTrigram: new Map() };
+    const { articles, byTrigram } = this.frequencies;
+    return grams.filter((g) => {
+      let docs = byTrigram.get(g);
+      if (docs === undefined) byTrigram.set(g, (docs = this.trigramDocs.get(g) ?? 0));
+      return docs <= articles * COMMON_SHARE;
+    });
+  }
+
+  /**
+   * The best @limit in-effect articles by bm25. The index ranks its own matches first and only
+   * its best CANDIDATE_CAP are joined to kb_articles and filtered (joining every match, as many
+   * as the articles, was half the time); when too few of those pass the filters, all matches.
+   */
+  private candidates(mode: 'fulltext' | 'bigram', short: readonly string[], params: Record<string, string | number | null>): Array<HitRow & { rank: number }> {
+    const capped = this.statement(mode, short, true).all({ ...params, cap: CANDIDATE_CAP }) as Array<HitRow & { rank: number }>;
+    if (capped.length >= (params.limit as number)) return capped;
+    return this.statement(mode, short).all(params) as Array<HitRow & { rank: number }>;
   }
 
   /**
@@ -119,9 +178,9 @@ export class KbSearch {
    * only folds ASCII, so terms without ASCII letters (almost all Chinese ones) are looked up in
    * the stored text directly, sparing a lower-cased copy of every body per term.
    */
-  private statement(mode: 'fulltext' | 'bigram' | 'substring' | 'loose', terms: readonly string[]) {
+  private statement(mode: 'fulltext' | 'bigram' | 'substring' | 'loose', terms: readonly string[], capped = false) {
     const folds = terms.map((t) => /[a-z]/.test(t));
-    const key = `${mode}:${folds.map((f) => (f ? 'l' : 'c')).join('')}`;
+    const key = `${mode}:${folds.map((f) => (f ? 'l' : 'c')).join('')}${capped ? ':capped' : ''}`;
     let statement = this.statements.get(key);
     if (!statement) {
       const col = (name: string, i: number) => (folds[i] ? `lower(a.${name})` : `a.${name}`);
@@ -133,18 +192,21 @@ export class KbSearch {
       const score = folds.map((_, i) => `CASE WHEN instr(${col('title', i)}, @t${i}) > 0 THEN 10 ELSE 0 END + CASE WHEN instr(${col('keywords', i)}, @t${i}) > 0 THEN 6 ELSE 0 END`);
       // CROSS JOIN keeps the index as the outer loop: otherwise the planner walks the in-effect
       // articles and runs the MATCH once per article (minutes on 10,000 articles).
+      // The capped form ranks inside the index and joins only its best @cap matches.
+      const source = (fts: string) => capped
+        ? `(SELECT rowid, bm25(${fts}, ${BM25_WEIGHTS}) AS rank FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rank LIMIT @cap) f CROSS JOIN kb_articles a ON a.id = f.rowid WHERE`
+        : `${fts} CROSS JOIN kb_articles a ON a.id = ${fts}.rowid WHERE ${fts} MATCH @match AND`;
+      const rank = (fts: string) => (capped ? 'f.rank' : `bm25(${fts}, ${BM25_WEIGHTS})`);
       statement =
         mode === 'bigram'
           ? this.db.prepare(`
-              SELECT ${HIT_COLUMNS}, bm25(kb_bigrams, ${BM25_WEIGHTS}) AS rank
-              FROM kb_bigrams CROSS JOIN kb_articles a ON a.id = kb_bigrams.rowid
-              WHERE kb_bigrams MATCH @match AND ${IN_EFFECT}
+              SELECT ${HIT_COLUMNS}, ${rank('kb_bigrams')} AS rank
+              FROM ${source('kb_bigrams')} ${IN_EFFECT}
               ORDER BY rank LIMIT @limit`)
           : mode === 'fulltext'
           ? this.db.prepare(`
-              SELECT ${HIT_COLUMNS}, bm25(kb_fts, ${BM25_WEIGHTS}) AS rank
-              FROM kb_fts CROSS JOIN kb_articles a ON a.id = kb_fts.rowid
-              WHERE kb_fts MATCH @match AND ${IN_EFFECT}${found}
+              SELECT ${HIT_COLUMNS}, ${rank('kb_fts')} AS rank
+              FROM ${source('kb_fts')} ${IN_EFFECT}${found}
               ORDER BY rank LIMIT @limit`)
           : this.db.prepare(`
               SELECT ${HIT_COLUMNS}, ${score.join(' + ')} AS score FROM kb_articles a

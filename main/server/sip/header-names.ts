@@ -16,7 +16,10 @@ const CANONICAL = new Map(KNOWN.map((name) => [name.toLowerCase(), name]));
 /** Headers whose values may be comma-joined lists of entries (RFC 3261 §7.3.1). */
 export const LIST_HEADERS = new Set(['Via', 'Contact', 'Route', 'Record-Route']);
 
+const EXACT = new Set(KNOWN);
+
 export function canonicalHeaderName(name: string): string {
+  if (EXACT.has(name)) return name; // the usual spelling: no lower-casing on the hot path
   const lower = name.toLowerCase();
   return COMPACT[lower] ?? CANONICAL.get(lower) ?? name;
 }

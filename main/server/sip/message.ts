@@ -3,19 +3,23 @@ import { canonicalHeaderName } from './header-names.js';
 /** Ordered SIP headers; names are stored in their canonical spelling (compact forms expanded). */
 export class SipHeaders {
   private readonly entries: Array<[string, string]> = [];
+  /** Lower-case canonical name of each entry, so that look-ups do not lower-case every entry. */
+  private readonly keys: string[] = [];
 
   constructor(entries: Iterable<readonly [string, string]> = []) {
     for (const [name, value] of entries) this.add(name, value);
   }
 
   get(name: string): string | undefined {
-    const key = canonicalHeaderName(name).toLowerCase();
-    return this.entries.find(([n]) => n.toLowerCase() === key)?.[1];
+    const at = this.keys.indexOf(headerKey(name));
+    return at < 0 ? undefined : this.entries[at]![1];
   }
 
   getAll(name: string): string[] {
-    const key = canonicalHeaderName(name).toLowerCase();
-    return this.entries.filter(([n]) => n.toLowerCase() === key).map(([, v]) => v);
+    const key = headerKey(name);
+    const values: string[] = [];
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] === key) values.push(this.entries[i]![1]);
+    return values;
   }
 
   has(name: string): boolean {
@@ -23,23 +27,35 @@ export class SipHeaders {
   }
 
   add(name: string, value: string): this {
-    this.entries.push([canonicalHeaderName(name), value]);
+    const canonical = canonicalHeaderName(name);
+    this.entries.push([canonical, value]);
+    this.keys.push(canonical.toLowerCase());
     return this;
   }
 
   /** Replaces every value of a header with one value, keeping the first one's position. */
   set(name: string, value: string): this {
-    const key = canonicalHeaderName(name).toLowerCase();
-    const at = this.entries.findIndex(([n]) => n.toLowerCase() === key);
+    const at = this.keys.indexOf(headerKey(name));
     this.remove(name);
-    if (at < 0) this.entries.push([canonicalHeaderName(name), value]);
-    else this.entries.splice(at, 0, [canonicalHeaderName(name), value]);
+    const canonical = canonicalHeaderName(name);
+    if (at < 0) {
+      this.entries.push([canonical, value]);
+      this.keys.push(canonical.toLowerCase());
+    } else {
+      this.entries.splice(at, 0, [canonical, value]);
+      this.keys.splice(at, 0, canonical.toLowerCase());
+    }
     return this;
   }
 
   remove(name: string): this {
-    const key = canonicalHeaderName(name).toLowerCase();
-    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]![0].toLowerCase() === key) this.entries.splice(i, 1);
+    const key = headerKey(name);
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      if (this.keys[i] === key) {
+        this.entries.splice(i, 1);
+        this.keys.splice(i, 1);
+      }
+    }
     return this;
   }
 
@@ -50,6 +66,10 @@ export class SipHeaders {
   clone(): SipHeaders {
     return new SipHeaders(this.entries);
   }
+}
+
+function headerKey(name: string): string {
+  return canonicalHeaderName(name).toLowerCase();
 }
 
 export interface SipUri {

@@ -87,6 +87,7 @@ export function unquote(text: string): string {
 }
 
 function decodeURIComponentSafe(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {

@@ -1,7 +1,7 @@
 import { LIST_HEADERS, canonicalHeaderName, splitHeaderList } from './header-names.js';
 import { SipHeaders, type Essentials, type IncomingMessage, type IncomingRequest, type IncomingResponse, type ViaHeader } from './message.js';
 import { parseNameAddr, parseUri } from './name-addr.js';
-import { grammarCSeq, grammarVia } from './sip-grammar.js';
+import { parseCSeq, parseViaParm } from './fast-header-parser.js';
 
 export interface ParseLimits {
   /** Whole message in bytes; larger ones are refused with 513. */
@@ -108,7 +108,7 @@ function readEssentials(headers: SipHeaders): Essentials | string {
   if (viaTexts.length === 0) return 'missing Via';
   const vias: ViaHeader[] = [];
   for (const text of viaTexts) {
-    const via = grammarVia(text);
+    const via = parseViaParm(text);
     if (!via) return 'malformed Via';
     vias.push(via);
   }
@@ -128,7 +128,7 @@ function readEssentials(headers: SipHeaders): Essentials | string {
   if (!from) return 'malformed From';
   const to = parseNameAddr(toText);
   if (!to) return 'malformed To';
-  const cseq = grammarCSeq(cseqText);
+  const cseq = parseCSeq(cseqText);
   if (!cseq) return 'malformed CSeq';
   const maxForwards = headers.get('Max-Forwards');
   if (maxForwards !== undefined && !/^\d{1,3}$/.test(maxForwards)) return 'malformed Max-Forwards';
