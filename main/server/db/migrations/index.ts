@@ -10,6 +10,12 @@ import { m0008CallRecords } from './0008-call-records.js';
 import { m0009Attendance } from './0009-attendance.js';
 import { m0010CallNotes } from './0010-call-notes.js';
 import { m0011FollowUpCalls } from './0011-follow-up-calls.js';
+import { m0013DepartmentsAndOrderLifecycle } from './0013-departments-and-order-lifecycle.js';
+import type { Migration as M } from '../migrate.js';
+
+// Branch wt/workorders only: 0012 belongs to another branch; this no-op holds its place so that
+// migrate()'s version check passes here. The lead replaces it with the real 0012 on merge.
+const m0012Reserved: M = { version: 12, name: 'reserved-for-0012', up() {} };
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009Attendance,
   m0010CallNotes,
   m0011FollowUpCalls,
+  m0012Reserved,
+  m0013DepartmentsAndOrderLifecycle,
 ];
