@@ -16,6 +16,11 @@ export const serverConfigSchema = z.object({
     .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
     .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
     .default(false),
+  /** §2.5-2: team leads may confirm work orders too (never their own); the department leader always may. */
+  teamLeadsConfirm: z
+    .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
+    .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
+    .default(false),
   /** GB/T 2260 administrative division code of this center (a city). */
   centerCode: z.string().regex(/^\d{6}$/, 'a 6-digit GB/T 2260 code').default('330100'),
   centerName: z.string().min(1).default('杭州住房公积金管理中心'),
@@ -85,6 +90,7 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   AGENT_DESK_SIP_UDP_PORT: 'sipUdpPort',
   AGENT_DESK_DATA_DIR: 'dataDir',
   AGENT_DESK_DEMO: 'demo',
+  AGENT_DESK_TEAM_LEADS_CONFIRM: 'teamLeadsConfirm',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
   AGENT_DESK_CENTER_CODE: 'centerCode',
   AGENT_DESK_SERVICE_HOURS: 'serviceHours',

@@ -6,6 +6,7 @@ import {
   createWorkOrderRequestSchema,
   listWorkOrdersQuerySchema,
   transitionRequestSchema,
+  updateWorkOrderRequestSchema,
   workOrderIdParamsSchema,
   type WorkOrderDetail,
   type WorkOrderListResponse,
@@ -24,12 +25,18 @@ export function registerWorkOrderRoutes(app: FastifyInstance, auth: AuthService,
 
   app.get('/api/v1/work-orders', anyone, async (request): Promise<WorkOrderListResponse> => {
     const query = parseOrThrow(listWorkOrdersQuerySchema, request.query, 'query');
-    return { workOrders: service.list(principalOf(request), query) };
+    return service.list(principalOf(request), query);
   });
 
   app.get('/api/v1/work-orders/:id', anyone, async (request): Promise<WorkOrderDetail> => {
     const { id } = parseOrThrow(workOrderIdParamsSchema, request.params, 'path');
     return service.get(principalOf(request), id);
+  });
+
+  app.patch('/api/v1/work-orders/:id', { preHandler: auth.requireRole(...CREATE_ROLES) }, async (request): Promise<WorkOrderDetail> => {
+    const { id } = parseOrThrow(workOrderIdParamsSchema, request.params, 'path');
+    const body = parseOrThrow(updateWorkOrderRequestSchema, request.body);
+    return service.edit(principalOf(request), id, body);
   });
 
   app.post('/api/v1/work-orders/:id/transitions', anyone, async (request): Promise<WorkOrderDetail> => {

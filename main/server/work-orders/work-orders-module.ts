@@ -5,21 +5,28 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { createWorkOrderService } from './work-order-service.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
+import { createDepartmentService } from './department-service.js';
+import { registerDepartmentRoutes } from './department-routes.js';
 
-/** §2.5 work orders. Needs 'auth', 'audit' and 'calendar' before it in the module list. */
+/** §2.5 work orders and the departments they go to. Needs 'auth', 'audit' and 'calendar' before it in the module list. */
 export const workOrdersModule: ServerModuleFactory = (ctx) => {
   const auth = ctx.services.get('auth') as AuthService | undefined;
   const audit = ctx.services.get('audit') as AuditService | undefined;
   const calendar = ctx.services.get('calendar') as WorkingCalendar | undefined;
   if (!auth || !audit || !calendar) throw new Error('the work-orders module needs the auth and calendar modules before it');
+  const departments = createDepartmentService(ctx.db, ctx.clock, audit, ctx.config.centerCode);
+  if (ctx.config.demo) departments.seedDemo();
+  ctx.services.set('departments', departments);
   const service = createWorkOrderService({
     db: ctx.db,
     clock: ctx.clock,
     events: ctx.events,
     audit,
     calendar,
+    departments,
     centerCode: ctx.config.centerCode,
     timeZone: ctx.config.timeZone,
+    teamLeadsConfirm: ctx.config.teamLeadsConfirm,
   });
   ctx.services.set('workOrders', service);
   ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
@@ -27,6 +34,7 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
     name: 'work-orders',
     registerRoutes(app) {
       registerWorkOrderRoutes(app, auth, service);
+      registerDepartmentRoutes(app, auth, departments);
     },
   };
 };

@@ -9,7 +9,7 @@ export const workOrderChangedEventSchema = z.object({
   type: z.literal('work-order.changed'),
   workOrderId: z.number().int(),
   centerCode: z.string(),
-  action: z.union([z.enum(WORK_ORDER_ACTIONS), z.literal('create')]),
+  action: z.union([z.enum(WORK_ORDER_ACTIONS), z.literal('create'), z.literal('edit')]),
   from: z.enum(WORK_ORDER_STATES).nullable(),
   state: z.enum(WORK_ORDER_STATES),
   department: z.string().nullable(),
