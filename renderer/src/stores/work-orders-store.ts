@@ -51,10 +51,11 @@ const api = () => useSessionStore.getState().api;
 const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message));
 
 export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
+  // After a step the order is fetched again as this user sees it now: one that left their
+  // department (returned, say) closes instead of lingering.
   const after = async (id: number, detail: WorkOrderDetail) => {
     set({ selected: detail, actionError: undefined, busy: false });
-    await Promise.all([get().load(), get().runSearch(get().search, get().page)]);
-    if (get().selected?.id !== id) set({ selected: detail });
+    await Promise.all([get().select(id), get().load(), get().runSearch(get().search, get().page)]);
   };
   return {
     orders: [],
