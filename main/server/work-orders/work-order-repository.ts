@@ -97,9 +97,12 @@ const CHANGEABLE = ['department', 'assignee', 'resolution', 'reply', 'due_at', '
 /** A draft's editable fields. */
 export type DraftChanges = Partial<Pick<WorkOrderRow, 'category' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'due_at'>>;
 
-const OPEN = "state NOT IN ('resolved', 'replied', 'closed', 'voided')";
+// Listed (not NOT IN) so that SQLite can range-scan work_orders_by_state_due for each open state.
+const OPEN = "state IN ('draft', 'pending_approval', 'dispatched', 'in_progress')";
 /** Overdue at @overdueAt: still open past due, or resolved after due (an overdue order stays overdue). */
-const OVERDUE = `((${OPEN} AND due_at < @overdueAt) OR (resolved_at IS NOT NULL AND resolved_at > due_at))`;
+// Written as a union of two index scans: as one OR, SQLite scans the whole center.
+const OVERDUE = `id IN (SELECT id FROM work_orders INDEXED BY work_orders_by_state_due WHERE center_code = @centerCode AND ${OPEN} AND due_at < @overdueAt
+  UNION ALL SELECT id FROM work_orders INDEXED BY work_orders_resolved_late WHERE center_code = @centerCode AND resolved_at > due_at)`;
 /** list() shows each order's follow-up summary; get() leaves it out (detail derives it from the calls it lists). */
 const WITH_FOLLOW_UPS = `SELECT w.*,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_count,
@@ -158,7 +161,9 @@ export class WorkOrderRepository {
   list(filter: WorkOrderFilter): { rows: WorkOrderRow[]; total: number } {
     // Only the filters given enter the SQL, so that SQLite picks the index that fits them; one
     // prepared statement per combination.
-    const where = ['center_code = @centerCode'];
+    // The overdue union already keeps to the center; repeating it outside would make SQLite walk
+    // the whole center instead of looking the union's rows up by id.
+    const where = filter.overdueAt === null ? ['center_code = @centerCode'] : [];
     if (filter.department !== null) where.push('department = @department');
     if (filter.states !== null) where.push(filter.states.length === 1 ? 'state = @state' : 'state IN (SELECT value FROM json_each(@states))');
     if (filter.category !== null) where.push('category = @category');

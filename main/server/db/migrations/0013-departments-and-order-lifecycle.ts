@@ -81,7 +81,9 @@ export const m0013DepartmentsAndOrderLifecycle: Migration = {
         DROP TABLE temp.transitions_v12;
 
         CREATE INDEX work_orders_by_state_due ON work_orders (center_code, state, due_at);
-        CREATE INDEX work_orders_by_department ON work_orders (department, state);
+        CREATE INDEX work_orders_by_department ON work_orders (department, state, created_at);
+        -- Overdue for good: resolved after the due time (open overdue ones use by_state_due).
+        CREATE INDEX work_orders_resolved_late ON work_orders (center_code, created_at) WHERE resolved_at > due_at;
         CREATE INDEX work_orders_by_call ON work_orders (call_id) WHERE call_id IS NOT NULL;
         -- Search (benchmarks/work-order-search.bench.ts): newest first within a caller, a state,
         -- a creator, or the whole center.
