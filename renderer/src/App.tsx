@@ -9,6 +9,7 @@ import { useConnectionStore } from './stores/connection-store';
 import { useSessionStore } from './stores/session-store';
 import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
+import { DueNotices } from './components/work-orders/DueNotices';
 import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
 
 export function App() {
@@ -68,6 +69,7 @@ export function App() {
           )}
         </div>
       </header>
+      {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
       {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );

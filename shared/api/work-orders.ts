@@ -160,3 +160,22 @@ export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
 
 export const workOrderListResponseSchema = z.object({ workOrders: z.array(workOrderSchema), total: z.number().int() });
 export type WorkOrderListResponse = z.infer<typeof workOrderListResponseSchema>;
+
+/** GET /api/v1/work-orders/on-time: orders resolved in [from, to] (center days), on time or late, by category or department. */
+export const onTimeQuerySchema = z.object({
+  from: day,
+  to: day,
+  by: z.enum(['category', 'department']).default('category'),
+});
+export type OnTimeQuery = z.infer<typeof onTimeQuerySchema>;
+
+const onTimeRowSchema = z.object({
+  /** The category or department; null for orders resolved with no department recorded. */
+  key: z.string().nullable(),
+  resolved: z.number().int(),
+  onTime: z.number().int(),
+  /** onTime ÷ resolved × 100, 2 decimals; null when nothing was resolved. */
+  rate: z.number().nullable(),
+});
+export const onTimeResponseSchema = z.object({ from: z.string(), to: z.string(), by: z.enum(['category', 'department']), rows: z.array(onTimeRowSchema), total: onTimeRowSchema });
+export type OnTimeResponse = z.infer<typeof onTimeResponseSchema>;

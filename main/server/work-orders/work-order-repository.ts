@@ -29,6 +29,7 @@ export interface WorkOrderRow {
   reply_result: ReplyResult | null;
   voided_at: number | null;
   extension_days: number | null;
+  due_notice: 'due_soon' | 'overdue' | null;
   /** Follow-up calls (回访) placed from this order (migration 0011); read-only, from list() only. */
   follow_up_count?: number;
   follow_up_answered?: number;
@@ -91,8 +92,9 @@ export interface WorkOrderChanges {
   reply_result?: ReplyResult | null;
   voided_at?: number | null;
   extension_days?: number | null;
+  due_notice?: 'due_soon' | 'overdue' | null;
 }
-const CHANGEABLE = ['department', 'assignee', 'resolution', 'reply', 'due_at', 'submitted_at', 'resolved_at', 'replied_at', 'reply_result', 'voided_at', 'extension_days'] as const;
+const CHANGEABLE = ['department', 'assignee', 'resolution', 'reply', 'due_at', 'submitted_at', 'resolved_at', 'replied_at', 'reply_result', 'voided_at', 'extension_days', 'due_notice'] as const;
 
 /** A draft's editable fields. */
 export type DraftChanges = Partial<Pick<WorkOrderRow, 'category' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'due_at'>>;

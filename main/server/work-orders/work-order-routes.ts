@@ -5,6 +5,8 @@ import { parseOrThrow } from '../http/validation.js';
 import {
   createWorkOrderRequestSchema,
   listWorkOrdersQuerySchema,
+  onTimeQuerySchema,
+  type OnTimeResponse,
   transitionRequestSchema,
   updateWorkOrderRequestSchema,
   workOrderIdParamsSchema,
@@ -26,6 +28,10 @@ export function registerWorkOrderRoutes(app: FastifyInstance, auth: AuthService,
   app.get('/api/v1/work-orders', anyone, async (request): Promise<WorkOrderListResponse> => {
     const query = parseOrThrow(listWorkOrdersQuerySchema, request.query, 'query');
     return service.list(principalOf(request), query);
+  });
+
+  app.get('/api/v1/work-orders/on-time', { preHandler: auth.requireRole('team_lead', 'department_leader', 'center_admin') }, async (request): Promise<OnTimeResponse> => {
+    return service.onTime(principalOf(request), parseOrThrow(onTimeQuerySchema, request.query, 'query'));
   });
 
   app.get('/api/v1/work-orders/:id', anyone, async (request): Promise<WorkOrderDetail> => {

@@ -5,7 +5,7 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import { assertCenter } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import type { CreateWorkOrderRequest, ListWorkOrdersQuery, TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders.js';
+import type { CreateWorkOrderRequest, ListWorkOrdersQuery, OnTimeQuery, OnTimeResponse, TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders.js';
 import { endOfLocalDay, zonedTimeToMs } from '../../../shared/calendar/local-date.js';
 import { CalendarMissingError, type WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS } from '../../../shared/work-orders/categories.js';
@@ -21,6 +21,7 @@ import { assertCanSee, departmentScope } from './work-order-access.js';
 import { summarizeFollowUps, toFollowUpCall, toTimelineEntry, toWorkOrder } from './work-order-view.js';
 import { allowedActions, canEdit, denial } from './work-order-permissions.js';
 import type { DepartmentService } from './department-service.js';
+import { createOverdueSupervisor } from './overdue-supervisor.js';
 
 export interface WorkOrderServiceDeps {
   db: Db;
@@ -41,6 +42,15 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
   const { db, clock, events, audit, calendar } = deps;
   const repo = new WorkOrderRepository(db);
   const settings = { teamLeadsConfirm: deps.teamLeadsConfirm };
+  const supervisor = createOverdueSupervisor(db, clock, events, deps.centerCode);
+  const onTimeStmts = {
+    category: db.prepare<[string, number, number], { key: string | null; resolved: number; onTime: number }>(
+      'SELECT category AS key, COUNT(*) AS resolved, TOTAL(resolved_at <= due_at) AS onTime FROM work_orders WHERE center_code = ? AND resolved_at >= ? AND resolved_at < ? GROUP BY category ORDER BY category',
+    ),
+    department: db.prepare<[string, number, number], { key: string | null; resolved: number; onTime: number }>(
+      'SELECT department AS key, COUNT(*) AS resolved, TOTAL(resolved_at <= due_at) AS onTime FROM work_orders WHERE center_code = ? AND resolved_at >= ? AND resolved_at < ? GROUP BY department ORDER BY department',
+    ),
+  };
   const userByNumber = db.prepare<[string], number>('SELECT id FROM users WHERE work_number = ?').pluck();
   const names = db.prepare<[], { id: number; display_name: string }>('SELECT id, display_name FROM users');
   const view = (principal: Principal, row: WorkOrderRow, now: number, followUps?: WorkOrder['followUps']): WorkOrder =>
@@ -145,6 +155,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       case 'grant_extension':
         changes.extension_days = null;
         changes.due_at = row.due_at === null ? null : extendDue(row.due_at, row.extension_days!);
+        changes.due_notice = null; // a new due time: 督办 starts over
         Object.assign(extra, { days: row.extension_days, dueAt: changes.due_at === null ? null : new Date(changes.due_at).toISOString() });
         break;
       case 'deny_extension':
@@ -262,6 +273,19 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       });
       return { workOrders: rows.map((r) => view(principal, r, now)), total };
     },
+
+    /** §2.5-5 on-time rate: of the orders resolved in the period, those resolved by their due time. */
+    onTime(principal: Principal, query: OnTimeQuery): OnTimeResponse {
+      assertCenter(principal, deps.centerCode);
+      const rate = (onTime: number, resolved: number) => (resolved === 0 ? null : Math.round((onTime / resolved) * 10_000) / 100);
+      const rows = onTimeStmts[query.by].all(deps.centerCode, dayStart(query.from), endOfLocalDay(query.to, deps.timeZone) + 1).map((r) => ({ key: r.key, resolved: r.resolved, onTime: Math.round(r.onTime), rate: rate(r.onTime, r.resolved) }));
+      const resolved = rows.reduce((a, r) => a + r.resolved, 0);
+      const onTime = rows.reduce((a, r) => a + r.onTime, 0);
+      return { from: query.from, to: query.to, by: query.by, rows, total: { key: null, resolved, onTime, rate: rate(onTime, resolved) } };
+    },
+
+    /** 督办: pushes what has become due soon or overdue since the last check (the module runs it every minute). */
+    superviseDue: () => supervisor.check(),
 
     get(principal: Principal, id: number): WorkOrderDetail {
       return detail(principal, load(principal, id));

@@ -8,6 +8,9 @@ import { registerWorkOrderRoutes } from './work-order-routes.js';
 import { createDepartmentService } from './department-service.js';
 import { registerDepartmentRoutes } from './department-routes.js';
 
+/** How often 督办 looks for orders that became due soon or overdue. */
+const SUPERVISION_INTERVAL_MS = 60_000;
+
 /** §2.5 work orders and the departments they go to. Needs 'auth', 'audit' and 'calendar' before it in the module list. */
 export const workOrdersModule: ServerModuleFactory = (ctx) => {
   const auth = ctx.services.get('auth') as AuthService | undefined;
@@ -30,11 +33,22 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
   });
   ctx.services.set('workOrders', service);
   ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
+  // 督办 notices go to the people they name, nobody else.
+  ctx.events.addVisibilityRule((principal, event) => event.type !== 'work-order.due' || (event.centerCode === principal.centerCode && event.recipients.includes(principal.userId)));
+  let supervision: ReturnType<typeof setInterval> | undefined;
   return {
     name: 'work-orders',
     registerRoutes(app) {
       registerWorkOrderRoutes(app, auth, service);
       registerDepartmentRoutes(app, auth, departments);
+    },
+    start() {
+      service.superviseDue();
+      supervision = setInterval(() => service.superviseDue(), SUPERVISION_INTERVAL_MS);
+      supervision.unref();
+    },
+    stop() {
+      clearInterval(supervision);
     },
   };
 };

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders';
 import type { Department, DepartmentListResponse } from '../../../shared/api/departments';
+import type { WorkOrderDueEvent } from '../../../shared/api/events/work-orders';
 import { ApiError } from '../services/api-client';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
@@ -35,6 +36,9 @@ interface WorkOrdersState {
   actionError: ApiError | undefined;
   busy: boolean;
   departments: Department[];
+  /** 督办 notices pushed to this user, newest first, until dismissed. */
+  notices: WorkOrderDueEvent[];
+  dismissNotice(workOrderId: number): void;
   load(): Promise<void>;
   runSearch(search?: WorkOrderSearch, page?: number): Promise<void>;
   select(id: number | undefined): Promise<void>;
@@ -69,6 +73,8 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
     actionError: undefined,
     busy: false,
     departments: [],
+    notices: [],
+    dismissNotice: (workOrderId) => set({ notices: get().notices.filter((n) => n.workOrderId !== workOrderId) }),
 
     async load() {
       try {
@@ -147,6 +153,11 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
 
 // Any change to an order the user may see refreshes what is shown (the server filters by role).
 onServerEvent((event) => {
+  if (event.type === 'work-order.due') {
+    // The server sends these only to the people they name; one notice per order, the latest level.
+    const notices = useWorkOrdersStore.getState().notices.filter((n) => n.workOrderId !== event.workOrderId);
+    useWorkOrdersStore.setState({ notices: [event, ...notices].slice(0, 20) });
+  }
   const changed = event.type === 'work-order.changed' || event.type === 'work-order.follow-up';
   if (!changed || useSessionStore.getState().status !== 'signed-in') return;
   const store = useWorkOrdersStore.getState();

@@ -3,7 +3,7 @@ import type { Migration } from '../migrate.js';
 // Owner: work-orders module. Departments become managed records (§2.5-2: dispatch only to one that
 // exists); work orders gain 已作废 (a voided draft), the instants their counts need (submitted:
 // complaints count when they leave 草稿; resolved: an order resolved late stays overdue; replied
-// and its result), a pending extension request, and indexes for finding any order.
+// and its result), a pending extension request, the last overdue notice, and indexes for finding any order.
 //
 // SQLite cannot change a CHECK, so work_orders is rebuilt inside the migration's transaction,
 // where foreign keys cannot be switched off: they are deferred instead. Dropping the old table
@@ -58,6 +58,8 @@ export const m0013DepartmentsAndOrderLifecycle: Migration = {
           reply_result TEXT CHECK (reply_result IN ('satisfied', 'basically_satisfied', 'unsatisfied', 'no_opinion')),
           voided_at INTEGER,
           extension_days INTEGER CHECK (extension_days BETWEEN 1 AND 30),
+          -- The last 督办 notice sent for the current due time (overdue-supervisor.ts).
+          due_notice TEXT CHECK (due_notice IN ('due_soon', 'overdue')),
           CHECK (due_at IS NULL OR due_at > created_at),
           CHECK (state NOT IN ('dispatched', 'in_progress') OR department IS NOT NULL),
           CHECK ((state = 'voided') = (voided_at IS NOT NULL))
