@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../fixtures/test.js';
 import { apiAs } from '../fixtures/api.js';
@@ -237,4 +239,34 @@ test('each role reaches only its own routes and screens', async ({ page, server 
   await expect(page.getByRole('heading', { name: '来电记录' })).toHaveCount(0);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Work-order inbox' })).toBeVisible();
+});
+
+test('督办: an overdue order is pushed to its handler and the hotline leader, and stays overdue once resolved', async ({ browser, server }, testInfo) => {
+  test.setTimeout(150_000);
+  const agentApi = await apiAs(server.url, '1001');
+  const { id } = await agentApi.post<{ id: number }>('/api/v1/work-orders', { category: 'suggestion', title: '网点排队时间长', description: '建议增加窗口', submit: true });
+  await (await apiAs(server.url, '3101')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'dispatch', department: '贷款科' });
+  await (await apiAs(server.url, '3001')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'accept' });
+  const handler = await deskOf(browser, server.url, '3001');
+  const leader = await deskOf(browser, server.url, '3101');
+  const fund = await deskOf(browser, server.url, '3002');
+
+  // Its due time passes (the server checks every minute).
+  const db = new Database(join(server.dataDir, 'agent-desk.sqlite'));
+  db.prepare('UPDATE work_orders SET created_at = ?, due_at = ? WHERE id = ?').run(Date.now() - 7 * 86_400_000, Date.now() - 60_000, id);
+  db.close();
+  const notice = `工单 ${id} 已超过办结时限`;
+  await expect(handler.getByTestId('due-notices')).toContainText(notice, { timeout: 75_000 });
+  await expect(leader.getByTestId('due-notices')).toContainText(notice);
+  // The inbox shows it overdue at once.
+  await expect(handler.getByTestId('orders-results').locator('tr', { hasText: '网点排队时间长' })).toContainText('已超期');
+  await shot(handler, '6-handler-overdue-notice', testInfo);
+  await expect(fund.getByTestId('due-notices')).toHaveCount(0);
+
+  await handler.getByTestId('due-notices').getByRole('button', { name: '查看' }).click();
+  await expect(handler.getByTestId('order-detail')).toContainText(`工单 ${id}`);
+  await expect(handler.getByTestId('order-due')).toContainText('已超期');
+  await step(handler, 'resolve', { 办理结果: '已增设两个窗口' });
+  await expect(state(handler)).toHaveText('已办结');
+  await expect(handler.getByTestId('order-due')).toContainText('已超期');
 });

@@ -158,7 +158,8 @@ onServerEvent((event) => {
     const notices = useWorkOrdersStore.getState().notices.filter((n) => n.workOrderId !== event.workOrderId);
     useWorkOrdersStore.setState({ notices: [event, ...notices].slice(0, 20) });
   }
-  const changed = event.type === 'work-order.changed' || event.type === 'work-order.follow-up';
+  // A 督办 notice also changes how the order is shown (overdue): refresh like any change.
+  const changed = event.type === 'work-order.changed' || event.type === 'work-order.follow-up' || event.type === 'work-order.due';
   if (!changed || useSessionStore.getState().status !== 'signed-in') return;
   const store = useWorkOrdersStore.getState();
   void store.load();
