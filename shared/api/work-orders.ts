@@ -63,6 +63,8 @@ export const listWorkOrdersQuerySchema = z.object({
   from: day.optional(),
   to: day.optional(),
   overdue: flag.optional(),
+  /** 回访 as work: resolved complaints and suggestions waiting for the reply, or replied ones without a satisfaction answer yet. */
+  followUp: flag.optional(),
   dueWithinHours: z.coerce.number().positive().max(24 * 31).optional(),
   mine: flag.optional(),
   /** due: nearest due first (inboxes); created: newest first (search). */

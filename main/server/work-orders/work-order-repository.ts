@@ -68,6 +68,8 @@ export interface WorkOrderFilter {
   createdTo: number | null;
   /** Overdue as of this instant: open and past due, or resolved after due. */
   overdueAt: number | null;
+  /** Waiting for the reply or the satisfaction call (回访). */
+  followUp: boolean;
   /** Open and due in [dueFrom, dueTo). */
   dueFrom: number | null;
   dueTo: number | null;
@@ -102,6 +104,9 @@ export type DraftChanges = Partial<Pick<WorkOrderRow, 'category' | 'title' | 'de
 // Listed (not NOT IN) so that SQLite can range-scan work_orders_by_state_due for each open state.
 const OPEN = "state IN ('draft', 'pending_approval', 'dispatched', 'in_progress')";
 /** Overdue at @overdueAt: still open past due, or resolved after due (an overdue order stays overdue). */
+/** 回访 to do: a resolved complaint or suggestion not yet replied to, or replied without a satisfaction answer. */
+const FOLLOW_UP = `category IN ('complaint', 'suggestion') AND (state = 'resolved' OR (state = 'replied'
+  AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.work_order_id = work_orders.id AND c.survey_result IS NOT NULL)))`;
 // Written as a union of two index scans: as one OR, SQLite scans the whole center.
 const OVERDUE = `id IN (SELECT id FROM work_orders INDEXED BY work_orders_by_state_due WHERE center_code = @centerCode AND ${OPEN} AND due_at < @overdueAt
   UNION ALL SELECT id FROM work_orders INDEXED BY work_orders_resolved_late WHERE center_code = @centerCode AND resolved_at > due_at)`;
@@ -175,6 +180,7 @@ export class WorkOrderRepository {
     if (filter.createdFrom !== null) where.push('created_at >= @createdFrom');
     if (filter.createdTo !== null) where.push('created_at < @createdTo');
     if (filter.overdueAt !== null) where.push(OVERDUE);
+    if (filter.followUp) where.push(FOLLOW_UP);
     if (filter.dueFrom !== null) where.push(`${OPEN} AND due_at >= @dueFrom AND due_at < @dueTo`);
     if (filter.mine !== null) where.push('(created_by = @mine OR assignee = @mine)');
     const order = filter.sort === 'created' ? 'created_at DESC, id DESC' : 'due_at IS NULL, due_at, id';

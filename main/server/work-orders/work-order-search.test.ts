@@ -62,4 +62,15 @@ describe('finding any work order', () => {
     expect(ids(page)).toEqual([o.wed, o.loan]);
     expect(ids(await server.call('GET', '/api/v1/work-orders?sort=created&limit=2&offset=2', t['3101']))).toEqual([o.late]);
   });
+
+  it('lists 回访 as work: resolved complaints and suggestions until the reply and a satisfaction answer', async () => {
+    const followUps = async () => ids(await server.call('GET', '/api/v1/work-orders?followUp=1', t['1001']));
+    expect(await followUps()).toEqual([o.late]);
+    await act(server, t['1001']!, o.late!, 'reply', { reply: '已电话告知', replyResult: 'no_opinion' });
+    expect(await followUps()).toEqual([o.late]); // replied, satisfaction not asked yet
+    server.db
+      .prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, survey_result, work_order_id) VALUES ('fu1', '330100', 'outbound', '1001', '13900000001', 'udp', ?, ?, 1, ?)")
+      .run(clock.now(), clock.now(), o.late);
+    expect(await followUps()).toEqual([]);
+  });
 });

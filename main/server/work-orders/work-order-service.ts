@@ -264,6 +264,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
         createdFrom: query.from ? dayStart(query.from) : null,
         createdTo: query.to ? endOfLocalDay(query.to, deps.timeZone) + 1 : null,
         overdueAt: query.overdue ? now : null,
+        followUp: query.followUp ?? false,
         dueFrom: query.dueWithinHours ? now : null,
         dueTo: query.dueWithinHours ? now + query.dueWithinHours * 3600_000 : null,
         mine: query.mine ? principal.userId : null,

@@ -17,9 +17,10 @@ export interface WorkOrderSearch {
   from: string;
   to: string;
   overdue: boolean;
+  followUp: boolean;
 }
 
-export const EMPTY_SEARCH: WorkOrderSearch = { id: '', callerNumber: '', category: '', state: '', department: '', agent: '', from: '', to: '', overdue: false };
+export const EMPTY_SEARCH: WorkOrderSearch = { id: '', callerNumber: '', category: '', state: '', department: '', agent: '', from: '', to: '', overdue: false, followUp: false };
 export const PAGE_SIZE = 20;
 
 interface WorkOrdersState {
@@ -87,7 +88,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
 
     async runSearch(search = get().search, page = 0) {
       set({ search, page, searching: true });
-      const { id, overdue, ...rest } = search;
+      const { id, overdue, followUp, ...rest } = search;
       try {
         const res = await api().get<WorkOrderListResponse>('/api/v1/work-orders', {
           ...rest,
@@ -95,6 +96,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
           callerNumber: rest.callerNumber.trim(),
           agent: rest.agent.trim(),
           overdue: overdue ? 1 : undefined,
+          followUp: followUp ? 1 : undefined,
           sort: 'created',
           limit: PAGE_SIZE,
           offset: page * PAGE_SIZE,

@@ -78,6 +78,10 @@ function SearchForm({ form, setForm, onSearch, onReset }: { form: WorkOrderSearc
         <input type="checkbox" checked={form.overdue} onChange={(e) => setForm({ ...form, overdue: e.target.checked })} />
         {t('orderDesk.filters.overdue')}
       </label>
+      <label className="record__check">
+        <input type="checkbox" checked={form.followUp} onChange={(e) => setForm({ ...form, followUp: e.target.checked })} />
+        {t('orderDesk.filters.followUp')}
+      </label>
       <div className="orders-search__buttons">
         <button type="submit" className="button button--primary button--small">{t('orderDesk.find')}</button>
         <button type="button" className="button button--ghost button--small" onClick={onReset}>{t('orderDesk.reset')}</button>
