@@ -148,6 +148,11 @@ test('one complaint through every role: agent → leader → handler → leader 
   await page.getByTestId('order-detail').scrollIntoViewIfNeeded();
   await shot(page, '4-agent-closed-timeline', testInfo);
   expect(consoleErrors).toEqual([]);
+
+  // The leader's on-time rate counts it: resolved within its (extended) due time.
+  await leader.reload();
+  await expect(leader.getByTestId('on-time').locator('tr', { hasText: '投诉' })).toContainText('100.00%');
+  await shot(leader, '4b-leader-on-time', testInfo);
 });
 
 test('a rejected draft is edited and resubmitted; a misrouted order is returned and re-dispatched', async ({ page, browser, server }, testInfo) => {
@@ -237,6 +242,7 @@ test('each role reaches only its own routes and screens', async ({ page, server 
   await page.getByRole('button', { name: '登录' }).click();
   await expectInbox(page);
   await expect(page.getByRole('heading', { name: '来电记录' })).toHaveCount(0);
+  await expect(page.getByTestId('on-time')).toHaveCount(0);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Work-order inbox' })).toBeVisible();
 });

@@ -9,6 +9,7 @@ import { useConnectionStore } from '../../stores/connection-store';
 import { inboxStates } from '../../services/role-homes';
 import { errorText } from '../../services/api-error-text';
 import { WorkOrderDetailPanel } from './WorkOrderDetailPanel';
+import { OnTimePanel } from './OnTimePanel';
 
 /** Find any order (§2.5), and the department roles' inbox: the states they have work in, preset. */
 export function WorkOrdersScreen() {
@@ -30,7 +31,10 @@ export function WorkOrdersScreen() {
         <SearchForm form={form} setForm={setForm} onSearch={(s) => void runSearch(s)} onReset={() => (setForm(inbox), void runSearch(inbox))} />
         <Results />
       </section>
-      <WorkOrderDetailPanel />
+      <div className="orders-screen__side">
+        <WorkOrderDetailPanel />
+        {(role === 'department_leader' || role === 'team_lead' || role === 'center_admin') && <OnTimePanel />}
+      </div>
     </main>
   );
 }
