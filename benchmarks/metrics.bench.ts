@@ -32,7 +32,7 @@ function generate(db: Db): number {
   const insertCall = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, ivr_exit_at, offered_to_agent,
       queued_at, ring_started_at, answered_at, agent_id, hung_up_at, hangup_side, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result, survey_at, ended_at)
     VALUES (?, ?, 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertComplaint = db.prepare("INSERT INTO work_orders (center_code, category, created_at) VALUES (?, 'complaint', ?)");
+  const insertComplaint = db.prepare("INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES (?, 'complaint', ?, 'pending_approval', ?)");
 
   const start = Date.UTC(YEAR, 0, 1) - 8 * 3_600_000; // local midnight, Asia/Shanghai
   const days = 365;
@@ -76,7 +76,7 @@ function generate(db: Db): number {
             const surveyed = rand() < 0.6;
             const survey = surveyed ? (rand() < 0.8 ? 1 : rand() < 0.7 ? 2 : 3) : null;
             row = [ivrExit, 1, queued, answered - 4_000, answered, 1 + (n % AGENTS), hungUp, rand() < 0.7 ? 'caller' : 'agent', null, null, hungUp, acwEnd, survey, surveyed ? hungUp + 20_000 : null, hungUp + 30_000];
-            if (rand() < 0.004) insertComplaint.run(CENTER, hungUp + 60_000);
+            if (rand() < 0.004) insertComplaint.run(CENTER, hungUp + 60_000, hungUp + 60_000);
           }
         }
         insertCall.run(`c${String(n).padStart(8, '0')}`, CENTER, `138${String(n % 1e8).padStart(8, '0')}`, arrived, ...row);

@@ -21,7 +21,7 @@ async function resolvedComplaint(serverUrl: string, title: string): Promise<numb
     callbackNumber: '139 0000 0000',
     submit: true,
   });
-  await (await apiAs(serverUrl, '2001')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'dispatch', department: '贷款科' });
+  await (await apiAs(serverUrl, '3101')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'dispatch', department: '贷款科' });
   const handler = await apiAs(serverUrl, '3001');
   await handler.post(`/api/v1/work-orders/${id}/transitions`, { action: 'accept' });
   await handler.post(`/api/v1/work-orders/${id}/transitions`, { action: 'resolve', resolution: '已加急审批，本周内放款。' });
@@ -90,8 +90,13 @@ withTrunk('follow-up call answered', 1, (start) => {
     expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
 
     await expect(row.getByTestId('follow-ups')).toHaveText('已回访 1 次，接通 1 次');
-    await row.getByLabel('回复内容').fill('已电话告知来电人：本周内放款。');
-    await row.getByRole('button', { name: '已回复' }).click();
+    // The reply is recorded in the order's detail, with how the caller took it.
+    await row.getByRole('button', { name: `打开工单 ${orderId}` }).click();
+    const actions = page.getByTestId('order-actions');
+    await actions.locator('[data-action=reply]').click();
+    await actions.getByLabel('回复内容').fill('已电话告知来电人：本周内放款。');
+    await actions.getByLabel('来电人反馈').selectOption('satisfied');
+    await actions.getByRole('button', { name: '确认回复来电人' }).click();
     await expect(row).toHaveAttribute('data-state', 'replied');
     await page.screenshot({ path: testInfo.outputPath('follow-up-replied.png') });
 

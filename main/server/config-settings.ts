@@ -76,6 +76,15 @@ export const SETTINGS = {
   outboundCallerId: { flag: 'outbound-caller-id', env: 'AGENT_DESK_OUTBOUND_CALLER_ID', schema: z.string().regex(/^\+?\d{3,20}$/, '3 to 20 digits').default('12329'), description: 'the number a called citizen sees on a follow-up call' },
   outboundRingSeconds: { flag: 'outbound-ring', env: 'AGENT_DESK_OUTBOUND_RING', schema: z.coerce.number().int().min(5).max(180).default(60), description: 'a follow-up call unanswered this long is given up (the desk shows 无人接听)' },
   opsToken: { env: 'AGENT_DESK_OPS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), shownDefault: '— (no metrics route)', description: 'bearer token for `GET /metrics/prometheus` (operations metrics for the monitoring); at least 16 characters' },
+  teamLeadsConfirm: {
+    env: 'AGENT_DESK_TEAM_LEADS_CONFIRM',
+    schema: z
+      .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
+      .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
+      .default(false),
+    shownDefault: '`off`',
+    description: '§2.5-2: team leads may confirm work orders too (never their own); the department leader always may',
+  },
   dialPlan: {
     flag: 'dial-plan',
     env: 'AGENT_DESK_DIAL_PLAN',

@@ -13,6 +13,7 @@ import type { KnowledgeBaseService } from './knowledge-base/kb-service.js';
 import type { WorkOrderService } from './work-orders/work-order-service.js';
 import type { MetricsService } from './metrics/metrics-service.js';
 import type { CalendarService } from './work-orders/calendar-service.js';
+import type { DepartmentService } from './work-orders/department-service.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -44,6 +45,7 @@ export const SERVICES = {
   verification: new ServiceKey<VerificationService>('verification'),
   knowledgeBase: new ServiceKey<KnowledgeBaseService>('knowledgeBase'),
   workOrders: new ServiceKey<WorkOrderService>('workOrders'),
+  departments: new ServiceKey<DepartmentService>('departments'),
   metrics: new ServiceKey<MetricsService>('metrics'),
 } as const;
 

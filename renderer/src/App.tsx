@@ -8,6 +8,9 @@ import { PhoneStatus } from './components/desk/PhoneStatus';
 import { useConnectionStore } from './stores/connection-store';
 import { useSessionStore } from './stores/session-store';
 import { useSoftphoneSession } from './hooks/use-softphone-session';
+import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
+import { DueNotices } from './components/work-orders/DueNotices';
+import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -16,8 +19,10 @@ export function App() {
   const signedIn = useSessionStore((s) => s.status === 'signed-in');
   const user = useSessionStore((s) => s.user);
   const signOut = useSessionStore((s) => s.signOut);
-  const [view, setView] = useState<'desk' | 'wallboard'>('desk');
-  const canSupervise = user?.role === 'team_lead' || user?.role === 'center_admin';
+  const [chosen, setView] = useState<DeskView>('desk');
+  // Each role lands on its home (department roles: their work-order inbox) and sees only its screens.
+  const views = viewsFor(user?.role);
+  const view = views.includes(chosen) ? chosen : views[0]!;
   useSoftphoneSession();
 
   useEffect(() => {
@@ -36,9 +41,9 @@ export function App() {
         <div className="topbar__brand">
           <span className="topbar__logo" aria-hidden="true">12329</span>
           <span>{t('app.title')}</span>
-          {signedIn && canSupervise && (
+          {signedIn && views.length > 1 && (
             <nav className="topbar__nav" aria-label={t('nav.desk')}>
-              {(['desk', 'wallboard'] as const).map((v) => (
+              {views.map((v) => (
                 <button key={v} type="button" className={`topbar__tab ${view === v ? 'topbar__tab--on' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
                   {t(`nav.${v}`)}
                 </button>
@@ -52,7 +57,7 @@ export function App() {
               {t('desk.agentLabel', { name: user.displayName, workNumber: user.workNumber })}
             </span>
           )}
-          {signedIn && <PhoneStatus />}
+          {signedIn && usesPhone(user?.role) && <PhoneStatus />}
           <ConnectionBadge />
           <button type="button" className="button button--ghost" onClick={() => void i18n.changeLanguage(otherLanguage)}>
             {t('language.switch')}
@@ -64,7 +69,8 @@ export function App() {
           )}
         </div>
       </header>
-      {!signedIn ? <SignInScreen /> : view === 'wallboard' && canSupervise ? <WallboardScreen /> : <DeskScreen />}
+      {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
+      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The raw counts of one instant range, aggregated in SQL: one range scan of the covering index
-// calls_metrics (migration 9) plus one count of complaint work orders.
+// calls_metrics (migration 9) plus one count of complaint work orders submitted (migration 13).
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
@@ -26,9 +26,11 @@ const CALLS_SQL = `
   FROM calls INDEXED BY calls_metrics
   WHERE center_code = @center AND arrived_at >= @start AND arrived_at < @end AND direction = 'inbound'`;
 
+// Complaints are received when submitted (they leave 草稿, DESIGN.md §3.2): a draft never counts,
+// nor a voided one; an order sent back and submitted again counts once, at its first submission.
 const COMPLAINTS_SQL = `
-  SELECT COUNT(*) FROM work_orders
-  WHERE center_code = ? AND category = 'complaint' AND created_at >= ? AND created_at < ?`;
+  SELECT COUNT(*) FROM work_orders INDEXED BY work_orders_by_category_submitted
+  WHERE center_code = ? AND category = 'complaint' AND submitted_at >= ? AND submitted_at < ? AND state <> 'voided'`;
 
 export class MetricsRepository {
   private readonly calls: Statement<[{ center: string; start: number; end: number; now: number }], CallCounts>;

@@ -260,7 +260,11 @@ function recompute(server: TestServer): Record<string, number | null> {
       if (c.survey_result <= 2) satisfied++;
     }
   }
-  const complaints = (db.prepare("SELECT COUNT(*) FROM work_orders WHERE category = 'complaint' AND state <> 'draft'").pluck().get() as number);
+  // Complaints submitted (left 草稿) and not voided, from the orders' step history.
+  const complaints = db
+    .prepare("SELECT COUNT(DISTINCT t.work_order_id) FROM work_order_transitions t JOIN work_orders w ON w.id = t.work_order_id WHERE t.action = 'submit' AND w.category = 'complaint' AND w.state <> 'voided'")
+    .pluck()
+    .get() as number;
   const percent = (n: number, d: number) => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);
   const minutes = (ms: number, d: number) => (d === 0 ? null : Math.round((ms * 100) / (d * 60_000)) / 100);
   return {

@@ -75,8 +75,10 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
     const agent = await server.login('1001');
     // Wed 02-03: Thu 02-04, (02-05 … 02-08 off), 02-09 … 02-12.
     const open = await createOrder(server, agent, { category: 'complaint' });
-    const resolved = await createOrder(server, admin, { category: 'complaint' });
-    for (const action of ['submit', 'dispatch', 'accept', 'resolve'] as const) expect((await act(server, admin, resolved, action)).status).toBe(200);
+    // Created by the agent: nobody confirms (dispatches) an order they created.
+    const resolved = await createOrder(server, agent, { category: 'complaint' });
+    expect((await act(server, agent, resolved, 'submit')).status).toBe(200);
+    for (const action of ['dispatch', 'accept', 'resolve'] as const) expect((await act(server, admin, resolved, action)).status).toBe(200);
     clock.set(beijing('2026-12-21T10:00'));
     const final2026 = await createOrder(server, agent, { category: 'suggestion' });
     clock.set(beijing('2027-02-03T10:30'));

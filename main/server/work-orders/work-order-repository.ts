@@ -1,6 +1,8 @@
 import type { Db } from '../db/database.js';
 import type { WorkOrderCategory } from '../../../shared/work-orders/categories.js';
 import type { WorkOrderState } from '../../../shared/work-orders/state-machine.js';
+import type { ReplyResult } from '../../../shared/api/work-orders.js';
+import type { Statement } from 'better-sqlite3';
 
 export interface WorkOrderRow {
   id: number;
@@ -23,6 +25,13 @@ export interface WorkOrderRow {
   resolution: string | null;
   reply: string | null;
   updated_at: number | null;
+  submitted_at: number | null;
+  resolved_at: number | null;
+  replied_at: number | null;
+  reply_result: ReplyResult | null;
+  voided_at: number | null;
+  extension_days: number | null;
+  due_notice: 'due_soon' | 'overdue' | null;
   /** Follow-up calls (回访) placed from this order (migration 0011); read-only, from list() only. */
   follow_up_count?: number;
   follow_up_answered?: number;
@@ -41,17 +50,6 @@ export interface FollowUpCallRow {
   survey_result: 1 | 2 | 3 | null;
 }
 
-export interface TransitionRow {
-  at: number;
-  actor_user_id: number;
-  actor_name: string | null;
-  action: string;
-  from_state: WorkOrderState | null;
-  to_state: WorkOrderState;
-  comment: string | null;
-  department: string | null;
-}
-
 export type NewWorkOrder = Pick<
   WorkOrderRow,
   'center_code' | 'category' | 'created_at' | 'call_id' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'created_by' | 'due_at' | 'due_provisional'
@@ -63,13 +61,24 @@ export interface WorkOrderFilter {
   department: string | null;
   states: WorkOrderState[] | null;
   category: WorkOrderCategory | null;
-  /** Open and due before this instant. */
-  overdueBefore: number | null;
+  id: number | null;
+  callerNumber: string | null;
+  /** Created by this user (the agent filter). */
+  createdBy: number | null;
+  /** Created in [createdFrom, createdTo). */
+  createdFrom: number | null;
+  createdTo: number | null;
+  /** Overdue as of this instant: open and past due, or resolved after due. */
+  overdueAt: number | null;
+  /** Waiting for the reply or the satisfaction call (回访). */
+  followUp: boolean;
   /** Open and due in [dueFrom, dueTo). */
   dueFrom: number | null;
   dueTo: number | null;
   /** Created by or assigned to this user. */
   mine: number | null;
+  /** 'due': nearest due first (inboxes); 'created': newest first (search). */
+  sort: 'due' | 'created';
   limit: number;
   offset: number;
 }
@@ -80,9 +89,30 @@ export interface WorkOrderChanges {
   assignee?: number | null;
   resolution?: string | null;
   reply?: string | null;
+  due_at?: number | null;
+  due_provisional?: 0 | 1;
+  submitted_at?: number | null;
+  resolved_at?: number | null;
+  replied_at?: number | null;
+  reply_result?: ReplyResult | null;
+  voided_at?: number | null;
+  extension_days?: number | null;
+  due_notice?: 'due_soon' | 'overdue' | null;
 }
+const CHANGEABLE = ['department', 'assignee', 'resolution', 'reply', 'due_at', 'due_provisional', 'submitted_at', 'resolved_at', 'replied_at', 'reply_result', 'voided_at', 'extension_days', 'due_notice'] as const;
 
-const OPEN = "state NOT IN ('resolved', 'replied', 'closed')";
+/** A draft's editable fields. */
+export type DraftChanges = Partial<Pick<WorkOrderRow, 'category' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'due_at' | 'due_provisional'>>;
+
+// Listed (not NOT IN) so that SQLite can range-scan work_orders_by_state_due for each open state.
+const OPEN = "state IN ('draft', 'pending_approval', 'dispatched', 'in_progress')";
+/** Overdue at @overdueAt: still open past due, or resolved after due (an overdue order stays overdue). */
+/** 回访 to do: a resolved complaint or suggestion not yet replied to, or replied without a satisfaction answer. */
+const FOLLOW_UP = `category IN ('complaint', 'suggestion') AND (state = 'resolved' OR (state = 'replied'
+  AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.work_order_id = work_orders.id AND c.survey_result IS NOT NULL)))`;
+// Written as a union of two index scans: as one OR, SQLite scans the whole center.
+const OVERDUE = `id IN (SELECT id FROM work_orders INDEXED BY work_orders_by_state_due WHERE center_code = @centerCode AND ${OPEN} AND due_at < @overdueAt
+  UNION ALL SELECT id FROM work_orders INDEXED BY work_orders_resolved_late WHERE center_code = @centerCode AND resolved_at > due_at)`;
 /** list() shows each order's follow-up summary; get() leaves it out (detail derives it from the calls it lists). */
 const WITH_FOLLOW_UPS = `SELECT w.*,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_count,
@@ -94,43 +124,30 @@ const WITH_FOLLOW_UPS = `SELECT w.*,
 export class WorkOrderRepository {
   private readonly insertStmt;
   private readonly byId;
-  private readonly listStmt;
+  private readonly listCache = new Map<string, { rows: Statement<Record<string, unknown>, WorkOrderRow>; count: Statement<Record<string, unknown>, number> }>();
   private readonly updateStmt;
+  private readonly editStmt;
   private readonly historyInsert;
-  private readonly historyStmt;
   private readonly followUpsStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO work_orders (center_code, category, created_at, call_id, state, title, description, caller_name, caller_number, callback_number, created_by, due_at, due_provisional, updated_at)
        VALUES (@center_code, @category, @created_at, @call_id, 'draft', @title, @description, @caller_name, @caller_number, @callback_number, @created_by, @due_at, @due_provisional, @created_at)`,
     );
     this.byId = db.prepare<[number], WorkOrderRow>('SELECT * FROM work_orders WHERE id = ?');
-    // NULL parameters mean "any": one prepared statement serves every combination of filters.
-    this.listStmt = db.prepare<Record<string, unknown>, WorkOrderRow>(
-      `${WITH_FOLLOW_UPS}
-       WHERE center_code = @centerCode
-         AND (@department IS NULL OR department = @department)
-         AND (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
-         AND (@category IS NULL OR category = @category)
-         AND (@overdueBefore IS NULL OR (${OPEN} AND due_at < @overdueBefore))
-         AND (@dueFrom IS NULL OR (${OPEN} AND due_at >= @dueFrom AND due_at < @dueTo))
-         AND (@mine IS NULL OR created_by = @mine OR assignee = @mine)
-       ORDER BY due_at IS NULL, due_at, id
-       LIMIT @limit OFFSET @offset`,
-    );
     // The state in WHERE makes a concurrent change lose cleanly instead of overwriting.
     this.updateStmt = db.prepare(
-      `UPDATE work_orders SET state = @to, department = @department, assignee = @assignee, resolution = @resolution, reply = @reply, updated_at = @now
+      `UPDATE work_orders SET state = @to, ${CHANGEABLE.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
        WHERE id = @id AND state = @from`,
+    );
+    this.editStmt = db.prepare(
+      `UPDATE work_orders SET category = @category, title = @title, description = @description, caller_name = @caller_name, caller_number = @caller_number,
+         callback_number = @callback_number, due_at = @due_at, due_provisional = @due_provisional, updated_at = @now
+       WHERE id = @id AND state = 'draft'`,
     );
     this.historyInsert = db.prepare(
       'INSERT INTO work_order_transitions (work_order_id, at, actor_user_id, action, from_state, to_state, comment, department) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.historyStmt = db.prepare<[number], TransitionRow>(
-      `SELECT t.at, t.actor_user_id, u.display_name AS actor_name, t.action, t.from_state, t.to_state, t.comment, t.department
-       FROM work_order_transitions t LEFT JOIN users u ON u.id = t.actor_user_id
-       WHERE t.work_order_id = ? ORDER BY t.at, t.id`,
     );
     this.followUpsStmt = db.prepare<[number], FollowUpCallRow>(
       `SELECT id, arrived_at, answered_at, hung_up_at, end_reason, caller AS agent_work_number, callee, survey_result
@@ -150,31 +167,73 @@ export class WorkOrderRepository {
     return this.byId.get(id);
   }
 
-  list(filter: WorkOrderFilter): WorkOrderRow[] {
-    return this.listStmt.all({ ...filter, states: filter.states ? JSON.stringify(filter.states) : null });
+  /** One page of the orders matching the filter, and how many match in all. */
+  list(filter: WorkOrderFilter): { rows: WorkOrderRow[]; total: number } {
+    // Only the filters given enter the SQL, so that SQLite picks the index that fits them; one
+    // prepared statement per combination.
+    // The overdue union already keeps to the center; repeating it outside would make SQLite walk
+    // the whole center instead of looking the union's rows up by id.
+    const where = filter.overdueAt === null ? ['center_code = @centerCode'] : [];
+    if (filter.department !== null) where.push('department = @department');
+    if (filter.states !== null) where.push(filter.states.length === 1 ? 'state = @state' : 'state IN (SELECT value FROM json_each(@states))');
+    if (filter.category !== null) where.push('category = @category');
+    if (filter.id !== null) where.push('id = @id');
+    if (filter.callerNumber !== null) where.push('caller_number = @callerNumber');
+    if (filter.createdBy !== null) where.push('created_by = @createdBy');
+    if (filter.createdFrom !== null) where.push('created_at >= @createdFrom');
+    if (filter.createdTo !== null) where.push('created_at < @createdTo');
+    if (filter.overdueAt !== null) where.push(OVERDUE);
+    if (filter.followUp) where.push(FOLLOW_UP);
+    if (filter.dueFrom !== null) where.push(`${OPEN} AND due_at >= @dueFrom AND due_at < @dueTo`);
+    if (filter.mine !== null) where.push('(created_by = @mine OR assignee = @mine)');
+    const order = filter.sort === 'created' ? 'created_at DESC, id DESC' : 'due_at IS NULL, due_at, id';
+    const key = `${where.join(' AND ')}|${order}`;
+    let stmts = this.listCache.get(key);
+    if (!stmts) {
+      const base = `FROM work_orders WHERE ${where.join(' AND ')}`;
+      stmts = {
+        rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(
+          `${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id ${base} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${order.replaceAll(/(\w+_at|\bid\b)/g, 'w.$1')}`,
+        ),
+        count: this.db.prepare<Record<string, unknown>, number>(`SELECT COUNT(*) ${base}`).pluck(),
+      };
+      this.listCache.set(key, stmts);
+    }
+    const params: Record<string, unknown> = { centerCode: filter.centerCode };
+    const used = (name: string, value: unknown) => {
+      if (new RegExp(`@${name}\\b`).test(key)) params[name] = value;
+    };
+    used('department', filter.department);
+    used('state', filter.states?.[0]);
+    used('states', filter.states ? JSON.stringify(filter.states) : null);
+    used('category', filter.category);
+    used('id', filter.id);
+    used('callerNumber', filter.callerNumber);
+    used('createdBy', filter.createdBy);
+    used('createdFrom', filter.createdFrom);
+    used('createdTo', filter.createdTo);
+    used('overdueAt', filter.overdueAt);
+    used('dueFrom', filter.dueFrom);
+    used('dueTo', filter.dueTo);
+    used('mine', filter.mine);
+    const total = stmts.count.get(params)!;
+    return { rows: stmts.rows.all({ ...params, limit: filter.limit, offset: filter.offset }), total };
+  }
+
+  /** False when the order is no longer a draft. */
+  editDraft(row: WorkOrderRow, changes: DraftChanges, now: number): boolean {
+    return this.editStmt.run({ ...row, ...changes, now }).changes === 1;
   }
 
   /** False when the order is no longer in `from` (someone else moved it first). */
   updateState(row: WorkOrderRow, to: WorkOrderState, changes: WorkOrderChanges, now: number): boolean {
-    const pick = <K extends keyof WorkOrderChanges>(key: K) => (changes[key] === undefined ? row[key] : changes[key]);
-    const result = this.updateStmt.run({
-      id: row.id,
-      from: row.state,
-      to,
-      department: pick('department'),
-      assignee: pick('assignee'),
-      resolution: pick('resolution'),
-      reply: pick('reply'),
-      now,
-    });
+    const params: Record<string, unknown> = { id: row.id, from: row.state, to, now };
+    for (const c of CHANGEABLE) params[c] = changes[c] === undefined ? row[c] : changes[c];
+    const result = this.updateStmt.run(params);
     return result.changes === 1;
   }
 
   addHistory(orderId: number, at: number, actorUserId: number, action: string, from: WorkOrderState | null, to: WorkOrderState, comment: string | null, department: string | null): void {
     this.historyInsert.run(orderId, at, actorUserId, action, from, to, comment, department);
-  }
-
-  history(orderId: number): TransitionRow[] {
-    return this.historyStmt.all(orderId);
   }
 }

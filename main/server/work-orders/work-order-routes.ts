@@ -5,7 +5,10 @@ import { parseOrThrow } from '../http/validation.js';
 import {
   createWorkOrderRequestSchema,
   listWorkOrdersQuerySchema,
+  onTimeQuerySchema,
+  type OnTimeResponse,
   transitionRequestSchema,
+  updateWorkOrderRequestSchema,
   workOrderIdParamsSchema,
   type WorkOrderDetail,
   type WorkOrderListResponse,
@@ -24,12 +27,22 @@ export function registerWorkOrderRoutes(app: FastifyInstance, auth: AuthService,
 
   app.get('/api/v1/work-orders', anyone, async (request): Promise<WorkOrderListResponse> => {
     const query = parseOrThrow(listWorkOrdersQuerySchema, request.query, 'query');
-    return { workOrders: service.list(principalOf(request), query) };
+    return service.list(principalOf(request), query);
+  });
+
+  app.get('/api/v1/work-orders/on-time', { preHandler: auth.requireRole('team_lead', 'department_leader', 'center_admin') }, async (request): Promise<OnTimeResponse> => {
+    return service.onTime(principalOf(request), parseOrThrow(onTimeQuerySchema, request.query, 'query'));
   });
 
   app.get('/api/v1/work-orders/:id', anyone, async (request): Promise<WorkOrderDetail> => {
     const { id } = parseOrThrow(workOrderIdParamsSchema, request.params, 'path');
     return service.get(principalOf(request), id);
+  });
+
+  app.patch('/api/v1/work-orders/:id', { preHandler: auth.requireRole(...CREATE_ROLES) }, async (request): Promise<WorkOrderDetail> => {
+    const { id } = parseOrThrow(workOrderIdParamsSchema, request.params, 'path');
+    const body = parseOrThrow(updateWorkOrderRequestSchema, request.body);
+    return service.edit(principalOf(request), id, body);
   });
 
   app.post('/api/v1/work-orders/:id/transitions', anyone, async (request): Promise<WorkOrderDetail> => {

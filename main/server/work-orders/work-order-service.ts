@@ -5,7 +5,8 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import { assertCenter } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import type { CreateWorkOrderRequest, ListWorkOrdersQuery, TransitionRequest, WorkOrder, WorkOrderDetail } from '../../../shared/api/work-orders.js';
+import type { CreateWorkOrderRequest, ListWorkOrdersQuery, OnTimeQuery, OnTimeResponse, TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders.js';
+import { endOfLocalDay, zonedTimeToMs } from '../../../shared/calendar/local-date.js';
 import type { DueDate, WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS } from '../../../shared/work-orders/categories.js';
 import {
@@ -15,9 +16,12 @@ import {
   type WorkOrderAction,
   type WorkOrderState,
 } from '../../../shared/work-orders/state-machine.js';
-import { WorkOrderRepository, type WorkOrderChanges, type WorkOrderRow } from './work-order-repository.js';
+import { WorkOrderRepository, type DraftChanges, type WorkOrderChanges, type WorkOrderRow } from './work-order-repository.js';
 import { assertCanSee, departmentScope } from './work-order-access.js';
-import { summarizeFollowUps, toFollowUpCall, toHistoryEntry, toWorkOrder } from './work-order-view.js';
+import { summarizeFollowUps, toFollowUpCall, toTimelineEntry, toWorkOrder } from './work-order-view.js';
+import { allowedActions, canEdit, denial } from './work-order-permissions.js';
+import type { DepartmentService } from './department-service.js';
+import { createOverdueSupervisor } from './overdue-supervisor.js';
 
 export interface WorkOrderServiceDeps {
   db: Db;
@@ -25,8 +29,10 @@ export interface WorkOrderServiceDeps {
   events: EventHub;
   audit: AuditService;
   calendar: WorkingCalendar;
+  departments: DepartmentService;
   centerCode: string;
   timeZone: string;
+  teamLeadsConfirm: boolean;
 }
 
 /** Registered as ctx.services.get(SERVICES.workOrders). */
@@ -35,6 +41,20 @@ export type WorkOrderService = ReturnType<typeof createWorkOrderService>;
 export function createWorkOrderService(deps: WorkOrderServiceDeps) {
   const { db, clock, events, audit, calendar } = deps;
   const repo = new WorkOrderRepository(db);
+  const settings = { teamLeadsConfirm: deps.teamLeadsConfirm };
+  const supervisor = createOverdueSupervisor(db, clock, events, deps.centerCode);
+  const onTimeStmts = {
+    category: db.prepare<[string, number, number], { key: string | null; resolved: number; onTime: number }>(
+      'SELECT category AS key, COUNT(*) AS resolved, TOTAL(resolved_at <= due_at) AS onTime FROM work_orders WHERE center_code = ? AND resolved_at >= ? AND resolved_at < ? GROUP BY category ORDER BY category',
+    ),
+    department: db.prepare<[string, number, number], { key: string | null; resolved: number; onTime: number }>(
+      'SELECT department AS key, COUNT(*) AS resolved, TOTAL(resolved_at <= due_at) AS onTime FROM work_orders WHERE center_code = ? AND resolved_at >= ? AND resolved_at < ? GROUP BY department ORDER BY department',
+    ),
+  };
+  const userByNumber = db.prepare<[string], number>('SELECT id FROM users WHERE work_number = ?').pluck();
+  const names = db.prepare<[], { id: number; display_name: string }>('SELECT id, display_name FROM users');
+  const view = (principal: Principal, row: WorkOrderRow, now: number, followUps?: WorkOrder['followUps']): WorkOrder =>
+    toWorkOrder(row, now, { actions: allowedActions(principal, row, settings), editable: canEdit(principal, row) }, followUps);
 
   const load = (principal: Principal, id: number): WorkOrderRow => {
     const row = repo.get(id);
@@ -43,13 +63,30 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     return row;
   };
 
-  const detail = (row: WorkOrderRow): WorkOrderDetail => {
+  /** The order with its timeline, read from the audit trail (who, when, what, comment). */
+  const detail = (principal: Principal, row: WorkOrderRow): WorkOrderDetail => {
     const calls = repo.followUpCalls(row.id);
-    return { ...toWorkOrder(row, clock.now(), summarizeFollowUps(calls)), history: repo.history(row.id).map(toHistoryEntry), followUpCalls: calls.map(toFollowUpCall) };
+    const who = new Map(names.all().map((u) => [u.id, u.display_name]));
+    const trailEntries = audit.query({ entityType: 'work_order', entityId: String(row.id), limit: 1000 }).reverse();
+    return {
+      ...view(principal, row, clock.now(), summarizeFollowUps(calls)),
+      history: trailEntries.filter((e) => e.action.startsWith('work_order.')).map((e) => toTimelineEntry(e, who)),
+      followUpCalls: calls.map(toFollowUpCall),
+    };
   };
 
   /** History, audit and the live event for one step; the caller holds the transaction. */
-  const trail = (row: WorkOrderRow, principal: Principal, action: WorkOrderAction | 'create', from: WorkOrderState | null, to: WorkOrderState, comment: string | null, department: string | null, at: number) => {
+  const trail = (
+    row: WorkOrderRow,
+    principal: Principal,
+    action: WorkOrderAction | 'create' | 'edit',
+    from: WorkOrderState | null,
+    to: WorkOrderState,
+    comment: string | null,
+    department: string | null,
+    at: number,
+    extra: Record<string, unknown> = {},
+  ) => {
     repo.addHistory(row.id, at, principal.userId, action, from, to, comment, department);
     audit.record({
       actorUserId: principal.userId,
@@ -57,7 +94,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       entityType: 'work_order',
       entityId: row.id,
       callId: row.call_id,
-      detail: { from, to, ...(comment ? { comment } : {}), ...(department ? { department } : {}) },
+      detail: { from, to, ...(comment ? { comment } : {}), ...(department ? { department } : {}), ...extra },
     });
     return () =>
       events.publish({ type: 'work-order.changed', workOrderId: row.id, centerCode: row.center_code, action, from, state: to, department: department ?? row.department, actorUserId: principal.userId, at: new Date(at).toISOString() });
@@ -72,34 +109,82 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     if (!t) {
       throw new HttpError(409, 'illegal_transition', `cannot ${body.action} a work order that is ${row.state} (${STATE_LABELS[row.state]})`, { state: row.state, action: body.action });
     }
-    if (!t.roles.includes(principal.role)) throw new HttpError(403, 'forbidden', `the role ${principal.role} may not ${body.action} a work order`);
-    if (t.ownDepartment && principal.role !== 'center_admin' && row.department !== principal.department) {
-      throw new HttpError(403, 'forbidden', 'this work order is with another department');
+    const refused = denial(principal, row, t, settings);
+    if (refused) throw refused;
+    const missing = (t.requires ?? []).filter((f) => body[f] === undefined || body[f] === '');
+    if (missing.length > 0) {
+      throw new HttpError(400, 'invalid_request', `${body.action} needs ${missing.join(', ')}`, missing.map((path) => ({ path, message: 'required' })));
     }
-    if (t.action === 'submit' && principal.role === 'agent' && row.created_by !== principal.userId) {
-      throw new HttpError(403, 'forbidden', 'agents submit only their own drafts');
-    }
-    if (t.requires && !body[t.requires]) throw new HttpError(400, 'invalid_request', `${body.action} needs ${t.requires}`);
-
-    const changes: WorkOrderChanges = {};
-    if (t.action === 'dispatch') Object.assign(changes, { department: body.department, assignee: null });
-    // A returned or reopened order goes back for a new dispatch: no department holds it meanwhile.
-    if (t.action === 'return' || t.action === 'reopen') Object.assign(changes, { department: null, assignee: null });
-    if (t.action === 'accept') changes.assignee = principal.userId;
-    if (t.action === 'resolve') changes.resolution = body.resolution!;
-    if (t.action === 'reply') changes.reply = body.reply!;
 
     const now = clock.now();
+    const changes: WorkOrderChanges = {};
+    let department: string | null = null;
+    const extra: Record<string, unknown> = {};
+    switch (t.action) {
+      case 'submit':
+        changes.submitted_at = row.submitted_at ?? now;
+        break;
+      case 'void':
+        changes.voided_at = now;
+        break;
+      case 'dispatch':
+        department = deps.departments.resolve(body.department!).name;
+        Object.assign(changes, { department, assignee: null });
+        break;
+      // A returned or reopened order goes back for a new dispatch: no department holds it meanwhile.
+      case 'return':
+        department = row.department;
+        Object.assign(changes, { department: null, assignee: null, extension_days: null });
+        break;
+      case 'reopen':
+        Object.assign(changes, { department: null, assignee: null, resolved_at: null, replied_at: null, reply_result: null });
+        break;
+      case 'accept':
+        changes.assignee = principal.userId;
+        break;
+      case 'request_extension':
+        changes.extension_days = body.days!;
+        extra.days = body.days;
+        break;
+      case 'grant_extension': {
+        changes.extension_days = null;
+        const extended = row.due_at === null ? null : calendar.due(row.due_at, row.extension_days!, deps.timeZone);
+        changes.due_at = extended?.dueAt ?? null;
+        if (extended) changes.due_provisional = extended.provisional ? 1 : 0;
+        changes.due_notice = null; // a new due time: 督办 starts over
+        Object.assign(extra, { days: row.extension_days, dueAt: changes.due_at === null ? null : new Date(changes.due_at).toISOString() });
+        break;
+      }
+      case 'deny_extension':
+        changes.extension_days = null;
+        extra.days = row.extension_days;
+        break;
+      case 'resolve':
+        Object.assign(changes, { resolution: body.resolution!, resolved_at: now, extension_days: null });
+        break;
+      case 'reject_resolution':
+        changes.resolved_at = null;
+        break;
+      case 'reply':
+        Object.assign(changes, { reply: body.reply!, replied_at: now, reply_result: body.replyResult! });
+        Object.assign(extra, { reply: body.reply, replyResult: body.replyResult });
+        break;
+      case 'reject':
+      case 'close':
+        break;
+    }
+
     const publish = db.transaction(() => {
       if (!repo.updateState(row, t.to, changes, now)) {
-        throw new HttpError(409, 'illegal_transition', `work order ${id} changed meanwhile; reload it and try again`);
+        throw new HttpError(409, 'changed_meanwhile', `work order ${id} changed meanwhile; reload it and try again`);
       }
-      const department = t.action === 'dispatch' ? body.department! : t.action === 'return' ? row.department : null;
-      return trail(row, principal, t.action, row.state, t.to, body.comment ?? null, department, now);
+      return trail(row, principal, t.action, row.state, t.to, body.comment ?? null, department, now, extra);
     })();
     publish();
-    return detail(repo.get(id)!);
+    return detail(principal, repo.get(id)!);
   }
+
+  const dayStart = (day: string) => zonedTimeToMs(day, 0, 0, 0, 0, deps.timeZone);
 
   return {
     create(principal: Principal, body: CreateWorkOrderRequest): WorkOrderDetail {
@@ -125,29 +210,77 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
         return { id, publish: trail(repo.get(id)!, principal, 'create', null, 'draft', null, null, now) };
       })();
       publish();
-      return body.submit ? transition(principal, id, { action: 'submit' }) : detail(repo.get(id)!);
+      return body.submit ? transition(principal, id, { action: 'submit' }) : detail(principal, repo.get(id)!);
     },
 
-    list(principal: Principal, query: ListWorkOrdersQuery): WorkOrder[] {
+    /** A draft's fields, changed by its creator (or a lead); a new category moves the due date. */
+    edit(principal: Principal, id: number, body: UpdateWorkOrderRequest): WorkOrderDetail {
+      const row = load(principal, id);
+      if (row.state !== 'draft') throw new HttpError(409, 'not_a_draft', `work order ${id} is ${row.state} (${STATE_LABELS[row.state]}); only a draft is edited`, { state: row.state });
+      if (!canEdit(principal, row)) throw new HttpError(403, 'not_own_draft', 'agents edit only their own drafts');
+      const changes: DraftChanges = {};
+      if (body.category !== undefined && body.category !== row.category) {
+        const due = dueAt(row.created_at, body.category);
+        Object.assign(changes, { category: body.category, due_at: due.dueAt, due_provisional: due.provisional ? 1 : 0 });
+      }
+      if (body.title !== undefined) changes.title = body.title;
+      if (body.description !== undefined) changes.description = body.description;
+      if (body.callerName !== undefined) changes.caller_name = body.callerName;
+      if (body.callerNumber !== undefined) changes.caller_number = body.callerNumber;
+      if (body.callbackNumber !== undefined) changes.callback_number = body.callbackNumber;
+      const now = clock.now();
+      const publish = db.transaction(() => {
+        if (!repo.editDraft(row, changes, now)) throw new HttpError(409, 'changed_meanwhile', `work order ${id} changed meanwhile; reload it and try again`);
+        return trail(row, principal, 'edit', 'draft', 'draft', null, null, now, { fields: Object.keys(body) });
+      })();
+      publish();
+      return detail(principal, repo.get(id)!);
+    },
+
+    list(principal: Principal, query: ListWorkOrdersQuery): WorkOrderListResponse {
       assertCenter(principal, deps.centerCode);
       const now = clock.now();
-      const rows = repo.list({
+      const createdBy = query.agent === undefined ? null : (userByNumber.get(query.agent) ?? -1);
+      const scope = departmentScope(principal);
+      // A handler's own department filter cannot widen their scope: a different one finds nothing.
+      const department = scope ?? query.department ?? null;
+      const { rows, total } = repo.list({
         centerCode: deps.centerCode,
-        department: departmentScope(principal),
+        department: scope !== null && query.department !== undefined && query.department !== scope ? '\u0000' : department,
         states: query.state ?? null,
         category: query.category ?? null,
-        overdueBefore: query.overdue ? now : null,
+        id: query.id ?? null,
+        callerNumber: query.callerNumber ?? null,
+        createdBy,
+        createdFrom: query.from ? dayStart(query.from) : null,
+        createdTo: query.to ? endOfLocalDay(query.to, deps.timeZone) + 1 : null,
+        overdueAt: query.overdue ? now : null,
+        followUp: query.followUp ?? false,
         dueFrom: query.dueWithinHours ? now : null,
         dueTo: query.dueWithinHours ? now + query.dueWithinHours * 3600_000 : null,
         mine: query.mine ? principal.userId : null,
+        sort: query.sort,
         limit: query.limit,
         offset: query.offset,
       });
-      return rows.map((r) => toWorkOrder(r, now));
+      return { workOrders: rows.map((r) => view(principal, r, now)), total };
     },
 
+    /** §2.5-5 on-time rate: of the orders resolved in the period, those resolved by their due time. */
+    onTime(principal: Principal, query: OnTimeQuery): OnTimeResponse {
+      assertCenter(principal, deps.centerCode);
+      const rate = (onTime: number, resolved: number) => (resolved === 0 ? null : Math.round((onTime / resolved) * 10_000) / 100);
+      const rows = onTimeStmts[query.by].all(deps.centerCode, dayStart(query.from), endOfLocalDay(query.to, deps.timeZone) + 1).map((r) => ({ key: r.key, resolved: r.resolved, onTime: Math.round(r.onTime), rate: rate(r.onTime, r.resolved) }));
+      const resolved = rows.reduce((a, r) => a + r.resolved, 0);
+      const onTime = rows.reduce((a, r) => a + r.onTime, 0);
+      return { from: query.from, to: query.to, by: query.by, rows, total: { key: null, resolved, onTime, rate: rate(onTime, resolved) } };
+    },
+
+    /** 督办: pushes what has become due soon or overdue since the last check (the module runs it every minute). */
+    superviseDue: () => supervisor.check(),
+
     get(principal: Principal, id: number): WorkOrderDetail {
-      return detail(load(principal, id));
+      return detail(principal, load(principal, id));
     },
 
     /** For the voice core, when a follow-up call of an order is over: desks showing the order refresh it. */

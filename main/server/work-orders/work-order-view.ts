@@ -1,7 +1,8 @@
-import type { FollowUpCallSummary, WorkOrder, WorkOrderHistoryEntry } from '../../../shared/api/work-orders.js';
-import { DONE_STATES, type WorkOrderAction } from '../../../shared/work-orders/state-machine.js';
+import type { FollowUpCallSummary, ReplyResult, WorkOrder, WorkOrderHistoryEntry } from '../../../shared/api/work-orders.js';
+import { DONE_STATES, type WorkOrderAction, type WorkOrderState } from '../../../shared/work-orders/state-machine.js';
+import type { AuditEntry } from '../audit/audit-service.js';
 import { DUE_SOON_HOURS } from '../../../shared/work-orders/categories.js';
-import type { FollowUpCallRow, TransitionRow, WorkOrderRow } from './work-order-repository.js';
+import type { FollowUpCallRow, WorkOrderRow } from './work-order-repository.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -22,10 +23,21 @@ export function summarizeFollowUps(calls: readonly FollowUpCallRow[]): WorkOrder
   return { count: calls.length, answered: calls.filter((c) => c.answered_at !== null).length, lastAt: last ? iso(last.arrived_at) : null, lastSurvey };
 }
 
-/** The API shape of a row, with the overdue and nearly-due flags as of `now`. */
-export function toWorkOrder(row: WorkOrderRow, now: number, followUps = followUpsOfRow(row)): WorkOrder {
+/**
+ * Overdue as of `now`: still open past its due time, or resolved after it. An order resolved late
+ * stays overdue for good (督办 counts it); a voided draft never is.
+ */
+export function isOverdue(row: Pick<WorkOrderRow, 'state' | 'due_at' | 'resolved_at'>, now: number): boolean {
+  if (row.due_at === null || row.state === 'voided') return false;
+  if (row.resolved_at !== null) return row.resolved_at > row.due_at;
+  return !DONE_STATES.includes(row.state) && row.due_at < now;
+}
+
+/** The API shape of a row, with the overdue and nearly-due flags as of `now` and what the viewer may do. */
+export function toWorkOrder(row: WorkOrderRow, now: number, viewer: Pick<WorkOrder, 'actions' | 'editable'>, followUps = followUpsOfRow(row)): WorkOrder {
   const open = !DONE_STATES.includes(row.state);
   const due = row.due_at;
+  const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
   return {
     id: row.id,
     centerCode: row.center_code,
@@ -46,8 +58,15 @@ export function toWorkOrder(row: WorkOrderRow, now: number, followUps = followUp
     updatedAt: iso(row.updated_at ?? row.created_at),
     dueAt: due === null ? null : iso(due),
     dueProvisional: row.due_provisional === 1,
-    overdue: open && due !== null && due < now,
+    submittedAt: isoOrNull(row.submitted_at),
+    resolvedAt: isoOrNull(row.resolved_at),
+    repliedAt: isoOrNull(row.replied_at),
+    replyResult: row.reply_result,
+    extensionDays: row.extension_days,
+    overdue: isOverdue(row, now),
     dueSoon: open && due !== null && due >= now && due < now + DUE_SOON_HOURS * 3600_000,
+    actions: viewer.actions,
+    editable: viewer.editable,
     followUps,
   };
 }
@@ -65,15 +84,20 @@ export function toFollowUpCall(row: FollowUpCallRow): FollowUpCallSummary {
   };
 }
 
-export function toHistoryEntry(row: TransitionRow): WorkOrderHistoryEntry {
+/** One step of the timeline, from its audit entry (detail: from, to, comment, department, days, replyResult). */
+export function toTimelineEntry(entry: AuditEntry, names: ReadonlyMap<number, string>): WorkOrderHistoryEntry {
+  const d = entry.detail ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
-    at: iso(row.at),
-    actorUserId: row.actor_user_id,
-    actorName: row.actor_name,
-    action: row.action as WorkOrderAction | 'create',
-    from: row.from_state,
-    to: row.to_state,
-    comment: row.comment,
-    department: row.department,
+    at: entry.at,
+    actorUserId: entry.actorUserId ?? 0,
+    actorName: entry.actorUserId === null ? null : (names.get(entry.actorUserId) ?? null),
+    action: entry.action.slice('work_order.'.length) as WorkOrderAction | 'create' | 'edit',
+    from: str(d.from) as WorkOrderState | null,
+    to: str(d.to) as WorkOrderState,
+    comment: str(d.comment),
+    department: str(d.department),
+    days: typeof d.days === 'number' ? d.days : null,
+    replyResult: str(d.replyResult) as ReplyResult | null,
   };
 }

@@ -62,12 +62,14 @@ describe('work orders: roles, visibility and the audit trail', () => {
     expect(rejected.body.history.at(-1)).toMatchObject({ action: 'reject', comment: '信息不全', actorName: '何刚' });
     await act(server, t['1001']!, id, 'submit');
     // Misrouted to 归集科, returned by it, re-dispatched to 贷款科.
-    expect((await act(server, t['2001']!, id, 'dispatch', { department: '归集科' })).body.department).toBe('归集科');
+    // Team leads confirm only where the center allows it (not here); the leader does.
+    expect((await act(server, t['2001']!, id, 'dispatch', { department: '归集科' })).body.code).toBe('team_lead_cannot_confirm');
+    expect((await act(server, t['3101']!, id, 'dispatch', { department: '归集科' })).body.department).toBe('归集科');
     expect((await act(server, t['3001']!, id, 'accept')).status).toBe(404); // 贷款科 cannot see it
     const returned = await act(server, t['3002']!, id, 'return', { comment: '属贷款业务' });
     expect(returned.body).toMatchObject({ state: 'pending_approval', department: null });
     expect((await server.call('GET', `/api/v1/work-orders/${id}`, t['3002'])).status).toBe(404);
-    await act(server, t['2001']!, id, 'dispatch', { department: '贷款科' });
+    await act(server, t['3101']!, id, 'dispatch', { department: 'loan' }); // by code
     expect((await server.call('GET', `/api/v1/work-orders/${id}`, t['3002'])).status).toBe(404);
     expect(ids(await server.call('GET', '/api/v1/work-orders', t['3002']))).not.toContain(id);
     expect(ids(await server.call('GET', '/api/v1/work-orders', t['3001']))).toContain(id);
@@ -79,7 +81,8 @@ describe('work orders: roles, visibility and the audit trail', () => {
     expect((await act(server, t['3001']!, id, 'reply', { reply: 'x' })).status).toBe(403); // the hotline replies
     expect((await act(server, t['1002']!, id, 'reject_resolution', { comment: '来电人不认可' })).body.state).toBe('in_progress');
     await act(server, t['3001']!, id, 'resolve', { resolution: '已到账' });
-    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访' })).body).toMatchObject({ state: 'replied', reply: '已电话回访', resolution: '已到账' });
+    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访' })).body).toMatchObject({ code: 'invalid_request', details: [{ path: 'replyResult' }] });
+    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访', replyResult: 'satisfied' })).body).toMatchObject({ state: 'replied', reply: '已电话回访', resolution: '已到账', replyResult: 'satisfied', repliedAt: expect.any(String) });
     expect((await act(server, t['1002']!, id, 'close')).body.state).toBe('closed');
     expect((await act(server, t['1001']!, id, 'reopen', { comment: 'x' })).status).toBe(403);
     expect((await act(server, t['3101']!, id, 'reopen', { comment: '来电人再次来电' })).body).toMatchObject({ state: 'pending_approval', department: null });
@@ -141,7 +144,8 @@ describe('work orders: overdue and nearly due', () => {
       const suggestion = await createOrder(server, admin, { category: 'suggestion' }); // due 10-10 end
       const inquiry = await createOrder(server, admin, { category: 'inquiry' }); // due Sat 10-11 end
       const complaint = await createOrder(server, admin, { category: 'complaint' }); // due 10-14 end
-      const resolvedLate = await createOrder(server, admin, { category: 'suggestion' });
+      const agent = await server.login('1001');
+      const resolvedLate = await createOrder(server, agent, { category: 'suggestion' });
       for (const action of ['submit', 'dispatch', 'accept', 'resolve'] as const) await act(server, admin, resolvedLate, action);
 
       clock.set(beijing('2025-10-10T12:00'));

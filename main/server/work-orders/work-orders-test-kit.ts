@@ -2,7 +2,7 @@ import { TRANSITIONS, type WorkOrderAction, type WorkOrderState } from '../../..
 import type { TestServer } from '../auth/test-server.js';
 
 /** Tests only: everything a transition may need, so any action can be taken with one body. */
-export const FULL_BODY = { comment: '说明理由', department: '贷款科', resolution: '已按政策办理', reply: '已电话告知来电人' };
+export const FULL_BODY = { comment: '说明理由', department: '贷款科', resolution: '已按政策办理', reply: '已电话告知来电人', replyResult: 'satisfied', days: 2 };
 
 /** The shortest list of actions from draft to a state, found in the transition table. */
 export function pathTo(state: WorkOrderState): WorkOrderAction[] {
@@ -31,9 +31,15 @@ export async function act(server: TestServer, token: string, id: number, action:
   return server.call('POST', `/api/v1/work-orders/${id}/transitions`, token, { action, ...extra });
 }
 
-/** An order driven by `token` (an admin) into `state`. */
-export async function orderIn(server: TestServer, token: string, state: WorkOrderState): Promise<number> {
-  const id = await createOrder(server, token);
+/** Without --demo: 贷款科 as a department (the admin's token), so that orders can be dispatched. */
+export async function addLoanDepartment(server: TestServer, admin: string): Promise<void> {
+  const res = await server.call('POST', '/api/v1/departments', admin, { code: 'loan', name: '贷款科' });
+  if (res.status !== 201) throw new Error(`department failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** An order created by `creator` and driven by `token` (an admin) into `state`; nobody confirms their own order. */
+export async function orderIn(server: TestServer, token: string, state: WorkOrderState, creator: string): Promise<number> {
+  const id = await createOrder(server, creator);
   for (const action of pathTo(state)) {
     const res = await act(server, token, id, action);
     if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);

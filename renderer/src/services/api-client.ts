@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server added: for a bad field, { field } or a list of { path, message }. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -40,6 +42,10 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -53,7 +59,7 @@ export class ApiClient {
     if (response.status === 401) this.options.onUnauthenticated?.();
     if (!response.ok) {
       const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
-      throw new ApiError(response.status, parsed.success ? parsed.data.code : 'http_error', parsed.success ? parsed.data.message : `HTTP ${response.status}`);
+      throw new ApiError(response.status, parsed.success ? parsed.data.code : 'http_error', parsed.success ? parsed.data.message : `HTTP ${response.status}`, parsed.success ? parsed.data.details : undefined);
     }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;

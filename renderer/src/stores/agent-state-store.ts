@@ -3,6 +3,7 @@ import type { AgentSnapshot, AgentStateResponse, AgentsResponse, SetAgentStateRe
 import { canRequestState, type NotReadyReason, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
+import { usesPhone } from '../services/role-homes';
 
 interface AgentStateState {
   me: AgentSnapshot | undefined;
@@ -62,7 +63,8 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
 onServerEvent((event) => {
   // A (re)connected event stream may face a restarted server: ask for the state afresh.
   if (event.type === 'hello') {
-    if (useSessionStore.getState().status === 'signed-in') void useAgentStateStore.getState().load();
+    const session = useSessionStore.getState();
+    if (session.status === 'signed-in' && usesPhone(session.user?.role)) void useAgentStateStore.getState().load();
     return;
   }
   if (event.type !== 'acd.agent_state') return;

@@ -9,7 +9,7 @@ export const workOrderChangedEventSchema = z.object({
   type: z.literal('work-order.changed'),
   workOrderId: z.number().int(),
   centerCode: z.string(),
-  action: z.union([z.enum(WORK_ORDER_ACTIONS), z.literal('create')]),
+  action: z.union([z.enum(WORK_ORDER_ACTIONS), z.literal('create'), z.literal('edit')]),
   from: z.enum(WORK_ORDER_STATES).nullable(),
   state: z.enum(WORK_ORDER_STATES),
   department: z.string().nullable(),
@@ -29,5 +29,21 @@ export const workOrderFollowUpEventSchema = z.object({
 });
 export type WorkOrderFollowUpEvent = z.infer<typeof workOrderFollowUpEventSchema>;
 
+/**
+ * 督办: an open order is due within a day, or past due. Sent once per level and due time to the
+ * handler (or the department's handlers), the department's leader and the hotline's leaders.
+ */
+export const workOrderDueEventSchema = z.object({
+  type: z.literal('work-order.due'),
+  workOrderId: z.number().int(),
+  centerCode: z.string(),
+  department: z.string().nullable(),
+  level: z.enum(['due_soon', 'overdue']),
+  dueAt: z.string(),
+  recipients: z.array(z.number().int()),
+  at: z.string(),
+});
+export type WorkOrderDueEvent = z.infer<typeof workOrderDueEventSchema>;
+
 /** Events of this domain pushed on /api/v1/events. */
-export const workOrderEventSchemas = [workOrderChangedEventSchema, workOrderFollowUpEventSchema] as const satisfies readonly z.ZodObject[];
+export const workOrderEventSchemas = [workOrderChangedEventSchema, workOrderFollowUpEventSchema, workOrderDueEventSchema] as const satisfies readonly z.ZodObject[];

@@ -12,6 +12,7 @@ import { m0010CallNotes } from './0010-call-notes.js';
 import { m0011FollowUpCalls } from './0011-follow-up-calls.js';
 import { m0012CallLifecycle } from './0012-call-lifecycle.js';
 import { m0013ProvisionalCalendars } from './0013-provisional-calendars.js';
+import { m0014DepartmentsAndOrderLifecycle } from './0014-departments-and-order-lifecycle.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011FollowUpCalls,
   m0012CallLifecycle,
   m0013ProvisionalCalendars,
+  m0014DepartmentsAndOrderLifecycle,
 ];

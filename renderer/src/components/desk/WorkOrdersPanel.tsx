@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder } from '../../../../shared/api/work-orders';
 import { formatCenterDateTime } from '../../../../shared/time/format';
 import { useWorkOrdersStore } from '../../stores/work-orders-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useSoftphoneStore } from '../../stores/softphone-store';
+import { errorText } from '../../services/api-error-text';
+import { WorkOrderDetailPanel } from '../work-orders/WorkOrderDetailPanel';
 
-/** §2.5: the agent's own work orders, due dates first, with the follow-up call and the reply. */
+/** §2.5: the agent's own work orders, due dates first; one opens in full (solution, reply, timeline) below. */
 export function WorkOrdersPanel() {
   const { t } = useTranslation();
   const orders = useWorkOrdersStore((s) => s.orders);
@@ -20,7 +22,7 @@ export function WorkOrdersPanel() {
   return (
     <section className="panel work-orders" aria-labelledby="work-orders-heading">
       <h2 id="work-orders-heading" className="panel__title">{t('workOrders.title')}</h2>
-      {error && <p className="record__error" role="alert">{error}</p>}
+      {error && <p className="record__error" role="alert">{errorText(t, error)}</p>}
       {orders.length === 0 ? (
         <p className="muted">{t('workOrders.empty')}</p>
       ) : (
@@ -42,6 +44,7 @@ export function WorkOrdersPanel() {
           </tbody>
         </table>
       )}
+      <WorkOrderDetailPanel />
     </section>
   );
 }
@@ -49,17 +52,19 @@ export function WorkOrdersPanel() {
 function WorkOrderRow({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
   const timeZone = useConnectionStore((s) => s.timeZone);
-  const reply = useWorkOrdersStore((s) => s.reply);
-  const close = useWorkOrdersStore((s) => s.close);
+  const select = useWorkOrdersStore((s) => s.select);
   const dial = useSoftphoneStore((s) => s.dial);
   const phoneIdle = useSoftphoneStore((s) => s.callState === 'idle' || s.callState === 'ended');
-  const [replyText, setReplyText] = useState('');
   const number = order.callbackNumber ?? order.callerNumber;
   const dueClass = order.overdue ? 'due due--overdue' : order.dueSoon ? 'due due--soon' : 'due';
 
   return (
     <tr data-state={order.state}>
-      <td>{order.id}</td>
+      <td>
+        <button type="button" className="link" onClick={() => void select(order.id)} aria-label={t('orderDesk.open', { id: order.id })}>
+          {order.id}
+        </button>
+      </td>
       <td>{t(`record.categories.${order.category}`)}</td>
       <td className="table__title" title={order.description}>
         {order.title}
@@ -86,19 +91,6 @@ function WorkOrderRow({ order }: { order: WorkOrder }) {
           {number && order.state !== 'closed' && (
             <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(number, { workOrderId: order.id })}>
               {t('workOrders.callBack')}
-            </button>
-          )}
-          {order.state === 'resolved' && (
-            <>
-              <input className="input--small" placeholder={t('workOrders.replyPlaceholder')} value={replyText} onChange={(e) => setReplyText(e.target.value)} aria-label={t('workOrders.replyPlaceholder')} />
-              <button type="button" className="button button--small" disabled={!replyText.trim()} onClick={() => void reply(order.id, replyText.trim())}>
-                {t('workOrders.reply')}
-              </button>
-            </>
-          )}
-          {order.state === 'replied' && (
-            <button type="button" className="button button--small" onClick={() => void close(order.id)}>
-              {t('workOrders.close')}
             </button>
           )}
         </div>

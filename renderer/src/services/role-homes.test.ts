@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../shared/api/auth';
+import { inboxStates, usesPhone, viewsFor } from './role-homes';
+
+describe('role homes', () => {
+  it('sends department roles to their inbox, without a phone', () => {
+    for (const role of ['department_handler', 'department_leader'] as const) {
+      expect(viewsFor(role)).toEqual(['workOrders']);
+      expect(usesPhone(role)).toBe(false);
+      expect(inboxStates(role)).toBeDefined();
+    }
+  });
+
+  it('keeps the hotline on the desk with its phone, and gives every role a home', () => {
+    expect(viewsFor('agent')[0]).toBe('desk');
+    expect(usesPhone('agent')).toBe(true);
+    expect(viewsFor('agent')).not.toContain('wallboard');
+    for (const role of ROLES) expect(viewsFor(role).length).toBeGreaterThan(0);
+    expect(usesPhone(undefined)).toBe(false);
+  });
+});

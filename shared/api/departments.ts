@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { workNumberSchema } from './auth.js';
+
+/** A department work orders are dispatched to (§2.5-2): a managed record, never free text. */
+export const departmentMemberSchema = z.object({ id: z.number().int(), workNumber: z.string(), displayName: z.string() });
+export type DepartmentMember = z.infer<typeof departmentMemberSchema>;
+
+export const departmentSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  leader: departmentMemberSchema.nullable(),
+  /** The department's handlers: users with the role department_handler and this department. */
+  handlers: z.array(departmentMemberSchema),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+const code = z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '1 to 20 letters, digits, - or _');
+const name = z.string().trim().min(1).max(50);
+
+export const createDepartmentRequestSchema = z.object({
+  code,
+  name,
+  leaderWorkNumber: workNumberSchema.nullable().optional(),
+  /** Department handlers who move to this department. */
+  handlerWorkNumbers: z.array(workNumberSchema).max(200).optional(),
+});
+export type CreateDepartmentRequest = z.infer<typeof createDepartmentRequestSchema>;
+
+export const updateDepartmentRequestSchema = z
+  .object({
+    name: name.optional(),
+    leaderWorkNumber: workNumberSchema.nullable().optional(),
+    handlerWorkNumbers: z.array(workNumberSchema).max(200).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((d) => Object.keys(d).length > 0, { message: 'nothing to change' });
+export type UpdateDepartmentRequest = z.infer<typeof updateDepartmentRequestSchema>;
+
+export const departmentIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const departmentListResponseSchema = z.object({ departments: z.array(departmentSchema) });
+export type DepartmentListResponse = z.infer<typeof departmentListResponseSchema>;
