@@ -27,13 +27,17 @@ test('an agent transfers the caller to a colleague, who hands them back to the s
 
   await page.getByLabel('同事工号').fill('1010');
   await page.getByRole('button', { name: '转坐席' }).click();
+  // The caller holds (music) while the colleague rings; the agent keeps the call until they answer.
+  await expect(page.getByTestId('transfer-status')).toContainText('正在呼叫同事 1010');
+  await expect(page.getByTestId('agent-state')).toContainText('通话');
+  await expect(colleague.getByTestId('call-card')).toContainText('来电振铃', { timeout: 10_000 });
+  await expect(colleague.getByTestId('caller-number')).toHaveText('13800138000');
+  await page.screenshot({ path: testInfo.outputPath('transfer-ringing.png') });
+  await colleague.getByRole('button', { name: '接听' }).click();
+  await expect(colleague.getByTestId('call-card')).toContainText('通话中');
   await expect(page.getByTestId('call-card')).toContainText('已转接同事');
   await expect(page.getByTestId('agent-state')).toContainText('话后处理');
   await expect(page.getByTestId('hung-up-first')).toHaveCount(0);
-  await expect(colleague.getByTestId('call-card')).toContainText('来电振铃', { timeout: 10_000 });
-  await expect(colleague.getByTestId('caller-number')).toHaveText('13800138000');
-  await colleague.getByRole('button', { name: '接听' }).click();
-  await expect(colleague.getByTestId('call-card')).toContainText('通话中');
   await colleague.screenshot({ path: testInfo.outputPath('transferred.png') });
 
   await colleague.getByRole('button', { name: '转回自助语音' }).click();

@@ -57,8 +57,8 @@ interface SoftphoneState {
   clearEndedCall(): void;
   /** §2.4-11: the caller goes to the survey IVR; the agent is released into after-call work. */
   handOffToSurvey(): Promise<void>;
-  /** Hands the caller to a colleague by work number, or back to the self-service menu. */
-  transfer(target: { workNumber: string } | 'ivr'): Promise<void>;
+  /** Hands the caller back to the self-service menu (to a colleague: transfer-store.ts). */
+  transfer(target: 'ivr'): Promise<void>;
   /** RTP counters and the heard level of the current call. */
   callStats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number; level: number }>;
 }
@@ -265,8 +265,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     },
 
     async transfer(target) {
-      const body = target === 'ivr' ? { target: 'ivr' } : { target: 'agent', workNumber: target.workNumber };
-      await handOff(target === 'ivr' ? 'ivr' : 'agent', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, body));
+      await handOff(target, (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target }));
     },
 
     async callStats() {

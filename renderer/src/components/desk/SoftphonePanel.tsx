@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSoftphoneStore, type ActiveCall, type SoftphoneHandoff } from '../../stores/softphone-store';
 import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
 import { DtmfPad } from './DtmfPad';
 import { hangUpWithCare } from '../../services/desk-actions';
+import { TransferControls } from './TransferControls';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
@@ -31,17 +31,13 @@ export function SoftphonePanel() {
   const sendDtmf = useSoftphoneStore((s) => s.sendDtmf);
   const talkSeconds = useElapsedSeconds(call?.answeredAt, call?.endedAt);
   const handoff = useSoftphoneStore((s) => s.handoff);
-  const transfer = useSoftphoneStore((s) => s.transfer);
   const lastError = useSoftphoneStore((s) => s.lastError);
-  const [colleague, setColleague] = useState('');
   const hungUpFirstCount = useSoftphoneStore((s) => s.hungUpFirstCount);
   const handOffToSurvey = useSoftphoneStore((s) => s.handOffToSurvey);
   const lostCall = useSoftphoneStore((s) => s.lostCall);
   const dismissLostCall = useSoftphoneStore((s) => s.dismissLostCall);
 
   const talking = callState === 'active' || callState === 'held';
-  // A caller can be passed on; a citizen the agent called back only to the satisfaction question.
-  const transferable = callState === 'active' && !!call?.callId && call.direction === 'inbound';
   // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
   const onHangup = () => hangUpWithCare();
   return (
@@ -98,22 +94,7 @@ export function SoftphonePanel() {
       <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
         {t('softphone.toSurvey')}
       </button>
-      <div className="softphone__transfer">
-        <input
-          className="input--small"
-          inputMode="numeric"
-          aria-label={t('softphone.transferTo')}
-          placeholder={t('softphone.transferTo')}
-          value={colleague}
-          onChange={(e) => setColleague(e.target.value.replace(/\D/g, ''))}
-        />
-        <button type="button" className="button button--small" disabled={!transferable || !colleague} onClick={() => void transfer({ workNumber: colleague })}>
-          {t('softphone.transferToAgent')}
-        </button>
-        <button type="button" className="button button--small" disabled={!transferable} onClick={() => void transfer('ivr')}>
-          {t('softphone.transferToIvr')}
-        </button>
-      </div>
+      <TransferControls />
       {lastError && <p className="softphone__warning" role="alert">{lastError}</p>}
       {hungUpFirstCount > 0 && (
         <p className="softphone__warning" role="status" data-testid="hung-up-first">

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSoftphoneStore } from '../../stores/softphone-store';
+import { useTransferStore } from '../../stores/transfer-store';
+import { ApiError } from '../../services/api-client';
+
+/**
+ * Passing the caller on: to a colleague (转接: handed over as they answer; 咨询: talk to them first,
+ * then 完成转接, 三方通话 or 返回来电人) while the caller holds with music, or back to self-service.
+ * A colleague who cannot take it is refused before anything changes; one who does not answer
+ * returns the caller to this agent. Each outcome is a sentence on the card.
+ */
+export function TransferControls() {
+  const { t } = useTranslation();
+  const [colleague, setColleague] = useState('');
+  const callState = useSoftphoneStore((s) => s.callState);
+  const call = useSoftphoneStore((s) => s.call);
+  const transferToIvr = useSoftphoneStore((s) => s.transfer);
+  const stage = useTransferStore((s) => s.stage);
+  const mode = useTransferStore((s) => s.mode);
+  const reason = useTransferStore((s) => s.reason);
+  const error = useTransferStore((s) => s.error);
+  const target = useTransferStore((s) => s.colleague);
+  const start = useTransferStore((s) => s.start);
+  const act = useTransferStore((s) => s.act);
+
+  const inbound = !!call?.callId && call.direction === 'inbound';
+  const busy = stage === 'requesting' || stage === 'ringing' || stage === 'consulting' || stage === 'conference';
+  const canStart = callState === 'active' && inbound && !busy;
+  const begin = (how: 'blind' | 'consult') => {
+    if (call?.callId && colleague) void start(call.callId, colleague, how);
+  };
+  const errorText = error instanceof ApiError ? t(`transfer.errors.${error.code}`, { defaultValue: t('transfer.errors.unknown', { status: error.status }) }) : error?.message;
+
+  return (
+    <div className="softphone__transfer" data-testid="transfer" data-stage={stage}>
+      <div className="softphone__transfer-row">
+        <input
+          className="input--small"
+          inputMode="numeric"
+          aria-label={t('softphone.transferTo')}
+          aria-invalid={error instanceof ApiError ? true : undefined}
+          placeholder={t('softphone.transferTo')}
+          value={colleague}
+          onChange={(e) => setColleague(e.target.value.replace(/\D/g, '').slice(0, 8))}
+        />
+        <button type="button" className="button button--small" disabled={!canStart || !colleague} onClick={() => begin('blind')}>
+          {t('softphone.transferToAgent')}
+        </button>
+        <button type="button" className="button button--small" disabled={!canStart || !colleague} onClick={() => begin('consult')}>
+          {t('transfer.consult')}
+        </button>
+        <button type="button" className="button button--small" disabled={!canStart} onClick={() => void transferToIvr('ivr')}>
+          {t('softphone.transferToIvr')}
+        </button>
+      </div>
+      {stage === 'ringing' && (
+        <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
+          <span>{t('transfer.ringing', { workNumber: target })}</span>
+          <button type="button" className="button button--small" onClick={() => void act('return')}>{t('transfer.cancel')}</button>
+        </div>
+      )}
+      {stage === 'consulting' && (
+        <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
+          <span>{t('transfer.consulting', { workNumber: target })}</span>
+          <button type="button" className="button button--small" onClick={() => void act('complete')}>{t('transfer.complete')}</button>
+          <button type="button" className="button button--small" onClick={() => void act('conference')}>{t('transfer.conference')}</button>
+          <button type="button" className="button button--small" onClick={() => void act('return')}>{t('transfer.return')}</button>
+        </div>
+      )}
+      {stage === 'conference' && (
+        <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.inConference', { workNumber: target })}</p>
+      )}
+      {stage === 'failed' && (
+        <p className="softphone__warning" role="alert" data-testid="transfer-status">
+          {t(`transfer.failed.${reason ?? 'no_answer'}`, { workNumber: target })}
+        </p>
+      )}
+      {stage === 'returned' && (
+        <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.returned')}</p>
+      )}
+      {stage === 'completed' && mode && (
+        <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.completed', { workNumber: target })}</p>
+      )}
+      {errorText && <p className="softphone__warning" role="alert" data-testid="transfer-error">{errorText}</p>}
+    </div>
+  );
+}

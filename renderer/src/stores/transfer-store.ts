@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { CallTransferEvent, TransferFailure } from '../../../shared/api/events/calls';
+import type { ConsultAction } from '../../../shared/api/calls';
+import type { ApiError } from '../services/api-client';
+import { useSessionStore } from './session-store';
+import { onServerEvent } from './connection-store';
+import { useSoftphoneStore } from './softphone-store';
+
+export type TransferStage = 'idle' | 'requesting' | CallTransferEvent['stage'];
+
+interface TransferState {
+  callId: string | undefined;
+  colleague: string | undefined;
+  mode: 'blind' | 'consult';
+  stage: TransferStage;
+  /** Why the colleague did not take it (pushed by the server once they were rung). */
+  reason: TransferFailure | undefined;
+  /** A refusal before anything changed (409 colleague_not_ready …), or a failed action. */
+  error: ApiError | Error | undefined;
+  /** Rings a colleague while the caller holds with music: 'blind' hands over as they answer, 'consult' lets the two talk first. */
+  start(callId: string, workNumber: string, mode: 'blind' | 'consult'): Promise<void>;
+  /** While consulting: complete the transfer, join all three, or go back to the caller. */
+  act(action: ConsultAction): Promise<void>;
+  reset(): void;
+}
+
+const IDLE = { callId: undefined, colleague: undefined, stage: 'idle' as const, reason: undefined, error: undefined };
+
+export const useTransferStore = create<TransferState>()((set, get) => ({
+  ...IDLE,
+  mode: 'blind',
+  async start(callId, workNumber, mode) {
+    set({ callId, colleague: workNumber, mode, stage: 'requesting', reason: undefined, error: undefined });
+    try {
+      const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'agent', workNumber, mode });
+      // An event may already have moved it on (a fast answer).
+      if (get().stage === 'requesting') set({ stage: result.stage });
+    } catch (error) {
+      set({ stage: 'idle', error: error as Error });
+    }
+  },
+  async act(action) {
+    const callId = get().callId;
+    if (!callId) return;
+    try {
+      await useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/consult`, { action });
+    } catch (error) {
+      set({ error: error as Error });
+    }
+  },
+  reset: () => set(IDLE),
+}));
+
+onServerEvent((event) => {
+  if (event.type !== 'call.transfer') return;
+  const state = useTransferStore.getState();
+  if (state.callId !== event.callId) return;
+  useTransferStore.setState({ stage: event.stage, reason: event.reason, mode: event.mode });
+  // Handed over: the server hangs up this desk's leg by design, not the agent before the caller.
+  if (event.stage === 'completed') useSoftphoneStore.setState({ handoff: 'agent' });
+});
+
+// A new call starts with no transfer on the card.
+useSoftphoneStore.subscribe((s, previous) => {
+  if (s.call?.callId !== previous.call?.callId && useTransferStore.getState().callId !== s.call?.callId) useTransferStore.getState().reset();
+});
