@@ -94,11 +94,15 @@ test('the guided 12329 call: WebRTC caller → IVR → agent, greeting, verifica
   const row = db.prepare('SELECT * FROM calls').get() as Record<string, number | string | null>;
   const callId = String(row.id);
   expect(row).toMatchObject({ caller: '13900139000', transport: 'ws', offered_to_agent: 1, survey_result: 1 });
-  for (const column of ['arrived_at', 'ivr_exit_at', 'queued_at', 'ring_started_at', 'answered_at', 'hung_up_at', 'acw_started_at', 'ended_at', 'survey_at']) {
+  for (const column of ['arrived_at', 'ivr_exit_at', 'offered_at', 'ring_started_at', 'answered_at', 'talk_ended_at', 'survey_at', 'hung_up_at', 'ended_at']) {
     expect(row[column], column).toEqual(expect.any(Number));
   }
-  const order = ['arrived_at', 'ivr_exit_at', 'queued_at', 'ring_started_at', 'answered_at', 'hung_up_at', 'survey_at'].map((c) => row[c] as number);
+  // Talk ends at the hand-off; the survey follows; the call is hung up after it.
+  const order = ['arrived_at', 'ivr_exit_at', 'offered_at', 'ring_started_at', 'answered_at', 'talk_ended_at', 'survey_at', 'hung_up_at'].map((c) => row[c] as number);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
+  const turn = db.prepare('SELECT end_reason, acw_started_at FROM call_agent_turns WHERE call_id = ?').get(callId) as { end_reason: string; acw_started_at: number };
+  expect(turn.end_reason).toBe('survey_handoff');
+  expect(turn.acw_started_at).toBeGreaterThanOrEqual(row.talk_ended_at as number);
   const order2 = db.prepare('SELECT category, call_id FROM work_orders').get() as { category: string; call_id: string };
   expect(order2).toEqual({ category: 'complaint', call_id: callId });
   // The PIN never reaches the call record or the audit trail.

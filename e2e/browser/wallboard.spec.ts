@@ -18,6 +18,10 @@ test('the team lead reads today’s eight indicators against their thresholds', 
   insert.run('c2', now - 200_000, 1, now - 195_000, now - 135_000, agent, now - 75_000, null, null, now - 75_000, now - 55_000, 3);
   insert.run('c3', now - 100_000, 1, now - 95_000, null, null, null, now - 60_000, 'queue', null, null, null);
   insert.run('c4', now - 90_000, 0, null, null, null, null, null, null, null, null, null); // IVR only
+  // Migration 12's columns, as the call's owner writes them for these simple calls.
+  db.exec(`UPDATE calls SET offered_at = queued_at WHERE offered_to_agent = 1;
+           UPDATE calls SET talk_ended_at = hung_up_at WHERE answered_at IS NOT NULL;
+           UPDATE calls SET acw_ms = acw_ended_at - acw_started_at, acw_count = 1 WHERE acw_ended_at IS NOT NULL;`);
   db.close();
 
   await signIn(page, server.url, '2001');

@@ -82,14 +82,14 @@ export const SETTINGS = {
       .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
       .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
       .default(false),
-    shownDefault: '`off`',
+    shownDefault: 'off',
     description: '§2.5-2: team leads may confirm work orders too (never their own); the department leader always may',
   },
   dialPlan: {
     flag: 'dial-plan',
     env: 'AGENT_DESK_DIAL_PLAN',
     schema: z.string().max(2000).refine(validDialPlan, 'rules: mobile, local, domestic, area:0571, allow:12345, allow:955*').optional(),
-    shownDefault: '`mobile,local`',
+    shownDefault: 'mobile,local',
     description:
       'numbers agents may dial on follow-up calls: `mobile`, `local` (the center\'s area code, derived from `--center-code` or given as `area:0571`), `domestic`, `allow:12345` / `allow:955*`; international and premium numbers are always refused ([docs/security.md](docs/security.md))',
   },

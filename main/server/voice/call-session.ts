@@ -73,6 +73,8 @@ export interface AgentParty {
 }
 
 interface Consult {
+  /** The agent who started it: the one told of every step. */
+  from: number;
   colleague: { id: number; workNumber: string };
   mode: 'blind' | 'consult';
   /** Until they answer. */
@@ -422,7 +424,7 @@ export class CallSession {
     }
     // Throws before anything changes when the colleague cannot take it.
     this.deps.acd.ringDirect(target.agentId, this.callId, this.callerNumber);
-    const consult: Consult = { colleague: { id: target.agentId, workNumber: target.workNumber }, mode: target.mode, party: undefined, ring: new AbortController() };
+    const consult: Consult = { from: agent.id, colleague: { id: target.agentId, workNumber: target.workNumber }, mode: target.mode, party: undefined, ring: new AbortController() };
     this.consult = consult;
     this.move('consulting');
     await this.unlink();
@@ -520,8 +522,7 @@ export class CallSession {
   }
 
   private publishTransfer(consult: Consult, stage: CallTransferEvent['stage'], reason?: TransferFailure): void {
-    const agentId = this.agent?.id ?? consult.colleague.id;
-    this.deps.publish({ type: 'call.transfer', callId: this.callId, agentId, colleague: { agentId: consult.colleague.id, workNumber: consult.colleague.workNumber }, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
+    this.deps.publish({ type: 'call.transfer', callId: this.callId, agentId: consult.from, colleague: { agentId: consult.colleague.id, workNumber: consult.colleague.workNumber }, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
   }
 
   // ---- survey and the end --------------------------------------------------------------------
