@@ -107,6 +107,8 @@ export class CallSession {
   private ringSeq = 0;
   private agentStats: MediaLegStats | undefined;
   private readonly ended = new AbortController();
+  /** The teardown in progress once the call has ended. */
+  private ending: Promise<void> | undefined;
   /** Agents still in after-call work for this call: the session lives until they finish. */
   private readonly acwPending = new Set<number>();
   private queueMusic: AbortController | undefined;
@@ -342,6 +344,14 @@ export class CallSession {
    * unless they hung up themselves.
    */
   private async releaseAgent(party: AgentParty, reason: string, side: HangupSide, theyHungUp: boolean): Promise<void> {
+    await this.leave(party, reason, side, theyHungUp)();
+  }
+
+  /**
+   * What happens at once when an agent leaves (written now, so that a stopping server or a
+   * crash finds it recorded); returns the SIP and media teardown to await.
+   */
+  private leave(party: AgentParty, reason: string, side: HangupSide, theyHungUp: boolean): () => Promise<void> {
     if (this.agent === party) this.agent = undefined;
     if (this.consult?.party === party) this.consult.party = undefined;
     this.record.agentLeft(party.id, reason);
@@ -350,8 +360,10 @@ export class CallSession {
       this.acwPending.add(party.id);
     }
     this.agentStats ??= party.leg.stats();
-    if (!theyHungUp) await party.call.bye();
-    await party.leg.close();
+    return async () => {
+      if (!theyHungUp) await party.call.bye();
+      await party.leg.close();
+    };
   }
 
   /** The ACD says an agent finished their after-call work for this call (AcdDelegate.acwEnded). */
@@ -547,7 +559,7 @@ export class CallSession {
 
   /** Server stop: the caller hears 系统维护 (up to `promptMs`), then every leg is hung up. */
   async shutdown(promptMs: number): Promise<void> {
-    if (this.isOver()) return;
+    if (this.isOver()) return this.ending;
     this.queueMusic?.abort();
     this.hold.stop();
     await this.unlink();
@@ -557,12 +569,13 @@ export class CallSession {
   }
 
   /**
-   * The one way a call ends, from any phase: whatever was in progress is closed in the record as
-   * the phase says (an abandon in the queue or while ringing, talk up to now for a talking call),
-   * every agent still on leaves to after-call work, both legs are hung up and closed.
+   * The one way a call ends, from any phase. Everything the record needs is written at once, as
+   * the phase says (an abandon in the queue or while ringing, talk up to now for a talking call,
+   * every agent still on leaving to after-call work, hang-up side and reason); then both legs are
+   * hung up and closed. Ending twice returns the first ending.
    */
-  async end(side: HangupSide, reason: string, agentWhoHungUp?: AgentParty): Promise<void> {
-    if (this.phaseNow === 'ended') return;
+  end(side: HangupSide, reason: string, agentWhoHungUp?: AgentParty): Promise<void> {
+    if (this.phaseNow === 'ended') return this.ending ?? Promise.resolve();
     const from = this.phaseNow;
     this.deps.logger.info({ event: 'call_ended', callId: this.callId, phase: from, side, reason }, 'call ended');
     this.move('ended');
@@ -578,15 +591,19 @@ export class CallSession {
       record.abandoned('ivr');
     }
     this.consult?.ring.abort();
-    await this.unlink();
     if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference')) record.talkEnded();
-    for (const party of this.agentsOnCall()) await this.releaseAgent(party, party === agentWhoHungUp ? reason : `call_ended_${reason}`, side, party === agentWhoHungUp);
+    const teardowns = this.agentsOnCall().map((party) => this.leave(party, party === agentWhoHungUp ? reason : `call_ended_${reason}`, side, party === agentWhoHungUp));
     this.consult = undefined;
     record.hungUp(side);
-    if (!this.callerGone) await this.incoming.bye();
     this.deps.onMediaStats(this.callId, { caller: this.callerLeg.stats(), ...(this.agentStats ? { agent: this.agentStats } : {}) });
-    await this.callerLeg.close();
     record.ended(reason);
-    if (this.acwPending.size === 0) this.deps.onEnded(this);
+    this.ending = (async () => {
+      await this.unlink();
+      await Promise.all(teardowns.map((teardown) => teardown()));
+      if (!this.callerGone) await this.incoming.bye();
+      await this.callerLeg.close();
+      if (this.acwPending.size === 0) this.deps.onEnded(this);
+    })();
+    return this.ending;
   }
 }

@@ -308,6 +308,7 @@ export class FollowUpCall {
     this.bridge?.unbridge();
     if (wasTalking) this.releaseAgent('shutdown', 'system');
     this.record.hungUp('system');
+    this.record.ended('shutdown');
     await Promise.all([this.trunkCall?.bye(), this.incoming.bye()]);
     await this.finish('shutdown');
   }
@@ -328,8 +329,8 @@ export class FollowUpCall {
     const trunk = this.trunkLeg?.stats();
     const agent = this.agentStats ?? this.agentLeg?.stats();
     if (trunk) this.deps.onMediaStats(this.callId, { caller: trunk, ...(agent ? { agent } : {}) });
-    await Promise.all([this.trunkLeg?.close(), this.agentLeg?.close()]);
     this.record.ended(reason);
+    await Promise.all([this.trunkLeg?.close(), this.agentLeg?.close()]);
     logger.info({ event: 'call_ended', callId: this.callId, direction: 'outbound', reason }, 'follow-up call ended');
     this.finished = true;
     this.deps.onCallEnded(this);

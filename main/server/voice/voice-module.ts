@@ -16,6 +16,8 @@ import { SERVICES, type ServiceKey } from '../services.js';
 
 /** How long a caller hears 系统维护 before a shutdown hangs up (the prompt is about 3 s). */
 const SHUTDOWN_PROMPT_MS = 3_500;
+/** …and how long its BYE may take to be answered before the server stops anyway. */
+const SHUTDOWN_BYE_MS = 2_000;
 import { parseDialPlan } from '../../../shared/sip/dial-plan.js';
 
 export interface VoiceModuleOptions {
@@ -150,8 +152,12 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         acceptingCalls.open = false;
         sip.delegate = undefined;
         const live = [...sessions.values()];
-        await Promise.all(live.map((session) => session.shutdown(SHUTDOWN_PROMPT_MS).catch((error: unknown) => logger.warn({ err: error, callId: session.callId }, 'call did not shut down cleanly'))));
-        await Promise.all([...followUps.values()].map((call) => call.shutdown().catch(() => undefined)));
+        // Records are written before any await; a far end that never answers our BYE does not hold the stop.
+        const hangUps = Promise.all([
+          ...live.map((session) => session.shutdown(SHUTDOWN_PROMPT_MS).catch((error: unknown) => logger.warn({ err: error, callId: session.callId }, 'call did not shut down cleanly'))),
+          ...[...followUps.values()].map((call) => call.shutdown().catch(() => undefined)),
+        ]);
+        await Promise.race([hangUps, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_PROMPT_MS + SHUTDOWN_BYE_MS).unref())]);
         for (const session of [...sessions.values()]) session.closeAcw();
         for (const call of [...followUps.values()]) call.closeAcw();
         logger.info({ event: 'calls_shut_down', calls: live.length }, 'calls in progress ended for the shutdown');
