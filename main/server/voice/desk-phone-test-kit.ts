@@ -1,7 +1,6 @@
 // Tests only: an agent's desk phone on loopback — SIP over UDP (REGISTER with digest, answering
 // the server's INVITEs as a UAS, BYE either way) and plain RTP that can send tones and keeps what
 // it hears. Real packets both ways; only the human is scripted.
-import type { TestServer } from '../auth/test-server.js';
 import { digestAuthorization, parseDigestCredentials } from '../sip/digest.js';
 import type { IncomingMessage, IncomingRequest } from '../sip/message.js';
 import { TestPeer } from '../sip/sip-test-peer.js';
@@ -49,7 +48,7 @@ export class DeskPhone {
   }
 
   /** Registers `workNumber` (demo password demo<workNumber>) over UDP. */
-  static async register(server: TestServer, workNumber: string): Promise<DeskPhone> {
+  static async register(server: { sipUdpPort: number }, workNumber: string): Promise<DeskPhone> {
     const peer = await TestPeer.udp(server.sipUdpPort);
     const phone = new DeskPhone(workNumber, peer, await RtpFarEnd.open(), server.sipUdpPort);
     await phone.sendRegister();
