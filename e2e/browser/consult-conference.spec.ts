@@ -37,6 +37,7 @@ test('consult a colleague while the caller holds, join all three, then leave the
   await expect(colleague.getByTestId('call-card')).toContainText('来电振铃', { timeout: 10_000 });
   await colleague.getByRole('button', { name: '接听' }).click();
   await expect(page.getByTestId('transfer-status')).toContainText('正在与同事 1008 通话，来电人保持中');
+  await expect(page.getByTestId('agent-state')).toContainText('通话 · 来电人保持');
   await page.screenshot({ path: testInfo.outputPath('consulting.png') });
 
   await page.getByRole('button', { name: '三方通话' }).click();

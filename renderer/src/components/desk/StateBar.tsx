@@ -5,6 +5,7 @@ import { useAgentStateStore } from '../../stores/agent-state-store';
 import { useElapsedSeconds, formatDuration } from '../../hooks/use-elapsed';
 import { isWithinWorkingHours } from '../../services/working-hours';
 import { useConnectionStore } from '../../stores/connection-store';
+import { useTransferStore } from '../../stores/transfer-store';
 
 /** After-call work target of §3.2 (平均话后处理时间 ≤ 30 s). */
 const ACW_TARGET_SECONDS = 30;
@@ -20,6 +21,8 @@ export function StateBar() {
   const timeZone = useConnectionStore((s) => s.timeZone);
   const reason = useAgentStateStore((s) => s.notReadyReason);
   const setReason = useAgentStateStore((s) => s.setNotReadyReason);
+  // While a colleague rings or is consulted, the caller holds (music): the bar says so.
+  const callerHolds = useTransferStore((s) => s.stage === 'ringing' || s.stage === 'consulting');
   const sinceMs = me ? Date.parse(me.since) : undefined;
   const inState = useElapsedSeconds(sinceMs);
   useEffect(() => {
@@ -40,6 +43,7 @@ export function StateBar() {
         {me?.reason
           ? t('stateBar.withReason', { state: t(`stateBar.states.${state}`), reason: t(`stateBar.reasons.${me.reason}`, { defaultValue: me.reason }) })
           : t(`stateBar.states.${state}`)}
+        {state === 'talking' && callerHolds && <span data-testid="caller-on-hold"> · {t('stateBar.callerOnHold')}</span>}
         <span className="state-bar__timer">{formatDuration(inState)}</span>
       </span>
       {state === 'after_call_work' && (
