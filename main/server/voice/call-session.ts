@@ -5,13 +5,13 @@ import type { CallRecord, HangupSide } from '../calls/call-record.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import type { CallTransferEvent, TransferFailure } from '../../../shared/api/events/calls.js';
-import { assertCallTransition, type CallPhase } from '../../../shared/calls/call-phases.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
 import { recordingPath } from './recording-path.js';
 import { ringAgent, type RingOutcome } from './agent-ringer.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
 import { HoldMusic } from './hold-music.js';
+import { CallOwner } from './call-owner.js';
 
 /** How the caller left the self-service menu. */
 export interface IvrOutcome {
@@ -93,8 +93,7 @@ const FAILURE_OF: Record<Exclude<RingOutcome['outcome'], 'answered'>, TransferFa
  * and every write of its record. Its phase moves only along shared/calls/call-phases.ts. The ACD
  * keeps agent states and the queue; the session asks it and writes what happened.
  */
-export class CallSession {
-  private phaseNow: CallPhase = 'ivr';
+export class CallSession extends CallOwner {
   ivrPath: string[] = [];
   /** The agent who has the call. */
   agent: AgentParty | undefined;
@@ -109,29 +108,20 @@ export class CallSession {
   private readonly ended = new AbortController();
   /** The teardown in progress once the call has ended. */
   private ending: Promise<void> | undefined;
-  /** Agents still in after-call work for this call: the session lives until they finish. */
-  private readonly acwPending = new Set<number>();
   private queueMusic: AbortController | undefined;
   private readonly hold: HoldMusic;
   /** The caller as the IVR and every dialogue hear them: one type-ahead buffer for the whole call. */
   readonly channel: MediaCallChannel;
 
   constructor(
-    readonly callId: string,
+    callId: string,
     readonly incoming: IncomingCall,
     readonly callerLeg: MediaLeg,
     private readonly deps: CallSessionDeps,
   ) {
+    super(callId, deps.record, 'ivr', deps);
     this.channel = new MediaCallChannel(callerLeg, deps.prompts, () => this.end('system', 'ivr_hangup'));
     this.hold = new HoldMusic(callerLeg, deps.holdMusicFile);
-  }
-
-  get phase(): CallPhase {
-    return this.phaseNow;
-  }
-
-  get record(): CallRecord {
-    return this.deps.record;
   }
 
   get callerNumber(): string {
@@ -143,25 +133,9 @@ export class CallSession {
     return this.ended.signal;
   }
 
-  /** Phase changes while awaiting; a method keeps TypeScript from narrowing it away. */
-  isOver(): boolean {
-    return this.phaseNow === 'ended';
-  }
-
   /** The agents on the call now (one, or two while consulting or in a conference). */
   agentsOnCall(): AgentParty[] {
     return [this.agent, this.consult?.party].filter((p): p is AgentParty => p !== undefined);
-  }
-
-  /** Phase checks after an await: a method keeps TypeScript from narrowing the phase away. */
-  private isIn(phase: CallPhase): boolean {
-    return this.phaseNow === phase;
-  }
-
-  private move(to: CallPhase): void {
-    assertCallTransition(this.phaseNow, to);
-    this.deps.logger.debug({ event: 'call_phase', callId: this.callId, from: this.phaseNow, to }, 'call phase');
-    this.phaseNow = to;
   }
 
   /** The caller's 200 was sent; runs until the caller leaves the IVR for the queue or hangs up. */
@@ -208,7 +182,7 @@ export class CallSession {
 
   /** The ACD's periodic announcement while the caller waits (AcdDelegate.announceQueuePosition). */
   announcePosition(ahead: number): void {
-    if (this.phaseNow !== 'queued') return;
+    if (this.phase !== 'queued') return;
     void this.deps.dialogues.queuePosition(this, ahead).catch(() => undefined);
   }
 
@@ -218,7 +192,7 @@ export class CallSession {
    * the call is queued again synchronously, before that next ring starts.
    */
   async ring(agentId: number, workNumber: string, signal: AbortSignal): Promise<RingResult> {
-    if (this.phaseNow !== 'queued') return 'missed';
+    if (this.phase !== 'queued') return 'missed';
     this.move('ringing');
     const token = ++this.ringSeq;
     this.record.ringStarted(agentId);
@@ -227,7 +201,7 @@ export class CallSession {
       if (settled) return;
       settled = true;
       this.record.ringEnded(agentId, outcome);
-      if (this.phaseNow === 'ringing' && token === this.ringSeq) this.move('queued');
+      if (this.phase === 'ringing' && token === this.ringSeq) this.move('queued');
     };
     signal.addEventListener('abort', () => settle('missed'), { once: true });
     const result = await this.dialAgent(workNumber, AbortSignal.any([signal, this.ended.signal]));
@@ -354,11 +328,7 @@ export class CallSession {
   private leave(party: AgentParty, reason: string, side: HangupSide, theyHungUp: boolean): () => Promise<void> {
     if (this.agent === party) this.agent = undefined;
     if (this.consult?.party === party) this.consult.party = undefined;
-    this.record.agentLeft(party.id, reason);
-    if (this.deps.acd.agentReleased(party.id, this.callId, side)) {
-      this.record.acwStarted(party.id);
-      this.acwPending.add(party.id);
-    }
+    this.releaseToAcw(party.id, reason, side);
     this.agentStats ??= party.leg.stats();
     return async () => {
       if (!theyHungUp) await party.call.bye();
@@ -366,23 +336,15 @@ export class CallSession {
     };
   }
 
-  /** The ACD says an agent finished their after-call work for this call (AcdDelegate.acwEnded). */
-  acwEnded(agentId: number): void {
-    this.record.acwEnded(agentId);
-    this.acwPending.delete(agentId);
-    if (this.isOver() && this.acwPending.size === 0) this.deps.onEnded(this);
-  }
-
-  /** Server stop: after-call work still running ends now. */
-  closeAcw(): void {
-    for (const agentId of [...this.acwPending]) this.acwEnded(agentId);
+  protected disposeOwner(): void {
+    this.deps.onEnded(this);
   }
 
   private async agentLeft(party: AgentParty, reason: AgentLeaveReason): Promise<void> {
     if (party.leaving || !this.agentsOnCall().includes(party)) return;
     party.leaving = true;
     const consult = this.consult;
-    switch (this.phaseNow) {
+    switch (this.phase) {
       case 'talking':
         // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
         return this.end('agent', reason, party);
@@ -424,7 +386,7 @@ export class CallSession {
    */
   async transfer(target: { agentId: number; workNumber: string; mode: 'blind' | 'consult' } | 'ivr'): Promise<'ringing' | 'completed'> {
     const agent = this.agent;
-    if (this.phaseNow !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
+    if (this.phase !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
     if (target === 'ivr') {
       await this.unlink();
       this.record.talkEnded();
@@ -452,7 +414,7 @@ export class CallSession {
     const colleague = consult.colleague;
     this.record.ringStarted(colleague.id);
     const result = await this.dialAgent(colleague.workNumber, AbortSignal.any([consult.ring.signal, this.ended.signal]));
-    if (result.outcome !== 'answered' || this.consult !== consult || this.phaseNow !== 'consulting') {
+    if (result.outcome !== 'answered' || this.consult !== consult || this.phase !== 'consulting') {
       this.record.ringEnded(colleague.id, result.outcome === 'rejected' ? 'rejected' : 'missed');
       acd.directRingEnded(colleague.id, this.callId, false);
       if (result.outcome === 'answered') {
@@ -485,7 +447,7 @@ export class CallSession {
   /** While consulting: hand over, join all three, or go back to the caller. */
   async consultAction(action: 'complete' | 'conference' | 'return'): Promise<'talking' | 'conference'> {
     const consult = this.consult;
-    if (this.phaseNow !== 'consulting' || !consult) throw new Error('no consult in progress');
+    if (this.phase !== 'consulting' || !consult) throw new Error('no consult in progress');
     if (action === 'return') {
       consult.ring.abort();
       if (consult.party) await this.releaseAgent(consult.party, 'consult_ended', 'agent', false);
@@ -541,7 +503,7 @@ export class CallSession {
 
   /** §2.4-11: the agents leave; the caller is asked for satisfaction; the agents go to ACW. */
   async handOffToSurvey(): Promise<void> {
-    if ((this.phaseNow !== 'talking' && this.phaseNow !== 'conference') || !this.agent) throw new Error('the call is not connected to an agent');
+    if ((this.phase !== 'talking' && this.phase !== 'conference') || !this.agent) throw new Error('the call is not connected to an agent');
     await this.unlink();
     this.record.talkEnded();
     this.move('survey');
@@ -575,8 +537,8 @@ export class CallSession {
    * hung up and closed. Ending twice returns the first ending.
    */
   end(side: HangupSide, reason: string, agentWhoHungUp?: AgentParty): Promise<void> {
-    if (this.phaseNow === 'ended') return this.ending ?? Promise.resolve();
-    const from = this.phaseNow;
+    if (this.phase === 'ended') return this.ending ?? Promise.resolve();
+    const from = this.phase;
     this.deps.logger.info({ event: 'call_ended', callId: this.callId, phase: from, side, reason }, 'call ended');
     this.move('ended');
     if (side === 'caller') this.callerGone = true;
@@ -602,7 +564,7 @@ export class CallSession {
       await Promise.all(teardowns.map((teardown) => teardown()));
       if (!this.callerGone) await this.incoming.bye();
       await this.callerLeg.close();
-      if (this.acwPending.size === 0) this.deps.onEnded(this);
+      this.tornDownNow();
     })();
     return this.ending;
   }

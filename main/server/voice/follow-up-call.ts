@@ -12,6 +12,7 @@ import { digitFromSipInfo } from './sip-info-dtmf.js';
 import { recordingPath } from './recording-path.js';
 import type { Listener } from './call-session.js';
 import { MediaCallChannel } from './media-call-channel.js';
+import { CallOwner } from './call-owner.js';
 import type { PromptLibrary } from './prompt-library.js';
 
 export interface FollowUpCallDeps {
@@ -53,16 +54,13 @@ export interface FollowUpRequest {
 /** Why an attempt ended before anyone talked; the call record's end_reason. */
 export type UnansweredReason = 'callee_busy' | 'callee_rejected' | 'no_answer' | 'number_invalid' | 'trunk_failed' | 'agent_cancelled' | 'media_refused';
 
-type Phase = 'dialing' | 'talking' | 'survey' | 'ended';
-
 /**
  * One follow-up call (回访) end to end, the B2BUA turned around: the agent's INVITE (WebRTC) is
  * held while the trunk leg (plain RTP) rings the citizen; their answer answers the agent, the two
  * legs are bridged and recorded, and either hang-up ends both. The ACD keeps the agent off the
  * queue meanwhile; the call record says outbound and names the work order.
  */
-export class FollowUpCall {
-  phase: Phase = 'dialing';
+export class FollowUpCall extends CallOwner {
   private agentLeg: MediaLeg | undefined;
   private trunkLeg: MediaLeg | undefined;
   private trunkCall: OutgoingCall | undefined;
@@ -71,22 +69,16 @@ export class FollowUpCall {
   private agentStats: MediaLegStats | undefined;
   /** The trunk sent 183 with SDP: the legs are bridged before the answer (carrier tones, 已关机 announcements). */
   private earlyMedia = false;
-  /** The agent is in after-call work for this call: the object lives until it ends. */
-  private acwPending = false;
 
   constructor(
     readonly request: FollowUpRequest,
     readonly incoming: IncomingCall,
-    /** This call's record: the call is its only writer. */
-    readonly record: CallRecord,
+    record: CallRecord,
     private readonly deps: FollowUpCallDeps,
   ) {
+    super(request.callId, record, 'dialing', deps);
     // The desk learns which call record its call is, for the survey handoff.
     incoming.responseHeaders.push([CALL_ID_HEADER, request.callId]);
-  }
-
-  get callId(): string {
-    return this.request.callId;
   }
 
   /** The agent placing the call. */
@@ -100,7 +92,7 @@ export class FollowUpCall {
    */
   async handOffToSurvey(): Promise<void> {
     if (this.phase !== 'talking' || !this.trunkLeg) throw new Error('the follow-up call is not connected');
-    this.phase = 'survey';
+    this.move('survey');
     await this.bridge?.stopRecording().catch(() => undefined);
     this.bridge?.unbridge();
     this.bridge = undefined;
@@ -112,8 +104,8 @@ export class FollowUpCall {
     const listener: Listener = { callerLeg: this.trunkLeg, channel: new MediaCallChannel(this.trunkLeg, this.deps.prompts, () => undefined) };
     const result = await this.deps.survey(listener).catch(() => undefined);
     if (result) this.record.surveyResult(result);
-    if (this.phase !== 'survey') return;
-    this.phase = 'ended';
+    if (!this.isIn('survey')) return;
+    this.move('ended');
     await this.trunkCall?.bye();
     this.record.hungUp('system');
     await this.finish('survey_done');
@@ -175,11 +167,6 @@ export class FollowUpCall {
     await this.connect(call, result.sdp);
   }
 
-  /** Phase changes while awaiting; a method keeps TypeScript from narrowing it away. */
-  isOver(): boolean {
-    return this.phase === 'ended';
-  }
-
   /**
    * 180 rings the desk (which plays its own ringback). A 183 with SDP opens early media: the agent
    * hears what the carrier plays (its ringback, or 您拨打的电话已关机) through the bridge; nothing is
@@ -224,7 +211,7 @@ export class FollowUpCall {
         if (digit) trunkLeg.injectDtmf(digit);
       },
     };
-    this.phase = 'talking';
+    this.move('talking');
     this.incoming.answer(agentLeg.localSdp);
     record.answered(this.request.agent.id, 'outbound');
     logger.info({ event: 'follow_up_answered', callId: this.callId }, 'follow-up call answered');
@@ -257,12 +244,12 @@ export class FollowUpCall {
   private async hangUp(side: 'agent' | 'caller', reason: string): Promise<void> {
     if (this.phase === 'survey' && side === 'caller') {
       // The citizen hung up on the survey question: the agent left already.
-      this.phase = 'ended';
+      this.move('ended');
       this.record.hungUp('caller');
       return this.finish(reason);
     }
     if (this.phase !== 'talking') return;
-    this.phase = 'ended';
+    this.move('ended');
     await this.bridge?.stopRecording().catch(() => undefined);
     this.bridge?.unbridge();
     this.releaseAgent(reason, side);
@@ -274,25 +261,12 @@ export class FollowUpCall {
 
   /** The agent's talk is over (hang-up or survey hand-off): their after-call work starts. */
   private releaseAgent(reason: string, side: 'agent' | 'caller' | 'system'): void {
-    const agentId = this.request.agent.id;
     this.record.talkEnded();
-    this.record.agentLeft(agentId, reason);
-    if (this.deps.acd.agentReleased(agentId, this.callId, side)) {
-      this.record.acwStarted(agentId);
-      this.acwPending = true;
-    }
+    this.releaseToAcw(this.request.agent.id, reason, side);
   }
 
-  /** The ACD says the agent finished their after-call work (AcdDelegate.acwEnded). */
-  acwEnded(agentId: number): void {
-    this.record.acwEnded(agentId);
-    const wasPending = this.acwPending;
-    this.acwPending = false;
-    if (wasPending && this.phase === 'ended' && this.finished) this.deps.onEnded(this);
-  }
-
-  closeAcw(): void {
-    if (this.acwPending) this.acwEnded(this.request.agent.id);
+  protected disposeOwner(): void {
+    this.deps.onEnded(this);
   }
 
   /** Server stop: a connected follow-up call ends with both sides hung up, side 'system'. */
@@ -303,7 +277,7 @@ export class FollowUpCall {
     }
     if (this.phase === 'ended') return;
     const wasTalking = this.phase === 'talking';
-    this.phase = 'ended';
+    this.move('ended');
     await this.bridge?.stopRecording().catch(() => undefined);
     this.bridge?.unbridge();
     if (wasTalking) this.releaseAgent('shutdown', 'system');
@@ -315,14 +289,12 @@ export class FollowUpCall {
 
   private async unanswered(reason: UnansweredReason): Promise<void> {
     if (this.phase === 'ended') return;
-    this.phase = 'ended';
+    this.move('ended');
     this.bridge?.unbridge();
     this.record.hungUp(reason === 'agent_cancelled' ? 'agent' : 'system');
     this.deps.acd.outboundUnanswered(this.callId);
     await this.finish(reason);
   }
-
-  private finished = false;
 
   private async finish(reason: string): Promise<void> {
     const { logger } = this.deps;
@@ -332,9 +304,8 @@ export class FollowUpCall {
     this.record.ended(reason);
     await Promise.all([this.trunkLeg?.close(), this.agentLeg?.close()]);
     logger.info({ event: 'call_ended', callId: this.callId, direction: 'outbound', reason }, 'follow-up call ended');
-    this.finished = true;
     this.deps.onCallEnded(this);
-    if (!this.acwPending) this.deps.onEnded(this);
+    this.tornDownNow();
   }
 
   private trunkUri(): string {
