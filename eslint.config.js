@@ -11,9 +11,17 @@ import { builtinModules } from 'node:module';
 // Bare names match exactly (so '../api/events' is not mistaken for Node's 'events'); the
 // patterns catch 'node:' imports and reaches into other parts of the tree.
 const NODE = { names: builtinModules, patterns: ['node:*'] };
-const restrict = (message, { names = [], patterns = [] }) => ({
-  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })), patterns: patterns.length ? [{ group: patterns, message }] : [] }],
+const restrict = (message, { names = [], patterns = [] }, extraGroups = []) => ({
+  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })), patterns: [...(patterns.length ? [{ group: patterns, message }] : []), ...extraGroups] }],
 });
+
+// Test kits (fixtures, fake peers, SIPp runners) say so in their name and are for tests only:
+// production code that imported one would ship test code, or depend on a fake.
+const TEST_KIT_FILES = ['**/*-test-kit.ts', '**/*-test-kit.tsx', '**/test-kit/**', '**/contract-test-kit/**'];
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', ...TEST_KIT_FILES];
+const NO_TEST_KITS = [{ group: ['**/*-test-kit', '**/*-test-kit.js', '**/test-kit/**', '**/contract-test-kit/**'], message: 'test kits are for tests only (*.test.ts, other test kits, e2e, benchmarks).' }];
+const SERVER_NO_ELECTRON = ['the bundled server runs in plain Node: never import electron or the desktop shell.', { names: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/preload/**', '**/desktop/**'] }];
+const RENDERER_SANDBOX = ['the renderer is sandboxed: reach Node or Electron only through the preload bridge.', { names: [...NODE.names, 'electron'], patterns: [...NODE.patterns, '**/main/**', '**/preload/**'] }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
@@ -30,11 +38,20 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: restrict('shared/ is portable: no Node, DOM, Electron or React imports.', { names: [...NODE.names, 'electron', 'react', 'react-dom'], patterns: [...NODE.patterns, '**/main/**', '**/renderer/**', '**/preload/**'] }),
+    rules: restrict('shared/ is portable: no Node, DOM, Electron or React imports.', { names: [...NODE.names, 'electron', 'react', 'react-dom'], patterns: [...NODE.patterns, '**/main/**', '**/renderer/**', '**/preload/**'] }, NO_TEST_KITS),
   },
   {
     files: ['main/server/**/*.ts'],
-    rules: restrict('the bundled server runs in plain Node: never import electron or the desktop shell.', { names: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/preload/**', '**/desktop/**'] }),
+    rules: restrict(...SERVER_NO_ELECTRON, NO_TEST_KITS),
+  },
+  {
+    files: TEST_FILES.map((f) => `main/server/${f}`),
+    rules: restrict(...SERVER_NO_ELECTRON),
+  },
+  {
+    files: ['main/index.ts', 'main/desktop/**/*.ts', 'preload/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: restrict('test kits are for tests only.', {}, NO_TEST_KITS),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -43,8 +60,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict('the renderer is sandboxed: reach Node or Electron only through the preload bridge.', { names: [...NODE.names, 'electron'], patterns: [...NODE.patterns, '**/main/**', '**/preload/**'] }),
+      ...restrict(...RENDERER_SANDBOX, NO_TEST_KITS),
     },
+  },
+  {
+    files: TEST_FILES.map((f) => `renderer/${f}`),
+    rules: restrict(...RENDERER_SANDBOX),
   },
   {
     files: ['preload/**/*.ts'],

@@ -5,7 +5,7 @@
 // is a desk phone on loopback.
 import { createSocket } from 'node:dgram';
 import { median, percentile, round, type Benchmark, type BenchRow } from './bench-kit.js';
-import { startTestServer } from '../main/server/auth/test-server.js';
+import { startTestServer } from '../main/server/auth/server-test-kit.js';
 import { SERVER_MODULES } from '../main/server/modules.js';
 import { RtpFarEnd } from '../main/server/media/media-test-kit.js';
 import { DeskPhone } from '../main/server/voice/desk-phone-test-kit.js';

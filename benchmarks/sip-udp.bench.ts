@@ -5,7 +5,7 @@ import pino from 'pino';
 import { percentile, round, type Benchmark, type BenchRow } from './bench-kit.js';
 import { systemClock } from '../main/server/clock.js';
 import { SipStack } from '../main/server/sip/sip-stack.js';
-import { runSipp } from '../main/server/sip/sipp-runner.js';
+import { runSipp } from '../main/server/sip/sipp-test-kit.js';
 
 const RATE = 20;
 const CONCURRENT = 50;

@@ -2,9 +2,9 @@
 // prompts, echoed back by SIPp), key 0 (RFC 2833), wait in the queue with its prompts, and hang
 // up. The server is the real one (every module) in this process, so process.cpuUsage() is its CPU.
 import { percentile, round, type Benchmark, type BenchRow } from './bench-kit.js';
-import { startTestServer } from '../main/server/auth/test-server.js';
+import { startTestServer } from '../main/server/auth/server-test-kit.js';
 import { SERVER_MODULES } from '../main/server/modules.js';
-import { runSipp } from '../main/server/sip/sipp-runner.js';
+import { runSipp } from '../main/server/sip/sipp-test-kit.js';
 
 const CALLS = 40;
 const CONCURRENT = 20;

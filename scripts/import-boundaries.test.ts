@@ -28,4 +28,17 @@ describe('import boundaries (eslint)', () => {
     expect(await restrictedIn('renderer/src/probe.ts', "import { x } from '../../main/server/server';\nexport const a = x;\n")).toBe(1);
     expect(await restrictedIn('renderer/src/probe.ts', "import { serverEventSchema } from '../../shared/api/events/index';\nexport const a = serverEventSchema;\n")).toBe(0);
   });
+
+  it('keeps test kits out of production code, and lets tests and other kits use them', async () => {
+    const kit = "import { startTestServer } from '../auth/server-test-kit.js';\nexport const a = startTestServer;\n";
+    expect(await restrictedIn('main/server/voice/probe.ts', kit)).toBe(1);
+    expect(await restrictedIn('main/server/voice/probe.test.ts', kit)).toBe(0);
+    expect(await restrictedIn('main/server/voice/probe-test-kit.ts', kit)).toBe(0);
+    expect(await restrictedIn('main/server/gateway/probe.ts', "import { x } from './contract-test-kit/fake-core-system.js';\nexport const a = x;\n")).toBe(1);
+    expect(await restrictedIn('shared/probe.ts', "import { x } from '../main/server/media/media-test-kit.js';\nexport const a = x;\n")).toBeGreaterThan(0);
+    expect(await restrictedIn('renderer/src/probe.ts', "import { x } from './test-kit/browser-globals';\nexport const a = x;\n")).toBe(1);
+    expect(await restrictedIn('renderer/src/stores/probe.test.ts', "import { x } from '../test-kit/browser-globals';\nexport const a = x;\n")).toBe(0);
+    // The server's own rule still holds in its tests.
+    expect(await restrictedIn('main/server/voice/probe.test.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
+  });
 });

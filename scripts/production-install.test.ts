@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { serverBuild } from './build-options.mjs';
-import { SIPP_MISSING, freeUdpPort, runSipp, sippSuite } from '../main/server/sip/sipp-runner.js';
+import { SIPP_MISSING, freeUdpPort, runSipp, sippSuite } from '../main/server/sip/sipp-test-kit.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from './auth/test-server.js';
+import { startTestServer } from './auth/server-test-kit.js';
 
 describe('server stop', () => {
   it('does not wait on a client that never finishes its request', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { agentStateResponseSchema, agentsResponseSchema, queueResponseSchema } from '../../../shared/api/acd.js';
 import { acdModule } from './acd-module.js';
 import { SERVICES } from '../services.js';

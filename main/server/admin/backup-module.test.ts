@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock } from '../clock.js';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
 import { backupResponseSchema } from '../../../shared/api/admin.js';
 import { ADMIN_BACKUPS_KEPT, backupModule } from './backup-module.js';

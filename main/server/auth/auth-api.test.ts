@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../clock.js';
 import { authModule } from './auth-module.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './server-test-kit.js';
 import { sipHa1 } from './password-hash.js';
 import { SERVICES } from '../services.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { authModule } from '../auth/auth-module.js';
 import { calendarModule } from '../work-orders/calendar-module.js';
 import { workOrdersModule } from '../work-orders/work-orders-module.js';

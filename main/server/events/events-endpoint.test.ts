@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { authModule } from '../auth/auth-module.js';
 import { calendarModule } from '../work-orders/calendar-module.js';
 import { workOrdersModule } from '../work-orders/work-orders-module.js';

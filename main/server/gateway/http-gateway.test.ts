@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayContract } from './contract/gateway-contract.js';
-import { openEmbeddedFixture, type EmbeddedFixture } from './contract/gateway-fixture.js';
-import { startFakeCoreSystem, type FakeCoreSystem } from './contract/fake-core-system.js';
+import { gatewayContract } from './contract-test-kit/gateway-contract.js';
+import { openEmbeddedFixture, type EmbeddedFixture } from './contract-test-kit/gateway-fixture.js';
+import { startFakeCoreSystem, type FakeCoreSystem } from './contract-test-kit/fake-core-system.js';
 import { HttpGateway } from './http-gateway.js';
 import { GatewayError } from './provident-fund-gateway.js';
 

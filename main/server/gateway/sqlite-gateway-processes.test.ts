@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openEmbeddedFixture } from './contract/gateway-fixture.js';
+import { openEmbeddedFixture } from './contract-test-kit/gateway-fixture.js';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
-import { gatewayContract } from './contract/gateway-contract.js';
-import { openEmbeddedFixture } from './contract/gateway-fixture.js';
+import { gatewayContract } from './contract-test-kit/gateway-contract.js';
+import { openEmbeddedFixture } from './contract-test-kit/gateway-fixture.js';
 
 gatewayContract('SqliteGateway (embedded)', async () => {
   const fixture = openEmbeddedFixture();

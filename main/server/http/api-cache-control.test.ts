@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 
 // Issue 12 item 7: tokens and personal data must not sit in a browser or proxy cache.
 describe('Cache-Control on /api', () => {

@@ -3,7 +3,7 @@ import { ManualClock } from '../clock.js';
 import { runIvr, type IvrStep } from './ivr-engine.js';
 import type { IvrActionContext, IvrActionRegistry } from './ivr-actions.js';
 import { createServiceHours } from './service-hours.js';
-import { ScriptedChannel, type CallerMove } from './scripted-channel.js';
+import { ScriptedChannel, type CallerMove } from './scripted-channel-test-kit.js';
 import { loadStandardFlow } from './ivr-test-kit.js';
 
 const { flow, warnings } = loadStandardFlow();

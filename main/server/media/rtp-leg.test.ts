@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMediaEngine } from './create-media-engine.js';
 import { MediaError, type MediaEngine, type MediaLeg } from './media-engine.js';
-import { collectDigits, playAndCollect } from './collect-digits.js';
+import { collectDigits, playAndCollect } from './collect-digits-test-kit.js';
 import { offerSdp, rms, RtpFarEnd, tempDir, waitFor, writeToneWav } from './media-test-kit.js';
 import { parseTelephoneEvent } from './rfc4733.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { AttendanceService } from './attendance-service.js';
-import { CENTER, insertAgent, openTempDatabase, sh, type TempDatabase } from './test-fixture.js';
+import { CENTER, insertAgent, openTempDatabase, sh, type TempDatabase } from './metrics-test-kit.js';
 
 const MIN = 60_000;
 let t: TempDatabase;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { ManualClock } from '../clock.js';
 import { metricsModule } from './metrics-module.js';
 import { XLSX_CONTENT_TYPE } from './metrics-routes.js';
-import { insertCall, insertWorkOrder, sh } from './test-fixture.js';
+import { insertCall, insertWorkOrder, sh } from './metrics-test-kit.js';
 
 let server: TestServer;
 let lead: string;

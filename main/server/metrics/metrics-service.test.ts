@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { MetricsService } from './metrics-service.js';
-import { CENTER, insertAgent, insertCall, insertWorkOrder, openTempDatabase, sh, type TempDatabase } from './test-fixture.js';
+import { CENTER, insertAgent, insertCall, insertWorkOrder, openTempDatabase, sh, type TempDatabase } from './metrics-test-kit.js';
 
 const S = 1000;
 let t: TempDatabase;

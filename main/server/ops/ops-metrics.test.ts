@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSocket } from 'node:dgram';
 import { SERVER_MODULES } from '../modules.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { opsModule, OPS_METRICS_PATH } from './ops-module.js';
 import { renderPrometheus } from './prometheus-text.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
-import { SIPP_MISSING, sippSuite } from '../sip/sipp-runner.js';
-import { runDtmfCaller } from './sipp-dtmf-caller.js';
+import { SIPP_MISSING, sippSuite } from '../sip/sipp-test-kit.js';
+import { runDtmfCaller } from './sipp-dtmf-test-kit.js';
 import { SERVICES } from '../services.js';
 
 /** The account the scenarios key (e2e/sipp/self-service-*.xml); given to a demo borrower below. */

@@ -1,6 +1,6 @@
 // Tests only: a real server (auth, calendar, gateway with demo data, verification, work orders)
 // on a temp SQLite file, the standard flow, and the self-service actions on a scripted caller.
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { authModule } from '../auth/auth-module.js';
 import { calendarModule } from '../work-orders/calendar-module.js';
 import { workOrdersModule } from '../work-orders/work-orders-module.js';
@@ -9,7 +9,7 @@ import { CallRecords, type CallRecord } from '../calls/call-records.js';
 import { ManualClock } from '../clock.js';
 import { runIvr, type IvrStep } from '../ivr/ivr-engine.js';
 import { createServiceHours } from '../ivr/service-hours.js';
-import { ScriptedChannel, type CallerMove } from '../ivr/scripted-channel.js';
+import { ScriptedChannel, type CallerMove } from '../ivr/scripted-channel-test-kit.js';
 import { loadStandardFlow } from '../ivr/ivr-test-kit.js';
 import { createSelfServiceActions } from './self-service-actions.js';
 import { LogSmsSender } from './sms-sender.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../shared/random/seeded-random.js';
 import { FALLBACK, fastCSeq, fastVia, parseCSeq, parseViaParm } from './fast-header-parser.js';
 import { splitHeaderList } from './header-names.js';
-import { FUZZ_SEEDS, mutate } from './sip-mutations.js';
+import { FUZZ_SEEDS, mutate } from './sip-mutations-test-kit.js';
 import { grammarCSeq, grammarVia } from './sip-grammar.js';
 
 /** What an interpolation in a test's template string or a SIPp scenario typically stands for. */

@@ -4,7 +4,7 @@ import { createLogger } from '../logger.js';
 import { DigestAuthenticator, digestHa1 } from './digest.js';
 import type { IncomingMessage, IncomingRequest } from './message.js';
 import { SipStack } from './sip-stack.js';
-import { TestPeer } from './sip-test-peer.js';
+import { TestPeer } from './sip-peer-test-kit.js';
 
 const SDP = 'v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n';
 

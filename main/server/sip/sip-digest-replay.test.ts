@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { digestHa1 } from './digest.js';
 import type { IncomingRequest, IncomingResponse } from './message.js';
 import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
 import type { CallingAgent, IncomingCall } from './sip-service.js';
-import { TestPeer } from './sip-test-peer.js';
-import { answerChallenge, sendInvite, sendRegister, uniq } from './sip-hardening-helpers.js';
+import { TestPeer } from './sip-peer-test-kit.js';
+import { answerChallenge, sendInvite, sendRegister, uniq } from './sip-hardening-test-kit.js';
 import { SERVICES } from '../services.js';
 
 const CREDENTIALS: Record<string, { userId: number; ha1: string; displayName: string }> = {

@@ -6,7 +6,7 @@ import type { SipFlow } from './flow.js';
 import { parseSipMessage } from './parser.js';
 import { Registrar } from './registrar.js';
 import { UserAgentCore } from './user-agent-core.js';
-import { FUZZ_SEEDS, mutate } from './sip-mutations.js';
+import { FUZZ_SEEDS, mutate } from './sip-mutations-test-kit.js';
 
 describe('fuzzing the parser and the user agent core', () => {
   it('5000 mutated, truncated and random messages never throw and leave a clear verdict', { timeout: 60_000 }, () => {

@@ -2,10 +2,10 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authModule } from '../auth/auth-module.js';
 import { PAIR_LIMIT } from '../auth/login-throttle.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { sipModule } from './sip-module.js';
-import { TestPeer } from './sip-test-peer.js';
-import { answerChallenge, sendRegister } from './sip-hardening-helpers.js';
+import { TestPeer } from './sip-peer-test-kit.js';
+import { answerChallenge, sendRegister } from './sip-hardening-test-kit.js';
 
 /** POST /api/v1/auth/login from a given loopback address (127.0.0.x stands for another machine). */
 function loginFrom(server: TestServer, localAddress: string, workNumber: string, password: string): Promise<number> {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import type { IncomingMessage } from './message.js';
 import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
 import type { IncomingCall } from './sip-service.js';
-import { TestPeer } from './sip-test-peer.js';
+import { TestPeer } from './sip-peer-test-kit.js';
 import { SERVICES } from '../services.js';
 
 const SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40010 RTP/AVP 0\r\n';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
 import type { IncomingCall } from './sip-service.js';
-import { runSipp } from './sipp-runner.js';
+import { runSipp } from './sipp-test-kit.js';
 import { SERVICES } from '../services.js';
 
 const ANSWER_SDP = 'v=0\r\no=desk 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { digestHa1, digestResponse, parseDigestCredentials } from './digest.js';
 import type { IncomingMessage, IncomingRequest } from './message.js';
 import type { RegistrationEvent } from './registrar.js';
 import { sipModule } from './sip-module.js';
 import type { SipStack } from './sip-stack.js';
-import { TestPeer } from './sip-test-peer.js';
+import { TestPeer } from './sip-peer-test-kit.js';
 import { SERVICES } from '../services.js';
 
 const CREDENTIALS = { '1001': { userId: 1, ha1: digestHa1('1001', 'right-pass'), displayName: '张敏' } } as Record<string, { userId: number; ha1: string; displayName: string }>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { authModule } from '../auth/auth-module.js';
 import { gatewayModule } from '../gateway/gateway-module.js';
 import { DEMO_PIN } from '../gateway/demo-data.js';

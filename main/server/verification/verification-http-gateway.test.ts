@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { createLogger } from '../logger.js';
-import { openEmbeddedFixture, FIXTURE_NOW, type EmbeddedFixture } from '../gateway/contract/gateway-fixture.js';
-import { startFakeCoreSystem, type FakeCoreSystem } from '../gateway/contract/fake-core-system.js';
+import { openEmbeddedFixture, FIXTURE_NOW, type EmbeddedFixture } from '../gateway/contract-test-kit/gateway-fixture.js';
+import { startFakeCoreSystem, type FakeCoreSystem } from '../gateway/contract-test-kit/fake-core-system.js';
 import { HttpGateway } from '../gateway/http-gateway.js';
 import { createVerificationService, type VerificationService } from './verification-service.js';
 

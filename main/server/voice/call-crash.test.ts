@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-root.js';
-import { SIPP_MISSING, runSipp, sippSuite } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, runSipp, sippSuite } from '../sip/sipp-test-kit.js';
 import { waitFor } from '../media/media-test-kit.js';
 import { DeskPhone } from './desk-phone-test-kit.js';
 

@@ -3,9 +3,9 @@
 // of the day are recomputed here from the raw rows, with this file's own formulas, and compared
 // with GET /api/v1/metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
-import { SIPP_MISSING, runSipp, sippSuite, type SippRun } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, runSipp, sippSuite, type SippRun } from '../sip/sipp-test-kit.js';
 import { waitFor } from '../media/media-test-kit.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import { DeskPhone } from './desk-phone-test-kit.js';

@@ -3,7 +3,7 @@
 // it hears. Real packets both ways; only the human is scripted.
 import { digestAuthorization, parseDigestCredentials } from '../sip/digest.js';
 import type { IncomingMessage, IncomingRequest } from '../sip/message.js';
-import { TestPeer } from '../sip/sip-test-peer.js';
+import { TestPeer } from '../sip/sip-peer-test-kit.js';
 import { RtpFarEnd } from '../media/media-test-kit.js';
 
 export interface DeskPhoneCall {

@@ -1,13 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { RtpFarEnd, waitFor } from '../media/media-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
 import { digestAuthorization, parseDigestCredentials } from '../sip/digest.js';
 import type { IncomingMessage, IncomingResponse } from '../sip/message.js';
-import { TestPeer } from '../sip/sip-test-peer.js';
+import { TestPeer } from '../sip/sip-peer-test-kit.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
-import { SIPP_MISSING, freeUdpPort, sippSuite, startSippUas } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, freeUdpPort, sippSuite, startSippUas } from '../sip/sipp-test-kit.js';
 
 const CALLEE = '13900000000';
 

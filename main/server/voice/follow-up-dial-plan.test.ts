@@ -1,9 +1,9 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
-import { TestPeer } from '../sip/sip-test-peer.js';
-import { answerChallenge, sendInvite, uniq } from '../sip/sip-hardening-helpers.js';
+import { TestPeer } from '../sip/sip-peer-test-kit.js';
+import { answerChallenge, sendInvite, uniq } from '../sip/sip-hardening-test-kit.js';
 
 // Issue 12 item 2 and the dial plan: an agent's INVITE abroad is refused with 403, audited, and
 // never reaches the trunk; a number the center's plan allows does.

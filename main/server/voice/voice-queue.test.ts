@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { SERVER_MODULES } from '../modules.js';
-import { SIPP_MISSING, runSipp, sippSuite } from '../sip/sipp-runner.js';
+import { SIPP_MISSING, runSipp, sippSuite } from '../sip/sipp-test-kit.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

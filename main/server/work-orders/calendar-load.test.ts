@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../clock.js';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { callNotesModule } from '../call-notes/call-notes-module.js';
 import { calendarModule } from './calendar-module.js';
 import { workOrdersModule } from './work-orders-module.js';

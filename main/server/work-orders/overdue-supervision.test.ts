@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import type { Principal } from '../auth/principal.js';
 import { calendarModule } from './calendar-module.js';
 import { workOrdersModule } from './work-orders-module.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authModule } from '../auth/auth-module.js';
-import { startTestServer, type TestServer } from '../auth/test-server.js';
+import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { calendarModule } from './calendar-module.js';
 import { workOrdersModule } from './work-orders-module.js';
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES, type WorkOrderAction } from '../../../shared/work-orders/state-machine.js';

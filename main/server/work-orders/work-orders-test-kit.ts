@@ -1,5 +1,5 @@
 import { TRANSITIONS, type WorkOrderAction, type WorkOrderState } from '../../../shared/work-orders/state-machine.js';
-import type { TestServer } from '../auth/test-server.js';
+import type { TestServer } from '../auth/server-test-kit.js';
 
 /** Tests only: everything a transition may need, so any action can be taken with one body. */
 export const FULL_BODY = { comment: '说明理由', department: '贷款科', resolution: '已按政策办理', reply: '已电话告知来电人', replyResult: 'satisfied', days: 2 };

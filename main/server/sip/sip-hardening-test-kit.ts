@@ -1,6 +1,6 @@
 import { digestHa1, digestResponse, parseDigestCredentials } from './digest.js';
 import type { IncomingMessage } from './message.js';
-import type { TestPeer } from './sip-test-peer.js';
+import type { TestPeer } from './sip-peer-test-kit.js';
 
 /** Tests only: raw UDP requests of an agent's phone and answers to our digest challenges. */
 export const GOOD_SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40010 RTP/AVP 0 8\r\n';

@@ -27,14 +27,20 @@ export interface SippRun {
 }
 
 /**
- * Tests only: SIPp as a UAS on 127.0.0.1:port (a trunk the server calls out through). Resolves
- * when the scenario has run once; kill() ends it early.
+ * The one place SIPp is started (vitest suites, benchmarks, the DTMF callers, the e2e fixtures):
+ * in a fresh folder (its traces land there; `prepare` may put pcaps there first), killed after
+ * `timeoutMs`, and the folder removed once its traces are read.
  */
+export function startSipp(args: readonly string[], options: { timeoutMs?: number; prepare?(dir: string): void } = {}): { done: Promise<SippRun>; kill(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
+  options.prepare?.(dir);
+  const child = spawn(SIPP, ['-i', '127.0.0.1', '-nostdin', '-trace_err', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { done: collect(child, dir, options.timeoutMs ?? 60_000), kill: () => child.kill('SIGKILL') };
+}
+
+/** SIPp as a UAS on 127.0.0.1:port (a trunk the server calls out through), for one call. */
 export function startSippUas(scenario: string, port: number, extraArgs: string[] = [], timeoutMs = 60_000): { done: Promise<SippRun>; kill(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'sipp-uas-'));
-  const args = ['-sf', join(SIPP_SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-nostdin', '-timeout', '30s', '-trace_err', '-m', '1', ...extraArgs];
-  const child = spawn(SIPP, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  return { done: collect(child, dir, timeoutMs), kill: () => child.kill('SIGKILL') };
+  return startSipp(['-sf', join(SIPP_SCENARIOS, scenario), '-p', String(port), '-timeout', '30s', '-m', '1', ...extraArgs], { timeoutMs });
 }
 
 /** A UDP port that was free a moment ago (for a SIPp UAS, which needs one named). */
@@ -46,14 +52,12 @@ export async function freeUdpPort(): Promise<number> {
   return port;
 }
 
-/** Tests and benchmarks only: runs SIPp as a UAC against 127.0.0.1:port and collects its traces. */
-export function runSipp(scenario: string, port: number, extraArgs: string[] = [], timeoutMs = 60_000): Promise<SippRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
-  const args = ['-sf', join(SIPP_SCENARIOS, scenario), `127.0.0.1:${port}`, '-i', '127.0.0.1', '-nostdin', '-timeout', '20s', '-trace_err', '-s', '12329', ...extraArgs];
+/** SIPp as a UAC against 127.0.0.1:port (one call unless -m says otherwise), with its traces. */
+export function runSipp(scenario: string, port: number, extraArgs: string[] = [], timeoutMs = 60_000, prepare?: (dir: string) => void): Promise<SippRun> {
+  const args = ['-sf', join(SIPP_SCENARIOS, scenario), `127.0.0.1:${port}`, '-timeout', '20s', '-s', '12329', ...extraArgs];
   if (!extraArgs.includes('-m')) args.push('-m', '1');
-  return collect(spawn(SIPP, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }), dir, timeoutMs);
+  return startSipp(args, { timeoutMs, ...(prepare ? { prepare } : {}) }).done;
 }
-
 function collect(child: ChildProcess, dir: string, timeoutMs: number): Promise<SippRun> {
   return new Promise((done) => {
     let stdout = '';

@@ -2,11 +2,9 @@
 // one SSRC and one RTP timestamp per digit, so a receiver (RFC 4733 §2.5.1.2, rfc4733.ts) takes a
 // repeated digit for a retransmission. Each key press of a scenario is therefore its own pcap,
 // k<NN>-<key>.pcap, written here from Debian's with the key's event code and a unique timestamp.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIPP, SIPP_SCENARIOS } from '../sip/sipp-runner.js';
+import { SIPP_SCENARIOS, runSipp } from '../sip/sipp-test-kit.js';
 
 const TEMPLATE = '/usr/share/sip-tester/dtmf_2833_0.pcap';
 const EVENTS: Record<string, number> = { star: 10, hash: 11, ...Object.fromEntries([...'0123456789'].map((d) => [d, Number(d)])) };
@@ -36,28 +34,11 @@ export interface SippCallerRun {
 }
 
 /** SIPp as callers on UDP to 127.0.0.1:port with the scenario's key presses prepared in its folder. */
-export function runDtmfCaller(scenario: string, port: number, args: string[] = [], timeoutMs = 90_000): Promise<SippCallerRun> {
+export async function runDtmfCaller(scenario: string, port: number, args: string[] = [], timeoutMs = 90_000): Promise<SippCallerRun> {
   const xml = readFileSync(join(SIPP_SCENARIOS, scenario), 'utf8');
-  const dir = mkdtempSync(join(tmpdir(), 'sipp-dtmf-'));
-  for (const m of xml.matchAll(/play_pcap_audio="(k(\d+)-(\w+)\.pcap)"/g)) writeFileSync(join(dir, m[1]!), dtmfPcap(m[3]!, Number(m[2])));
-  const all = ['-sf', join(SIPP_SCENARIOS, scenario), `127.0.0.1:${port}`, '-i', '127.0.0.1', '-nostdin', '-trace_err', '-timeout', `${Math.round(timeoutMs / 1000) - 5}s`, ...args];
-  if (!args.includes('-m')) all.push('-m', '1');
-  return new Promise((done) => {
-    const child = spawn(SIPP, all, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      let errors = '';
-      try {
-        errors = readFileSync(join(dir, `${scenario.replace(/\.xml$/, '')}_${child.pid}_errors.log`), 'utf8');
-      } catch {
-        // no error trace: nothing went wrong
-      }
-      rmSync(dir, { recursive: true, force: true });
-      done({ code, output, errors });
-    });
-  });
+  const prepare = (dir: string) => {
+    for (const m of xml.matchAll(/play_pcap_audio="(k(\d+)-(\w+)\.pcap)"/g)) writeFileSync(join(dir, m[1]!), dtmfPcap(m[3]!, Number(m[2])));
+  };
+  const run = await runSipp(scenario, port, ['-timeout', `${Math.round(timeoutMs / 1000) - 5}s`, ...args], timeoutMs, prepare);
+  return { code: run.code, output: run.stdout + run.stderr, errors: run.errors };
 }
