@@ -10,7 +10,7 @@ import { MediaError, type MediaLeg, type MediaMixer, type RecordingResult, type 
 import type { BaseLeg } from './base-leg.js';
 import { FRAME_SAMPLES, type MediaClock } from './media-clock.js';
 import { decode, encode } from './g711.js';
-import { CallRecorder } from './call-recorder.js';
+import { RecordingSlot } from './recording-slot.js';
 import { JitterQueue } from './jitter-queue.js';
 
 interface Member {
@@ -30,8 +30,7 @@ export class LegMixer implements MediaMixer {
   private list: Member[] = [];
   private readonly sum = new Int32Array(FRAME_SAMPLES);
   private readonly clipped = new Int16Array(FRAME_SAMPLES);
-  private recorder: CallRecorder | undefined;
-  private lastRecording: Promise<RecordingResult> | undefined;
+  private readonly recording: RecordingSlot;
   private unsubscribeClock: (() => void) | undefined;
   private isClosed = false;
 
@@ -39,7 +38,9 @@ export class LegMixer implements MediaMixer {
     private readonly clock: MediaClock,
     /** The engine's own object for a leg; throws for a closed or foreign leg. */
     private readonly resolve: (leg: MediaLeg) => BaseLeg,
-  ) {}
+  ) {
+    this.recording = new RecordingSlot(clock, 1);
+  }
 
   get members(): readonly MediaLeg[] {
     return [...this.byLeg.keys()];
@@ -90,29 +91,18 @@ export class LegMixer implements MediaMixer {
 
   startRecording(file: string): void {
     if (this.isClosed) throw new MediaError('closed', 'the mixer is closed');
-    if (this.recorder) throw new MediaError('busy', `already recording to ${this.recorder.file}`);
-    this.recorder = new CallRecorder(file, this.clock, 1);
-    this.lastRecording = undefined;
+    this.recording.start(file);
   }
 
   stopRecording(): Promise<RecordingResult> {
-    if (this.recorder) {
-      this.lastRecording = this.recorder.stop();
-      this.recorder = undefined;
-    }
-    if (!this.lastRecording) return Promise.reject(new MediaError('state', 'not recording'));
-    return this.lastRecording;
+    return this.recording.stop();
   }
 
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
     for (const leg of [...this.byLeg.keys()]) this.remove(leg);
-    if (this.recorder) {
-      this.lastRecording = this.recorder.stop();
-      this.lastRecording.catch(() => undefined); // reported by stopRecording()
-      this.recorder = undefined;
-    }
+    this.recording.finish();
   }
 
   /** Who hears whom: Y is heard by X when Y ≠ X and Y speaks to all or lists X. */
@@ -127,9 +117,10 @@ export class LegMixer implements MediaMixer {
   private tick(): void {
     const members = this.list;
     for (const member of members) member.frame = member.queue.take();
-    if (this.recorder) {
+    const recorder = this.recording.active;
+    if (recorder) {
       const all = this.mixFrom(members);
-      if (all) this.recorder.push(0, Int16Array.from(all));
+      if (all) recorder.push(0, Int16Array.from(all));
     }
     for (const listener of members) {
       const mixed = this.mixFrom(listener.hears);

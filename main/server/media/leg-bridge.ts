@@ -5,13 +5,12 @@ import { MediaError, type MediaBridge, type MediaLeg, type RecordingResult } fro
 import type { BaseLeg } from './base-leg.js';
 import type { MediaClock } from './media-clock.js';
 import { decode } from './g711.js';
-import { CallRecorder } from './call-recorder.js';
+import { RecordingSlot } from './recording-slot.js';
 
 export class LegBridge implements MediaBridge {
   private readonly isolated = new Set<MediaLeg>();
   private readonly unsubscribers: (() => void)[] = [];
-  private recorder: CallRecorder | undefined;
-  private lastRecording: Promise<RecordingResult> | undefined;
+  private readonly recording: RecordingSlot;
   private active = true;
 
   constructor(
@@ -19,6 +18,7 @@ export class LegBridge implements MediaBridge {
     readonly a: BaseLeg,
     readonly b: BaseLeg,
   ) {
+    this.recording = new RecordingSlot(clock, 2);
     if (a === b) throw new MediaError('state', 'cannot bridge a leg to itself');
     for (const leg of [a, b]) {
       if (!leg.isOpen) throw new MediaError('closed', `leg ${leg.id} is closed`);
@@ -37,7 +37,7 @@ export class LegBridge implements MediaBridge {
       from.onAudio((codec, payload) => {
         if (this.isolated.has(from)) return; // the recording gets silence for this side too
         to.forwardAudio(codec, payload);
-        this.recorder?.push(channel, decode(codec, payload));
+        this.recording.active?.push(channel, decode(codec, payload));
       }),
       from.onDtmf((digit) => {
         if (this.isolated.has(from) || !to.isOpen) return;
@@ -54,29 +54,18 @@ export class LegBridge implements MediaBridge {
 
   startRecording(file: string): void {
     if (!this.active) throw new MediaError('closed', 'the bridge is unbridged');
-    if (this.recorder) throw new MediaError('busy', `already recording to ${this.recorder.file}`);
-    this.recorder = new CallRecorder(file, this.clock);
-    this.lastRecording = undefined;
+    this.recording.start(file);
   }
 
   stopRecording(): Promise<RecordingResult> {
-    if (this.recorder) {
-      this.lastRecording = this.recorder.stop();
-      this.recorder = undefined;
-    }
-    if (!this.lastRecording) return Promise.reject(new MediaError('state', 'not recording'));
-    return this.lastRecording;
+    return this.recording.stop();
   }
 
   unbridge(): void {
     if (!this.active) return;
     this.active = false;
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
-    if (this.recorder) {
-      this.lastRecording = this.recorder.stop();
-      this.lastRecording.catch(() => undefined); // reported by stopRecording()
-      this.recorder = undefined;
-    }
+    this.recording.finish();
     this.a.bridgedBy = undefined;
     this.b.bridgedBy = undefined;
   }
