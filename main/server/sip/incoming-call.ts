@@ -78,7 +78,7 @@ export class InboundCall extends BaseCall implements IncomingCall {
   reject(status: number, reason?: string): void {
     if (status < 300 || status > 699) throw new Error(`reject needs a 3xx–6xx status, not ${status}`);
     if (!this.machine.is('offered', 'ringing')) return;
-    this.tx.respond(buildResponse(this.request, status, { toTag: this.localTag, ...(reason ? { reason } : {}) }));
+    this.tx.respond(buildResponse(this.request, status, { toTag: this.localTag, headers: this.responseHeaders, ...(reason ? { reason } : {}) }));
     this.end('rejected');
   }
 

@@ -1,22 +1,15 @@
 // The server as a process, with live calls: kill -9 then a restart on the same data folder, and a
 // real SIGTERM. Each record ends closed and honest; nothing stays open; the restarted server works.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../app-root.js';
+import { startServerProcess, type ServerProcess } from '../server-process-test-kit.js';
 import { SIPP_MISSING, runSipp, sippSuite } from '../sip/sipp-test-kit.js';
 import { waitFor } from '../media/media-test-kit.js';
 import { DeskPhone } from './desk-phone-test-kit.js';
-
-interface ServerProc {
-  child: ChildProcess;
-  url: string;
-  sipUdpPort: number;
-}
 
 const children: ChildProcess[] = [];
 const closers: Array<() => void> = [];
@@ -25,31 +18,10 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function startServer(dataDir: string): Promise<ServerProc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'main', 'server', 'cli.ts'), '--demo', '--service-hours', 'always', '--host', '127.0.0.1', '--http-port', '0', '--sip-udp-port', '0', '--data-dir', dataDir], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, AGENT_DESK_ADMIN_PASSWORD: 'admin-secret-1' },
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s\n${stderr}`)), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: Record<string, unknown>;
-      try {
-        entry = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        return;
-      }
-      if (entry.event === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, url: String(entry.url), sipUdpPort: Number(entry.sipUdpPort) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}\n${stderr}`)));
-  });
+async function startServer(dataDir: string): Promise<ServerProcess> {
+  const server = await startServerProcess(dataDir, { args: ['--demo', '--service-hours', 'always'] });
+  children.push(server.child);
+  return server;
 }
 
 async function api(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -58,7 +30,7 @@ async function api(url: string, method: string, path: string, token?: string, bo
 }
 
 /** One caller talking with agent 1001 on a desk phone, one waiting in the queue behind. */
-async function twoLiveCalls(server: ServerProc): Promise<{ phone: DeskPhone; callers: Array<ReturnType<typeof runSipp>> }> {
+async function twoLiveCalls(server: ServerProcess): Promise<{ phone: DeskPhone; callers: Array<ReturnType<typeof runSipp>> }> {
   const token = String((await api(server.url, 'POST', '/api/v1/auth/login', undefined, { workNumber: '1001', password: 'demo1001' })).body.token);
   const phone = await DeskPhone.register(server, '1001');
   closers.push(() => phone.close());

@@ -14,6 +14,9 @@ import type { FollowUpCall } from './follow-up-call.js';
 import { createFollowUpRouting } from './follow-up-routing.js';
 import { SERVICES, type ServiceKey } from '../services.js';
 
+/** Un-ACKed 200s one address may have at once (a trunk's ACKs come within milliseconds). */
+const MAX_UNCONFIRMED_PER_SOURCE = 32;
+
 /** How long a caller hears 系统维护 before a shutdown hangs up (the prompt is about 3 s). */
 const SHUTDOWN_PROMPT_MS = 3_500;
 /** …and how long its BYE may take to be answered before the server stops anyway. */
@@ -52,11 +55,22 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     });
     const holdMusicFile = join(ctx.config.resourcesDir, 'prompts', 'music', 'hold.wav');
     const acceptingCalls = { open: true };
+    /** Calls answered and not yet ACKed, by source address. */
+    const unconfirmed = new Map<string, number>();
     const mediaStats = ctx.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES (?, ?, 'media-stats', ?)");
     let media: MediaEngine | undefined;
 
     const accept = async (incoming: IncomingCall) => {
       if (!media || !acceptingCalls.open) return incoming.reject(503, 'Service Unavailable');
+      // A sender whose 200s go un-ACKed holds a media socket per call until Timer H (32 s): past a
+      // few dozen at once it is refused, so that it cannot run the server out of descriptors.
+      const source = incoming.source.address;
+      const pending = unconfirmed.get(source) ?? 0;
+      if (pending >= MAX_UNCONFIRMED_PER_SOURCE) {
+        logger.warn({ event: 'unconfirmed_calls_refused', source, pending }, 'too many un-ACKed calls from one sender');
+        incoming.responseHeaders.push(['Retry-After', '30']);
+        return incoming.reject(503, 'Service Unavailable (too many unconfirmed calls from this address)');
+      }
       const callId = randomUUID();
       logger.info({ event: 'call_arrived', callId, from: incoming.from, to: incoming.to, transport: incoming.transport }, 'inbound call');
       const record = records.arrive({ id: callId, caller: incoming.from, callee: incoming.to, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId });
@@ -93,8 +107,13 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         },
       });
       sessions.set(callId, session);
+      unconfirmed.set(source, pending + 1);
+      const acked = await incoming.acked;
+      const left = (unconfirmed.get(source) ?? 1) - 1;
+      if (left > 0) unconfirmed.set(source, left);
+      else unconfirmed.delete(source);
       // A 200 never ACKed: the SIP layer sent BYE after 64*T1; the call and its record end too.
-      if (!(await incoming.acked)) return session.notAcknowledged();
+      if (!acked) return session.notAcknowledged();
       await session.run();
     };
 
