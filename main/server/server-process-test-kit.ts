@@ -10,6 +10,8 @@ export interface ServerProcess {
   child: ChildProcess;
   url: string;
   sipUdpPort: number;
+  /** Every JSON log line so far (and on, as the process writes them). */
+  logs: Array<Record<string, unknown>>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
 }
@@ -20,6 +22,7 @@ export function startServerProcess(dataDir: string, options: { args?: string[]; 
   const child = spawn(command!, args, { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AGENT_DESK_ADMIN_PASSWORD: 'admin-secret-1', ...options.env } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let stderr = '';
+  const logs: Array<Record<string, unknown>> = [];
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s\n${stderr}`)), 30_000);
@@ -30,9 +33,10 @@ export function startServerProcess(dataDir: string, options: { args?: string[]; 
       } catch {
         return;
       }
+      logs.push(entry);
       if (entry.event === 'listening') {
         clearTimeout(timer);
-        resolve({ child, url: String(entry.url), sipUdpPort: Number(entry.sipUdpPort), exited });
+        resolve({ child, url: String(entry.url), sipUdpPort: Number(entry.sipUdpPort), logs, exited });
       }
     });
     void exited.then((code) => reject(new Error(`server exited with ${code}\n${stderr}`)));

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { APP_ROOT } from '../app-root.js';
+import { startServerProcess } from '../server-process-test-kit.js';
 
 const FAKETIME = '/usr/bin/faketime';
 const ADMIN_PASSWORD = 'faketime-admin-1';
@@ -16,34 +15,16 @@ afterEach(() => {
 });
 
 /** The headless server from source, its wall clock started by libfaketime at a Beijing time. */
-function startAt(beijing: string): Promise<{ url: string; logs: Array<Record<string, unknown>> }> {
+async function startAt(beijing: string): Promise<{ url: string; logs: Array<Record<string, unknown>> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'agent-desk-faketime-'));
   dirs.push(dataDir);
-  const child = spawn(FAKETIME, ['-f', `@${beijing}`, process.execPath, '--import', 'tsx', join(APP_ROOT, 'main', 'server', 'cli.ts'), '--host', '127.0.0.1', '--http-port', '0', '--sip-udp-port', '0', '--data-dir', dataDir], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess(dataDir, {
+    wrap: [FAKETIME, '-f', `@${beijing}`],
     // Real monotonic time: only the wall clock is moved, timers run as usual.
-    env: { ...process.env, TZ: 'Asia/Shanghai', FAKETIME_DONT_FAKE_MONOTONIC: '1', AGENT_DESK_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: { TZ: 'Asia/Shanghai', FAKETIME_DONT_FAKE_MONOTONIC: '1', AGENT_DESK_ADMIN_PASSWORD: ADMIN_PASSWORD },
   });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const logs: Array<Record<string, unknown>> = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s\n${stderr}`)), 20_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        return;
-      }
-      if (logs.at(-1)!.event === 'listening') {
-        clearTimeout(timer);
-        resolve({ url: String(logs.at(-1)!.url), logs });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}\n${stderr}`)));
-  });
+  children.push(server.child);
+  return server;
 }
 
 async function call(url: string, method: string, path: string, token?: string, body?: unknown) {
