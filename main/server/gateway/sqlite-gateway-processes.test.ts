@@ -10,7 +10,7 @@ describe('SqliteGateway across processes', () => {
   it('books exactly the capacity of a slot when 4 processes book it 5 times each at once', async () => {
     const fixture = openEmbeddedFixture(50);
     const file = fixture.db.name;
-    const worker = join(import.meta.dirname, 'contract', 'book-worker.ts');
+    const worker = join(import.meta.dirname, 'contract-test-kit', 'book-worker.ts');
     try {
       const outputs = await Promise.all(
         Array.from({ length: 4 }, () => run(process.execPath, ['--import', 'tsx', worker, file, fixture.known.fundAccount, fixture.known.outletCode, '5'], { cwd: process.cwd() })),
