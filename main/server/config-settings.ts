@@ -74,6 +74,9 @@ export const SETTINGS = {
   trunkUser: { flag: 'trunk-user', env: 'AGENT_DESK_TRUNK_USER', schema: z.string().min(1).max(64).optional(), description: "the center's account when the carrier challenges INVITEs (401/407)" },
   trunkPassword: { env: 'AGENT_DESK_TRUNK_PASSWORD', secret: true, schema: z.string().min(1).optional(), description: 'its password' },
   outboundCallerId: { flag: 'outbound-caller-id', env: 'AGENT_DESK_OUTBOUND_CALLER_ID', schema: z.string().regex(/^\+?\d{3,20}$/, '3 to 20 digits').default('12329'), description: 'the number a called citizen sees on a follow-up call' },
+  maxCalls: { flag: 'max-calls', env: 'AGENT_DESK_MAX_CALLS', schema: z.coerce.number().int().min(1).max(100_000).default(1000), description: 'inbound calls held at once (IVR, queue, with an agent); a new call past it gets 503 + Retry-After so that the trunk reroutes it' },
+  maxCallRate: { flag: 'max-call-rate', env: 'AGENT_DESK_MAX_CALL_RATE', schema: z.coerce.number().int().min(1).max(10_000).default(100), description: 'new inbound calls per second (bursts up to one second\'s worth); past it 503 + Retry-After ([docs/operations.md](docs/operations.md))' },
+  maxEventLoopDelayMs: { schema: z.coerce.number().int().min(20).max(5000).default(200), description: 'p99 event-loop delay (ms, over the last second) past which new calls are refused with 503 while calls in progress keep their audio' },
   outboundRingSeconds: { flag: 'outbound-ring', env: 'AGENT_DESK_OUTBOUND_RING', schema: z.coerce.number().int().min(5).max(180).default(60), description: 'a follow-up call unanswered this long is given up (the desk shows 无人接听)' },
   opsToken: { env: 'AGENT_DESK_OPS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), shownDefault: '— (no metrics route)', description: 'bearer token for `GET /metrics/prometheus` (operations metrics for the monitoring); at least 16 characters' },
   teamLeadsConfirm: {

@@ -6,6 +6,7 @@ import type { SipStack } from './sip/sip-stack.js';
 import type { Acd } from './acd/acd.js';
 import type { CallRecords } from './calls/call-records.js';
 import type { CallRecord } from './calls/call-record.js';
+import type { ShedReason } from './voice/call-admission.js';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar.js';
 import type { ProvidentFundGateway } from './gateway/provident-fund-gateway.js';
 import type { VerificationService } from './verification/verification-service.js';
@@ -25,6 +26,8 @@ export interface CallLookup {
   recordOf(callId: string): CallRecord | undefined;
   /** Inbound calls (IVR, queue or with an agent) and follow-up calls; for the operations metrics. */
   inProgress(): { inbound: number; followUp: number };
+  /** New inbound calls refused by overload control (503 + Retry-After), by reason, since the start. */
+  shed(): Readonly<Record<ShedReason, number>>;
 }
 
 export const SERVICES = {

@@ -26,6 +26,12 @@ export function opsMetricFamilies(readings: OpsReadings, lag: EventLoopLag, disk
         { labels: { direction: 'follow_up' }, value: readings.calls.followUp },
       ],
     });
+    families.push({
+      name: 'agent_desk_calls_shed_total',
+      help: 'New inbound calls refused by overload control (503 + Retry-After), by reason.',
+      type: 'counter',
+      samples: Object.entries(readings.calls.shed).map(([reason, value]) => ({ labels: { reason }, value })),
+    });
   }
   if (readings.sipDialogs !== undefined) families.push({ name: 'agent_desk_sip_calls_active', help: 'SIP calls the stack holds (a caller with an agent is two: caller leg and agent leg).', type: 'gauge', samples: [{ value: readings.sipDialogs }] });
   if (readings.queue) {

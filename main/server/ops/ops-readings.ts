@@ -4,7 +4,7 @@ import type { SipTrafficSnapshot } from '../sip/sip-traffic.js';
 
 /** What the operations metrics show of the running modules; a part is absent when its module is. */
 export interface OpsReadings {
-  calls?: { inbound: number; followUp: number };
+  calls?: { inbound: number; followUp: number; shed: Readonly<Record<string, number>> };
   sipDialogs?: number;
   queue?: { length: number; ringing: number; longestWaitSec: number };
   /** Agents signed in to the ACD, by state (ready, not_ready, ringing, talking, acw, …). */
@@ -18,7 +18,7 @@ export interface OpsReadings {
 export function readOps(services: ServerContext['services']): OpsReadings {
   const readings: OpsReadings = {};
   const calls = services.get(SERVICES.calls);
-  if (calls) readings.calls = calls.inProgress();
+  if (calls) readings.calls = { ...calls.inProgress(), shed: calls.shed() };
   const acd = services.get(SERVICES.acd);
   if (acd) {
     const { length, ringing, longestWaitSec } = acd.queueSnapshot();

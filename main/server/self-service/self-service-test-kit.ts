@@ -34,7 +34,7 @@ export async function startKit(): Promise<Kit> {
   const { ctx } = server;
   const records = new CallRecords(ctx.db, clock, ctx.config.centerCode);
   const live = new Map<string, CallRecord>();
-  ctx.services.provide(SERVICES.calls, { recordOf: (callId) => live.get(callId), inProgress: () => ({ inbound: live.size, followUp: 0 }) });
+  ctx.services.provide(SERVICES.calls, { recordOf: (callId) => live.get(callId), inProgress: () => ({ inbound: live.size, followUp: 0 }), shed: () => ({ calls_limit: 0, call_rate: 0, event_loop_lag: 0 }) });
   const sms = new LogSmsSender(ctx.logger);
   const actions = createSelfServiceActions(ctx, { sms });
   const { flow } = loadStandardFlow();

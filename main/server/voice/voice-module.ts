@@ -13,6 +13,7 @@ import { createSelfServiceActions } from '../self-service/self-service-actions.j
 import type { FollowUpCall } from './follow-up-call.js';
 import { createFollowUpRouting } from './follow-up-routing.js';
 import { SERVICES, type ServiceKey } from '../services.js';
+import { CallAdmission } from './call-admission.js';
 
 /** Un-ACKed 200s one address may have at once (a trunk's ACKs come within milliseconds). */
 const MAX_UNCONFIRMED_PER_SOURCE = 32;
@@ -49,9 +50,11 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
     const sessions = new Map<string, CallSession>();
     const followUps = new Map<string, FollowUpCall>();
+    const admission = new CallAdmission({ maxCalls: ctx.config.maxCalls, maxCallsPerSecond: ctx.config.maxCallRate, maxEventLoopDelayMs: ctx.config.maxEventLoopDelayMs });
     ctx.services.provide(SERVICES.calls, {
       recordOf: (callId) => sessions.get(callId)?.record ?? followUps.get(callId)?.record,
       inProgress: () => ({ inbound: sessions.size, followUp: followUps.size }),
+      shed: () => admission.shedCounts(),
     });
     const holdMusicFile = join(ctx.config.resourcesDir, 'prompts', 'music', 'hold.wav');
     const acceptingCalls = { open: true };
@@ -62,6 +65,14 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
 
     const accept = async (incoming: IncomingCall) => {
       if (!media || !acceptingCalls.open) return incoming.reject(503, 'Service Unavailable');
+      const refusal = admission.admit(sessions.size + followUps.size);
+      if (refusal) {
+        // One line per hundred: an overload must not also flood the log.
+        const shed = Object.values(admission.shedCounts()).reduce((a, b) => a + b, 0);
+        if (shed % 100 === 1) logger.warn({ event: 'calls_shed', reason: refusal.reason, shed, calls: sessions.size }, 'overload: new calls refused with 503');
+        incoming.responseHeaders.push(['Retry-After', String(refusal.retryAfterSeconds)]);
+        return incoming.reject(503, 'Service Unavailable (overloaded)');
+      }
       // A sender whose 200s go un-ACKed holds a media socket per call until Timer H (32 s): past a
       // few dozen at once it is refused, so that it cannot run the server out of descriptors.
       const source = incoming.source.address;
@@ -181,6 +192,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         for (const call of [...followUps.values()]) call.closeAcw();
         logger.info({ event: 'calls_shut_down', calls: live.length }, 'calls in progress ended for the shutdown');
         await media?.close();
+        admission.close();
       },
     };
   };
