@@ -78,6 +78,8 @@ export const SETTINGS = {
   maxCallRate: { flag: 'max-call-rate', env: 'AGENT_DESK_MAX_CALL_RATE', schema: z.coerce.number().int().min(1).max(10_000).default(100), description: 'new inbound calls per second (bursts up to one second\'s worth); past it 503 + Retry-After ([docs/operations.md](docs/operations.md))' },
   maxEventLoopDelayMs: { schema: z.coerce.number().int().min(20).max(5000).default(200), description: 'p99 event-loop delay (ms, over the last second) past which new calls are refused with 503 while calls in progress keep their audio' },
   outboundRingSeconds: { flag: 'outbound-ring', env: 'AGENT_DESK_OUTBOUND_RING', schema: z.coerce.number().int().min(5).max(180).default(60), description: 'a follow-up call unanswered this long is given up (the desk shows 无人接听)' },
+  smsUrl: { flag: 'sms-url', env: 'AGENT_DESK_SMS_URL', schema: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(), shownDefault: '— (texts only logged)', description: "the center's SMS platform over HTTP ([docs/sms-http.md](docs/sms-http.md)): booking and subscription texts, retried, with delivery reports" },
+  smsToken: { env: 'AGENT_DESK_SMS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), description: 'bearer token for the SMS platform, both ways (its delivery reports carry it); at least 16 characters' },
   opsToken: { env: 'AGENT_DESK_OPS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), shownDefault: '— (no metrics route)', description: 'bearer token for `GET /metrics/prometheus` (operations metrics for the monitoring); at least 16 characters' },
   teamLeadsConfirm: {
     env: 'AGENT_DESK_TEAM_LEADS_CONFIRM',

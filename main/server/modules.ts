@@ -10,6 +10,7 @@ import { sipServerModule } from './sip/sip-module.js';
 import { acdModule } from './acd/acd-module.js';
 import { backupModule } from './admin/backup-module.js';
 import { opsModule } from './ops/ops-module.js';
+import { smsModule } from './sms/sms-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -25,6 +26,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   ...PROVIDENT_FUND_MODULES,
   workOrdersModule,
   callNotesModule,
+  smsModule,
   metricsModule,
   voiceModule(),
   // Last: it reads the others' services on each scrape.

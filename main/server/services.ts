@@ -15,6 +15,7 @@ import type { WorkOrderService } from './work-orders/work-order-service.js';
 import type { MetricsService } from './metrics/metrics-service.js';
 import type { CalendarService } from './work-orders/calendar-service.js';
 import type { DepartmentService } from './work-orders/department-service.js';
+import type { SmsSender } from './self-service/sms-sender.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -50,6 +51,8 @@ export const SERVICES = {
   workOrders: new ServiceKey<WorkOrderService>('workOrders'),
   departments: new ServiceKey<DepartmentService>('departments'),
   metrics: new ServiceKey<MetricsService>('metrics'),
+  /** Texts to citizens: the HTTP platform's outbox, or the log-only sender. */
+  sms: new ServiceKey<SmsSender>('sms'),
 } as const;
 
 export class ServiceRegistry {

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { timingSafeEqual } from 'node:crypto';
 import type { ServerModuleFactory } from '../context.js';
 import { errorBody } from '../http/http-app.js';
+import { bearerMatches } from '../http/bearer-token.js';
 import { cachedDiskUsage, type DiskUsage } from './disk-usage.js';
 import { opsMetricFamilies } from './ops-metrics.js';
 import { readOps } from './ops-readings.js';
@@ -18,7 +18,6 @@ const DISK_WALK_MAX_AGE_MS = 60_000;
 export const opsModule: ServerModuleFactory = (ctx) => {
   const token = ctx.config.opsToken;
   if (!token) return { name: 'ops' };
-  const expected = Buffer.from(`Bearer ${token}`);
   const started = performance.now();
   const lag = monitorEventLoopDelay({ resolution: 10 });
   const diskUsage = cachedDiskUsage(ctx.config.dataDir, DISK_WALK_MAX_AGE_MS);
@@ -27,8 +26,7 @@ export const opsModule: ServerModuleFactory = (ctx) => {
     name: 'ops',
     registerRoutes(app) {
       app.get(OPS_METRICS_PATH, async (request, reply) => {
-        const given = Buffer.from(request.headers.authorization ?? '');
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        if (!bearerMatches(request.headers.authorization, token)) {
           return reply.code(401).header('WWW-Authenticate', 'Bearer').send(errorBody('unauthorized', 'the operations metrics need the ops token as a bearer token'));
         }
         const disk = await diskUsage().catch((error: unknown): DiskUsage | undefined => {

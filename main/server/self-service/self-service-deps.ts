@@ -35,7 +35,8 @@ export function selfServiceDeps(ctx: ServerContext, sms?: SmsSender): SelfServic
     verification: () => ctx.services.require(SERVICES.verification, 'self-service'),
     callRecord: (callId) => ctx.services.get(SERVICES.calls)?.recordOf(callId),
     workOrders: () => ctx.services.get(SERVICES.workOrders),
-    sms: sms ?? new LogSmsSender(logger),
+    // The sms module's sender when it runs (read per message: module order does not matter), else the log.
+    sms: sms ?? lazySms(ctx, new LogSmsSender(logger)),
     record(vars, data) {
       if (vars.callId) ctx.services.get(SERVICES.calls)?.recordOf(vars.callId)?.note('self-service', data);
     },
@@ -49,3 +50,7 @@ export function verifiedSubject(vars: Record<string, string>): { kind: 'person' 
   return (kind === 'person' || kind === 'employer') && id ? { kind, id } : undefined;
 }
 
+
+function lazySms(ctx: ServerContext, fallback: SmsSender): SmsSender {
+  return { send: (message) => (ctx.services.get(SERVICES.sms) ?? fallback).send(message) };
+}
