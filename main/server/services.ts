@@ -16,6 +16,7 @@ import type { MetricsService } from './metrics/metrics-service.js';
 import type { CalendarService } from './work-orders/calendar-service.js';
 import type { DepartmentService } from './work-orders/department-service.js';
 import type { SmsSender } from './self-service/sms-sender.js';
+import type { EmbeddedPinStore } from './gateway/embedded-pin-store.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -53,6 +54,8 @@ export const SERVICES = {
   metrics: new ServiceKey<MetricsService>('metrics'),
   /** Texts to citizens: the HTTP platform's outbox, or the log-only sender. */
   sms: new ServiceKey<SmsSender>('sms'),
+  /** Telephone PINs, on the embedded store only (a core system over HTTP keeps its own). */
+  pinStore: new ServiceKey<EmbeddedPinStore>('pinStore'),
 } as const;
 
 export class ServiceRegistry {

@@ -35,7 +35,7 @@ export type ConsultAction = z.infer<typeof consultActionSchema>['action'];
 export const consultActionResponseSchema = z.object({ phase: z.enum(['talking', 'conference']) });
 
 /** Pushed on /api/v1/events to the agent of the call while verification runs and when it ends. */
-export const verificationOutcomeSchema = z.enum(['started', 'verified', 'failed', 'locked', 'invalid_account', 'abandoned']);
+export const verificationOutcomeSchema = z.enum(['started', 'verified', 'failed', 'locked', 'invalid_account', 'no_pin', 'abandoned']);
 export type VerificationProgress = z.infer<typeof verificationOutcomeSchema>;
 
 export const callVerificationEventSchema = z.object({

@@ -6,7 +6,8 @@ export const LOGIN_TYPES = ['fund_account', 'id_card', 'cobrand_card', 'employer
 export const loginTypeSchema = z.enum(LOGIN_TYPES);
 export type LoginType = z.infer<typeof loginTypeSchema>;
 
-export const VERIFY_OUTCOMES = ['verified', 'failed', 'locked', 'invalid_account'] as const;
+/** no_pin: a known account whose holder never set a telephone PIN (set at an outlet, §2.1). */
+export const VERIFY_OUTCOMES = ['verified', 'failed', 'locked', 'invalid_account', 'no_pin'] as const;
 export type VerifyOutcome = (typeof VERIFY_OUTCOMES)[number];
 
 export const verificationChannelSchema = z.enum(['ivr', 'agent']);

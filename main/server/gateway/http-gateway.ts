@@ -20,7 +20,7 @@ import {
   type PolicyDocument,
   type SmsSubscription,
 } from '../../../shared/api/gateway.js';
-import { GatewayError, type PersonKey, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
+import { GatewayError, type PersonKey, type PinCheck, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
 
 export interface HttpGatewayOptions {
   /** e.g. https://core.example.gov.cn/hotline/v1 (no trailing slash needed). */
@@ -37,6 +37,7 @@ export interface HttpGatewayOptions {
 const errorBody = z.object({ code: z.enum(GATEWAY_ERROR_CODES), message: z.string().optional() });
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const pinCheckSchema = z.object({ result: z.enum(['match', 'no_match', 'no_pin']) });
 
 /**
  * A center's core business system over HTTP/JSON (contract: docs/gateway-http.md). Every answer
@@ -102,6 +103,11 @@ export class HttpGateway implements ProvidentFundGateway {
   async listPolicies(category?: PolicyCategory): Promise<PolicyDocument[]> {
     const qs = category ? `?${new URLSearchParams({ category })}` : '';
     return (await this.request('GET', `/policies${qs}`, list(policyDocumentSchema))).items;
+  }
+
+  async checkPin(subject: { kind: 'person' | 'employer'; id: string }, pin: string): Promise<PinCheck> {
+    // A POST, never repeated: the core system may count a wrong PIN once per request.
+    return (await this.request('POST', '/pins/verify', pinCheckSchema, { body: { subjectKind: subject.kind, subjectId: subject.id, pin } })).result;
   }
 
   private async request<T extends z.ZodType, N extends boolean = false>(

@@ -13,6 +13,9 @@ import type {
   SmsSubscription,
 } from '../../../shared/api/gateway.js';
 
+/** A telephone PIN checked by whoever keeps it: it matches, it does not, or the holder never set one. */
+export type PinCheck = 'match' | 'no_match' | 'no_pin';
+
 /** How a caller identifies a person (§2.1): any one of the three. */
 export type PersonKey = { fundAccount: string } | { idCardNo: string } | { cobrandCardNo: string };
 
@@ -43,6 +46,11 @@ export interface ProvidentFundGateway {
   getSmsSubscription(fundAccount: string): Promise<SmsSubscription | null>;
   setSmsSubscription(fundAccount: string, enabled: boolean): Promise<SmsSubscription>;
   listPolicies(category?: PolicyCategory): Promise<PolicyDocument[]>;
+  /**
+   * The telephone PIN belongs to the core system: it says whether this six-digit PIN is the
+   * subject's. Lockout, audit and the no-digits-in-logs rule stay with the hotline.
+   */
+  checkPin(subject: { kind: 'person' | 'employer'; id: string }, pin: string): Promise<PinCheck>;
 }
 
 export class GatewayError extends Error {

@@ -12,7 +12,8 @@ import type {
   PolicyDocument,
   SmsSubscription,
 } from '../../../shared/api/gateway.js';
-import { GatewayError, type PersonKey, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
+import { GatewayError, type PersonKey, type PinCheck, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
+import { EmbeddedPinStore } from './embedded-pin-store.js';
 import { localDateOf } from '../../../shared/calendar/local-date.js';
 import { SLOT_WINDOWS, bookableDays, isBookable, type IsWorkingDay } from './slot-calendar.js';
 
@@ -40,6 +41,8 @@ const APPOINTMENT_SELECT = `
 /** The embedded adapter: the gateway tables of migration 5 in the server's own database. */
 export class SqliteGateway implements ProvidentFundGateway {
   private readonly q;
+  /** The telephone PINs of the embedded store (set at an outlet, or imported). */
+  readonly pins: EmbeddedPinStore;
 
   constructor(
     private readonly db: Db,
@@ -47,7 +50,9 @@ export class SqliteGateway implements ProvidentFundGateway {
     private readonly timeZone: string,
     /** Holidays and 调休 from the working-day calendar; plain weekdays without it. */
     private readonly isWorkingDay?: IsWorkingDay,
+    options: { demoPins?: boolean } = {},
   ) {
+    this.pins = new EmbeddedPinStore(db, clock, options.demoPins ?? false);
     this.q = {
       personByFundAccount: db.prepare<[string], PersonRow>(`${PERSON_SELECT} WHERE p.fund_account = ?`),
       personByIdCard: db.prepare<[string], PersonRow>(`${PERSON_SELECT} WHERE p.id_card_no = ?`),
@@ -174,6 +179,10 @@ export class SqliteGateway implements ProvidentFundGateway {
 
   async listPolicies(category?: PolicyCategory): Promise<PolicyDocument[]> {
     return this.q.policies.all({ category: category ?? null });
+  }
+
+  async checkPin(subject: { kind: 'person' | 'employer'; id: string }, pin: string): Promise<PinCheck> {
+    return this.pins.check(subject, pin);
   }
 
   private today(): string {

@@ -36,6 +36,8 @@ export function verifyCallerAction(deps: SelfServiceDeps): IvrAction {
       return 'verified';
     }
     if (result.outcome === 'locked') return 'locked';
+    // Retrying cannot help: the caller is told where to set a PIN.
+    if (result.outcome === 'no_pin') return 'no-pin';
     const tries = Number(vars.verifyTries ?? 0) + 1;
     vars.verifyTries = String(tries);
     return tries >= MAX_VERIFY_TRIES_PER_CALL ? 'too-many' : 'failed';

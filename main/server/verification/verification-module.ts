@@ -1,6 +1,7 @@
 import type { ServerModuleFactory } from '../context.js';
 import { createVerificationService } from './verification-service.js';
 import { registerCallerRoutes } from './caller-routes.js';
+import { registerPinRoutes } from './pin-routes.js';
 import { SERVICES } from '../services.js';
 
 export const VERIFICATION_SERVICE = 'verification';
@@ -15,7 +16,6 @@ export const verificationModule: ServerModuleFactory = (ctx) => {
     logger: ctx.logger,
     gateway,
     timeZone: ctx.config.timeZone,
-    demoPins: ctx.services.get(SERVICES.gatewayDemo) === true,
   });
   ctx.services.provide(SERVICES.verification, verification);
   return {
@@ -24,6 +24,7 @@ export const verificationModule: ServerModuleFactory = (ctx) => {
       const auth = ctx.services.get(SERVICES.auth);
       if (!auth) throw new Error('the verification routes need the auth module');
       registerCallerRoutes(app, { auth, verification, gateway, audit: () => ctx.services.get(SERVICES.audit) });
+      registerPinRoutes(app, { auth, verification, pins: () => ctx.services.get(SERVICES.pinStore), audit: () => ctx.services.get(SERVICES.audit) });
     },
   };
 };

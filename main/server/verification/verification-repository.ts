@@ -24,19 +24,12 @@ export interface GrantRow {
   revoked_at: number | null;
 }
 
-/** PIN hashes, verification attempts and call-bound grants (migration 6). */
+/** Verification attempts and call-bound grants (migration 6); PINs are the gateway's (embedded-pin-store.ts). */
 export class VerificationRepository {
   private readonly q;
 
   constructor(db: Db) {
     this.q = {
-      pin: db.prepare<[string, string], string>('SELECT pin_hash FROM caller_pins WHERE subject_kind = ? AND subject_id = ?').pluck(),
-      setPin: db.prepare<[string, string, string, number]>(
-        'INSERT INTO caller_pins (subject_kind, subject_id, pin_hash, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET pin_hash = excluded.pin_hash, updated_at = excluded.updated_at',
-      ),
-      addPinIfMissing: db.prepare<[string, string, string, number]>(
-        'INSERT INTO caller_pins (subject_kind, subject_id, pin_hash, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ),
       // Failures of the day since the last success of the day.
       failures: db.prepare<{ kind: string; id: string; day: string }, number>(`
         SELECT count(*) FROM caller_verification_attempts
@@ -55,18 +48,6 @@ export class VerificationRepository {
       grant: db.prepare<[string], GrantRow>('SELECT * FROM caller_grants WHERE ref = ?'),
       revoke: db.prepare<[number, string]>('UPDATE caller_grants SET revoked_at = ? WHERE call_id = ? AND revoked_at IS NULL'),
     };
-  }
-
-  pinHash(subject: VerifiedSubject): string | undefined {
-    return this.q.pin.get(subject.kind, subject.id);
-  }
-
-  setPinHash(subject: VerifiedSubject, hash: string, at: number): void {
-    this.q.setPin.run(subject.kind, subject.id, hash, at);
-  }
-
-  addPinHashIfMissing(subject: VerifiedSubject, hash: string, at: number): void {
-    this.q.addPinIfMissing.run(subject.kind, subject.id, hash, at);
   }
 
   failuresToday(subject: VerifiedSubject, day: string): number {

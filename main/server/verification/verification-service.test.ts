@@ -21,12 +21,14 @@ interface Setup {
   service: VerificationService;
   person: { fund_account: string; id_card_no: string; cobrand_card_no: string };
   employerAccount: string;
+  gateway: SqliteGateway;
 }
 
 function setup(demoPins = true): Setup {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'verification-')), 'db.sqlite'));
   seedDemoData(db, { today: '2025-06-11', people: 200, employers: 20 });
   const clock = new ManualClock(LATE_EVENING);
+  const gateway = new SqliteGateway(db, clock, 'Asia/Shanghai', undefined, { demoPins });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -34,10 +36,10 @@ function setup(demoPins = true): Setup {
       done();
     },
   });
-  const service = createVerificationService({ db, clock, logger: createLogger('debug', sink), gateway: new SqliteGateway(db, clock, 'Asia/Shanghai'), timeZone: 'Asia/Shanghai', demoPins });
+  const service = createVerificationService({ db, clock, logger: createLogger('debug', sink), gateway, timeZone: 'Asia/Shanghai' });
   const person = db.prepare('SELECT fund_account, id_card_no, cobrand_card_no FROM pf_people WHERE cobrand_card_no IS NOT NULL ORDER BY id LIMIT 1').get() as Setup['person'];
   const employerAccount = db.prepare('SELECT employer_account FROM pf_employers ORDER BY id LIMIT 1').pluck().get() as string;
-  return { db, clock, logs, service, person, employerAccount };
+  return { db, clock, logs, service, person, employerAccount, gateway };
 }
 
 const ivr = (callId = 'call-1') => ({ channel: 'ivr' as const, callId });
@@ -125,11 +127,12 @@ describe('verifyCaller', () => {
 });
 
 describe('PINs outside the demo center', () => {
-  it('answers invalid_account until a PIN is set, then checks it', async () => {
+  it('answers no_pin (not a failure) until a PIN is set at an outlet, then checks it', async () => {
     const s = setup(false);
     const attempt = (pin: string) => s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin, ...ivr() });
-    expect((await attempt(DEMO_PIN)).outcome).toBe('invalid_account');
-    await s.service.setPin({ kind: 'person', id: s.person.fund_account }, '864209');
+    expect(await attempt(DEMO_PIN)).toEqual({ outcome: 'no_pin' });
+    expect(s.db.prepare("SELECT result FROM caller_verification_attempts").pluck().all()).toEqual(['no_pin']);
+    await s.gateway.pins.set({ kind: 'person', id: s.person.fund_account }, '864209');
     expect((await attempt(DEMO_PIN)).outcome).toBe('failed');
     expect((await attempt('864209')).outcome).toBe('verified');
     expect(s.db.prepare('SELECT pin_hash FROM caller_pins').pluck().get()).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}$/);

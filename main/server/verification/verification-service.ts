@@ -3,7 +3,6 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
-import { DEMO_PIN } from '../gateway/demo-data.js';
 import { localDateOf } from '../../../shared/calendar/local-date.js';
 import { checkIdCardNumber } from '../../../shared/id-card/gb11643.js';
 import {
@@ -14,7 +13,7 @@ import {
   type VerifyCallerResult,
   type VerifyOutcome,
 } from '../../../shared/api/verification.js';
-import { burnPinCheck, hashPin, verifyPin } from './pin-hash.js';
+import { burnPinCheck } from './pin-hash.js';
 import { VerificationRepository, type GrantRow } from './verification-repository.js';
 
 /** How long an agent may read a verified caller's data after the verification. */
@@ -38,12 +37,12 @@ export interface VerificationService {
    * Throws when the subject was not verified on this call.
    */
   grantForCall(callId: string, subject: VerifiedSubject, agentUserId?: number): CallerGrant;
+  /** Who a login names (ID-card check digit first), or null: for the outlet's PIN workflow. */
+  resolveSubject(loginType: VerifyCallerRequest['loginType'], account: string): Promise<VerifiedSubject | null>;
   /** At hang-up: every grant of the call ends. Returns how many were active. */
   revokeGrantsForCall(callId: string): number;
   /** The active grant behind a subjectRef, or undefined (unknown, expired, revoked). */
   activeGrant(subjectRef: string): CallerGrant | undefined;
-  /** Sets or replaces a subject's PIN (an outlet or the core system's PIN reset). */
-  setPin(subject: VerifiedSubject, pin: string): Promise<void>;
 }
 
 export interface VerificationServiceOptions {
@@ -52,8 +51,6 @@ export interface VerificationServiceOptions {
   logger: Logger;
   gateway: ProvidentFundGateway;
   timeZone: string;
-  /** The embedded demo center: subjects without a stored PIN get DEMO_PIN on first use. */
-  demoPins: boolean;
 }
 
 const PIN_SHAPE = /^\d{6}$/;
@@ -84,13 +81,6 @@ export function createVerificationService(options: VerificationServiceOptions): 
         return employer && { kind: 'employer', id: employer.employerAccount };
       }
     }
-  };
-
-  const storedHash = async (subject: VerifiedSubject): Promise<string | undefined> => {
-    const existing = repo.pinHash(subject);
-    if (existing || !options.demoPins) return existing;
-    repo.addPinHashIfMissing(subject, await hashPin(DEMO_PIN), clock.now());
-    return repo.pinHash(subject);
   };
 
   const toGrant = (row: GrantRow): CallerGrant => ({
@@ -128,13 +118,11 @@ export function createVerificationService(options: VerificationServiceOptions): 
         return finish('invalid_account', null);
       }
       if (repo.failuresToday(subject, day) >= MAX_PIN_FAILURES) return finish('locked', subject, 0);
-      const hash = await storedHash(subject);
-      if (!hash) {
-        // Known account without a telephone PIN: the caller sets one at an outlet first.
-        await burnPinCheck(request.pin);
-        return finish('invalid_account', subject);
-      }
-      const ok = PIN_SHAPE.test(request.pin) ? await verifyPin(request.pin, hash) : (await burnPinCheck(request.pin), false);
+      // Anything but six digits never leaves the hotline; the PIN itself is the core system's to check.
+      const check = PIN_SHAPE.test(request.pin) ? await gateway.checkPin(subject, request.pin) : (await burnPinCheck(request.pin), 'no_match' as const);
+      // Known account without a telephone PIN: the caller sets one at an outlet first (not a failure).
+      if (check === 'no_pin') return finish('no_pin', subject);
+      const ok = check === 'match';
       // Recount after the slow hash: parallel attempts cannot slip past the limit together.
       return db.transaction(() => {
         const failures = repo.failuresToday(subject, day);
@@ -142,6 +130,8 @@ export function createVerificationService(options: VerificationServiceOptions): 
         return ok ? finish('verified', subject) : finish('failed', subject, MAX_PIN_FAILURES - failures - 1);
       }).immediate();
     },
+
+    resolveSubject: (loginType, account) => resolve(loginType, account.replace(/\s+/g, '')),
 
     grantForCall(callId, subject, agentUserId) {
       if (!repo.wasVerifiedOnCall(callId, subject)) throw new Error('the subject was not verified on this call');
@@ -159,11 +149,6 @@ export function createVerificationService(options: VerificationServiceOptions): 
       const row = repo.grant(subjectRef);
       if (!row || row.revoked_at !== null || row.expires_at <= clock.now()) return undefined;
       return toGrant(row);
-    },
-
-    async setPin(subject, pin) {
-      if (!PIN_SHAPE.test(pin)) throw new Error('a PIN is six digits');
-      repo.setPinHash(subject, await hashPin(pin), clock.now());
     },
   };
 }

@@ -8,8 +8,8 @@ export interface AdmissionLimits {
   maxCalls: number;
   /** New inbound calls per second, sustained; bursts up to one second's worth. */
   maxCallsPerSecond: number;
-  /** Event-loop delay (p99 over the last second, ms) past which RTP timing suffers: new calls wait. */
-  maxEventLoopDelayMs: number;
+  /** Event-loop delay (p99 over the last second, ms) past which RTP timing suffers: new calls wait. Unset: not watched. */
+  maxEventLoopDelayMs?: number | undefined;
 }
 
 export interface AdmissionRefusal {
@@ -40,7 +40,7 @@ export class CallAdmission {
     this.tokens = limits.maxCallsPerSecond;
     this.refilledAt = now();
     this.loopWindowStart = this.refilledAt;
-    if (!eventLoopDelayMs) {
+    if (!eventLoopDelayMs && limits.maxEventLoopDelayMs !== undefined) {
       this.loop = monitorEventLoopDelay({ resolution: 10 });
       this.loop.enable();
     }
@@ -65,7 +65,7 @@ export class CallAdmission {
 
   private check(liveCalls: number): AdmissionRefusal | undefined {
     if (liveCalls >= this.limits.maxCalls) return { reason: 'calls_limit', retryAfterSeconds: 10 };
-    if (this.loopDelayMs() > this.limits.maxEventLoopDelayMs) return { reason: 'event_loop_lag', retryAfterSeconds: 5 };
+    if (this.limits.maxEventLoopDelayMs !== undefined && this.loopDelayMs() > this.limits.maxEventLoopDelayMs) return { reason: 'event_loop_lag', retryAfterSeconds: 5 };
     this.refill();
     if (this.tokens < 1) return { reason: 'call_rate', retryAfterSeconds: Math.max(1, Math.ceil((1 - this.tokens) / this.limits.maxCallsPerSecond)) };
     return undefined;

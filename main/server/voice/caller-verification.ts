@@ -1,6 +1,6 @@
 import type { EventHub } from '../events/event-hub.js';
 import type { VerificationService } from '../verification/verification-service.js';
-import type { LoginType } from '../../../shared/api/verification.js';
+import type { LoginType, VerifyOutcome } from '../../../shared/api/verification.js';
 import type { CallSession } from './call-session.js';
 
 /** What the caller keyed in the verification dialogue; never logged, never shown to the agent. */
@@ -14,7 +14,7 @@ export interface VerificationDialogue {
   /** Asks for login type, account (ended by #) and the 6-digit PIN; undefined if the caller gave up. */
   collectCredentials(session: CallSession): Promise<CallerCredentials | undefined>;
   /** Tells the caller the result before returning to the agent. */
-  announceResult(session: CallSession, outcome: 'verified' | 'failed' | 'locked' | 'invalid_account'): Promise<void>;
+  announceResult(session: CallSession, outcome: VerifyOutcome): Promise<void>;
 }
 
 /**
@@ -28,7 +28,7 @@ export async function verifyCallerOnCall(
 ): Promise<void> {
   const agent = session.agent;
   if (!agent || session.phase !== 'talking') throw new Error('the call is not connected to an agent');
-  const publish = (outcome: 'started' | 'verified' | 'failed' | 'locked' | 'invalid_account' | 'abandoned', extra: { subjectRef?: string; subjectKind?: 'person' | 'employer'; attemptsLeft?: number } = {}) =>
+  const publish = (outcome: 'started' | VerifyOutcome | 'abandoned', extra: { subjectRef?: string; subjectKind?: 'person' | 'employer'; attemptsLeft?: number } = {}) =>
     deps.events.publish({ type: 'call.verification', callId: session.callId, agentUserId: agent.id, outcome, ...extra });
 
   session.isolateCaller(true);

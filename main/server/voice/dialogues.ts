@@ -75,7 +75,7 @@ export function createDialogues(options: DialogueOptions): CallDialogues & Verif
     },
 
     async announceResult(session, outcome) {
-      const id = outcome === 'verified' ? 'verify-ok' : outcome === 'locked' ? 'verify-locked' : 'verify-failed';
+      const id = outcome === 'verified' ? 'verify-ok' : outcome === 'locked' ? 'verify-locked' : outcome === 'no_pin' ? 'verify-no-pin' : 'verify-failed';
       await play(session, [id]);
     },
   };

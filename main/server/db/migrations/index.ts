@@ -14,6 +14,7 @@ import { m0012CallLifecycle } from './0012-call-lifecycle.js';
 import { m0013ProvisionalCalendars } from './0013-provisional-calendars.js';
 import { m0014DepartmentsAndOrderLifecycle } from './0014-departments-and-order-lifecycle.js';
 import { m0015SmsOutbox } from './0015-sms-outbox.js';
+import { m0016TelephonePinOutcomes } from './0016-telephone-pin-outcomes.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013ProvisionalCalendars,
   m0014DepartmentsAndOrderLifecycle,
   m0015SmsOutbox,
+  m0016TelephonePinOutcomes,
 ];

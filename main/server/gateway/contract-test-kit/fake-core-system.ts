@@ -93,6 +93,13 @@ async function route(g: ProvidentFundGateway, req: IncomingMessage, url: URL): P
     if (typeof body.enabled !== 'boolean') return [400, { code: 'invalid_request', message: 'enabled must be a boolean' }];
     return [200, await g.setSmsSubscription(p[0]!, body.enabled)];
   }
+  if (req.method === 'POST' && path === '/pins/verify') {
+    const body = (await readJson(req)) as { subjectKind?: unknown; subjectId?: unknown; pin?: unknown };
+    if ((body.subjectKind !== 'person' && body.subjectKind !== 'employer') || typeof body.subjectId !== 'string' || typeof body.pin !== 'string') {
+      return [400, { code: 'invalid_request', message: 'subjectKind, subjectId and pin are needed' }];
+    }
+    return [200, { result: await g.checkPin({ kind: body.subjectKind, id: body.subjectId }, body.pin) }];
+  }
   if (req.method === 'GET' && (p = m(/^\/employers\/([^/]+)$/))) return found(await g.findEmployer(p[0]!));
   if (req.method === 'GET' && path === '/outlets') return [200, { items: await g.listOutlets() }];
   if (req.method === 'GET' && (p = m(/^\/outlets\/([^/]+)\/slots$/))) {

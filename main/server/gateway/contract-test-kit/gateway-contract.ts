@@ -115,6 +115,13 @@ export function gatewayContract(adapter: string, open: () => Promise<ContractSub
       expect(slot!.remaining).toBe(0);
     });
 
+    it('checks a telephone PIN: match, no match, and no PIN set', async () => {
+      const person = { kind: 'person' as const, id: s.known.fundAccount };
+      expect(await s.gateway.checkPin(person, s.known.pin)).toBe('match');
+      expect(await s.gateway.checkPin(person, s.known.pin === '000000' ? '111111' : '000000')).toBe('no_match');
+      expect(await s.gateway.checkPin({ kind: 'person', id: s.known.borrowerFundAccount }, s.known.pin)).toBe('no_pin');
+    });
+
     it('turns the SMS subscription on and off', async () => {
       await s.gateway.setSmsSubscription(s.known.fundAccount, true);
       expect(await s.gateway.getSmsSubscription(s.known.fundAccount)).toEqual({ fundAccount: s.known.fundAccount, enabled: true });

@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { SqliteGateway } from '../sqlite-gateway.js';
 export const FIXTURE_NOW = Date.parse('2025-06-11T02:00:00Z');
 export const FIXTURE_TODAY = '2025-06-11';
 export const TIME_ZONE = 'Asia/Shanghai';
+const KNOWN_PIN = '470215';
 
 /** Demo records the contract suite looks up, read straight from the seeded tables. */
 export interface KnownRecords {
@@ -23,6 +25,8 @@ export interface KnownRecords {
   employerName: string;
   outletCode: string;
   outletCapacity: number;
+  /** The telephone PIN of fundAccount (the borrower has none). */
+  pin: string;
 }
 
 export interface EmbeddedFixture {
@@ -46,10 +50,15 @@ export function openEmbeddedFixture(people = 2000): EmbeddedFixture {
     .get() as { fund_account: string; n: number };
   const employer = db.prepare('SELECT employer_account, name FROM pf_employers ORDER BY id LIMIT 1').get() as { employer_account: string; name: string };
   const outlet = db.prepare('SELECT code, slot_capacity FROM pf_outlets ORDER BY slot_capacity DESC LIMIT 1').get() as { code: string; slot_capacity: number };
+  const gateway = new SqliteGateway(db, clock, TIME_ZONE);
+  // As a center's old system would hand its hashes over: scrypt$N$r$p$salt$hash.
+  const salt = randomBytes(16);
+  const hash = ['scrypt', 16384, 8, 1, salt.toString('base64url'), scryptSync(KNOWN_PIN, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url')].join('$');
+  gateway.pins.importHashes([{ subject: { kind: 'person', id: person.fund_account }, hash }]);
   return {
     db,
     clock,
-    gateway: new SqliteGateway(db, clock, TIME_ZONE),
+    gateway,
     known: {
       fundAccount: person.fund_account,
       idCardNo: person.id_card_no,
@@ -57,6 +66,7 @@ export function openEmbeddedFixture(people = 2000): EmbeddedFixture {
       name: person.name,
       borrowerFundAccount: borrower.fund_account,
       loanCount: borrower.n,
+      pin: KNOWN_PIN,
       employerAccount: employer.employer_account,
       employerName: employer.name,
       outletCode: outlet.code,
