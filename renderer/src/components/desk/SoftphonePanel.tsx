@@ -4,6 +4,7 @@ import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
 import { DtmfPad } from './DtmfPad';
 import { hangUpWithCare } from '../../services/desk-actions';
 import { TransferControls } from './TransferControls';
+import { MonitoredBadge } from './MonitoredBadge';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
@@ -54,6 +55,7 @@ export function SoftphonePanel() {
         {call ? (
           <>
             <div className="call-card__number" data-testid="caller-number">{call.remoteNumber || t('softphone.unknownNumber')}</div>
+            <MonitoredBadge />
             {call.direction === 'outbound' && (
               <div className="call-card__path" data-testid="outbound-label">
                 {call.workOrderId ? t('softphone.followUpOf', { id: call.workOrderId }) : t('softphone.outbound')}

@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import type { MonitorEndReason, MonitorMode, MonitorResponse } from '../../../shared/api/calls';
+import type { ApiError } from '../services/api-client';
+import { useSessionStore } from './session-store';
+import { onServerEvent } from './connection-store';
+
+/**
+ * A team lead's listen / whisper / barge on one call at a time (the server refuses a second), and
+ * on an agent's desk the 班长监听中 notice (pushed only where the center shows it).
+ * idle → requesting → ringing (the lead's softphone rings and answers itself) → active → idle.
+ */
+export type MonitorStage = 'idle' | 'requesting' | 'ringing' | 'active';
+
+interface MonitorState {
+  /** The call this lead monitors (or is starting to). */
+  callId: string | undefined;
+  mode: MonitorMode | undefined;
+  stage: MonitorStage;
+  /** Why the last monitoring ended (the call ended, was transferred, the lead hung up…). */
+  ended: MonitorEndReason | undefined;
+  error: ApiError | Error | undefined;
+  /** On an agent's desk: a lead is on this agent's call now. */
+  monitoredBy: { callId: string; leadWorkNumber: string } | undefined;
+  start(callId: string, mode: MonitorMode): Promise<void>;
+  /** Another mode on the same call, without redialling. */
+  switchTo(mode: MonitorMode): Promise<void>;
+  stop(): Promise<void>;
+  reset(): void;
+}
+
+const path = (callId: string) => `/api/v1/calls/${encodeURIComponent(callId)}/monitor`;
+
+export const useMonitorStore = create<MonitorState>()((set, get) => ({
+  callId: undefined,
+  mode: undefined,
+  stage: 'idle',
+  ended: undefined,
+  error: undefined,
+  monitoredBy: undefined,
+  async start(callId, mode) {
+    if (get().stage !== 'idle') return;
+    set({ callId, mode, stage: 'requesting', ended: undefined, error: undefined });
+    try {
+      const result = await useSessionStore.getState().api.post<MonitorResponse>(path(callId), { mode });
+      // The started event may have come first.
+      if (get().callId === callId && get().stage === 'requesting') set({ stage: result.stage });
+    } catch (error) {
+      set({ callId: undefined, mode: undefined, stage: 'idle', error: error as Error });
+    }
+  },
+  async switchTo(mode) {
+    const { callId, stage, mode: previous } = get();
+    if (!callId || stage === 'idle' || stage === 'requesting' || mode === previous) return;
+    set({ mode, error: undefined });
+    try {
+      await useSessionStore.getState().api.patch<MonitorResponse>(path(callId), { mode });
+    } catch (error) {
+      set({ mode: previous, error: error as Error });
+    }
+  },
+  async stop() {
+    const { callId, stage } = get();
+    if (!callId || stage === 'idle') return;
+    try {
+      await useSessionStore.getState().api.delete(path(callId));
+      if (get().callId === callId) set({ callId: undefined, mode: undefined, stage: 'idle', ended: 'stopped' });
+    } catch (error) {
+      set({ error: error as Error });
+    }
+  },
+  reset: () => set({ callId: undefined, mode: undefined, stage: 'idle', ended: undefined, error: undefined, monitoredBy: undefined }),
+}));
+
+onServerEvent((event) => {
+  if (event.type !== 'call.monitor') return;
+  const me = useSessionStore.getState().user?.id;
+  const state = useMonitorStore.getState();
+  if (event.lead.userId === me && event.callId === state.callId) {
+    if (event.stage === 'started') useMonitorStore.setState({ stage: 'active', mode: event.mode });
+    else if (event.stage === 'switched') useMonitorStore.setState({ mode: event.mode });
+    else if (event.stage === 'ended') useMonitorStore.setState({ callId: undefined, mode: undefined, stage: 'idle', ended: event.reason });
+  }
+  if (event.agentId === me) {
+    if (event.stage === 'ended') {
+      if (state.monitoredBy?.callId === event.callId) useMonitorStore.setState({ monitoredBy: undefined });
+    } else if (event.stage !== 'ringing') useMonitorStore.setState({ monitoredBy: { callId: event.callId, leadWorkNumber: event.lead.workNumber } });
+  }
+});
