@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { MonitorEndReason, MonitorMode, MonitorResponse } from '../../../shared/api/calls';
+import type { CallMonitorEvent } from '../../../shared/api/events/calls';
 import type { ApiError } from '../services/api-client';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
@@ -71,9 +72,8 @@ export const useMonitorStore = create<MonitorState>()((set, get) => ({
   reset: () => set({ callId: undefined, mode: undefined, stage: 'idle', ended: undefined, error: undefined, monitoredBy: undefined }),
 }));
 
-onServerEvent((event) => {
-  if (event.type !== 'call.monitor') return;
-  const me = useSessionStore.getState().user?.id;
+/** What a call.monitor event changes for the signed-in user `me` (the lead's own monitoring, or the agent's notice). */
+export function applyMonitorEvent(event: CallMonitorEvent, me: number | undefined): void {
   const state = useMonitorStore.getState();
   if (event.lead.userId === me && event.callId === state.callId) {
     if (event.stage === 'started') useMonitorStore.setState({ stage: 'active', mode: event.mode });
@@ -85,4 +85,8 @@ onServerEvent((event) => {
       if (state.monitoredBy?.callId === event.callId) useMonitorStore.setState({ monitoredBy: undefined });
     } else if (event.stage !== 'ringing') useMonitorStore.setState({ monitoredBy: { callId: event.callId, leadWorkNumber: event.lead.workNumber } });
   }
+}
+
+onServerEvent((event) => {
+  if (event.type === 'call.monitor') applyMonitorEvent(event, useSessionStore.getState().user?.id);
 });
