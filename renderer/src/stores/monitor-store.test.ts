@@ -70,6 +70,13 @@ describe('monitor store', () => {
     expect(useMonitorStore.getState()).toMatchObject({ callId: undefined, stage: 'idle', ended: 'transferred' });
   });
 
+  it('a monitoring started elsewhere (another tab, before a reload) is taken up from the events', () => {
+    applyMonitorEvent(event('switched', { mode: 'barge' }), LEAD);
+    expect(useMonitorStore.getState()).toMatchObject({ callId: 'c1', stage: 'active', mode: 'barge' });
+    applyMonitorEvent(event('started', { callId: 'c9' }), 99); // another lead's: not mine
+    expect(useMonitorStore.getState().callId).toBe('c1');
+  });
+
   it('on the agent’s desk: monitored from started to ended, not while the lead’s phone rings, never for another agent', () => {
     applyMonitorEvent(event('ringing'), AGENT);
     expect(useMonitorStore.getState().monitoredBy).toBeUndefined();

@@ -75,10 +75,10 @@ export const useMonitorStore = create<MonitorState>()((set, get) => ({
 /** What a call.monitor event changes for the signed-in user `me` (the lead's own monitoring, or the agent's notice). */
 export function applyMonitorEvent(event: CallMonitorEvent, me: number | undefined): void {
   const state = useMonitorStore.getState();
-  if (event.lead.userId === me && event.callId === state.callId) {
-    if (event.stage === 'started') useMonitorStore.setState({ stage: 'active', mode: event.mode });
-    else if (event.stage === 'switched') useMonitorStore.setState({ mode: event.mode });
-    else if (event.stage === 'ended') useMonitorStore.setState({ callId: undefined, mode: undefined, stage: 'idle', ended: event.reason });
+  // The lead's own monitoring, also when started from another tab or before a reload: the server's word wins.
+  if (event.lead.userId === me && (event.callId === state.callId || state.stage === 'idle')) {
+    if (event.stage === 'started' || event.stage === 'switched') useMonitorStore.setState({ callId: event.callId, stage: 'active', mode: event.mode });
+    else if (event.stage === 'ended' && event.callId === state.callId) useMonitorStore.setState({ callId: undefined, mode: undefined, stage: 'idle', ended: event.reason });
   }
   if (event.agentId === me) {
     if (event.stage === 'ended') {

@@ -93,10 +93,15 @@ export function SoftphonePanel() {
           {held ? t('softphone.resume') : t('softphone.hold')}
         </button>
       </div>
-      <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
-        {t('softphone.toSurvey')}
-      </button>
-      <TransferControls />
+      {/* A team lead's monitor leg is the agent's call: no survey or transfer from here. */}
+      {!call?.monitor && (
+        <>
+          <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
+            {t('softphone.toSurvey')}
+          </button>
+          <TransferControls />
+        </>
+      )}
       {lastError && <p className="softphone__warning" role="alert">{lastError}</p>}
       {hungUpFirstCount > 0 && (
         <p className="softphone__warning" role="status" data-testid="hung-up-first">
