@@ -205,6 +205,10 @@ describe('team lead monitoring: listen, whisper, barge', () => {
     expect(server.db.prepare('SELECT COUNT(*) FROM calls').pluck().get(), 'the lead legs made no call record').toBe(1);
     expect(server.db.prepare('SELECT agent_id, kind, end_reason FROM call_agent_turns WHERE call_id = ?').all(callId)).toEqual([{ agent_id: userId('1001'), kind: 'answer', end_reason: 'call_ended_caller_hangup' }]);
     expect(server.db.prepare('SELECT DISTINCT agent_id FROM call_ring_attempts WHERE call_id = ?').pluck().all(callId)).toEqual([userId('1001')]);
+    // The recording goes on: the call's file is the first one; the bridge became a mixer once (one more segment), later leads reused it.
+    expect(row.recording_file as string).toMatch(new RegExp(`${callId}\\.wav$`));
+    const segments = server.db.prepare("SELECT data FROM call_events WHERE call_id = ? AND kind = 'recording_segment'").pluck().all(callId) as string[];
+    expect(segments.map((d) => JSON.parse(d).segment)).toEqual([2]);
 
     // With monitorIndicator on, the agent's desk is told (班长监听中); another agent is not.
     const principal = (workNumber: string, role: Principal['role']): Principal => ({ userId: userId(workNumber), workNumber, displayName: '', role, centerCode: '330100', department: null, expiresAt: Date.now() + 60_000 });
