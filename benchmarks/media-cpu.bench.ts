@@ -1,6 +1,7 @@
 // CPU cost of the embedded media engine, per second of call time:
 //  - a bridged pair of plain RTP legs, both far ends sending 20 ms PCMU frames (SIPp-like);
 //  - a three-party conference of plain RTP legs in the mixer, every far end sending likewise;
+//  - a monitored call: caller and agent in the mixer with a team lead whispering (voice/call-monitor.ts);
 //  - a WebRTC leg playing a prompt to a werift "browser" (SRTP, DTLS connected).
 // The far ends run in a child process so that only the engine's work is counted by
 // process.cpuUsage() here. Figures are medians of several measuring windows.
@@ -157,25 +158,39 @@ async function rtpGroups(size: number, groups: number, join: (engine: MediaEngin
 async function rtpPairsAndConferences(): Promise<BenchRow[]> {
   const pairs: number[] = [];
   const conferences: number[] = [];
+  const monitored: number[] = [];
   const ratios: number[] = [];
-  const received = { pairs: 0, conferences: 0 };
+  const monitorRatios: number[] = [];
+  const received = { pairs: 0, conferences: 0, monitored: 0 };
   for (let i = 0; i < MIX_RUNS; i++) {
     const pair = await rtpGroups(2, RTP_PAIRS, (engine, [a, b]) => engine.bridge(a!, b!));
     const conference = await rtpGroups(3, CONFERENCES, (engine, legs) => {
       const mixer = engine.mixer();
       for (const leg of legs) mixer.add(leg);
     });
+    // What a monitored call runs as: caller and agent speak to all, the lead (whisper) to the agent only.
+    const monitor = await rtpGroups(3, CONFERENCES, (engine, [caller, agent, lead]) => {
+      const mixer = engine.mixer();
+      mixer.add(caller!);
+      mixer.add(agent!);
+      mixer.add(lead!, { speaksTo: [agent!] });
+    });
     pairs.push(pair.perGroup);
     conferences.push(conference.perGroup);
+    monitored.push(monitor.perGroup);
     ratios.push(conference.perGroup / pair.perGroup);
+    monitorRatios.push(monitor.perGroup / pair.perGroup);
     received.pairs += pair.received;
     received.conferences += conference.received;
+    received.monitored += monitor.received;
   }
   const window = `median of ${MIX_RUNS} runs × ${WINDOW_MS / 1000} s`;
   return [
     { benchmark: 'media CPU', metric: 'RTP leg pair bridged (PCMU, 50 pps each way)', value: round(median(pairs), 2), unit: 'CPU ms/s', note: `per bridged pair-second; ${RTP_PAIRS} pairs, ${window}; far ends got ${received.pairs} packets` },
     { benchmark: 'media CPU', metric: 'three-party conference in the mixer (PCMU, 50 pps each way)', value: round(median(conferences), 2), unit: 'CPU ms/s', note: `per conference-second; ${CONFERENCES} conferences of 3 RTP legs, ${window}; far ends got ${received.conferences} packets` },
     { benchmark: 'media CPU', metric: 'conference ÷ bridged pair', value: round(median(ratios), 2), unit: '×', note: `median of the ${MIX_RUNS} runs' ratios (${ratios.map((r) => round(r, 2)).join(', ')}); a conference moves 3 legs' packets to a pair's 2, and decodes, sums and encodes every frame` },
+    { benchmark: 'media CPU', metric: 'monitored call (a lead whispering) in the mixer (PCMU, 50 pps each way)', value: round(median(monitored), 2), unit: 'CPU ms/s', note: `per monitored call-second; ${CONFERENCES} calls of caller + agent + lead, ${window}; far ends got ${received.monitored} packets` },
+    { benchmark: 'media CPU', metric: 'monitored call ÷ bridged pair', value: round(median(monitorRatios), 2), unit: '×', note: `median of the ${MIX_RUNS} runs' ratios (${monitorRatios.map((r) => round(r, 2)).join(', ')}); what a lead's monitoring adds to a plain call` },
   ];
 }
 

@@ -90,6 +90,15 @@ export const SETTINGS = {
     shownDefault: 'off',
     description: '§2.5-2: team leads may confirm work orders too (never their own); the department leader always may',
   },
+  monitorIndicator: {
+    env: 'AGENT_DESK_MONITOR_INDICATOR',
+    schema: z
+      .union([z.boolean(), z.string().regex(/^(true|false|1|0|yes|no)$/i, 'expected true or false')])
+      .transform((v) => (typeof v === 'boolean' ? v : /^(true|1|yes)$/i.test(v)))
+      .default(false),
+    shownDefault: 'off',
+    description: 'agents see 班长监听中 on their desk while a team lead listens, whispers or barges on their call',
+  },
   dialPlan: {
     flag: 'dial-plan',
     env: 'AGENT_DESK_DIAL_PLAN',

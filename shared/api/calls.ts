@@ -48,3 +48,22 @@ export const callVerificationEventSchema = z.object({
   subjectKind: verifiedSubjectSchema.shape.kind.optional(),
   attemptsLeft: z.number().int().optional(),
 });
+
+/**
+ * A team lead's monitoring of a talking agent's call, from the lead's own softphone (rung with
+ * X-12329-Monitor). listen: the lead hears both, nobody hears the lead; whisper: the agent hears
+ * the lead, the caller does not; barge: all three talk.
+ */
+export const monitorModeSchema = z.enum(['listen', 'whisper', 'barge']);
+export type MonitorMode = z.infer<typeof monitorModeSchema>;
+
+/** POST /api/v1/calls/:callId/monitor (start: the lead's softphone rings) and PATCH (switch mode, no redial). */
+export const monitorRequestSchema = z.object({ mode: monitorModeSchema });
+export const monitorResponseSchema = z.object({ callId: z.string(), mode: monitorModeSchema, stage: z.enum(['ringing', 'active']) });
+export type MonitorResponse = z.infer<typeof monitorResponseSchema>;
+/** DELETE /api/v1/calls/:callId/monitor: the lead's leg is hung up; the call goes on. */
+export const monitorStopResponseSchema = z.object({ stopped: z.literal(true) });
+
+/** Why a lead's monitoring ended. */
+export const monitorEndReasonSchema = z.enum(['stopped', 'lead_hangup', 'no_answer', 'call_ended', 'transferred', 'survey', 'agents_changed']);
+export type MonitorEndReason = z.infer<typeof monitorEndReasonSchema>;

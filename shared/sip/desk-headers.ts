@@ -9,3 +9,5 @@ export const CALL_ID_HEADER = 'X-12329-Call-Id';
 export const IVR_PATH_HEADER = 'X-12329-Ivr-Path';
 /** The work order a follow-up call (回访) is placed from. */
 export const WORK_ORDER_HEADER = 'X-12329-Work-Order-Id';
+/** On the INVITE that rings a team lead's softphone to monitor a call: listen, whisper or barge (the desk answers it by itself). */
+export const MONITOR_HEADER = 'X-12329-Monitor';

@@ -6,6 +6,8 @@
 // is sent to a member when none of the members it hears had audio this tick (like a bridge when
 // the far end is silent). Digits are not forwarded. Hold and play() on a member behave as in a
 // bridge: the leg's forwardAudio() drops mixed audio while a prompt, a digit or hold owns its stream.
+// The recording holds what is said to the whole call: the members that speak to all (a listening or
+// whispering supervisor is not in it, and an isolated caller is silence, as in a bridge).
 import { MediaError, type MediaLeg, type MediaMixer, type RecordingResult, type SpeaksTo } from './media-engine.js';
 import type { BaseLeg } from './base-leg.js';
 import { FRAME_SAMPLES, type MediaClock } from './media-clock.js';
@@ -28,6 +30,8 @@ export class LegMixer implements MediaMixer {
   private readonly byLeg = new Map<MediaLeg, Member>();
   /** byLeg's values, kept by route() so that a tick allocates no list. */
   private list: Member[] = [];
+  /** The members that speak to all: what the recording holds. */
+  private recorded: Member[] = [];
   private readonly sum = new Int32Array(FRAME_SAMPLES);
   private readonly clipped = new Int16Array(FRAME_SAMPLES);
   private readonly recording: RecordingSlot;
@@ -109,6 +113,7 @@ export class LegMixer implements MediaMixer {
   private route(): void {
     const members = [...this.byLeg.values()];
     this.list = members;
+    this.recorded = members.filter((m) => m.speaksTo === 'all');
     for (const listener of members) {
       listener.hears = members.filter((speaker) => speaker !== listener && speaksTo(speaker.speaksTo, listener.leg));
     }
@@ -119,7 +124,7 @@ export class LegMixer implements MediaMixer {
     for (const member of members) member.frame = member.queue.take();
     const recorder = this.recording.active;
     if (recorder) {
-      const all = this.mixFrom(members);
+      const all = this.mixFrom(this.recorded);
       if (all) recorder.push(0, Int16Array.from(all));
     }
     for (const listener of members) {

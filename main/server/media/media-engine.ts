@@ -108,7 +108,7 @@ export interface MediaMixer {
   setSpeaksTo(leg: MediaLeg, speaksTo: SpeaksTo): void;
   /** The leg leaves (it stays open). Idempotent. */
   remove(leg: MediaLeg): void;
-  /** Mono 8 kHz 16-bit WAV of what everybody says (the sum of all members); the folder is created. Throws if already recording. */
+  /** Mono 8 kHz 16-bit WAV of what is said to the whole call (the sum of the members that speak to all); the folder is created. Throws if already recording. */
   startRecording(file: string): void;
   stopRecording(): Promise<RecordingResult>;
   /** Removes every member and stops (and stops recording); legs stay open. Idempotent. */

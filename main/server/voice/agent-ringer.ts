@@ -11,6 +11,8 @@ export interface RingAgentRequest {
   ringTimeoutMs: number;
   /** Aborted when the caller hangs up while the agent rings. */
   signal?: AbortSignal;
+  /** More desk headers on the INVITE (X-12329-Monitor when a team lead is rung to monitor). */
+  headers?: Record<string, string>;
 }
 
 export type RingOutcome =
@@ -38,6 +40,7 @@ export async function ringAgent(sip: SipService, media: MediaEngine, request: Ri
       [CALL_ID_HEADER]: request.callId,
       // Percent-encoded UTF-8: SIP headers are ASCII-safe this way.
       [IVR_PATH_HEADER]: encodeURIComponent(request.ivrPath.join('>')),
+      ...request.headers,
     },
   });
 

@@ -12,6 +12,9 @@ import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
 import { HoldMusic } from './hold-music.js';
 import { CallOwner } from './call-owner.js';
+import { CallMonitor, type MonitorDeps, type MonitorHost } from './call-monitor.js';
+import { MONITOR_HEADER } from '../../../shared/sip/desk-headers.js';
+import type { MonitorEndReason, MonitorMode } from '../../../shared/api/calls.js';
 
 /** How the caller left the self-service menu. */
 export interface IvrOutcome {
@@ -60,6 +63,15 @@ export interface CallSessionDeps {
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
   /** The call is over and every agent who had it has finished their after-call work. */
   onEnded(session: CallSession): void;
+  /** A team lead's monitor leg: its audit trail and call.monitor events. */
+  monitoring: Pick<MonitorDeps, 'audit' | 'publish' | 'agentNotified'>;
+}
+
+/** Why a team lead cannot monitor this call now (the route turns it into a 409). */
+export class MonitorRefused extends Error {
+  constructor(readonly code: 'not_talking' | 'already_monitored' | 'own_call') {
+    super(`monitoring refused: ${code}`);
+  }
 }
 
 /** An agent on the call: their softphone's SIP dialog and media leg. */
@@ -110,6 +122,10 @@ export class CallSession extends CallOwner {
   private ending: Promise<void> | undefined;
   private queueMusic: AbortController | undefined;
   private readonly hold: HoldMusic;
+  /** A team lead's listen / whisper / barge leg: at most one at a time. */
+  private monitorLeg: CallMonitor | undefined;
+  /** §2.1 isolation is on: kept when the bridge becomes a mixer for a monitor. */
+  private callerIsolated = false;
   /** The caller as the IVR and every dialogue hear them: one type-ahead buffer for the whole call. */
   readonly channel: MediaCallChannel;
 
@@ -299,6 +315,7 @@ export class CallSession extends CallOwner {
    * agents, and the recording gets silence for them.
    */
   isolateCaller(on: boolean): void {
+    this.callerIsolated = on;
     const link = this.link;
     if (!link) return;
     if ('bridge' in link) link.bridge.isolate(this.callerLeg, on);
@@ -360,6 +377,7 @@ export class CallSession extends CallOwner {
         if (consult) consult.mode = 'blind';
         return;
       case 'conference': {
+        await this.endMonitor('agents_changed');
         await this.unlink();
         await this.releaseAgent(party, reason, 'agent', true);
         const remaining = this.agentsOnCall()[0];
@@ -388,6 +406,7 @@ export class CallSession extends CallOwner {
     const agent = this.agent;
     if (this.phase !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
     if (target === 'ivr') {
+      await this.endMonitor('transferred');
       await this.unlink();
       this.record.talkEnded();
       this.record.note('transferred', { to: 'ivr', from: agent.id });
@@ -398,6 +417,7 @@ export class CallSession extends CallOwner {
     }
     // Throws before anything changes when the colleague cannot take it.
     this.deps.acd.ringDirect(target.agentId, this.callId, this.callerNumber);
+    void this.endMonitor('transferred');
     const consult: Consult = { from: agent.id, colleague: { id: target.agentId, workNumber: target.workNumber }, mode: target.mode, party: undefined, ring: new AbortController() };
     this.consult = consult;
     this.move('consulting');
@@ -499,11 +519,79 @@ export class CallSession extends CallOwner {
     this.deps.publish({ type: 'call.transfer', callId: this.callId, agentId: consult.from, colleague: { agentId: consult.colleague.id, workNumber: consult.colleague.workNumber }, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
   }
 
+  // ---- a team lead's monitor leg -------------------------------------------------------------
+
+  /** The lead monitoring this call (their softphone ringing, or on), if any. */
+  get monitor(): CallMonitor | undefined {
+    return this.monitorLeg;
+  }
+
+  /**
+   * A team lead listens, whispers or barges: their softphone rings (X-12329-Monitor) and joins the
+   * call's mixer as they answer. Throws MonitorRefused unless an agent is talking with the caller
+   * and nobody monitors the call yet.
+   */
+  startMonitor(lead: { id: number; workNumber: string }, mode: MonitorMode): CallMonitor {
+    if ((this.phase !== 'talking' && this.phase !== 'conference') || !this.agent) throw new MonitorRefused('not_talking');
+    if (this.monitorLeg) throw new MonitorRefused('already_monitored');
+    if (this.agentsOnCall().some((p) => p.id === lead.id)) throw new MonitorRefused('own_call');
+    const monitor = new CallMonitor(lead, mode, this.monitorHost(), { ...this.deps.monitoring, logger: this.deps.logger, clock: this.deps.clock });
+    this.monitorLeg = monitor;
+    void monitor.start().catch((error: unknown) => {
+      this.deps.logger.warn({ err: error, callId: this.callId }, 'monitor leg failed');
+      void monitor.end('agents_changed');
+    });
+    return monitor;
+  }
+
+  private endMonitor(reason: MonitorEndReason): Promise<void> {
+    return this.monitorLeg?.end(reason) ?? Promise.resolve();
+  }
+
+  private monitorHost(): MonitorHost {
+    return {
+      callId: this.callId,
+      agentId: () => this.agent?.id,
+      agentLegs: () => this.agentsOnCall().map((p) => p.leg),
+      mixer: () => this.mixerForMonitor(),
+      dialLead: (workNumber, mode, signal) =>
+        ringAgent(this.deps.sip, this.deps.media, {
+          callId: this.callId,
+          workNumber,
+          callerNumber: this.callerNumber,
+          ivrPath: [],
+          ringTimeoutMs: this.deps.ringTimeoutMs,
+          signal: AbortSignal.any([signal, this.ended.signal]),
+          headers: { [MONITOR_HEADER]: mode },
+        }),
+      released: (monitor) => {
+        if (this.monitorLeg === monitor) this.monitorLeg = undefined;
+      },
+    };
+  }
+
+  /** The call's mixer for a monitor leg: a two-party bridge becomes one (the recording goes on in its next segment). */
+  private async mixerForMonitor(): Promise<MediaMixer | undefined> {
+    if (this.phase !== 'talking' && this.phase !== 'conference') return undefined;
+    const link = this.link;
+    if (link && 'mixer' in link) return link.mixer;
+    await this.unlink();
+    // The call may have moved on while the bridge's recording closed.
+    if (!this.isIn('talking') || this.link || !this.agent) return undefined;
+    const mixer = this.deps.media.mixer();
+    mixer.add(this.callerLeg, { speaksTo: this.callerIsolated ? 'none' : 'all' });
+    for (const party of this.agentsOnCall()) mixer.add(party.leg, { speaksTo: 'all' });
+    this.link = { mixer };
+    this.startRecording((file) => mixer.startRecording(file));
+    return mixer;
+  }
+
   // ---- survey and the end --------------------------------------------------------------------
 
   /** §2.4-11: the agents leave; the caller is asked for satisfaction; the agents go to ACW. */
   async handOffToSurvey(): Promise<void> {
     if ((this.phase !== 'talking' && this.phase !== 'conference') || !this.agent) throw new Error('the call is not connected to an agent');
+    await this.endMonitor('survey');
     await this.unlink();
     this.record.talkEnded();
     this.move('survey');
@@ -554,6 +642,7 @@ export class CallSession extends CallOwner {
     }
     this.consult?.ring.abort();
     if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference')) record.talkEnded();
+    const monitorEnded = this.monitorLeg?.end('call_ended');
     const teardowns = this.agentsOnCall().map((party) => this.leave(party, party === agentWhoHungUp ? reason : `call_ended_${reason}`, side, party === agentWhoHungUp));
     this.consult = undefined;
     record.hungUp(side);
@@ -561,7 +650,7 @@ export class CallSession extends CallOwner {
     record.ended(reason);
     this.ending = (async () => {
       await this.unlink();
-      await Promise.all(teardowns.map((teardown) => teardown()));
+      await Promise.all([...teardowns.map((teardown) => teardown()), monitorEnded]);
       if (!this.callerGone) await this.incoming.bye();
       await this.callerLeg.close();
       this.tornDownNow();

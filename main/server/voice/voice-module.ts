@@ -8,6 +8,7 @@ import { CallSession, type IvrOutcome } from './call-session.js';
 import { createDialogues } from './dialogues.js';
 import { PromptLibrary } from './prompt-library.js';
 import { registerCallRoutes } from './call-routes.js';
+import { registerMonitorRoutes } from './monitor-routes.js';
 import { createIvrRunner } from './ivr-main-menu.js';
 import { createSelfServiceActions } from '../self-service/self-service-actions.js';
 import type { FollowUpCall } from './follow-up-call.js';
@@ -116,6 +117,11 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           sessions.delete(s.callId);
           verification.revokeGrantsForCall(s.callId);
         },
+        monitoring: {
+          audit: (entry) => audit.record(entry),
+          publish: (event) => ctx.events.publish(event),
+          agentNotified: ctx.config.monitorIndicator,
+        },
       });
       sessions.set(callId, session);
       unconfirmed.set(source, pending + 1);
@@ -141,10 +147,15 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
 
     // An agent sees verification results and transfer steps of their own calls only; team leads see all of the center.
     ctx.events.addVisibilityRule((principal, event) => (event.type !== 'call.verification' && event.type !== 'call.transfer') || (event.type === 'call.verification' ? event.agentUserId : event.agentId) === principal.userId || principal.role === 'team_lead');
+    // Monitoring: team leads and admins see all of it; the agent monitored only where the center shows it.
+    ctx.events.addVisibilityRule((principal, event) => event.type !== 'call.monitor' || principal.role === 'team_lead' || principal.role === 'center_admin' || (event.agentNotified && event.agentId === principal.userId));
 
     return {
       name: 'voice',
-      registerRoutes: (app) => registerCallRoutes(app, { auth, acd, sessions, followUps, verification, dialogues, events: ctx.events }),
+      registerRoutes: (app) => {
+        registerCallRoutes(app, { auth, acd, sessions, followUps, verification, dialogues, events: ctx.events });
+        registerMonitorRoutes(app, { auth, acd, sip, sessions });
+      },
       async start() {
         // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
         media = await createMediaEngine({ host: ctx.config.host, logger });

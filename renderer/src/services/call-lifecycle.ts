@@ -8,7 +8,8 @@ import { useSessionStore } from '../stores/session-store';
  */
 export function startCallLifecycle(): () => void {
   const offPhone = useSoftphoneStore.subscribe((state, previous) => {
-    if (state.callState === 'incoming' && previous.callState !== 'incoming') {
+    // A team lead's monitor leg is someone else's call: no record of theirs starts for it.
+    if (state.callState === 'incoming' && previous.callState !== 'incoming' && !state.call?.monitor) {
       useRecordStore.getState().startForCall(state.call?.callId, state.call?.remoteNumber);
     }
   });

@@ -43,6 +43,15 @@ describe('desk actions (buttons, keys and global shortcuts)', () => {
     expect(hangup).toHaveBeenCalledTimes(3);
   });
 
+  it('hangs up a team lead’s monitor leg without asking: the caller stays with the agent', () => {
+    const monitorLeg = { ...call('inbound'), monitor: 'listen' as const };
+    useSoftphoneStore.setState({ callState: 'active', call: monitorLeg });
+    expect(hangsUpOnCaller('active', monitorLeg)).toBe(false);
+    performDeskAction('hangup');
+    expect(confirm).not.toHaveBeenCalled();
+    expect(hangup).toHaveBeenCalledTimes(1);
+  });
+
   it('answers only a ringing call and dials digits only in a call', () => {
     performDeskAction('answer');
     performDeskAction({ dtmf: '5' });

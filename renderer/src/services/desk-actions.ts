@@ -9,7 +9,8 @@ export type DeskAction = ShortcutAction | 'toggle-hold' | 'focus-search' | { dtm
 
 /** §2.4-9: hanging up on a caller who is still there needs a deliberate confirmation. */
 export function hangsUpOnCaller(callState: CallState, call: ActiveCall | undefined): boolean {
-  return (callState === 'active' || callState === 'held') && call?.direction === 'inbound';
+  // A team lead's monitor leg is not the caller's line: hanging it up leaves the call as it was.
+  return (callState === 'active' || callState === 'held') && call?.direction === 'inbound' && !call.monitor;
 }
 
 /** Hangs up after the §2.4-9 confirmation where it applies; the button, F4 and the global key all come here. */

@@ -1,6 +1,6 @@
 import type { Web} from 'sip.js';
 import { createLevelMeter } from './level-meter';
-import { CALL_ID_HEADER, IVR_PATH_HEADER } from '../../../shared/sip/desk-headers';
+import { CALL_ID_HEADER, IVR_PATH_HEADER, MONITOR_HEADER } from '../../../shared/sip/desk-headers';
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
@@ -12,6 +12,8 @@ export interface IncomingCallInfo {
   callId: string | undefined;
   /** The IVR path the caller took, e.g. ['业务查询', '个人贷款', '人工']. */
   ivrPath: string[];
+  /** A team lead's own monitoring of an agent's call (X-12329-Monitor): the desk answers it by itself. */
+  monitor?: 'listen' | 'whisper' | 'barge' | undefined;
 }
 
 export interface SipPhoneDelegate {
@@ -253,11 +255,13 @@ export class SipPhone {
         ivrPath = [];
       }
     }
+    const monitor = request.getHeader(MONITOR_HEADER);
     this.delegate.onIncomingCall?.({
       remoteNumber: invitation.remoteIdentity.uri.user ?? '',
       remoteName: invitation.remoteIdentity.displayName || undefined,
       callId: request.getHeader(CALL_ID_HEADER),
       ivrPath,
+      ...(monitor === 'listen' || monitor === 'whisper' || monitor === 'barge' ? { monitor } : {}),
     });
   }
 

@@ -132,7 +132,9 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
               held: false,
               handoff: undefined,
             });
-            ringer?.start();
+            // A team lead's monitor leg, which they asked for this moment: answered at once, no ringing.
+            if (info.monitor) void get().answer();
+            else ringer?.start();
           },
           onCallEstablished: () => {
             ringer?.stop();
@@ -168,7 +170,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             sessionStorage.removeItem(ACTIVE_CALL_KEY);
             const { callState, call } = get();
             // §2.4-9 is about callers who rang the hotline; on a follow-up call the agent may end it.
-            const wasTalking = (callState === 'active' || callState === 'held') && call?.direction === 'inbound';
+            const wasTalking = (callState === 'active' || callState === 'held') && call?.direction === 'inbound' && !call.monitor;
             if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
             set({
               call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,

@@ -44,5 +44,23 @@ export const callTransferEventSchema = z.object({
 });
 export type CallTransferEvent = z.infer<typeof callTransferEventSchema>;
 
+/**
+ * A team lead's monitoring of an agent's call, step by step: to team leads and admins always; to
+ * the agent monitored only where the center shows it (config monitorIndicator, agentNotified).
+ */
+export const callMonitorEventSchema = z.object({
+  type: z.literal('call.monitor'),
+  callId: z.string(),
+  /** The agent who has the call. */
+  agentId: z.number().int(),
+  lead: z.object({ userId: z.number().int(), workNumber: z.string() }),
+  mode: z.enum(['listen', 'whisper', 'barge']),
+  stage: z.enum(['ringing', 'started', 'switched', 'ended']),
+  reason: z.enum(['stopped', 'lead_hangup', 'no_answer', 'call_ended', 'transferred', 'survey', 'agents_changed']).optional(),
+  /** The center shows agents that they are monitored (班长监听中). */
+  agentNotified: z.boolean(),
+});
+export type CallMonitorEvent = z.infer<typeof callMonitorEventSchema>;
+
 /** Events of this domain pushed on /api/v1/events. */
-export const callsEventSchemas = [callOfferedEventSchema, callAnsweredEventSchema, callEndedEventSchema, callTransferEventSchema] as const satisfies readonly z.ZodObject[];
+export const callsEventSchemas = [callOfferedEventSchema, callAnsweredEventSchema, callEndedEventSchema, callTransferEventSchema, callMonitorEventSchema] as const satisfies readonly z.ZodObject[];

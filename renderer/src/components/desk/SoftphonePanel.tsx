@@ -4,6 +4,7 @@ import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
 import { DtmfPad } from './DtmfPad';
 import { hangUpWithCare } from '../../services/desk-actions';
 import { TransferControls } from './TransferControls';
+import { MonitoredBadge } from './MonitoredBadge';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
@@ -54,6 +55,7 @@ export function SoftphonePanel() {
         {call ? (
           <>
             <div className="call-card__number" data-testid="caller-number">{call.remoteNumber || t('softphone.unknownNumber')}</div>
+            <MonitoredBadge />
             {call.direction === 'outbound' && (
               <div className="call-card__path" data-testid="outbound-label">
                 {call.workOrderId ? t('softphone.followUpOf', { id: call.workOrderId }) : t('softphone.outbound')}
@@ -91,10 +93,15 @@ export function SoftphonePanel() {
           {held ? t('softphone.resume') : t('softphone.hold')}
         </button>
       </div>
-      <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
-        {t('softphone.toSurvey')}
-      </button>
-      <TransferControls />
+      {/* A team lead's monitor leg is the agent's call: no survey or transfer from here. */}
+      {!call?.monitor && (
+        <>
+          <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
+            {t('softphone.toSurvey')}
+          </button>
+          <TransferControls />
+        </>
+      )}
       {lastError && <p className="softphone__warning" role="alert">{lastError}</p>}
       {hungUpFirstCount > 0 && (
         <p className="softphone__warning" role="status" data-testid="hung-up-first">
