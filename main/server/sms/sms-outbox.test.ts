@@ -22,7 +22,7 @@ async function setUp(options: { port?: number; start?: boolean } = {}) {
   if (options.start !== false) await platform.start(options.port);
   cleanups.push(() => platform.stop());
   const db = openDatabase(join(dir, 'agent-desk.sqlite'));
-  cleanups.push(() => db.close());
+  cleanups.push(() => void db.close());
   const make = (url: string) => {
     const outbox = new SmsOutbox(db, systemClock, '330100', new HttpSmsPlatform({ baseUrl: url, token: 'sms-token-0123456789', timeoutMs: 1000 }), createLogger('silent'), { baseBackoffMs: 20, maxBackoffMs: 200, maxAttempts: 4 });
     cleanups.push(() => outbox.stop());
