@@ -3,11 +3,13 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { HttpError } from '../http/http-app.js';
 import { MetricsRepository } from './metrics-repository.js';
+import { DayRollups } from './day-rollups.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso } from '../../../shared/metrics/time-zone.js';
-import { parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
+import { civilDateAt, formatZonedIso, startOfDay } from '../../../shared/metrics/time-zone.js';
+import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
+import { addDays, parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
 import { MAX_SERIES_ROWS, type MetricsReport, type MetricsSeriesResponse } from '../../../shared/api/metrics.js';
 
 export interface MetricsServiceOptions {
@@ -19,9 +21,11 @@ export interface MetricsServiceOptions {
 
 export class MetricsService {
   private readonly repository: MetricsRepository;
+  private readonly rollups: DayRollups;
 
   constructor(private readonly options: MetricsServiceOptions) {
     this.repository = new MetricsRepository(options.db, options.centerCode);
+    this.rollups = new DayRollups(options.db, this.repository, options.centerCode, options.timeZone);
   }
 
   /** The local date of now in the center's zone. */
@@ -31,7 +35,26 @@ export class MetricsService {
 
   /** The report of the period of `kind` holding `date` (YYYY-MM-DD; today when absent). */
   report(kind: PeriodKind, date?: string): MetricsReport {
-    return this.reportOf(periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone));
+    const period = periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone);
+    return this.reportOf(period, this.rollups.rawCountsOf([period], this.options.clock.now())[0]!);
+  }
+
+  /** The same report from a scan of every call row of the period (the roll-ups' oracle and the bench's peer). */
+  reportFromRows(kind: PeriodKind, date: string): MetricsReport {
+    const period = periodContaining(kind, civil(date), this.options.timeZone);
+    return this.reportOf(period, this.repository.rawCounts(period.start, period.end, this.options.clock.now()));
+  }
+
+  /** Computes the day rows of the closed days of the last `days` days that are missing (a warm-up after start). */
+  warmDays(days: number): number {
+    const today = this.today();
+    const { timeZone } = this.options;
+    return this.rollups.fill(startOfDay(addDays(today, -days), timeZone), startOfDay(today, timeZone), this.options.clock.now());
+  }
+
+  /** Raw counts of [start, end) from the call rows (hours of a day: few rows, no roll-up needed). */
+  rawCountsBetween(start: number, end: number): RawCounts {
+    return this.repository.rawCounts(start, end, this.options.clock.now());
   }
 
   /** One report per period, from the period holding `from` to the one holding `to`. */
@@ -40,14 +63,14 @@ export class MetricsService {
     if (periods.length > MAX_SERIES_ROWS) {
       throw new HttpError(400, 'series_too_long', `a series may have at most ${MAX_SERIES_ROWS} rows; ${from}..${to} by ${kind} has ${periods.length}`);
     }
-    // One read transaction: every row sees the same snapshot even while calls are being written.
-    const rows = this.options.db.transaction(() => periods.map((p) => this.reportOf(p)))();
+    const now = this.options.clock.now();
+    const raws = this.rollups.rawCountsOf(periods, now);
+    const rows = periods.map((p, i) => this.reportOf(p, raws[i]!));
     return { centerCode: this.options.centerCode, period: kind, timeZone: this.options.timeZone, rows };
   }
 
-  private reportOf(period: Period): MetricsReport {
+  private reportOf(period: Period, raw: RawCounts): MetricsReport {
     const { centerCode, timeZone } = this.options;
-    const raw = this.repository.rawCounts(period.start, period.end, this.options.clock.now());
     const indicators = computeIndicators(raw);
     return {
       centerCode,
