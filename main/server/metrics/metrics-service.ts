@@ -7,9 +7,10 @@ import { DayRollups } from './day-rollups.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso, startOfDay } from '../../../shared/metrics/time-zone.js';
+import { civilDateAt, formatZonedIso, instantOf, startOfDay, wallClockAt } from '../../../shared/metrics/time-zone.js';
+import type { MetricsHoursResponse } from '../../../shared/api/indicators.js';
 import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
-import { addDays, parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
+import { addDays, formatCivilDate, parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
 import { MAX_SERIES_ROWS, type MetricsReport, type MetricsSeriesResponse } from '../../../shared/api/metrics.js';
 
 export interface MetricsServiceOptions {
@@ -45,16 +46,28 @@ export class MetricsService {
     return this.reportOf(period, this.repository.rawCounts(period.start, period.end, this.options.clock.now()));
   }
 
-  /** Computes the day rows of the closed days of the last `days` days that are missing (a warm-up after start). */
-  warmDays(days: number): number {
+  /** Computes the missing day rows of the closed days from `fromDaysAgo` to `toDaysAgo` (a warm-up after start). */
+  warmDays(fromDaysAgo: number, toDaysAgo = 0): number {
     const today = this.today();
     const { timeZone } = this.options;
-    return this.rollups.fill(startOfDay(addDays(today, -days), timeZone), startOfDay(today, timeZone), this.options.clock.now());
+    return this.rollups.fill(startOfDay(addDays(today, -fromDaysAgo), timeZone), startOfDay(addDays(today, -toDaysAgo), timeZone), this.options.clock.now());
   }
 
-  /** Raw counts of [start, end) from the call rows (hours of a day: few rows, no roll-up needed). */
-  rawCountsBetween(start: number, end: number): RawCounts {
-    return this.repository.rawCounts(start, end, this.options.clock.now());
+  /** The 24 local hours of a day (today when absent), from the call rows: a day is few rows. */
+  hours(date?: string): MetricsHoursResponse {
+    const { centerCode, timeZone, clock, db } = this.options;
+    const day = date ? civil(date) : this.today();
+    const now = clock.now();
+    const end = startOfDay(addDays(day, 1), timeZone);
+    // A day of 23 or 25 hours (DST) keeps the local hours 0–23 that exist, each once.
+    const starts = Array.from({ length: 24 }, (_, h) => instantOf(day, h * 60, timeZone)).filter((s, i, all) => i === 0 || s > all[i - 1]!);
+    const hours = db.transaction(() =>
+      starts.map((start, i) => {
+        const raw = this.repository.rawCounts(start, starts[i + 1] ?? end, now);
+        return { hour: wallClockAt(start, timeZone).hour, start: formatZonedIso(start, timeZone), raw, indicators: computeIndicators(raw) };
+      }),
+    )();
+    return { centerCode, date: formatCivilDate(day), timeZone, hours };
   }
 
   /** One report per period, from the period holding `from` to the one holding `to`. */
