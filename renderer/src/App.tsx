@@ -4,6 +4,7 @@ import { ConnectionBadge } from './components/ConnectionBadge';
 import { SignInScreen } from './components/SignInScreen';
 import { DeskScreen } from './components/desk/DeskScreen';
 import { WallboardScreen } from './components/wallboard/WallboardScreen';
+import { IndicatorsScreen } from './components/indicators/IndicatorsScreen';
 import { PhoneStatus } from './components/desk/PhoneStatus';
 import { useConnectionStore } from './stores/connection-store';
 import { useSessionStore } from './stores/session-store';
@@ -70,7 +71,7 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'indicators' ? <IndicatorsScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }

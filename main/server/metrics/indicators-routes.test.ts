@@ -137,7 +137,7 @@ describe('GET /api/v1/metrics/agents', () => {
     expect(row1001.split(',').slice(2)).toEqual(['2', '2.67', '0.50', '45.00', '1', '1']);
     const xlsx = await download('/api/v1/metrics/agents?period=day&date=2026-03-02&format=xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await book.xlsx.load(await xlsx.arrayBuffer());
     const sheet = book.getWorksheet('坐席')!;
     expect(sheet.getRow(2).values).toEqual([undefined, 'workNumber', 'displayName', 'answered', 'callavg', 'acwavg', 'notReadyTime', 'missedRings', 'agentHangups']);
     const r = [3, 4, 5, 6].map((i) => sheet.getRow(i)).find((row) => row.getCell(1).value === '1001')!;
