@@ -33,12 +33,13 @@ test('the team lead reads today’s eight indicators against their thresholds', 
   await expect(value('callconnect')).toHaveText('66.67%');
   await expect(board.locator('[data-field="callconnect"]')).toHaveClass(/indicator--breach/);
   await expect(value('ABNcalls')).toHaveText('50.00%');
-  // callavg (120 + 60) / 2 s = 1.5 min; waittimeavg (20 + 60) / 2 = 40 s = 0.67 min, at the limit: ok
-  await expect(value('callavg')).toHaveText('1.50分钟');
-  await expect(value('waittimeavg')).toHaveText('0.67分钟');
+  // callavg (120 + 60) / 2 s = 1 min 30 s; waittimeavg (20 + 60) / 2 = 40 s, at the limit: ok (in seconds, as its limit)
+  await expect(value('callavg')).toHaveText('1 分 30 秒');
+  await expect(value('waittimeavg')).toHaveText('40.0 秒');
+  await expect(board.locator('[data-field="waittimeavg"] .indicator__limit')).toHaveText('不高于 40 秒');
   await expect(board.locator('[data-field="waittimeavg"]')).toHaveClass(/indicator--ok/);
-  // acwavg (10 + 20) / 2 = 15 s = 0.25 min; satisrate 1/2 = 50 %; complntrate 0/2 = 0
-  await expect(value('acwavg')).toHaveText('0.25分钟');
+  // acwavg (10 + 20) / 2 = 15 s; satisrate 1/2 = 50 %; complntrate 0/2 = 0
+  await expect(value('acwavg')).toHaveText('15.0 秒');
   await expect(value('satisrate')).toHaveText('50.00%');
   await expect(value('complntrate')).toHaveText('0.00%');
   await page.screenshot({ path: testInfo.outputPath('wallboard.png') });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { SignInScreen } from './components/SignInScreen';
@@ -11,6 +11,9 @@ import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
 import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
+
+// Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
+const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -70,7 +73,7 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'indicators' ? <Suspense fallback={null}><IndicatorsScreen /></Suspense> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }

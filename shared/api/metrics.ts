@@ -70,7 +70,7 @@ export interface AgentAttendance {
 
 export interface AttendanceResponse {
   centerCode: string;
-  period: 'day' | 'week' | 'month';
+  period: (typeof PERIOD_KINDS)[number];
   label: string;
   start: string;
   end: string;

@@ -38,12 +38,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// formatToParts costs tens of µs; a year's series asks for the same few hundred midnights on
+// every request (issue 17), so recent answers are kept (exact: the key is the instant itself).
+const MEMO_LIMIT = 8192;
+const memo = new Map<string, Readonly<WallClock>>();
+
 export function wallClockAt(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${ms}`;
+  const known = memo.get(key);
+  if (known) return { ...known };
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  const wall = { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, wall);
+  return { ...wall };
 }
 
 /** The zone's offset from UTC at an instant, in ms (Asia/Shanghai: +8 h). */

@@ -5,10 +5,10 @@ import type { Clock } from '../clock.js';
 import { AttendanceRepository } from './attendance-repository.js';
 import { attendanceForDay, attendanceTotals, type AttendanceDay, type StateChange } from '../../../shared/metrics/attendance.js';
 import { resolveShift, type ShiftRule } from '../../../shared/metrics/shifts.js';
-import { datesOf, periodContaining, type Period } from '../../../shared/metrics/periods.js';
+import { datesOf, periodContaining, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
 import { civilDateAt, formatZonedIso, instantOf, startOfDay } from '../../../shared/metrics/time-zone.js';
 import { addDays, formatCivilDate, parseCivilDate } from '../../../shared/metrics/civil-date.js';
-import type { AgentAttendance, AttendanceQuery, AttendanceResponse } from '../../../shared/api/metrics.js';
+import type { AgentAttendance, AttendanceResponse } from '../../../shared/api/metrics.js';
 import type { AttendanceAgentRow } from './attendance-repository.js';
 
 export interface AttendanceServiceOptions {
@@ -25,7 +25,8 @@ export class AttendanceService {
     this.repository = new AttendanceRepository(options.db);
   }
 
-  report(kind: AttendanceQuery['period'], date?: string): AttendanceResponse {
+  /** Any period kind; the route offers day, week and month, the per-agent table also the year. */
+  report(kind: PeriodKind, date?: string): AttendanceResponse {
     const { centerCode, timeZone, clock, db } = this.options;
     const now = clock.now();
     const day = (date && parseCivilDate(date)) || civilDateAt(now, timeZone);

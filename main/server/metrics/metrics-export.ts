@@ -14,7 +14,7 @@ function rows(report: MetricsReport): Array<[string, string, number | null, stri
   return DATA_STANDARD.map((r) => [r.name, r.field, report.indicators[r.field], r.unit]);
 }
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -6,6 +6,12 @@ import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
 
 type CallCounts = Omit<RawCounts, 'complaints'>;
 
+/** Raw counts, and how many of their calls are still talking (their talk grows with `now`). */
+export interface LiveRawCounts {
+  counts: RawCounts;
+  openTalks: number;
+}
+
 // SUM over a boolean expression counts the rows where it holds (NULL rows are skipped).
 // The moments are DESIGN.md's (migration 12): wait = offered → first answer; talk = first answer
 // → end of the last agent's talk, and for a call still talking, up to now (so the numerator and
@@ -22,7 +28,8 @@ const CALLS_SQL = `
     TOTAL(acw_ms) AS acwMsSum,
     TOTAL(acw_count) AS acwCount,
     COUNT(survey_result) AS surveyResponses,
-    TOTAL(survey_result IN (1, 2)) AS surveySatisfied
+    TOTAL(survey_result IN (1, 2)) AS surveySatisfied,
+    TOTAL(answered_at IS NOT NULL AND talk_ended_at IS NULL) AS openTalks
   FROM calls INDEXED BY calls_metrics
   WHERE center_code = @center AND arrived_at >= @start AND arrived_at < @end AND direction = 'inbound'`;
 
@@ -46,9 +53,13 @@ export class MetricsRepository {
 
   /** Raw counts of calls that arrived, and complaints submitted, in [start, end); `now` ends the talk of calls still talking. */
   rawCounts(start: number, end: number, now: number): RawCounts {
-    const row = this.calls.get({ center: this.centerCode, start, end, now })!;
+    return this.liveRawCounts(start, end, now).counts;
+  }
+
+  liveRawCounts(start: number, end: number, now: number): LiveRawCounts {
+    const row = this.calls.get({ center: this.centerCode, start, end, now })! as CallCounts & { openTalks: number };
     // TOTAL() is a float in SQLite; every value here is a whole number of calls or ms.
-    const counts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts;
-    return { ...counts, complaints: this.complaints.get(this.centerCode, start, end)! };
+    const { openTalks, ...counts } = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts & { openTalks: number };
+    return { counts: { ...counts, complaints: this.complaints.get(this.centerCode, start, end)! }, openTalks };
   }
 }

@@ -4,6 +4,9 @@ import { parseOrThrow } from '../http/validation.js';
 import type { MetricsService } from './metrics-service.js';
 import type { AttendanceService } from './attendance-service.js';
 import { exportFileName, toCsv, toXlsx } from './metrics-export.js';
+import type { AgentFiguresService } from './agent-figures-service.js';
+import { agentsExportFileName, agentsToCsv, agentsToXlsx } from './agent-figures-export.js';
+import { METRICS_AGENTS_PATH, METRICS_HOURS_PATH, metricsAgentsQuerySchema, metricsHoursQuerySchema } from '../../../shared/api/indicators.js';
 import {
   ATTENDANCE_PATH,
   METRICS_PATH,
@@ -20,7 +23,7 @@ export const METRICS_ROLES = ['team_lead', 'center_admin', 'province', 'ministry
 
 export type RouteGuard = (request: FastifyRequest) => Promise<void>;
 
-export function registerMetricsRoutes(app: FastifyInstance, metrics: MetricsService, attendance: AttendanceService, guard: RouteGuard): void {
+export function registerMetricsRoutes(app: FastifyInstance, metrics: MetricsService, attendance: AttendanceService, agentFigures: AgentFiguresService, guard: RouteGuard): void {
   app.get(METRICS_PATH, { preHandler: guard }, async (request, reply) => {
     const query = parseOrThrow(metricsQuerySchema, request.query, 'query');
     const report = metrics.report(query.period, query.date);
@@ -39,5 +42,19 @@ export function registerMetricsRoutes(app: FastifyInstance, metrics: MetricsServ
   app.get(ATTENDANCE_PATH, { preHandler: guard }, async (request) => {
     const query = parseOrThrow(attendanceQuerySchema, request.query, 'query');
     return attendance.report(query.period, query.date);
+  });
+
+  app.get(METRICS_HOURS_PATH, { preHandler: guard }, async (request) => {
+    const query = parseOrThrow(metricsHoursQuerySchema, request.query, 'query');
+    return metrics.hours(query.date);
+  });
+
+  app.get(METRICS_AGENTS_PATH, { preHandler: guard }, async (request, reply) => {
+    const query = parseOrThrow(metricsAgentsQuerySchema, request.query, 'query');
+    const report = agentFigures.report(query.period, query.date);
+    if (query.format === 'json') return report;
+    reply.header('Content-Disposition', `attachment; filename="${agentsExportFileName(report, query.format)}"`).header('Cache-Control', 'no-store');
+    if (query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(agentsToCsv(report));
+    return reply.type(XLSX_CONTENT_TYPE).send(await agentsToXlsx(report));
   });
 }

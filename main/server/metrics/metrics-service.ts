@@ -3,11 +3,14 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { HttpError } from '../http/http-app.js';
 import { MetricsRepository } from './metrics-repository.js';
+import { DayRollups } from './day-rollups.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso } from '../../../shared/metrics/time-zone.js';
-import { parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
+import { civilDateAt, formatZonedIso, instantOf, startOfDay, wallClockAt } from '../../../shared/metrics/time-zone.js';
+import type { MetricsHoursResponse } from '../../../shared/api/indicators.js';
+import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
+import { addDays, formatCivilDate, parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
 import { MAX_SERIES_ROWS, type MetricsReport, type MetricsSeriesResponse } from '../../../shared/api/metrics.js';
 
 export interface MetricsServiceOptions {
@@ -19,9 +22,11 @@ export interface MetricsServiceOptions {
 
 export class MetricsService {
   private readonly repository: MetricsRepository;
+  private readonly rollups: DayRollups;
 
   constructor(private readonly options: MetricsServiceOptions) {
     this.repository = new MetricsRepository(options.db, options.centerCode);
+    this.rollups = new DayRollups(options.db, this.repository, options.centerCode, options.timeZone);
   }
 
   /** The local date of now in the center's zone. */
@@ -31,7 +36,38 @@ export class MetricsService {
 
   /** The report of the period of `kind` holding `date` (YYYY-MM-DD; today when absent). */
   report(kind: PeriodKind, date?: string): MetricsReport {
-    return this.reportOf(periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone));
+    const period = periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone);
+    return this.reportOf(period, this.rollups.rawCountsOf([period], this.options.clock.now())[0]!);
+  }
+
+  /** The same report from a scan of every call row of the period (the roll-ups' oracle and the bench's peer). */
+  reportFromRows(kind: PeriodKind, date: string): MetricsReport {
+    const period = periodContaining(kind, civil(date), this.options.timeZone);
+    return this.reportOf(period, this.repository.rawCounts(period.start, period.end, this.options.clock.now()));
+  }
+
+  /** Computes the missing day rows of the closed days from `fromDaysAgo` to `toDaysAgo` (a warm-up after start). */
+  warmDays(fromDaysAgo: number, toDaysAgo = 0): number {
+    const today = this.today();
+    const { timeZone } = this.options;
+    return this.rollups.fill(startOfDay(addDays(today, -fromDaysAgo), timeZone), startOfDay(addDays(today, -toDaysAgo), timeZone), this.options.clock.now());
+  }
+
+  /** The 24 local hours of a day (today when absent), from the call rows: a day is few rows. */
+  hours(date?: string): MetricsHoursResponse {
+    const { centerCode, timeZone, clock, db } = this.options;
+    const day = date ? civil(date) : this.today();
+    const now = clock.now();
+    const end = startOfDay(addDays(day, 1), timeZone);
+    // A day of 23 or 25 hours (DST) keeps the local hours 0–23 that exist, each once.
+    const starts = Array.from({ length: 24 }, (_, h) => instantOf(day, h * 60, timeZone)).filter((s, i, all) => i === 0 || s > all[i - 1]!);
+    const hours = db.transaction(() =>
+      starts.map((start, i) => {
+        const raw = this.repository.rawCounts(start, starts[i + 1] ?? end, now);
+        return { hour: wallClockAt(start, timeZone).hour, start: formatZonedIso(start, timeZone), raw, indicators: computeIndicators(raw) };
+      }),
+    )();
+    return { centerCode, date: formatCivilDate(day), timeZone, hours };
   }
 
   /** One report per period, from the period holding `from` to the one holding `to`. */
@@ -40,14 +76,14 @@ export class MetricsService {
     if (periods.length > MAX_SERIES_ROWS) {
       throw new HttpError(400, 'series_too_long', `a series may have at most ${MAX_SERIES_ROWS} rows; ${from}..${to} by ${kind} has ${periods.length}`);
     }
-    // One read transaction: every row sees the same snapshot even while calls are being written.
-    const rows = this.options.db.transaction(() => periods.map((p) => this.reportOf(p)))();
+    const now = this.options.clock.now();
+    const raws = this.rollups.rawCountsOf(periods, now);
+    const rows = periods.map((p, i) => this.reportOf(p, raws[i]!));
     return { centerCode: this.options.centerCode, period: kind, timeZone: this.options.timeZone, rows };
   }
 
-  private reportOf(period: Period): MetricsReport {
+  private reportOf(period: Period, raw: RawCounts): MetricsReport {
     const { centerCode, timeZone } = this.options;
-    const raw = this.repository.rawCounts(period.start, period.end, this.options.clock.now());
     const indicators = computeIndicators(raw);
     return {
       centerCode,

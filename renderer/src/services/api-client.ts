@@ -34,6 +34,21 @@ export class ApiClient {
     return this.request<T>('GET', qs ? `${path}?${qs}` : path);
   }
 
+  /** A file the server sends (an export): its bytes and the name from Content-Disposition. */
+  async download(path: string, query: Record<string, string>): Promise<{ blob: Blob; fileName: string }> {
+    const headers: Record<string, string> = this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {};
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl}${path}?${new URLSearchParams(query).toString()}`, { headers });
+    } catch (error) {
+      throw new ApiError(0, 'network_error', (error as Error).message);
+    }
+    if (response.status === 401) this.options.onUnauthenticated?.();
+    if (!response.ok) throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`);
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+    return { blob: await response.blob(), fileName };
+  }
+
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body);
   }

@@ -15,6 +15,8 @@ describe('role homes', () => {
     expect(viewsFor('agent')[0]).toBe('desk');
     expect(usesPhone('agent')).toBe(true);
     expect(viewsFor('agent')).not.toContain('wallboard');
+    expect(viewsFor('agent')).not.toContain('indicators');
+    expect(viewsFor('team_lead')).toContain('indicators');
     for (const role of ROLES) expect(viewsFor(role).length).toBeGreaterThan(0);
     expect(usesPhone(undefined)).toBe(false);
   });

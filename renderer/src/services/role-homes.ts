@@ -7,7 +7,7 @@ export function usesPhone(role: Role | undefined): boolean {
   return role !== undefined && PHONE_ROLES.includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
 export function viewsFor(role: Role | undefined): DeskView[] {
@@ -17,7 +17,7 @@ export function viewsFor(role: Role | undefined): DeskView[] {
       return ['workOrders'];
     case 'team_lead':
     case 'center_admin':
-      return ['desk', 'workOrders', 'wallboard'];
+      return ['desk', 'workOrders', 'wallboard', 'indicators'];
     case 'agent':
       return ['desk', 'workOrders'];
     default:

@@ -13,8 +13,17 @@ import { m0011FollowUpCalls } from './0011-follow-up-calls.js';
 import { m0012CallLifecycle } from './0012-call-lifecycle.js';
 import { m0013ProvisionalCalendars } from './0013-provisional-calendars.js';
 import { m0014DepartmentsAndOrderLifecycle } from './0014-departments-and-order-lifecycle.js';
-import { m0015SmsOutbox } from './0015-sms-outbox.js';
-import { m0016TelephonePinOutcomes } from './0016-telephone-pin-outcomes.js';
+import { m0016MetricsDayRollups } from './0016-metrics-day-rollups.js';
+
+import { m0020SmsOutbox } from './0020-sms-outbox.js';
+import { m0021TelephonePinOutcomes } from './0021-telephone-pin-outcomes.js';
+
+// MERGE: stand-ins for migrations of branches not merged yet; each is replaced by the real one.
+const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up() {} });
+const m0015Reserved = reserved(15);
+const m0017Reserved = reserved(17);
+const m0018Reserved = reserved(18);
+const m0019Reserved = reserved(19);
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012CallLifecycle,
   m0013ProvisionalCalendars,
   m0014DepartmentsAndOrderLifecycle,
-  m0015SmsOutbox,
-  m0016TelephonePinOutcomes,
+  m0015Reserved,
+  m0016MetricsDayRollups,
+  m0017Reserved,
+  m0018Reserved,
+  m0019Reserved,
+  m0020SmsOutbox,
+  m0021TelephonePinOutcomes,
 ];

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATA_STANDARD } from '../../../../shared/metrics/data-standard';
-import { THRESHOLDS } from '../../../../shared/metrics/thresholds';
 import type { PERIOD_KINDS } from '../../../../shared/metrics/periods';
 import { useMetricsStore } from '../../stores/metrics-store';
+import { IndicatorTiles } from '../indicators/IndicatorTiles';
 
 type Period = (typeof PERIOD_KINDS)[number];
 const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
@@ -35,29 +34,7 @@ export function IndicatorsBoard() {
         </div>
       </div>
       {error && <p className="record__error" role="alert">{error}</p>}
-      <div className="indicators__grid" data-testid="indicators">
-        {DATA_STANDARD.map((row) => {
-          const value = report?.indicators[row.field];
-          const flag = report?.flags[row.field] ?? 'n/a';
-          const threshold = THRESHOLDS[row.field];
-          return (
-            <div key={row.field} className={`indicator indicator--${flag === 'n/a' ? 'na' : flag}`} data-field={row.field}>
-              <div className="indicator__name">
-                {row.name} <span className="indicator__field">{row.field}</span>
-              </div>
-              <div className="indicator__value">
-                {value === null || value === undefined ? '—' : row.field === 'callTotal' ? value : value.toFixed(2)}
-                <span className="indicator__unit">{row.unit.replace('百分数(100%)', '%')}</span>
-              </div>
-              {threshold && (
-                <div className="indicator__limit">
-                  {t(threshold.kind === 'min' ? 'wallboard.atLeast' : 'wallboard.atMost', { limit: threshold.limit, unit: threshold.unit === 'percent' ? '%' : t('wallboard.seconds') })}
-                </div>
-              )}
-            </div>
-          );
-        })}
-      </div>
+      <IndicatorTiles report={report} />
     </section>
   );
 }

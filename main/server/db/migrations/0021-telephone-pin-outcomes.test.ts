@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import { migrate } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
 
-describe('migration 16: telephone-pin-outcomes', () => {
+describe('migration 21: telephone-pin-outcomes', () => {
   it('keeps every earlier attempt and accepts no_pin only for a known subject', () => {
     const db = new Database(':memory:');
-    migrate(db, MIGRATIONS, 15);
+    migrate(db, MIGRATIONS, 20);
     const insert = (result: string, subject: string | null) =>
       db
         .prepare("INSERT INTO caller_verification_attempts (at, local_day, login_type, account_masked, subject_kind, subject_id, result, channel) VALUES (1, '2026-11-30', 'fund_account', '1000****9001', ?, ?, ?, 'ivr')")
@@ -14,7 +14,7 @@ describe('migration 16: telephone-pin-outcomes', () => {
     insert('failed', '100012329001');
     insert('invalid_account', null);
     expect(() => insert('no_pin', '100012329001')).toThrow(/CHECK/);
-    migrate(db, MIGRATIONS, 16);
+    migrate(db, MIGRATIONS, 21);
     expect(db.prepare('SELECT result FROM caller_verification_attempts ORDER BY id').pluck().all()).toEqual(['failed', 'invalid_account']);
     insert('no_pin', '100012329001');
     expect(() => insert('no_pin', null)).toThrow(/CHECK/);

@@ -3,8 +3,8 @@ import type { Migration } from '../migrate.js';
 // Owner: sms module. Texts to citizens go out through the center's SMS platform from an outbox:
 // written in the caller's transaction of thought (a booking, a subscription), delivered in the
 // background with retries, resumed after a restart, and followed to the platform's delivery report.
-export const m0015SmsOutbox: Migration = {
-  version: 15,
+export const m0020SmsOutbox: Migration = {
+  version: 20,
   name: 'sms-outbox',
   up(db) {
     db.exec(`

@@ -4,8 +4,8 @@ import type { Migration } from '../migrate.js';
 // embedded store's EmbeddedPinStore, now the only writer of caller_pins); an attempt on a known
 // account that has no PIN is recorded as 'no_pin', not as an invalid account and not as a failure
 // (it does not count towards the lockout). SQLite cannot change a CHECK: the table is rebuilt.
-export const m0016TelephonePinOutcomes: Migration = {
-  version: 16,
+export const m0021TelephonePinOutcomes: Migration = {
+  version: 21,
   name: 'telephone-pin-outcomes',
   up(db) {
     db.exec(`

@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import type { MetricsReport, MetricsSeriesResponse } from '../../../shared/api/metrics';
+import { METRICS_PATH, METRICS_SERIES_PATH } from '../../../shared/api/metrics';
+import { METRICS_AGENTS_PATH, METRICS_HOURS_PATH, type MetricsAgentsResponse, type MetricsHoursResponse } from '../../../shared/api/indicators';
+import type { PeriodKind } from '../../../shared/metrics/periods';
+import { addDays, daysInMonth, formatCivilDate, parseCivilDate } from '../../../shared/metrics/civil-date';
+import { useSessionStore } from './session-store';
+
+/** The team lead's indicators screen: one period and date, its report, trends and agents. */
+interface IndicatorsState {
+  period: PeriodKind;
+  /** YYYY-MM-DD inside the period. */
+  date: string;
+  report: MetricsReport | undefined;
+  /** The hours of the date and of the day before. */
+  hours: MetricsHoursResponse | undefined;
+  hoursBefore: MetricsHoursResponse | undefined;
+  /** Each day of the date's month. */
+  month: MetricsSeriesResponse | undefined;
+  agents: MetricsAgentsResponse | undefined;
+  loading: boolean;
+  error: unknown;
+  choose(period: PeriodKind, date: string): Promise<void>;
+  reload(): Promise<void>;
+  exportFile(what: 'indicators' | 'agents', format: 'csv' | 'xlsx'): Promise<void>;
+}
+
+/** Today in the browser's calendar; the server cuts the periods in the center's zone. */
+export function todayText(): string {
+  const now = new Date();
+  return formatCivilDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}
+
+let generation = 0;
+
+export const useIndicatorsStore = create<IndicatorsState>()((set, get) => ({
+  period: 'day',
+  date: todayText(),
+  report: undefined,
+  hours: undefined,
+  hoursBefore: undefined,
+  month: undefined,
+  agents: undefined,
+  loading: false,
+  error: undefined,
+  async choose(period, date) {
+    set({ period, date });
+    await get().reload();
+  },
+  async reload() {
+    const { period, date } = get();
+    const day = parseCivilDate(date);
+    if (!day) return;
+    const api = useSessionStore.getState().api;
+    const mine = ++generation; // a slower answer to an earlier choice never overwrites a newer one
+    set({ loading: true });
+    const first = formatCivilDate({ ...day, day: 1 });
+    const last = formatCivilDate({ ...day, day: daysInMonth(day.year, day.month) });
+    try {
+      const [report, hours, hoursBefore, month, agents] = await Promise.all([
+        api.get<MetricsReport>(METRICS_PATH, { period, date }),
+        api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date }),
+        api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date: formatCivilDate(addDays(day, -1)) }),
+        api.get<MetricsSeriesResponse>(METRICS_SERIES_PATH, { period: 'day', from: first, to: last }),
+        api.get<MetricsAgentsResponse>(METRICS_AGENTS_PATH, { period, date }),
+      ]);
+      if (mine === generation) set({ report, hours, hoursBefore, month, agents, loading: false, error: undefined });
+    } catch (error) {
+      if (mine === generation) set({ loading: false, error });
+    }
+  },
+  async exportFile(what, format) {
+    const { period, date } = get();
+    try {
+      const { blob, fileName } = await useSessionStore.getState().api.download(what === 'indicators' ? METRICS_PATH : METRICS_AGENTS_PATH, { period, date, format });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      set({ error });
+    }
+  },
+}));

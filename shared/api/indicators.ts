@@ -1,0 +1,51 @@
+// HTTP contract of the team lead's indicators screen: the hours of a day (trend of today against
+// yesterday) and the per-agent figures of a period, with their CSV/XLSX exports.
+import { z } from 'zod';
+import { parseCivilDate } from '../metrics/civil-date.js';
+import { PERIOD_KINDS, type PeriodKind } from '../metrics/periods.js';
+import type { Indicators } from '../metrics/indicators.js';
+import type { RawCounts } from '../metrics/raw-counts.js';
+import type { AgentFigures } from '../metrics/agent-figures.js';
+
+export const METRICS_HOURS_PATH = '/api/v1/metrics/hours';
+export const METRICS_AGENTS_PATH = '/api/v1/metrics/agents';
+
+const civilDate = z.string().refine((s) => parseCivilDate(s) !== undefined, 'expected a real date as YYYY-MM-DD');
+
+export const metricsHoursQuerySchema = z.object({ date: civilDate.optional() }).strict();
+export type MetricsHoursQuery = z.infer<typeof metricsHoursQuerySchema>;
+
+export const metricsAgentsQuerySchema = z
+  .object({
+    period: z.enum(PERIOD_KINDS).default('day'),
+    date: civilDate.optional(),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  })
+  .strict();
+export type MetricsAgentsQuery = z.infer<typeof metricsAgentsQuerySchema>;
+
+export interface MetricsHour {
+  /** Local hour 0–23 */
+  hour: number;
+  /** ISO 8601 with the zone's offset. */
+  start: string;
+  raw: RawCounts;
+  indicators: Indicators;
+}
+
+export interface MetricsHoursResponse {
+  centerCode: string;
+  date: string;
+  timeZone: string;
+  hours: MetricsHour[];
+}
+
+export interface MetricsAgentsResponse {
+  centerCode: string;
+  period: PeriodKind;
+  label: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  agents: AgentFigures[];
+}
