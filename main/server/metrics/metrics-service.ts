@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { HttpError } from '../http/http-app.js';
 import { MetricsRepository } from './metrics-repository.js';
+import { WorkOrderFiguresRepository } from './work-order-figures-repository.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
@@ -19,9 +20,11 @@ export interface MetricsServiceOptions {
 
 export class MetricsService {
   private readonly repository: MetricsRepository;
+  private readonly workOrderFigures: WorkOrderFiguresRepository;
 
   constructor(private readonly options: MetricsServiceOptions) {
     this.repository = new MetricsRepository(options.db, options.centerCode);
+    this.workOrderFigures = new WorkOrderFiguresRepository(options.db, options.centerCode);
   }
 
   /** The local date of now in the center's zone. */
@@ -31,7 +34,11 @@ export class MetricsService {
 
   /** The report of the period of `kind` holding `date` (YYYY-MM-DD; today when absent). */
   report(kind: PeriodKind, date?: string): MetricsReport {
-    return this.reportOf(periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone));
+    const period = periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone);
+    return this.options.db.transaction(() => {
+      const report = this.reportOf(period);
+      return { ...report, workOrders: this.workOrderFigures.figures(period.start, period.end, report.raw) };
+    })();
   }
 
   /** One report per period, from the period holding `from` to the one holding `to`. */
