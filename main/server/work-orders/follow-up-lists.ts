@@ -5,8 +5,9 @@ import type { Clock } from '../clock.js';
 import type { AuditService } from '../audit/audit-service.js';
 import { assertCenter, type Principal } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
+import type {
+  createFollowUpListRequestSchema} from '../../../shared/api/follow-up-lists.js';
 import {
-  createFollowUpListRequestSchema,
   type AssignEntriesRequest,
   type FollowUpEntry,
   type FollowUpListDetail,
