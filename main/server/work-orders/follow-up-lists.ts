@@ -6,17 +6,16 @@ import type { AuditService } from '../audit/audit-service.js';
 import { assertCenter, type Principal } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import type {
-  createFollowUpListRequestSchema} from '../../../shared/api/follow-up-lists.js';
-import {
-  type AssignEntriesRequest,
-  type FollowUpEntry,
-  type FollowUpListDetail,
-  type FollowUpListSummary,
-  type FollowUpReason,
-  type MarkDoneRequest,
-  type MyFollowUpsResponse,
-  type RecordAttemptRequest,
-  type AttemptOutcome,
+  createFollowUpListRequestSchema,
+  AssignEntriesRequest,
+  FollowUpEntry,
+  FollowUpListDetail,
+  FollowUpListSummary,
+  FollowUpReason,
+  MarkDoneRequest,
+  MyFollowUpsResponse,
+  RecordAttemptRequest,
+  AttemptOutcome,
 } from '../../../shared/api/follow-up-lists.js';
 import type { z } from 'zod';
 
