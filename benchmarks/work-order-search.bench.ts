@@ -19,6 +19,8 @@ import { percentile, round, type Benchmark, type BenchRow } from './bench-kit.js
 const ORDERS = 100_000;
 const CALLERS = 30_000;
 const ROUNDS = 300;
+/** Issue 11: searching 100 k orders answers in under 50 ms at p99. */
+const GOAL_P99_MS = 50;
 const CENTER = '330100';
 const STATES = ['draft', 'pending_approval', 'dispatched', 'in_progress', 'resolved', 'replied', 'closed', 'voided'] as const;
 const STATE_WEIGHTS = [0.02, 0.03, 0.03, 0.05, 0.05, 0.07, 0.73, 0.02];
@@ -109,8 +111,8 @@ const benchmark: Benchmark = {
         }
         const p99 = percentile(times, 99);
         rows.push(
-          { benchmark: 'work-order search', metric: `${name} p50`, value: round(percentile(times, 50), 2), unit: 'ms', note: `${round(found / ROUNDS, 0)} matches on average` },
-          { benchmark: 'work-order search', metric: `${name} p99`, value: round(p99, 2), unit: 'ms', note: p99 < 50 ? 'goal < 50 ms: ok' : 'goal < 50 ms: MISSED' },
+          { benchmark: 'work-order search', metric: `${name} median`, value: round(percentile(times, 50), 2), unit: 'ms', note: `${round(found / ROUNDS, 0)} matches on average` },
+          { benchmark: 'work-order search', metric: `${name} p99`, value: round(p99, 2), unit: 'ms', goal: '< 50', note: p99 < GOAL_P99_MS ? 'ok' : 'MISSED' },
         );
       }
       return rows;

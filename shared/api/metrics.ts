@@ -6,10 +6,13 @@ import type { Flags } from '../metrics/thresholds.js';
 import type { Indicators } from '../metrics/indicators.js';
 import type { RawCounts } from '../metrics/raw-counts.js';
 import type { AttendanceDay, AttendanceTotals } from '../metrics/attendance.js';
+import type { WorkOrderFigures } from '../metrics/work-order-figures.js';
 
 export const METRICS_PATH = '/api/v1/metrics';
 export const METRICS_SERIES_PATH = '/api/v1/metrics/series';
 export const ATTENDANCE_PATH = '/api/v1/metrics/attendance';
+/** The work-order figures of a period as CSV or JSON (the XLSX export carries them on a sheet of their own). */
+export const WORK_ORDER_FIGURES_PATH = '/api/v1/metrics/work-orders';
 
 /** Longest series the server computes in one request (a day series of about two years). */
 export const MAX_SERIES_ROWS = 800;
@@ -50,6 +53,8 @@ export interface MetricsReport {
   indicators: Indicators;
   flags: Flags;
   raw: RawCounts;
+  /** Beside the eight, never in them: on-time rate and follow-up survey (one period's report only, not series rows). */
+  workOrders?: WorkOrderFigures;
 }
 
 export interface MetricsSeriesResponse {

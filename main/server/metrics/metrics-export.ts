@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { DATA_STANDARD } from '../../../shared/metrics/data-standard.js';
 import { RAW_COUNT_FIELDS } from '../../../shared/metrics/raw-counts.js';
 import type { MetricsReport } from '../../../shared/api/metrics.js';
+import { addFiguresSheet } from './work-order-figures-export.js';
 
 export const EXPORT_HEADERS = ['名称', '字段名', '值', '单位'] as const;
 
@@ -42,6 +43,7 @@ export async function toXlsx(report: MetricsReport): Promise<Buffer> {
   for (const row of rows(report)) sheet.addRow(row);
   sheet.getColumn(3).numFmt = '0.00';
   sheet.getCell('C2').numFmt = '0'; // callTotal is a count
+  if (report.workOrders) addFiguresSheet(workbook, report.workOrders);
 
   const about = workbook.addWorksheet('说明');
   about.addRows([

@@ -7,9 +7,11 @@ import { exportFileName, toCsv, toXlsx } from './metrics-export.js';
 import type { AgentFiguresService } from './agent-figures-service.js';
 import { agentsExportFileName, agentsToCsv, agentsToXlsx } from './agent-figures-export.js';
 import { METRICS_AGENTS_PATH, METRICS_HOURS_PATH, metricsAgentsQuerySchema, metricsHoursQuerySchema } from '../../../shared/api/indicators.js';
+import { figuresFileName, toFiguresCsv } from './work-order-figures-export.js';
 import {
   ATTENDANCE_PATH,
   METRICS_PATH,
+  WORK_ORDER_FIGURES_PATH,
   METRICS_SERIES_PATH,
   attendanceQuerySchema,
   metricsQuerySchema,
@@ -32,6 +34,18 @@ export function registerMetricsRoutes(app: FastifyInstance, metrics: MetricsServ
     reply.header('Content-Disposition', disposition).header('Cache-Control', 'no-store');
     if (query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(report));
     return reply.type(XLSX_CONTENT_TYPE).send(await toXlsx(report));
+  });
+
+  // On-time rate and follow-up survey of a period (JSON or CSV; the XLSX export has them on a sheet).
+  app.get(WORK_ORDER_FIGURES_PATH, { preHandler: guard }, async (request, reply) => {
+    const query = parseOrThrow(metricsQuerySchema, request.query, 'query');
+    const report = metrics.report(query.period, query.date);
+    if (query.format === 'json') return report.workOrders;
+    // XLSX: the one workbook, the eight on their sheet and these on theirs.
+    const file = query.format === 'xlsx' ? exportFileName(report, 'xlsx') : figuresFileName(report);
+    reply.header('Content-Disposition', `attachment; filename="${file}"`).header('Cache-Control', 'no-store');
+    if (query.format === 'xlsx') return reply.type(XLSX_CONTENT_TYPE).send(await toXlsx(report));
+    return reply.type('text/csv; charset=utf-8').send(toFiguresCsv(report.workOrders!));
   });
 
   app.get(METRICS_SERIES_PATH, { preHandler: guard }, async (request) => {

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { HttpError } from '../http/http-app.js';
 import { MetricsRepository } from './metrics-repository.js';
 import { DayRollups } from './day-rollups.js';
+import { WorkOrderFiguresRepository } from './work-order-figures-repository.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
@@ -23,10 +24,12 @@ export interface MetricsServiceOptions {
 export class MetricsService {
   private readonly repository: MetricsRepository;
   private readonly rollups: DayRollups;
+  private readonly workOrderFigures: WorkOrderFiguresRepository;
 
   constructor(private readonly options: MetricsServiceOptions) {
     this.repository = new MetricsRepository(options.db, options.centerCode);
     this.rollups = new DayRollups(options.db, this.repository, options.centerCode, options.timeZone);
+    this.workOrderFigures = new WorkOrderFiguresRepository(options.db, options.centerCode);
   }
 
   /** The local date of now in the center's zone. */
@@ -37,7 +40,10 @@ export class MetricsService {
   /** The report of the period of `kind` holding `date` (YYYY-MM-DD; today when absent). */
   report(kind: PeriodKind, date?: string): MetricsReport {
     const period = periodContaining(kind, date ? civil(date) : this.today(), this.options.timeZone);
-    return this.reportOf(period, this.rollups.rawCountsOf([period], this.options.clock.now())[0]!);
+    return this.options.db.transaction(() => {
+      const report = this.reportOf(period, this.rollups.rawCountsOf([period], this.options.clock.now())[0]!);
+      return { ...report, workOrders: this.workOrderFigures.figures(period.start, period.end, report.raw) };
+    })();
   }
 
   /** The same report from a scan of every call row of the period (the roll-ups' oracle and the bench's peer). */

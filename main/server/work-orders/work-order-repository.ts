@@ -106,13 +106,15 @@ export type DraftChanges = Partial<Pick<WorkOrderRow, 'category' | 'title' | 'de
 
 // Listed (not NOT IN) so that SQLite can range-scan work_orders_by_state_due for each open state.
 const OPEN = "state IN ('draft', 'pending_approval', 'dispatched', 'in_progress')";
-/** Overdue at @overdueAt: still open past due, or resolved after due (an overdue order stays overdue). */
 /** 回访 to do: a resolved complaint or suggestion not yet replied to, or replied without a satisfaction answer. */
 const FOLLOW_UP = `category IN ('complaint', 'suggestion') AND (state = 'resolved' OR (state = 'replied'
   AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.work_order_id = work_orders.id AND c.survey_result IS NOT NULL)))`;
-// Written as a union of two index scans: as one OR, SQLite scans the whole center.
-const OVERDUE = `id IN (SELECT id FROM work_orders INDEXED BY work_orders_by_state_due WHERE center_code = @centerCode AND ${OPEN} AND due_at < @overdueAt
-  UNION ALL SELECT id FROM work_orders INDEXED BY work_orders_resolved_late WHERE center_code = @centerCode AND resolved_at > due_at)`;
+// Overdue at @overdueAt (an overdue order stays overdue) is two disjoint sets, each read from its own index: open orders past due
+// (work_orders_by_state_due) and orders resolved after due (work_orders_overdue_resolved, which
+// carries due_at and resolved_at: counting and paging them never reads the table). As one OR,
+// SQLite scans the whole center; as `id IN (union)` it looks up every match's row to sort it.
+const OVERDUE_OPEN = `${OPEN} AND due_at < @overdueAt`;
+const OVERDUE_RESOLVED = 'resolved_at > due_at';
 /** list() shows each order's follow-up summary; get() leaves it out (detail derives it from the calls it lists). */
 const WITH_FOLLOW_UPS = `SELECT w.*,
     (SELECT COUNT(*) FROM calls c WHERE c.work_order_id = w.id) AS follow_up_count,
@@ -121,10 +123,16 @@ const WITH_FOLLOW_UPS = `SELECT w.*,
     (SELECT c.survey_result FROM calls c WHERE c.work_order_id = w.id AND c.survey_result IS NOT NULL ORDER BY c.arrived_at DESC LIMIT 1) AS follow_up_last_survey
   FROM work_orders w`;
 
+interface ListStatements {
+  rows: Statement<Record<string, unknown>, WorkOrderRow>;
+  count: Statement<Record<string, unknown>, number>;
+}
+const qualified = (order: string) => order.replaceAll(/(\w+_at|\bid\b)/g, 'w.$1');
+
 export class WorkOrderRepository {
   private readonly insertStmt;
   private readonly byId;
-  private readonly listCache = new Map<string, { rows: Statement<Record<string, unknown>, WorkOrderRow>; count: Statement<Record<string, unknown>, number> }>();
+  private readonly listCache = new Map<string, ListStatements>();
   private readonly updateStmt;
   private readonly editStmt;
   private readonly historyInsert;
@@ -171,9 +179,7 @@ export class WorkOrderRepository {
   list(filter: WorkOrderFilter): { rows: WorkOrderRow[]; total: number } {
     // Only the filters given enter the SQL, so that SQLite picks the index that fits them; one
     // prepared statement per combination.
-    // The overdue union already keeps to the center; repeating it outside would make SQLite walk
-    // the whole center instead of looking the union's rows up by id.
-    const where = filter.overdueAt === null ? ['center_code = @centerCode'] : [];
+    const where = ['center_code = @centerCode'];
     if (filter.department !== null) where.push('department = @department');
     if (filter.states !== null) where.push(filter.states.length === 1 ? 'state = @state' : 'state IN (SELECT value FROM json_each(@states))');
     if (filter.category !== null) where.push('category = @category');
@@ -182,21 +188,14 @@ export class WorkOrderRepository {
     if (filter.createdBy !== null) where.push('created_by = @createdBy');
     if (filter.createdFrom !== null) where.push('created_at >= @createdFrom');
     if (filter.createdTo !== null) where.push('created_at < @createdTo');
-    if (filter.overdueAt !== null) where.push(OVERDUE);
     if (filter.followUp) where.push(FOLLOW_UP);
     if (filter.dueFrom !== null) where.push(`${OPEN} AND due_at >= @dueFrom AND due_at < @dueTo`);
     if (filter.mine !== null) where.push('(created_by = @mine OR assignee = @mine)');
     const order = filter.sort === 'created' ? 'created_at DESC, id DESC' : 'due_at IS NULL, due_at, id';
-    const key = `${where.join(' AND ')}|${order}`;
+    const key = `${where.join(' AND ')}|${order}|${filter.overdueAt === null ? '' : 'overdue'}`;
     let stmts = this.listCache.get(key);
     if (!stmts) {
-      const base = `FROM work_orders WHERE ${where.join(' AND ')}`;
-      stmts = {
-        rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(
-          `${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id ${base} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${order.replaceAll(/(\w+_at|\bid\b)/g, 'w.$1')}`,
-        ),
-        count: this.db.prepare<Record<string, unknown>, number>(`SELECT COUNT(*) ${base}`).pluck(),
-      };
+      stmts = filter.overdueAt === null ? this.plainStatements(where, order) : this.overdueStatements(where, order);
       this.listCache.set(key, stmts);
     }
     const params: Record<string, unknown> = { centerCode: filter.centerCode };
@@ -212,12 +211,30 @@ export class WorkOrderRepository {
     used('createdBy', filter.createdBy);
     used('createdFrom', filter.createdFrom);
     used('createdTo', filter.createdTo);
-    used('overdueAt', filter.overdueAt);
+    if (filter.overdueAt !== null) params.overdueAt = filter.overdueAt;
     used('dueFrom', filter.dueFrom);
     used('dueTo', filter.dueTo);
     used('mine', filter.mine);
     const total = stmts.count.get(params)!;
     return { rows: stmts.rows.all({ ...params, limit: filter.limit, offset: filter.offset }), total };
+  }
+
+  private plainStatements(where: string[], order: string): ListStatements {
+    const base = `FROM work_orders WHERE ${where.join(' AND ')}`;
+    return {
+      rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(`${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id ${base} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${qualified(order)}`),
+      count: this.db.prepare<Record<string, unknown>, number>(`SELECT COUNT(*) ${base}`).pluck(),
+    };
+  }
+
+  /** Overdue: the page sorted over the two sets' index entries, the total as the sum of two index counts. */
+  private overdueStatements(where: string[], order: string): ListStatements {
+    const branch = (condition: string) => `FROM work_orders WHERE ${[...where, condition].join(' AND ')}`;
+    const both = `SELECT id, created_at, due_at ${branch(OVERDUE_OPEN)} UNION ALL SELECT id, created_at, due_at ${branch(OVERDUE_RESOLVED)}`;
+    return {
+      rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(`${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id FROM (${both}) ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${qualified(order)}`),
+      count: this.db.prepare<Record<string, unknown>, number>(`SELECT (SELECT COUNT(*) ${branch(OVERDUE_OPEN)}) + (SELECT COUNT(*) ${branch(OVERDUE_RESOLVED)})`).pluck(),
+    };
   }
 
   /** False when the order is no longer a draft. */

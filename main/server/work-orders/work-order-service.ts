@@ -22,6 +22,7 @@ import { summarizeFollowUps, toFollowUpCall, toTimelineEntry, toWorkOrder } from
 import { allowedActions, canEdit, denial } from './work-order-permissions.js';
 import type { DepartmentService } from './department-service.js';
 import { createOverdueSupervisor } from './overdue-supervisor.js';
+import { onTimeRate } from '../../../shared/metrics/work-order-figures.js';
 
 export interface WorkOrderServiceDeps {
   db: Db;
@@ -269,7 +270,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     /** §2.5-5 on-time rate: of the orders resolved in the period, those resolved by their due time. */
     onTime(principal: Principal, query: OnTimeQuery): OnTimeResponse {
       assertCenter(principal, deps.centerCode);
-      const rate = (onTime: number, resolved: number) => (resolved === 0 ? null : Math.round((onTime / resolved) * 10_000) / 100);
+      const rate = onTimeRate;
       const rows = onTimeStmts[query.by].all(deps.centerCode, dayStart(query.from), endOfLocalDay(query.to, deps.timeZone) + 1).map((r) => ({ key: r.key, resolved: r.resolved, onTime: Math.round(r.onTime), rate: rate(r.onTime, r.resolved) }));
       const resolved = rows.reduce((a, r) => a + r.resolved, 0);
       const onTime = rows.reduce((a, r) => a + r.onTime, 0);

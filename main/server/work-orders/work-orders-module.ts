@@ -6,6 +6,9 @@ import { registerWorkOrderRoutes } from './work-order-routes.js';
 import { SERVICES } from '../services.js';
 import { createDepartmentService } from './department-service.js';
 import { registerDepartmentRoutes } from './department-routes.js';
+import { createCallerHistory, registerCallerHistoryRoutes } from './caller-history.js';
+import { createFollowUpLists } from './follow-up-lists.js';
+import { registerFollowUpListRoutes } from './follow-up-list-routes.js';
 
 /** How often 督办 looks for orders that became due soon or overdue. */
 const SUPERVISION_INTERVAL_MS = 60_000;
@@ -37,12 +40,16 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
   ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
   // 督办 notices go to the people they name, nobody else.
   ctx.events.addVisibilityRule((principal, event) => event.type !== 'work-order.due' || (event.centerCode === principal.centerCode && event.recipients.includes(principal.userId)));
+  const callerHistory = createCallerHistory(ctx.db, ctx.clock, ctx.config.centerCode);
+  const followUpLists = createFollowUpLists(ctx.db, ctx.clock, audit, ctx.config.centerCode);
   let supervision: ReturnType<typeof setInterval> | undefined;
   return {
     name: 'work-orders',
     registerRoutes(app) {
       registerWorkOrderRoutes(app, auth, service);
       registerDepartmentRoutes(app, auth, departments);
+      registerCallerHistoryRoutes(app, auth, callerHistory);
+      registerFollowUpListRoutes(app, auth, followUpLists);
     },
     start() {
       service.superviseDue();

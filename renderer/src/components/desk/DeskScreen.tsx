@@ -7,6 +7,7 @@ import { VerificationPanel } from './VerificationPanel';
 import { StateBar } from './StateBar';
 import { AudioDevicesPanel } from './AudioDevicesPanel';
 import { useDeskHotkeys } from '../../hotkeys/use-desk-hotkeys';
+import { DeskOrderPanels } from './DeskOrderPanels';
 
 /** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
 export function DeskScreen() {
@@ -22,6 +23,7 @@ export function DeskScreen() {
         <AudioDevicesPanel />
       </div>
       <div className="desk__center">
+        <DeskOrderPanels />
         <RecordPanel />
         <WorkOrdersPanel />
       </div>

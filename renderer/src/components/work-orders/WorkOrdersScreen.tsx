@@ -10,6 +10,7 @@ import { inboxStates } from '../../services/role-homes';
 import { errorText } from '../../services/api-error-text';
 import { WorkOrderDetailPanel } from './WorkOrderDetailPanel';
 import { OnTimePanel } from './OnTimePanel';
+import { FollowUpListsPanel } from './FollowUpListsPanel';
 
 /** Find any order (§2.5), and the department roles' inbox: the states they have work in, preset. */
 export function WorkOrdersScreen() {
@@ -34,6 +35,7 @@ export function WorkOrdersScreen() {
       <div className="orders-screen__side">
         <WorkOrderDetailPanel />
         {(role === 'department_leader' || role === 'team_lead' || role === 'center_admin') && <OnTimePanel />}
+        {(role === 'team_lead' || role === 'center_admin') && <FollowUpListsPanel />}
       </div>
     </main>
   );
