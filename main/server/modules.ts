@@ -10,6 +10,8 @@ import { sipServerModule } from './sip/sip-module.js';
 import { acdModule } from './acd/acd-module.js';
 import { backupModule } from './admin/backup-module.js';
 import { opsModule } from './ops/ops-module.js';
+import { wrapUpModule } from './wrap-up/wrap-up-module.js';
+import { callHistoryModule } from './calls/call-history-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -25,6 +27,8 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   ...PROVIDENT_FUND_MODULES,
   workOrdersModule,
   callNotesModule,
+  wrapUpModule,
+  callHistoryModule,
   metricsModule,
   voiceModule(),
   // Last: it reads the others' services on each scrape.
