@@ -12,6 +12,7 @@ import { backupModule } from './admin/backup-module.js';
 import { opsModule } from './ops/ops-module.js';
 import { wrapUpModule } from './wrap-up/wrap-up-module.js';
 import { callHistoryModule } from './calls/call-history-module.js';
+import { serviceHoursModule } from './voice/service-hours-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -29,6 +30,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   callNotesModule,
   wrapUpModule,
   callHistoryModule,
+  serviceHoursModule,
   metricsModule,
   voiceModule(),
   // Last: it reads the others' services on each scrape.
