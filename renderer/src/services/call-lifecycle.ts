@@ -5,6 +5,7 @@ import { useAgentStateStore } from '../stores/agent-state-store';
 import { useVerificationStore } from '../stores/verification-store';
 import { useKbStore } from '../stores/kb-store';
 import { useTransferStore } from '../stores/transfer-store';
+import { useCallHistoryStore } from '../stores/call-history-store';
 import type { AgentState } from '../../../shared/acd/agent-state-machine';
 
 /** Agent states that belong to one call; leaving them for any other ends that call on the desk. */
@@ -42,6 +43,11 @@ export function startCallLifecycle(): () => void {
     const now = state.me?.state;
     const before = previous.me?.state;
     if (now && before && CALL_STATES.has(before) && !CALL_STATES.has(now)) clearLastCall();
+    // The history files each call as it ends (ACW) and again when ACW ends (its wrap-up code).
+    if (now !== before && (now === 'after_call_work' || (before && CALL_STATES.has(before) && !CALL_STATES.has(now ?? 'ready')))) void useCallHistoryStore.getState().load();
+  });
+  const offRecord = useRecordStore.subscribe((state, previous) => {
+    if (state.saved && state.saved !== previous.saved) void useCallHistoryStore.getState().load();
   });
   const offVerification = useVerificationStore.subscribe((state, previous) => {
     const name = state.profile?.person?.name;
@@ -57,6 +63,7 @@ export function startCallLifecycle(): () => void {
     offPhone();
     offAgent();
     offVerification();
+    offRecord();
     offSession();
   };
 }

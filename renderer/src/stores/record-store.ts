@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CallNote } from '../../../shared/api/call-notes';
 import type { CallNoteCategory, CallNoteDraft } from '../../../shared/call-notes/restatement';
 import { useSessionStore } from './session-store';
+import { callbackNumberProblem } from '../../../shared/call-notes/callback-number';
 
 export interface RecordDraft extends CallNoteDraft {
   callId?: string | undefined;
@@ -93,6 +94,8 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
   async save() {
     const { draft } = get();
     if (!draft.topic.trim()) return set({ error: 'topicRequired' });
+    const callback = callbackNumberProblem(draft);
+    if (callback) return set({ error: callback === 'invalid' ? 'callbackNumberInvalid' : 'callbackNumberRequired' });
     set({ saving: true, error: undefined });
     try {
       const trimmed = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
