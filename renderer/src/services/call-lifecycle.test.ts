@@ -69,6 +69,14 @@ describe('call lifecycle: one call at a time on the desk', () => {
     expect(useRecordStore.getState().filed.c3).toBeUndefined();
   });
 
+  it('leaves the card of a follow-up call that was never answered (busy, refused) for the agent to read', () => {
+    useAgentStateStore.setState({ me: agent('talking') });
+    useSoftphoneStore.setState({ callState: 'ended', call: { callId: undefined, remoteNumber: '13900001111', remoteName: undefined, ivrPath: [], direction: 'outbound', startedAt: 0, answeredAt: undefined, endedAt: 1, endedByRemote: true, failedStatus: 486 } });
+    useAgentStateStore.setState({ me: agent('ready') });
+    expect(useSoftphoneStore.getState().call?.failedStatus).toBe(486);
+    useSoftphoneStore.setState({ callState: 'idle', call: undefined });
+  });
+
   it('keeps a note started between calls, and leaves a live call alone', () => {
     useRecordStore.getState().update({ topic: '自己记的' });
     useSoftphoneStore.setState({ callState: 'active' });

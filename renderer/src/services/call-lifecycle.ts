@@ -42,7 +42,9 @@ export function startCallLifecycle(): () => void {
   const offAgent = useAgentStateStore.subscribe((state, previous) => {
     const now = state.me?.state;
     const before = previous.me?.state;
-    if (now && before && CALL_STATES.has(before) && !CALL_STATES.has(now)) clearLastCall();
+    // After ACW only: a follow-up call that was never answered returns to 就绪 at once, and its
+    // card must stay to say why (busy, refused).
+    if (before === 'after_call_work' && now && !CALL_STATES.has(now)) clearLastCall();
     // The history files each call as it ends (ACW) and again when ACW ends (its wrap-up code).
     if (now !== before && (now === 'after_call_work' || (before && CALL_STATES.has(before) && !CALL_STATES.has(now ?? 'ready')))) void useCallHistoryStore.getState().load();
   });
