@@ -160,6 +160,11 @@ for (const screen of SCREENS) {
           await expect(page.getByTestId('closing-script')).toHaveText(tr(d, 'agentDesk.closing.answered'));
           // Softphone, caller data, record and KB all in sight at once.
           await expectAllInView(page, ['call-card', 'caller-profile', 'record-confirm', 'kb-search']);
+          if (screen.width >= 1920) {
+            // The room of a large screen goes to the record and the caller, not to empty margins.
+            expect((await page.locator('.desk__center').boundingBox())!.width).toBeGreaterThan(650);
+            expect((await page.getByTestId('caller-column').boundingBox())!.width).toBeGreaterThan(380);
+          }
           await shot(`${i + 1}-2-talking`);
           await page.getByRole('button', { name: tr(d, 'record.confirm') }).click();
           await expect(page.getByTestId('record-saved')).toBeVisible();
@@ -203,7 +208,9 @@ for (const screen of SCREENS) {
           return ctx.measureText(input.placeholder).width - (input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
         });
         expect(cut).toBeLessThanOrEqual(0);
-        expect(consoleErrors).toEqual([]);
+        // The only errors: Chromium's log line for each 409 the test provoked (结束话后处理 without a code).
+        expect(consoleErrors.filter((e) => !e.includes('status of 409 (Conflict)'))).toEqual([]);
+        expect(consoleErrors.length).toBeLessThanOrEqual(people.length);
       });
     });
   }

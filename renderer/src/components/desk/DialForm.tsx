@@ -22,7 +22,7 @@ export function DialForm() {
     void dial(number.trim());
   };
   return (
-    <form className="softphone__dial-form" onSubmit={submit} aria-label={t('agentDesk.dial.label')}>
+    <form className="softphone__dial-form" onSubmit={submit}>
       <div className="softphone__dial">
         <input
           className="input--small"
