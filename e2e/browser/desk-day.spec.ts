@@ -63,23 +63,26 @@ test.describe('dialling through the trunk', () => {
     const trunk = startSippTrunk('trunk-answer.xml', trunkPort, ['-rtp_echo']);
     try {
       await signedInNotReady(page, server.url);
-      await page.getByLabel('拨打号码', { exact: true }).fill('139 0000 1111');
+      await page.getByLabel('拨打号码', { exact: true }).fill('139 0000 0000');
       await page.getByRole('button', { name: '外呼', exact: true }).click();
       await expect(page.getByTestId('call-card')).toContainText('通话中', { timeout: 20_000 });
-      await expect(page.getByTestId('caller-number')).toHaveText('13900001111');
+      await expect(page.getByTestId('caller-number')).toHaveText('13900000000');
       await expect(page.getByTestId('outbound-label')).toHaveText('呼出');
       await page.screenshot({ path: testInfo.outputPath('dial-talking.png') });
+      // Audio through both legs (the trunk echoes the fake microphone) before hanging up.
+      await expect.poll(() => page.evaluate(() => (window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number }> } }).agentDeskTest.callStats().then((s) => s.packetsReceived)), { timeout: 10_000 }).toBeGreaterThan(50);
       await page.getByRole('button', { name: '挂机' }).click();
       await expect(page.getByTestId('agent-state')).toContainText('话后处理');
-      expect((await trunk.done).code).toBe(0);
+      const sipp = await trunk.done;
+      expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
     } finally {
       trunk.kill();
     }
     const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
-    expect(db.prepare("SELECT callee, work_order_id FROM calls WHERE direction = 'outbound'").get()).toEqual({ callee: '13900001111', work_order_id: null });
+    expect(db.prepare("SELECT callee, work_order_id FROM calls WHERE direction = 'outbound'").get()).toEqual({ callee: '13900000000', work_order_id: null });
     db.close();
     // Filed in today's history with its number and how it ended.
-    await expect(page.getByTestId('call-history').locator('li.history__item')).toContainText('13900001111');
+    await expect(page.getByTestId('call-history').locator('li.history__item')).toContainText('13900000000');
   });
 });
 
