@@ -45,8 +45,8 @@ test('consult a colleague while the caller holds, join all three, then leave the
   await page.screenshot({ path: testInfo.outputPath('conference.png') });
 
   // The first agent leaves the conference (§2.4-9 asks before hanging up on a caller).
-  page.on('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: '挂机' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '仍要挂机（Enter）' }).click();
   await expect(page.getByTestId('agent-state')).toContainText('话后处理');
   await expect(colleague.getByTestId('call-card')).toContainText('通话中');
 

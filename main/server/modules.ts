@@ -11,6 +11,9 @@ import { acdModule } from './acd/acd-module.js';
 import { backupModule } from './admin/backup-module.js';
 import { opsModule } from './ops/ops-module.js';
 import { smsModule } from './sms/sms-module.js';
+import { wrapUpModule } from './wrap-up/wrap-up-module.js';
+import { callHistoryModule } from './calls/call-history-module.js';
+import { serviceHoursModule } from './voice/service-hours-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -27,6 +30,9 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   workOrdersModule,
   callNotesModule,
   smsModule,
+  wrapUpModule,
+  callHistoryModule,
+  serviceHoursModule,
   metricsModule,
   voiceModule(),
   // Last: it reads the others' services on each scrape.

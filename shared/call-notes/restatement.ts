@@ -51,7 +51,9 @@ export function restatementScript(note: CallNoteDraft): string {
   parts.push(`您这次来电是${CALL_NOTE_CATEGORY_LABELS[note.category]}，关于“${note.topic.trim()}”。`);
   const description = note.description.trim().replace(/[。.]+$/, '');
   if (description) parts.push(`具体情况是：${description}。`);
-  if (note.callbackNumber?.trim()) parts.push(`您留的回电号码是${groupPhoneNumber(note.callbackNumber)}。`);
+  const callback = note.callbackNumber?.trim();
+  // Read back what was typed: a number with letters is shown as it is (and refused on saving), never as its digits alone.
+  if (callback) parts.push(`您留的回电号码是${/^[0-9+\-\s]+$/.test(callback) ? groupPhoneNumber(callback) : callback}。`);
   const handling = workOrderCategoryFor(note);
   if (handling) {
     parts.push('我会按照规定尽快转达您的意见并在规定的时间内给您答复。');

@@ -50,7 +50,7 @@ export interface AgentInfo {
 export class AcdError extends Error {
   override name = 'AcdError';
   constructor(
-    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered',
+    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered' | 'wrap_up_required',
     message: string,
   ) {
     super(message);
@@ -107,6 +107,7 @@ export interface AcdDeps {
 export class Acd {
   readonly options: AcdOptions;
   private delegate: AcdDelegate | undefined;
+  private acwGuard: ((agentId: number, callId: string) => boolean) | undefined;
   private readonly agentsById = new Map<number, Agent>();
   private readonly queue: QueueEntry[] = [];
   private readonly ringing = new Map<string, Ring>();
@@ -165,6 +166,8 @@ export class Acd {
     // Only the call ends a call (the table allows talking → ready for unanswered follow-up calls).
     if (agent.state === 'talking') throw new IllegalAgentTransitionError(agent.state, state);
     assertTransition(agent.state, state);
+    // Signing out at the end of a shift is always possible; 就绪/示忙 wait for what the center requires.
+    if (agent.state === 'after_call_work' && state !== 'signed_out') this.assertMayLeaveAcw(agent);
     if (agent.state === 'after_call_work') this.finishAcw(agent);
     agent.resume = null;
     this.clearComeback(agent);
@@ -181,6 +184,7 @@ export class Acd {
   endAcw(agentId: number): AgentSnapshot {
     const agent = this.agent(agentId);
     if (agent.state !== 'after_call_work') throw new AcdError('not_in_acw', `agent ${agent.info.workNumber} is not in after-call work`);
+    this.assertMayLeaveAcw(agent);
     this.acwToReady(agent);
     return this.snapshot(agent);
   }
@@ -249,7 +253,11 @@ export class Acd {
     const agent = this.agentsById.get(agentId);
     if (!agent || agent.callId !== callId || agent.state !== 'talking') return false;
     this.enter(agent, 'after_call_work', null, callId);
-    agent.acwTimer = this.deps.timers.after(this.options.acwLimitMs, () => this.acwToReady(agent));
+    agent.acwTimer = this.deps.timers.after(this.options.acwLimitMs, () => {
+      agent.acwTimer = null;
+      // Past the limit without what the center requires, the agent stays in ACW until it is given.
+      if (this.mayLeaveAcw(agent)) this.acwToReady(agent);
+    });
     this.publish({ type: 'call.ended', callId, agentId, outcome: 'completed', side });
     return true;
   }
@@ -392,6 +400,25 @@ export class Acd {
     if (ahead < 0) return;
     this.delegate?.announceQueuePosition?.(entry.call, ahead);
     entry.announceTimer = this.deps.timers.after(this.options.announceIntervalMs, () => this.announce(entry));
+  }
+
+  /** The center may require something (a wrap-up code) before an agent leaves after-call work. */
+  setAcwGuard(guard: ((agentId: number, callId: string) => boolean) | undefined): void {
+    this.acwGuard = guard;
+  }
+
+  /** What the guard waited for was given: an agent past the ACW limit goes on at once. */
+  acwRequirementMet(agentId: number, callId: string): void {
+    const agent = this.agentsById.get(agentId);
+    if (agent?.state === 'after_call_work' && agent.callId === callId && agent.acwTimer === null) this.acwToReady(agent);
+  }
+
+  private mayLeaveAcw(agent: Agent): boolean {
+    return !agent.callId || !this.acwGuard || this.acwGuard(agent.info.id, agent.callId);
+  }
+
+  private assertMayLeaveAcw(agent: Agent): void {
+    if (!this.mayLeaveAcw(agent)) throw new AcdError('wrap_up_required', `agent ${agent.info.workNumber} must give a wrap-up code before leaving after-call work`);
   }
 
   private acwToReady(agent: Agent): void {

@@ -20,6 +20,13 @@ export function serviceHoursFor(flow: Flow, override: string | undefined): { con
   return { config: { ...flow.serviceHours, periods }, useCalendar: true };
 }
 
+/** Whether 人工 is open at an instant: the flow's hours (or the override) on the center's working days. */
+export function serviceHoursCheck(ctx: ServerContext, flow: Flow): (ms: number) => boolean {
+  const calendar = ctx.services.get(SERVICES.calendar);
+  const hours = serviceHoursFor(flow, ctx.config.serviceHours);
+  return ctx.config.serviceHours === 'always' ? () => true : createServiceHours(hours.config, ctx.config.timeZone, hours.useCalendar && calendar ? (d) => calendar.isWorkingDay(d) : undefined);
+}
+
 /**
  * Runs resources/ivr/12329.json on callers: the self-service menu until 人工 or goodbye, each
  * step written to the call record (never the digits of a collect).
@@ -28,10 +35,7 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const promptsDir = join(ctx.config.resourcesDir, 'prompts', 'zh');
   const { flow, warnings } = loadFlowFile(join(ctx.config.resourcesDir, 'ivr', '12329.json'), promptsDir);
   for (const warning of warnings) ctx.logger.warn({ event: 'ivr-flow-warning' }, warning);
-  const calendar = ctx.services.get(SERVICES.calendar);
-  const hours = serviceHoursFor(flow, ctx.config.serviceHours);
-  const isInServiceHours =
-    ctx.config.serviceHours === 'always' ? () => true : createServiceHours(hours.config, ctx.config.timeZone, hours.useCalendar && calendar ? (d) => calendar.isWorkingDay(d) : undefined);
+  const isInServiceHours = serviceHoursCheck(ctx, flow);
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {
     return runIvr(flow, session.channel, {

@@ -5,6 +5,8 @@ const confirm = vi.fn<(message: string) => boolean>();
 stubBrowserGlobals({ confirm });
 
 const { performDeskAction, hangsUpOnCaller } = await import('./desk-actions');
+const { useConfirmStore } = await import('../stores/confirm-store');
+const flush = () => new Promise((r) => setTimeout(r, 0));
 const { useSoftphoneStore } = await import('../stores/softphone-store');
 const { useAgentStateStore } = await import('../stores/agent-state-store');
 
@@ -22,24 +24,29 @@ describe('desk actions (buttons, keys and global shortcuts)', () => {
     useAgentStateStore.setState({ setState, endAcw, notReadyReason: '会议', me: undefined });
   });
 
-  it('asks before hanging up on a caller (§2.4-9), and hangs up only when the agent confirms', () => {
+  it('asks in the desk’s own dialog before hanging up on a caller (§2.4-9), and hangs up only when the agent confirms', async () => {
     useSoftphoneStore.setState({ callState: 'active', call: call('inbound') });
-    confirm.mockReturnValueOnce(false);
     performDeskAction('hangup');
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('服务规范第 9 条'));
+    expect(useConfirmStore.getState().request?.message).toContain('服务规范第 9 条');
+    useConfirmStore.getState().answer(false);
+    await flush();
     expect(hangup).not.toHaveBeenCalled();
-    confirm.mockReturnValueOnce(true);
     performDeskAction('hangup');
+    useConfirmStore.getState().answer(true);
+    await flush();
     expect(hangup).toHaveBeenCalledTimes(1);
+    // Never the browser's confirm(), which blocks the page and cannot be styled or translated by the desk.
+    expect(confirm).not.toHaveBeenCalled();
   });
 
-  it('hangs up a follow-up call, a ringing or a dialling call without asking', () => {
+  it('hangs up a follow-up call, a ringing or a dialling call without asking', async () => {
     for (const [state, direction] of [['active', 'outbound'], ['incoming', 'inbound'], ['dialing', 'outbound']] as const) {
       useSoftphoneStore.setState({ callState: state, call: call(direction) });
       expect(hangsUpOnCaller(state, call(direction))).toBe(false);
       performDeskAction('hangup');
     }
-    expect(confirm).not.toHaveBeenCalled();
+    await flush();
+    expect(useConfirmStore.getState().request).toBeUndefined();
     expect(hangup).toHaveBeenCalledTimes(3);
   });
 

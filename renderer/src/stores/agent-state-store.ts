@@ -4,10 +4,15 @@ import { canRequestState, type NotReadyReason, type SelfServiceState } from '../
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
 import { usesPhone } from '../services/role-homes';
+import { ApiError } from '../services/api-client';
+
+const failure = (error: unknown) => ({ error: (error as Error).message, errorCode: error instanceof ApiError ? error.code : undefined });
 
 interface AgentStateState {
   me: AgentSnapshot | undefined;
   error: string | undefined;
+  /** The server's code of the last refusal (wrap_up_required…), for a translated sentence. */
+  errorCode: string | undefined;
   load(): Promise<void>;
   setState(request: SetAgentStateRequest): Promise<void>;
   endAcw(): Promise<void>;
@@ -21,6 +26,7 @@ interface AgentStateState {
 export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
   me: undefined,
   error: undefined,
+  errorCode: undefined,
   notReadyReason: '小休',
   setNotReadyReason: (notReadyReason) => set({ notReadyReason }),
   async toggleReady() {
@@ -45,17 +51,17 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
     if (current && !canRequestState(current, request.state as SelfServiceState)) return set({ error: `cannot go from ${current} to ${request.state}` });
     try {
       const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/state', request);
-      set({ me: agent, error: undefined });
+      set({ me: agent, error: undefined, errorCode: undefined });
     } catch (error) {
-      set({ error: (error as Error).message });
+      set(failure(error));
     }
   },
   async endAcw() {
     try {
       const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/acw/end');
-      set({ me: agent, error: undefined });
+      set({ me: agent, error: undefined, errorCode: undefined });
     } catch (error) {
-      set({ error: (error as Error).message });
+      set(failure(error));
     }
   },
 }));

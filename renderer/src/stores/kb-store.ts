@@ -46,7 +46,8 @@ export const useKbStore = create<KbState>()((set, get) => {
     articleUpdated: false,
     error: undefined,
     setQuery(query) {
-      set({ query });
+      // A new question means the open article answered the last one: back to the results.
+      set(query === get().query ? { query } : { query, article: undefined, articleUpdated: false });
       clearTimeout(searchTimer);
       searchTimer = setTimeout(() => void runSearch(), SEARCH_DELAY_MS);
     },

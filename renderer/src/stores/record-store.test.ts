@@ -38,4 +38,14 @@ describe('record store (§2.4-4/5)', () => {
     expect(useRecordStore.getState().error).toBe('topicRequired');
     expect(isDraftEmpty(useRecordStore.getState().draft)).toBe(true);
   });
+
+  it('refuses a callback number with letters, and a reply promised with no number, without saving', async () => {
+    useRecordStore.getState().update({ category: 'inquiry', topic: '余额', callbackNumber: 'abc-123' });
+    await useRecordStore.getState().save();
+    expect(useRecordStore.getState()).toMatchObject({ error: 'callbackNumberInvalid', saved: undefined });
+    expect(useRecordStore.getState().draft.callbackNumber).toBe('abc-123');
+    useRecordStore.getState().update({ category: 'complaint', callbackNumber: '' });
+    await useRecordStore.getState().save();
+    expect(useRecordStore.getState()).toMatchObject({ error: 'callbackNumberRequired', saved: undefined });
+  });
 });

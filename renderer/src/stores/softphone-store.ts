@@ -14,6 +14,8 @@ export interface ActiveCall extends IncomingCallInfo {
   endedByRemote: boolean | undefined;
   /** A call the agent placed that never connected: the SIP status (486 busy, 480 no answer…). */
   failedStatus?: number | undefined;
+  /** Its SIP reason phrase: a dial-plan refusal says why ("international number not in the dial plan"). */
+  failedReason?: string | undefined;
   /** X-12329-Work-Order-Id of a follow-up call (回访). */
   workOrderId?: number | undefined;
   /** A call the agent placed: the far end's phone is ringing (180). */
@@ -160,9 +162,9 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             const call = get().call;
             if (call) set({ call: { ...call, earlyMedia: true } });
           },
-          onDialFailed: (status) => {
+          onDialFailed: (status, reason) => {
             const call = get().call;
-            if (call) set({ call: { ...call, failedStatus: status } });
+            if (call) set({ call: { ...call, failedStatus: status, failedReason: reason } });
           },
           onCallEnded: (byRemote) => {
             ringer?.stop();

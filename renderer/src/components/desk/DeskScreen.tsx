@@ -8,22 +8,32 @@ import { StateBar } from './StateBar';
 import { AudioDevicesPanel } from './AudioDevicesPanel';
 import { useDeskHotkeys } from '../../hotkeys/use-desk-hotkeys';
 import { DeskOrderPanels } from './DeskOrderPanels';
+import { CallHistoryPanel } from './CallHistoryPanel';
+import { ServiceHoursBanner } from './ServiceHoursBanner';
+import { ConfirmDialog } from '../ConfirmDialog';
 
-/** The agent's working day in one window: phone on the left, the caller's matter in the middle, knowledge on the right. */
+/**
+ * The agent's working day in one window, without scrolling at 1366×768: the phone, the caller
+ * (verified data, today's calls), the record, and the knowledge base, each in its own column.
+ */
 export function DeskScreen() {
   useDeskHotkeys();
   return (
     <div className="desk-screen">
     <StateBar />
+    <ServiceHoursBanner />
     <main className="desk">
       <div className="desk__left">
         <SoftphonePanel />
-        <VerificationPanel />
         <ScriptsPanel />
         <AudioDevicesPanel />
       </div>
-      <div className="desk__center">
+      <div className="desk__caller" data-testid="caller-column">
+        <VerificationPanel />
         <DeskOrderPanels />
+        <CallHistoryPanel />
+      </div>
+      <div className="desk__center">
         <RecordPanel />
         <WorkOrdersPanel />
       </div>
@@ -31,6 +41,7 @@ export function DeskScreen() {
         <KnowledgePanel />
       </div>
     </main>
+    <ConfirmDialog />
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function KnowledgePanel() {
   return (
     <section className="panel kb" aria-labelledby="kb-heading">
       <h2 id="kb-heading" className="panel__title">{t('kb.title')}</h2>
-      <input className="kb__search" type="search" placeholder={t('kb.searchPlaceholder')} aria-label={t('kb.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input className="kb__search" data-testid="kb-search" type="search" placeholder={t('kb.searchPlaceholder')} aria-label={t('kb.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {error && <p className="record__error" role="alert">{error}</p>}
       {article ? (
         <article className="kb__article" data-testid="kb-article">

@@ -4,6 +4,20 @@ import { restatementScript, workOrderCategoryFor } from '../../../../shared/call
 import { CATEGORY_ORDER, useRecordStore } from '../../stores/record-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { formatCenterDateTime } from '../../../../shared/time/format';
+import { callbackNumberProblem } from '../../../../shared/call-notes/callback-number';
+
+const TOPIC_MAX = 100;
+const DESCRIPTION_MAX = 4000;
+
+/** Characters used of a field's limit; it turns amber near the end. */
+function Counter({ id, count, max }: { id: string; count: number; max: number }) {
+  const { t } = useTranslation();
+  return (
+    <span id={id} className={`field__counter ${count >= max * 0.9 ? 'field__counter--near' : ''}`} data-testid={id}>
+      {t('agentDesk.counter', { count, max })}
+    </span>
+  );
+}
 
 /** §2.4-4/5: the matter recorded while talking, restated, and saved once the caller agrees. */
 export function RecordPanel() {
@@ -17,6 +31,8 @@ export function RecordPanel() {
   const timeZone = useConnectionStore((s) => s.timeZone);
   const script = useMemo(() => (draft.topic.trim() ? restatementScript(draft) : ''), [draft]);
   const opensOrder = workOrderCategoryFor(draft) !== undefined;
+  // Letters in the number show at once; a missing number once saving was tried.
+  const callbackError = callbackNumberProblem(draft) === 'invalid' ? 'callbackNumberInvalid' : error === 'callbackNumberRequired' ? 'callbackNumberRequired' : undefined;
 
   return (
     <section className="panel record" aria-labelledby="record-heading">
@@ -30,9 +46,12 @@ export function RecordPanel() {
         ))}
       </div>
       <div className="record__grid">
-        <label className="field">
-          <span>{t('record.topic')}</span>
-          <input value={draft.topic} maxLength={100} onChange={(e) => update({ topic: e.target.value })} />
+        <label className="field record__topic">
+          <span className="field__head">
+            <span>{t('record.topic')}</span>
+            <Counter id="record-topic-count" count={draft.topic.length} max={TOPIC_MAX} />
+          </span>
+          <input value={draft.topic} maxLength={TOPIC_MAX} aria-label={t('record.topic')} aria-describedby="record-topic-count" aria-invalid={error === 'topicRequired' || undefined} onChange={(e) => update({ topic: e.target.value })} />
         </label>
         <label className="field">
           <span>{t('record.callerName')}</span>
@@ -40,8 +59,21 @@ export function RecordPanel() {
         </label>
         <label className="field">
           <span>{t('record.callbackNumber')}</span>
-          <input value={draft.callbackNumber ?? ''} inputMode="tel" maxLength={20} onChange={(e) => update({ callbackNumber: e.target.value })} />
+          <input
+            value={draft.callbackNumber ?? ''}
+            inputMode="tel"
+            maxLength={20}
+            aria-label={t('record.callbackNumber')}
+            aria-invalid={callbackError ? true : undefined}
+            aria-describedby={callbackError ? 'record-callback-error' : undefined}
+            onChange={(e) => update({ callbackNumber: e.target.value })}
+          />
         </label>
+        {callbackError && (
+          <p id="record-callback-error" className="field__error" role="alert" data-testid="callback-error">
+            {t(`agentDesk.fieldErrors.${callbackError}`)}
+          </p>
+        )}
         {draft.category === 'inquiry' && (
           <label className="record__check">
             <input type="checkbox" checked={draft.answeredOnCall === false} onChange={(e) => update({ answeredOnCall: !e.target.checked })} />
@@ -50,15 +82,18 @@ export function RecordPanel() {
         )}
       </div>
       <label className="field">
-        <span>{t('record.description')}</span>
-        <textarea rows={4} value={draft.description} maxLength={4000} onChange={(e) => update({ description: e.target.value })} />
+        <span className="field__head">
+          <span>{t('record.description')}</span>
+          <Counter id="record-description-count" count={draft.description.length} max={DESCRIPTION_MAX} />
+        </span>
+        <textarea rows={3} value={draft.description} maxLength={DESCRIPTION_MAX} aria-label={t('record.description')} aria-describedby="record-description-count" onChange={(e) => update({ description: e.target.value })} />
       </label>
       <div className="script" aria-live="polite">
         <div className="script__label">{t('record.restatement')}</div>
         <p data-testid="restatement">{script || t('record.restatementEmpty')}</p>
       </div>
       {opensOrder && <p className="record__hint">{t('record.opensWorkOrder')}</p>}
-      {error && <p className="record__error" role="alert">{error === 'topicRequired' ? t('record.topicRequired') : error}</p>}
+      {error && !callbackError && <p className="record__error" role="alert">{error === 'topicRequired' ? t('record.topicRequired') : error}</p>}
       {saved && (
         <p className="record__saved" role="status" data-testid="record-saved">
           {saved.workOrderId
@@ -66,7 +101,7 @@ export function RecordPanel() {
             : t('record.saved')}
         </p>
       )}
-      <button type="button" className="button button--primary" disabled={saving || !draft.topic.trim()} onClick={() => void save()}>
+      <button type="button" className="button button--primary" data-testid="record-confirm" disabled={saving || !draft.topic.trim()} onClick={() => void save()}>
         {t('record.confirm')}
       </button>
     </section>

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../stores/session-store';
+import { useRecordStore } from '../../stores/record-store';
+import { closingVariant } from '../../services/closing-script';
 
 /** §2.4-3 and §2.4-8: the greeting and the closing words, always in sight. */
 export function ScriptsPanel() {
   const { t } = useTranslation();
   const workNumber = useSessionStore((s) => s.user?.workNumber ?? '');
+  const variant = useRecordStore((s) => closingVariant(s.saved ?? (s.draft.topic.trim() ? s.draft : undefined)));
   return (
     <section className="panel scripts" aria-labelledby="scripts-heading">
       <h2 id="scripts-heading" className="panel__title">{t('scripts.title')}</h2>
@@ -14,7 +17,7 @@ export function ScriptsPanel() {
       </details>
       <details>
         <summary>{t('scripts.closing')}</summary>
-        <p data-testid="closing-script">{t('scripts.closingText')}</p>
+        <p data-testid="closing-script" data-variant={variant}>{t(`agentDesk.closing.${variant}`)}</p>
       </details>
     </section>
   );

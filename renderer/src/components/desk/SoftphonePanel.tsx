@@ -5,6 +5,8 @@ import { DtmfPad } from './DtmfPad';
 import { hangUpWithCare } from '../../services/desk-actions';
 import { TransferControls } from './TransferControls';
 import { MonitoredBadge } from './MonitoredBadge';
+import { DialForm } from './DialForm';
+import { dialFailureKey } from '../../services/dial-refusal';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
@@ -12,10 +14,7 @@ const DIAL_FAILURES = [403, 404, 480, 484, 486, 503, 603];
 /** How the card sums up a call that is over. */
 function endedText(call: ActiveCall, handoff: SoftphoneHandoff, t: Translate): string {
   if (handoff) return t(`softphone.handedOff.${handoff}`);
-  if (call.failedStatus !== undefined) {
-    const key = DIAL_FAILURES.includes(call.failedStatus) ? String(call.failedStatus) : 'other';
-    return t(`softphone.dialFailed.${key}`, { status: call.failedStatus });
-  }
+  if (call.failedStatus !== undefined) return t(dialFailureKey(call.failedStatus, call.failedReason, DIAL_FAILURES), { status: call.failedStatus });
   if (call.direction === 'outbound') return call.endedByRemote ? t('softphone.endedByCallee') : t('softphone.endedByAgentOutbound');
   return call.endedByRemote ? t('softphone.endedByCaller') : t('softphone.endedByAgent');
 }
@@ -30,7 +29,8 @@ export function SoftphonePanel() {
   const toggleMute = useSoftphoneStore((s) => s.toggleMute);
   const toggleHold = useSoftphoneStore((s) => s.toggleHold);
   const sendDtmf = useSoftphoneStore((s) => s.sendDtmf);
-  const talkSeconds = useElapsedSeconds(call?.answeredAt, call?.endedAt);
+  // Ringing or dialling counts from the first ring; talking from the answer.
+  const talkSeconds = useElapsedSeconds(call?.answeredAt ?? call?.startedAt, call?.endedAt);
   const handoff = useSoftphoneStore((s) => s.handoff);
   const lastError = useSoftphoneStore((s) => s.lastError);
   const hungUpFirstCount = useSoftphoneStore((s) => s.hungUpFirstCount);
@@ -40,7 +40,7 @@ export function SoftphonePanel() {
 
   const talking = callState === 'active' || callState === 'held';
   // §2.4-9: the agent hangs up after the caller; doing it first needs a deliberate confirmation.
-  const onHangup = () => hangUpWithCare();
+  const onHangup = () => void hangUpWithCare();
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading" data-call-state={callState}>
       <h2 id="softphone-heading" className="panel__title">{t('softphone.title')}</h2>
@@ -79,6 +79,7 @@ export function SoftphonePanel() {
           <div className="call-card__idle">{t('softphone.noCall')}</div>
         )}
       </div>
+      <DialForm />
       <div className="softphone__buttons">
         <button type="button" className="button button--answer" disabled={callState !== 'incoming'} onClick={() => void answer()} title="F2" aria-keyshortcuts="F2">
           {t('softphone.answer')}

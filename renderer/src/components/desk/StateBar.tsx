@@ -6,6 +6,9 @@ import { useElapsedSeconds, formatDuration } from '../../hooks/use-elapsed';
 import { isWithinWorkingHours } from '../../services/working-hours';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useTransferStore } from '../../stores/transfer-store';
+import { useQueueStore } from '../../stores/queue-store';
+import { askConfirm } from '../../stores/confirm-store';
+import { WrapUpPicker } from './WrapUpPicker';
 
 /** After-call work target of §3.2 (平均话后处理时间 ≤ 30 s). */
 const ACW_TARGET_SECONDS = 30;
@@ -15,6 +18,11 @@ export function StateBar() {
   const { t } = useTranslation();
   const me = useAgentStateStore((s) => s.me);
   const error = useAgentStateStore((s) => s.error);
+  const errorCode = useAgentStateStore((s) => s.errorCode);
+  const queueLength = useQueueStore((s) => s.length);
+  const oldestQueuedAt = useQueueStore((s) => s.oldestQueuedAt);
+  const loadQueue = useQueueStore((s) => s.load);
+  const longestWait = useElapsedSeconds(oldestQueuedAt);
   const load = useAgentStateStore((s) => s.load);
   const setState = useAgentStateStore((s) => s.setState);
   const endAcw = useAgentStateStore((s) => s.endAcw);
@@ -27,13 +35,15 @@ export function StateBar() {
   const inState = useElapsedSeconds(sinceMs);
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadQueue();
+  }, [load, loadQueue]);
 
   const state = me?.state ?? 'signed_out';
   const acwLeft = Math.max(0, ACW_TARGET_SECONDS - inState);
-  const signOut = () => {
+  const signOut = async () => {
     // §2.4-10: no leaving during working hours without a reason to; the agent must confirm.
-    if (isWithinWorkingHours(Date.now(), timeZone) && !window.confirm(t('stateBar.signOutWarning'))) return;
+    const ask = { title: t('stateBar.signOut'), message: t('stateBar.signOutWarning'), confirmLabel: t('stateBar.signOut'), cancelLabel: t('agentDesk.cancel') };
+    if (isWithinWorkingHours(Date.now(), timeZone) && !(await askConfirm(ask))) return;
     void setState({ state: 'signed_out' });
   };
 
@@ -46,6 +56,7 @@ export function StateBar() {
         {state === 'talking' && callerHolds && <span data-testid="caller-on-hold"> · {t('stateBar.callerOnHold')}</span>}
         <span className="state-bar__timer">{formatDuration(inState)}</span>
       </span>
+      {state === 'after_call_work' && me?.callId && <WrapUpPicker callId={me.callId} />}
       {state === 'after_call_work' && (
         <span className={`state-bar__acw ${acwLeft === 0 ? 'state-bar__acw--over' : ''}`} data-testid="acw-countdown">
           {t('stateBar.acwLeft', { seconds: acwLeft })}
@@ -69,10 +80,13 @@ export function StateBar() {
       <button type="button" className="button button--small" disabled={state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'not_ready', reason })} title={t('hotkeys.toggleReadyHint')} aria-keyshortcuts="F8">
         {t('stateBar.notReady')}
       </button>
-      <button type="button" className="button button--small" disabled={state === 'signed_out' || state === 'ringing' || state === 'talking'} onClick={signOut}>
+      <button type="button" className="button button--small" disabled={state === 'signed_out' || state === 'ringing' || state === 'talking'} onClick={() => void signOut()}>
         {t('stateBar.signOut')}
       </button>
-      {error && <span className="record__error" role="alert">{error}</span>}
+      {error && <span className="record__error" role="alert">{errorCode ? t(`agentDesk.errors.${errorCode}`, { defaultValue: error }) : error}</span>}
+      <span className={`state-bar__queue ${queueLength > 0 ? 'state-bar__queue--waiting' : ''}`} data-testid="queue-summary" role="status">
+        {queueLength > 0 ? t('agentDesk.queue.waiting', { count: queueLength, wait: formatDuration(longestWait) }) : t('agentDesk.queue.empty')}
+      </span>
     </div>
   );
 }

@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { QueueResponse } from '../../../shared/api/acd';
+import { useSessionStore } from './session-store';
+import { onServerEvent } from './connection-store';
+
+interface QueueState {
+  /** Callers waiting for an agent (not those already ringing one). */
+  length: number;
+  /** When the longest-waiting caller joined the queue (ms), for a wait that ticks on the desk. */
+  oldestQueuedAt: number | undefined;
+  load(): Promise<void>;
+}
+
+/** The queue at a glance on the state bar: pushed by the ACD (acd.queue), fetched on (re)connect. */
+export const useQueueStore = create<QueueState>()((set) => ({
+  length: 0,
+  oldestQueuedAt: undefined,
+  async load() {
+    try {
+      const q = await useSessionStore.getState().api.get<QueueResponse>('/api/v1/acd/queue');
+      set({ length: q.length, oldestQueuedAt: q.oldestQueuedAt ? Date.parse(q.oldestQueuedAt) : undefined });
+    } catch {
+      // The next acd.queue event brings it.
+    }
+  },
+}));
+
+onServerEvent((event) => {
+  if (event.type === 'hello' && useSessionStore.getState().status === 'signed-in') void useQueueStore.getState().load();
+  if (event.type !== 'acd.queue') return;
+  useQueueStore.setState({ length: event.length, oldestQueuedAt: event.oldestQueuedAt ? Date.parse(event.oldestQueuedAt) : undefined });
+});

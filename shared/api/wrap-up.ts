@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** One of the center's wrap-up (disposition) codes, given to each call in after-call work. */
+export const wrapUpCodeSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  label: z.string(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+});
+export type WrapUpCode = z.infer<typeof wrapUpCodeSchema>;
+
+/** GET /api/v1/wrap-up-codes: the codes (active ones for agents) and whether one is required before leaving ACW. */
+export interface WrapUpCodesResponse {
+  codes: WrapUpCode[];
+  required: boolean;
+}
+
+/** POST /api/v1/wrap-up-codes (center admin). */
+export const createWrapUpCodeRequestSchema = z.object({
+  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _'),
+  label: z.string().trim().min(1).max(50),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+});
+
+/** PATCH /api/v1/wrap-up-codes/:id (center admin): relabel, reorder, retire (never deleted: reports keep them). */
+export const updateWrapUpCodeRequestSchema = z
+  .object({ label: z.string().trim().min(1).max(50), active: z.boolean(), sortOrder: z.number().int().min(0).max(999) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+/** PUT /api/v1/wrap-up-codes/settings (center admin). */
+export const wrapUpSettingsRequestSchema = z.object({ required: z.boolean() });
+
+/** POST /api/v1/calls/:callId/wrap-up: the agent's code for their part of the call (again to change it). */
+export const setWrapUpRequestSchema = z.object({ codeId: z.number().int().positive() });
+
+/** GET /api/v1/wrap-up-codes/report?from&to: calls coded, per agent and per code. */
+export interface WrapUpReportResponse {
+  from: string;
+  to: string;
+  rows: Array<{ agentId: number; workNumber: string; displayName: string; codeId: number; code: string; label: string; calls: number }>;
+  byCode: Array<{ codeId: number; code: string; label: string; calls: number }>;
+}
