@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       startedAt: startedAt.toISOString(),
       uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
-      center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone },
+      center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone, serviceHours: ctx.services.get(SERVICES.serviceHours) },
     }));
     for (const module of modules) await module.registerRoutes?.(app);
     await app.listen({ host: config.host, port: config.httpPort });

@@ -14,6 +14,7 @@ import type { WorkOrderService } from './work-orders/work-order-service.js';
 import type { MetricsService } from './metrics/metrics-service.js';
 import type { CalendarService } from './work-orders/calendar-service.js';
 import type { DepartmentService } from './work-orders/department-service.js';
+import type { CenterServiceHours } from '../../shared/api/health.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -47,6 +48,8 @@ export const SERVICES = {
   workOrders: new ServiceKey<WorkOrderService>('workOrders'),
   departments: new ServiceKey<DepartmentService>('departments'),
   metrics: new ServiceKey<MetricsService>('metrics'),
+  /** §2.3 人工 hours as configured (the IVR flow's, or --service-hours), for the desk. */
+  serviceHours: new ServiceKey<CenterServiceHours>('serviceHours'),
 } as const;
 
 export class ServiceRegistry {

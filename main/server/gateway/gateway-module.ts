@@ -1,6 +1,6 @@
 import type { ServerConfig } from '../config.js';
 import type { ServerContext, ServerModule } from '../context.js';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
 import { gatewayTablesEmpty, hasDemoData, seedDemoData } from './demo-data.js';
 import { HttpGateway, type HttpGatewayOptions } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';

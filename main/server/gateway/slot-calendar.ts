@@ -1,4 +1,4 @@
-import { addDays, weekday } from '../../../shared/calendar/local-date.js';
+import { addDays, isWeekend } from '../../../shared/time/local-date.js';
 
 /** The bookable windows of an outlet's working day (the centers' usual counter hours). */
 export const SLOT_WINDOWS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '13:30-14:30', '14:30-15:30', '15:30-16:30'] as const;
@@ -21,8 +21,7 @@ export function isBookableDay(ymd: string, isWorkingDay?: IsWorkingDay): boolean
       // fall through to plain weekdays
     }
   }
-  const d = weekday(ymd);
-  return d !== 0 && d !== 6;
+  return !isWeekend(ymd);
 }
 
 export function bookableDays(from: string, to: string, today: string, isWorkingDay?: IsWorkingDay): string[] {

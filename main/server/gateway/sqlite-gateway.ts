@@ -13,7 +13,7 @@ import type {
   SmsSubscription,
 } from '../../../shared/api/gateway.js';
 import { GatewayError, type PersonKey, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
 import { SLOT_WINDOWS, bookableDays, isBookable, type IsWorkingDay } from './slot-calendar.js';
 
 interface PersonRow {

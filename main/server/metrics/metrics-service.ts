@@ -6,8 +6,8 @@ import { MetricsRepository } from './metrics-repository.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso } from '../../../shared/metrics/time-zone.js';
-import { parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
+import { formatZonedIso, localDateOf } from '../../../shared/time/zoned.js';
+import { parseLocalDate, type LocalDate } from '../../../shared/time/local-date.js';
 import { MAX_SERIES_ROWS, type MetricsReport, type MetricsSeriesResponse } from '../../../shared/api/metrics.js';
 
 export interface MetricsServiceOptions {
@@ -25,8 +25,8 @@ export class MetricsService {
   }
 
   /** The local date of now in the center's zone. */
-  today(): CivilDate {
-    return civilDateAt(this.options.clock.now(), this.options.timeZone);
+  today(): LocalDate {
+    return localDateOf(this.options.clock.now(), this.options.timeZone);
   }
 
   /** The report of the period of `kind` holding `date` (YYYY-MM-DD; today when absent). */
@@ -63,8 +63,8 @@ export class MetricsService {
   }
 }
 
-function civil(date: string): CivilDate {
-  const parsed = parseCivilDate(date);
+function civil(date: string): LocalDate {
+  const parsed = parseLocalDate(date);
   if (!parsed) throw new HttpError(400, 'invalid_date', `not a date: ${date}`);
   return parsed;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NOT_READY_REASONS, type NotReadyReason } from '../../../../shared/acd/agent-state-machine';
 import { useAgentStateStore } from '../../stores/agent-state-store';
 import { useElapsedSeconds, formatDuration } from '../../hooks/use-elapsed';
-import { isWithinWorkingHours } from '../../services/working-hours';
+import { isInServiceHours } from '../../../../shared/time/service-hours';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useTransferStore } from '../../stores/transfer-store';
 
@@ -19,6 +19,7 @@ export function StateBar() {
   const setState = useAgentStateStore((s) => s.setState);
   const endAcw = useAgentStateStore((s) => s.endAcw);
   const timeZone = useConnectionStore((s) => s.timeZone);
+  const serviceHours = useConnectionStore((s) => s.serviceHours);
   const reason = useAgentStateStore((s) => s.notReadyReason);
   const setReason = useAgentStateStore((s) => s.setNotReadyReason);
   // While a colleague rings or is consulted, the caller holds (music): the bar says so.
@@ -32,8 +33,8 @@ export function StateBar() {
   const state = me?.state ?? 'signed_out';
   const acwLeft = Math.max(0, ACW_TARGET_SECONDS - inState);
   const signOut = () => {
-    // §2.4-10: no leaving during working hours without a reason to; the agent must confirm.
-    if (isWithinWorkingHours(Date.now(), timeZone) && !window.confirm(t('stateBar.signOutWarning'))) return;
+    // §2.4-10: no leaving during the center's service hours without a reason to; the agent must confirm.
+    if (isInServiceHours(Date.now(), serviceHours, timeZone) && !window.confirm(t('stateBar.signOutWarning'))) return;
     void setState({ state: 'signed_out' });
   };
 
