@@ -14,7 +14,8 @@ import type {
 } from '../../../shared/api/gateway.js';
 import { GatewayError, type PersonKey, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
 import { localDateOf } from '../../../shared/time/zoned.js';
-import { SLOT_WINDOWS, bookableDays, isBookable, type IsWorkingDay } from './slot-calendar.js';
+import { SLOT_WINDOWS, bookableDays, isBookable } from './slot-calendar.js';
+import type { IsWorkingDay } from '../../../shared/time/service-hours.js';
 
 interface PersonRow {
   fund_account: string;
