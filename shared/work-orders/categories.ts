@@ -2,8 +2,6 @@
 export const WORK_ORDER_CATEGORIES = ['complaint', 'suggestion', 'inquiry'] as const;
 export type WorkOrderCategory = (typeof WORK_ORDER_CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<WorkOrderCategory, string> = { complaint: '投诉', suggestion: '建议', inquiry: '咨询' };
-
 /** §2.5-5: handling limits in working days (the national holiday calendar, 调休 included). */
 export const SLA_WORKING_DAYS: Record<WorkOrderCategory, number> = { complaint: 5, suggestion: 2, inquiry: 3 };
 

@@ -7,10 +7,6 @@ import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 import { SqliteGateway } from './sqlite-gateway.js';
 import { SERVICES } from '../services.js';
 
-export const GATEWAY_SERVICE = 'gateway';
-/** A boolean service: the embedded tables hold the demo center (PINs are DEMO_PIN). */
-export const GATEWAY_DEMO_SERVICE = 'gateway.demo';
-
 export interface GatewayModuleOptions {
   /** Use a center's core system instead of the embedded database. */
   http?: HttpGatewayOptions;
