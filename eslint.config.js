@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 import { builtinModules } from 'node:module';
@@ -70,6 +71,19 @@ export default tseslint.config(
   {
     files: ['preload/**/*.ts'],
     rules: restrict('the preload only bridges: import electron and shared/, nothing else.', { names: NODE.names, patterns: [...NODE.patterns, '**/main/**', '**/renderer/**'] }),
+  },
+  {
+    // No import cycles (the stores once imported each other): modules form layers that a test can
+    // build from the bottom. The server imports './x.js' for './x.ts', as Node ESM wants.
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'main/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } })],
+      // The rule follows only files it may parse: TypeScript ones, with typescript-eslint's parser.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['scripts/**/*.mjs', 'e2e/**/*.ts', 'benchmarks/**/*.ts', '**/*.test.ts'],

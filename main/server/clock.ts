@@ -1,19 +1,2 @@
-/** Time comes from here, so that tests can run a day, a week or a holiday in milliseconds. */
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
-
-export class ManualClock implements Clock {
-  constructor(private current: number) {}
-  now(): number {
-    return this.current;
-  }
-  set(ms: number): void {
-    this.current = ms;
-  }
-  advance(ms: number): void {
-    this.current += ms;
-  }
-}
+// The clock lives in shared/time/clock.ts; this re-export spares ~70 server imports a rename.
+export { ManualClock, systemClock, type Clock } from '../../shared/time/clock.js';

@@ -6,8 +6,6 @@ import { APP_VERSION } from './app-root.js';
 import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
 import { attachWebSocketRoutes, type WebSocketRoute } from './http/upgrade-router.js';
-import { sipWebSocketRoute } from './sip/sip-websocket-endpoint.js';
-import { openSipUdpEndpoint } from './sip/sip-udp-endpoint.js';
 import { eventsRoute } from './events/events-endpoint.js';
 import { EventHub } from './events/event-hub.js';
 import { systemClock, type Clock } from './clock.js';
@@ -44,13 +42,9 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     const modules: ServerModule[] = [];
     for (const factory of options.modules ?? SERVER_MODULES) modules.push(await factory(ctx));
 
-    // Until the voice module owns SIP over UDP, a placeholder answers 503 on the configured port.
-    const voiceOwnsSip = ctx.services.has(SERVICES.sip);
-    const sipUdp = voiceOwnsSip ? undefined : await openSipUdpEndpoint(config.host, config.sipUdpPort, logger);
-    if (sipUdp) cleanups.push(() => sipUdp.close());
-
     const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins });
-    const sipUdpPort = () => sipUdp?.port ?? (ctx.services.get(SERVICES.sipUdpPort)) ?? config.sipUdpPort;
+    // The sip module publishes the bound port; a server started without it (a test's module subset) has no SIP.
+    const sipUdpPort = () => ctx.services.get(SERVICES.sipUdpPort) ?? config.sipUdpPort;
     app.get('/healthz', async (): Promise<HealthResponse> => ({
       status: 'ok',
       name: 'agent-desk-12329',
@@ -58,7 +52,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       startedAt: startedAt.toISOString(),
       uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
-      center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone },
+      center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone, serviceHours: ctx.services.get(SERVICES.serviceHours) },
     }));
     for (const module of modules) await module.registerRoutes?.(app);
     await app.listen({ host: config.host, port: config.httpPort });
@@ -75,7 +69,6 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     const auth = ctx.services.get(SERVICES.auth);
     const socketRoutes: WebSocketRoute[] = [eventsRoute(ctx.events, logger, auth && ((request) => auth.authenticateToken(auth.tokenFromRequest(request))))];
     for (const module of modules) socketRoutes.push(...(module.websocketRoutes?.() ?? []));
-    if (!socketRoutes.some((r) => r.path === '/sip')) socketRoutes.push(sipWebSocketRoute(logger));
     cleanups.push(attachWebSocketRoutes(app.server, socketRoutes, logger));
 
     for (const module of modules) {

@@ -17,6 +17,7 @@ import type { CalendarService } from './work-orders/calendar-service.js';
 import type { DepartmentService } from './work-orders/department-service.js';
 import type { SmsSender } from './self-service/sms-sender.js';
 import type { EmbeddedPinStore } from './gateway/embedded-pin-store.js';
+import type { CenterServiceHours } from '../../shared/api/health.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -56,6 +57,8 @@ export const SERVICES = {
   sms: new ServiceKey<SmsSender>('sms'),
   /** Telephone PINs, on the embedded store only (a core system over HTTP keeps its own). */
   pinStore: new ServiceKey<EmbeddedPinStore>('pinStore'),
+  /** §2.3 人工 hours as configured (the IVR flow's, or --service-hours), for the desk. */
+  serviceHours: new ServiceKey<CenterServiceHours>('serviceHours'),
 } as const;
 
 export class ServiceRegistry {

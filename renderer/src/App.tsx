@@ -11,6 +11,7 @@ import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
 import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
+import { signOut } from './services/sign-out';
 
 // Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
 const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
@@ -21,7 +22,6 @@ export function App() {
   const restore = useSessionStore((s) => s.restore);
   const signedIn = useSessionStore((s) => s.status === 'signed-in');
   const user = useSessionStore((s) => s.user);
-  const signOut = useSessionStore((s) => s.signOut);
   const [chosen, setView] = useState<DeskView>('desk');
   // Each role lands on its home (department roles: their work-order inbox) and sees only its screens.
   const views = viewsFor(user?.role);

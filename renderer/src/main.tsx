@@ -6,6 +6,7 @@ import { App } from './App';
 import { useSoftphoneStore } from './stores/softphone-store';
 import { startDesktopIntegration } from './services/desktop-integration';
 import { startCallLifecycle } from './services/call-lifecycle';
+import { startSessionLifecycle } from './services/sign-out';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
@@ -13,6 +14,7 @@ startDesktopIntegration();
 // End-to-end tests read call quality (RTP counters, heard level) through this one hook.
 (window as unknown as { agentDeskTest: unknown }).agentDeskTest = { callStats: () => useSoftphoneStore.getState().callStats() };
 startCallLifecycle();
+startSessionLifecycle();
 createRoot(container).render(
   <StrictMode>
     <App />

@@ -1,7 +1,7 @@
 // HTTP contract of the team lead's indicators screen: the hours of a day (trend of today against
 // yesterday) and the per-agent figures of a period, with their CSV/XLSX exports.
 import { z } from 'zod';
-import { parseCivilDate } from '../metrics/civil-date.js';
+import { parseLocalDate } from '../time/local-date.js';
 import { PERIOD_KINDS, type PeriodKind } from '../metrics/periods.js';
 import type { Indicators } from '../metrics/indicators.js';
 import type { RawCounts } from '../metrics/raw-counts.js';
@@ -10,7 +10,7 @@ import type { AgentFigures } from '../metrics/agent-figures.js';
 export const METRICS_HOURS_PATH = '/api/v1/metrics/hours';
 export const METRICS_AGENTS_PATH = '/api/v1/metrics/agents';
 
-const civilDate = z.string().refine((s) => parseCivilDate(s) !== undefined, 'expected a real date as YYYY-MM-DD');
+const civilDate = z.string().refine((s) => parseLocalDate(s) !== undefined, 'expected a real date as YYYY-MM-DD');
 
 export const metricsHoursQuerySchema = z.object({ date: civilDate.optional() }).strict();
 export type MetricsHoursQuery = z.infer<typeof metricsHoursQuerySchema>;

@@ -1,6 +1,6 @@
 // HTTP contract of the metrics endpoints (§3.2 indicators, wallboard series, attendance).
 import { z } from 'zod';
-import { parseCivilDate } from '../metrics/civil-date.js';
+import { isLocalDate } from '../time/local-date.js';
 import { PERIOD_KINDS } from '../metrics/periods.js';
 import type { Flags } from '../metrics/thresholds.js';
 import type { Indicators } from '../metrics/indicators.js';
@@ -17,7 +17,7 @@ export const WORK_ORDER_FIGURES_PATH = '/api/v1/metrics/work-orders';
 /** Longest series the server computes in one request (a day series of about two years). */
 export const MAX_SERIES_ROWS = 800;
 
-const civilDate = z.string().refine((s) => parseCivilDate(s) !== undefined, 'expected a real date as YYYY-MM-DD');
+const civilDate = z.string().refine((s) => isLocalDate(s) && s >= '1970-01-01', 'expected a real date as YYYY-MM-DD');
 const period = z.enum(PERIOD_KINDS);
 
 export const metricsQuerySchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, isLocalDate, isWeekend, yearOf } from './local-date.js';
+import { addDays, isLocalDate, isWeekend, yearOf } from '../time/local-date.js';
 
 const localDate = z.string().refine(isLocalDate, 'a YYYY-MM-DD day');
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { calendarYearSchema, type CalendarYear } from './calendar-year.js';
 import { CalendarMissingError, WorkingCalendar } from './working-calendar.js';
-import { endOfLocalDay, localDateOf } from './local-date.js';
 
 const TZ = 'Asia/Shanghai';
 const load = (year: number): CalendarYear =>
@@ -75,15 +74,5 @@ describe('dueAt (worked by hand)', () => {
   it('crosses the year into 2026 元旦 and its 调休 Sunday', () => {
     // Inquiry opened Wed 2025-12-31: 01-01…01-03 off, Sun 01-04 (1), 01-05 (2), 01-06 (3).
     expect(calendar.dueAt(beijing('2025-12-31T15:00'), 3, TZ)).toBe(endOf('2026-01-06'));
-  });
-});
-
-describe('local days by zone', () => {
-  it('cuts days at Beijing midnight, 16:00 UTC', () => {
-    expect(localDateOf(Date.UTC(2025, 8, 30, 15, 59, 59), TZ)).toBe('2025-09-30');
-    expect(localDateOf(Date.UTC(2025, 8, 30, 16, 0, 0), TZ)).toBe('2025-10-01');
-    expect(endOfLocalDay('2025-10-14', TZ)).toBe(Date.UTC(2025, 9, 14, 15, 59, 59, 999));
-    // The same helpers work for a zone with DST.
-    expect(endOfLocalDay('2025-07-01', 'Europe/Berlin')).toBe(Date.UTC(2025, 6, 1, 21, 59, 59, 999));
   });
 });

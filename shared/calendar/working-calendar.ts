@@ -1,5 +1,6 @@
 import type { CalendarYear } from './calendar-year.js';
-import { addDays, endOfLocalDay, isWeekend, localDateOf, yearOf, type LocalDate } from './local-date.js';
+import { addDays, isWeekend, yearOf, type LocalDate } from '../time/local-date.js';
+import { endOfLocalDay, localDateOf } from '../time/zoned.js';
 
 export class CalendarMissingError extends Error {
   override name = 'CalendarMissingError';

@@ -48,6 +48,3 @@ export function canMove(from: CallPhase, to: CallPhase): boolean {
 export function assertCallTransition(from: CallPhase, to: CallPhase): void {
   if (!canMove(from, to)) throw new IllegalCallTransitionError(from, to);
 }
-
-/** Phases in which an agent is connected to the caller (or holding them). */
-export const AGENT_CONNECTED_PHASES: readonly CallPhase[] = ['talking', 'consulting', 'conference'];

@@ -1,7 +1,7 @@
 // Reporting periods of §3.2 (日、周、月、年) cut in the center's time zone. A period is the
 // half-open instant range [start, end) between two local midnights.
-import { addDays, addMonths, compareCivilDates, formatCivilDate, isoWeek, type CivilDate } from './civil-date.js';
-import { civilDateAt, startOfDay } from './time-zone.js';
+import { addDays, addMonths, isoWeek, localDate, monthOf, yearOf, type LocalDate } from '../time/local-date.js';
+import { localDateOf, startOfLocalDay } from '../time/zoned.js';
 
 export const PERIOD_KINDS = ['day', 'week', 'month', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -11,9 +11,9 @@ export interface Period {
   /** 2026-12-31, 2026-W53, 2026-12, 2026 */
   label: string;
   /** First local date of the period. */
-  firstDate: CivilDate;
+  firstDate: LocalDate;
   /** First local date after the period. */
-  nextDate: CivilDate;
+  nextDate: LocalDate;
   /** Epoch ms, inclusive. */
   start: number;
   /** Epoch ms, exclusive. */
@@ -21,15 +21,15 @@ export interface Period {
 }
 
 /** The period of a kind that contains a local date. */
-export function periodContaining(kind: PeriodKind, date: CivilDate, timeZone: string): Period {
-  let firstDate: CivilDate;
-  let nextDate: CivilDate;
+export function periodContaining(kind: PeriodKind, date: LocalDate, timeZone: string): Period {
+  let firstDate: LocalDate;
+  let nextDate: LocalDate;
   let label: string;
   switch (kind) {
     case 'day':
       firstDate = date;
       nextDate = addDays(date, 1);
-      label = formatCivilDate(date);
+      label = date;
       break;
     case 'week': {
       const w = isoWeek(date);
@@ -39,39 +39,39 @@ export function periodContaining(kind: PeriodKind, date: CivilDate, timeZone: st
       break;
     }
     case 'month':
-      firstDate = { year: date.year, month: date.month, day: 1 };
+      firstDate = localDate(yearOf(date), monthOf(date), 1);
       nextDate = addMonths(firstDate, 1);
-      label = formatCivilDate(firstDate).slice(0, 7);
+      label = firstDate.slice(0, 7);
       break;
     case 'year':
-      firstDate = { year: date.year, month: 1, day: 1 };
-      nextDate = { year: date.year + 1, month: 1, day: 1 };
-      label = String(date.year);
+      firstDate = localDate(yearOf(date), 1, 1);
+      nextDate = localDate(yearOf(date) + 1, 1, 1);
+      label = String(yearOf(date));
       break;
   }
-  return { kind, label, firstDate, nextDate, start: startOfDay(firstDate, timeZone), end: startOfDay(nextDate, timeZone) };
+  return { kind, label, firstDate, nextDate, start: startOfLocalDay(firstDate, timeZone), end: startOfLocalDay(nextDate, timeZone) };
 }
 
 /** The period of a kind that contains an instant. */
 export function periodAt(kind: PeriodKind, ms: number, timeZone: string): Period {
-  return periodContaining(kind, civilDateAt(ms, timeZone), timeZone);
+  return periodContaining(kind, localDateOf(ms, timeZone), timeZone);
 }
 
 /** Consecutive periods from the one holding `from` to the one holding `to`, both included. */
-export function periodsBetween(kind: PeriodKind, from: CivilDate, to: CivilDate, timeZone: string): Period[] {
+export function periodsBetween(kind: PeriodKind, from: LocalDate, to: LocalDate, timeZone: string): Period[] {
   const periods: Period[] = [];
-  if (compareCivilDates(from, to) > 0) return periods;
+  if (from > to) return periods;
   let current = periodContaining(kind, from, timeZone);
   for (;;) {
     periods.push(current);
-    if (compareCivilDates(current.nextDate, to) > 0) return periods;
+    if (current.nextDate > to) return periods;
     current = periodContaining(kind, current.nextDate, timeZone);
   }
 }
 
 /** Every local date of a period, in order. */
-export function datesOf(period: Period): CivilDate[] {
-  const dates: CivilDate[] = [];
-  for (let d = period.firstDate; compareCivilDates(d, period.nextDate) < 0; d = addDays(d, 1)) dates.push(d);
+export function datesOf(period: Period): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let d = period.firstDate; d < period.nextDate; d = addDays(d, 1)) dates.push(d);
   return dates;
 }

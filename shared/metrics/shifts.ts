@@ -1,6 +1,7 @@
 // Which shift an agent works on a date. A shift names an agent or a team, and a weekday or a
 // date; the most specific one wins: agent+date, agent+weekday, team+date, team+weekday.
-import { formatCivilDate, isoWeekday, type CivilDate } from './civil-date.js';
+import { isoWeekday, type LocalDate } from '../time/local-date.js';
+import { minutesOfDay } from '../time/service-hours.js';
 
 export interface ShiftRule {
   agentId: number | null;
@@ -19,14 +20,8 @@ export interface ShiftMinutes {
   endMinute: number;
 }
 
-export function minutesOfDay(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
-}
-
-export function resolveShift(rules: readonly ShiftRule[], agentId: number, team: string | null, date: CivilDate): ShiftMinutes | null {
-  const day = formatCivilDate(date);
-  const weekday = isoWeekday(date);
+export function resolveShift(rules: readonly ShiftRule[], agentId: number, team: string | null, day: LocalDate): ShiftMinutes | null {
+  const weekday = isoWeekday(day);
   const mine = (r: ShiftRule) => r.agentId === agentId;
   const ourTeam = (r: ShiftRule) => r.agentId === null && team !== null && r.team === team;
   const onDate = (r: ShiftRule) => r.date === day;

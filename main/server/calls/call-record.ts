@@ -6,8 +6,6 @@ export type HangupSide = 'caller' | 'agent' | 'system';
 export type AbandonStage = 'ivr' | 'queue' | 'ringing';
 export type RingOutcome = 'answered' | 'missed' | 'rejected' | 'abandoned';
 export type SurveyResult = 1 | 2 | 3;
-/** How an agent came to have the call (call_agent_turns.kind). */
-export type TurnKind = 'answer' | 'transfer' | 'consult' | 'outbound';
 
 export interface ArrivedCall {
   id: string;

@@ -1,7 +1,7 @@
 import { createSeededRandom } from '../../../shared/random/seeded-random.js';
 import type { Db } from '../db/database.js';
 import { makeIdCardNumber } from '../../../shared/id-card/gb11643.js';
-import { addDays } from '../../../shared/calendar/local-date.js';
+import { addDays } from '../../../shared/time/local-date.js';
 import { EMPLOYER_KINDS, EMPLOYER_WORDS, GIVEN_CHARS, LOCAL_REGIONS, OTHER_REGIONS, SURNAMES } from './demo-names.js';
 import { DEMO_OUTLETS, DEMO_POLICIES } from './demo-catalog.js';
 

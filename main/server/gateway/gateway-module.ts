@@ -1,15 +1,11 @@
 import type { ServerConfig } from '../config.js';
 import type { ServerContext, ServerModule } from '../context.js';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
 import { gatewayTablesEmpty, hasDemoData, seedDemoData } from './demo-data.js';
 import { HttpGateway, type HttpGatewayOptions } from './http-gateway.js';
 import type { ProvidentFundGateway } from './provident-fund-gateway.js';
 import { SqliteGateway } from './sqlite-gateway.js';
 import { SERVICES } from '../services.js';
-
-export const GATEWAY_SERVICE = 'gateway';
-/** A boolean service: the embedded tables hold the demo center (PINs are DEMO_PIN). */
-export const GATEWAY_DEMO_SERVICE = 'gateway.demo';
 
 export interface GatewayModuleOptions {
   /** Use a center's core system instead of the embedded database. */

@@ -13,9 +13,10 @@ import type {
   SmsSubscription,
 } from '../../../shared/api/gateway.js';
 import { GatewayError, type PersonKey, type PinCheck, type ProvidentFundGateway, type SlotQuery } from './provident-fund-gateway.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
+import { SLOT_WINDOWS, bookableDays, isBookable } from './slot-calendar.js';
+import type { IsWorkingDay } from '../../../shared/time/service-hours.js';
 import { EmbeddedPinStore } from './embedded-pin-store.js';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
-import { SLOT_WINDOWS, bookableDays, isBookable, type IsWorkingDay } from './slot-calendar.js';
 
 interface PersonRow {
   fund_account: string;

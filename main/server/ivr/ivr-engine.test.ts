@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { runIvr, type IvrStep } from './ivr-engine.js';
 import type { IvrActionContext, IvrActionRegistry } from './ivr-actions.js';
-import { createServiceHours } from './service-hours.js';
+import { createServiceHours } from '../../../shared/time/service-hours.js';
 import { ScriptedChannel, type CallerMove } from './scripted-channel-test-kit.js';
 import { loadStandardFlow } from './ivr-test-kit.js';
 

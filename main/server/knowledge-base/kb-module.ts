@@ -5,8 +5,6 @@ import { seedKnowledgeBase } from './kb-seed.js';
 import { registerKbRoutes } from './kb-routes.js';
 import { SERVICES } from '../services.js';
 
-export const KNOWLEDGE_BASE_SERVICE = 'knowledgeBase';
-
 /** Knowledge base (§2.4-6): search, articles with versions, hot list; seeded from resources/kb once. */
 export const knowledgeBaseModule: ServerModuleFactory = (ctx) => {
   const kb = createKnowledgeBaseService(ctx.db, ctx.clock, ctx.events, ctx.config.timeZone);

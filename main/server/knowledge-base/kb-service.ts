@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { EventHub } from '../events/event-hub.js';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
 import type { KbArticle, KbArticleInput, KbArticleVersion, KbHotResponse, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
 import { KbRepository, splitKeywords, type ArticleRow } from './kb-repository.js';
 import { KbSearch, type KbSearchOptions } from './kb-search.js';

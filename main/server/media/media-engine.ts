@@ -170,6 +170,3 @@ export class MediaError extends Error {
     super(message);
   }
 }
-
-/** Factory type, so that the glue can be handed an engine without importing the implementation. */
-export type MediaEngineFactory = (options: MediaEngineOptions) => Promise<MediaEngine>;

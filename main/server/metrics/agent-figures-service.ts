@@ -7,8 +7,8 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { AttendanceService } from './attendance-service.js';
 import { periodContaining, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso } from '../../../shared/metrics/time-zone.js';
-import { parseCivilDate } from '../../../shared/metrics/civil-date.js';
+import { formatZonedIso, localDateOf } from '../../../shared/time/zoned.js';
+import { parseLocalDate } from '../../../shared/time/local-date.js';
 import type { AgentFigures } from '../../../shared/metrics/agent-figures.js';
 import type { MetricsAgentsResponse } from '../../../shared/api/indicators.js';
 
@@ -60,7 +60,7 @@ export class AgentFiguresService {
   report(kind: PeriodKind, date?: string): MetricsAgentsResponse {
     const { centerCode, timeZone, clock, db } = this.options;
     const now = clock.now();
-    const period = periodContaining(kind, (date && parseCivilDate(date)) || civilDateAt(now, timeZone), timeZone);
+    const period = periodContaining(kind, (date && parseLocalDate(date)) || localDateOf(now, timeZone), timeZone);
     const range = { center: centerCode, start: period.start, end: period.end, now };
     const agents = db.transaction(() => {
       // The agents of the period (active ones, and those who worked in it) with their 示忙 time.

@@ -6,9 +6,9 @@ import { AttendanceRepository } from './attendance-repository.js';
 import { attendanceForDay, attendanceTotals, type AttendanceDay, type StateChange } from '../../../shared/metrics/attendance.js';
 import { resolveShift, type ShiftRule } from '../../../shared/metrics/shifts.js';
 import { datesOf, periodContaining, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso, instantOf, startOfDay } from '../../../shared/metrics/time-zone.js';
-import { addDays, formatCivilDate, parseCivilDate } from '../../../shared/metrics/civil-date.js';
-import type { AgentAttendance, AttendanceResponse } from '../../../shared/api/metrics.js';
+import { formatZonedIso, instantOf, localDateOf, startOfLocalDay } from '../../../shared/time/zoned.js';
+import { addDays, parseLocalDate } from '../../../shared/time/local-date.js';
+import type { AgentAttendance, AttendanceQuery, AttendanceResponse } from '../../../shared/api/metrics.js';
 import type { AttendanceAgentRow } from './attendance-repository.js';
 
 export interface AttendanceServiceOptions {
@@ -29,7 +29,7 @@ export class AttendanceService {
   report(kind: PeriodKind, date?: string): AttendanceResponse {
     const { centerCode, timeZone, clock, db } = this.options;
     const now = clock.now();
-    const day = (date && parseCivilDate(date)) || civilDateAt(now, timeZone);
+    const day = (date && parseLocalDate(date)) || localDateOf(now, timeZone);
     const period = periodContaining(kind, day, timeZone);
     const agents = db.transaction(() => {
       const rules = this.repository.listShiftRules(centerCode);
@@ -53,15 +53,15 @@ export class AttendanceService {
     let next = 0;
     const days: AttendanceDay[] = [];
     for (const date of datesOf(period)) {
-      const dayStart = startOfDay(date, timeZone);
+      const dayStart = startOfLocalDay(date, timeZone);
       if (dayStart > now) break; // nothing to report about days still to come
-      const dayEnd = startOfDay(addDays(date, 1), timeZone);
+      const dayEnd = startOfLocalDay(addDays(date, 1), timeZone);
       const first = next;
       while (next < changes.length && changes[next]!.at < dayEnd) next++;
       const shift = resolveShift(rules, agent.agentId, agent.team, date);
       days.push(
         attendanceForDay({
-          date: formatCivilDate(date),
+          date,
           dayStart,
           dayEnd,
           now,

@@ -6,7 +6,7 @@ import { CallRecords } from '../calls/call-records.js';
 import { createSeededRandom } from '../../../shared/random/seeded-random.js';
 import { MetricsService } from './metrics-service.js';
 import { CENTER, insertAgent, insertCall, insertWorkOrder, openTempDatabase, sh, type TempDatabase } from './metrics-test-kit.js';
-import { addDays, formatCivilDate, parseCivilDate } from '../../../shared/metrics/civil-date.js';
+import { addDays } from '../../../shared/time/local-date.js';
 import { PERIOD_KINDS } from '../../../shared/metrics/periods.js';
 
 let t: TempDatabase;
@@ -19,7 +19,7 @@ const DAYS = 95; // to 2026-03-24: a year boundary, an ISO week across it, four 
 /** Every date of the data set, and each kind of period holding it. */
 function expectEqualEverywhere(): void {
   const dates: string[] = [];
-  for (let i = 0; i < DAYS; i += 1) dates.push(formatCivilDate(addDays(parseCivilDate(FIRST)!, i)));
+  for (let i = 0; i < DAYS; i += 1) dates.push(addDays(FIRST, i));
   for (const kind of PERIOD_KINDS) {
     const seen = new Set<string>();
     for (const date of dates) {

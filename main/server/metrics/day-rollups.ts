@@ -6,8 +6,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import type { MetricsRepository } from './metrics-repository.js';
 import { addRawCounts, emptyRawCounts, type RawCounts } from '../../../shared/metrics/raw-counts.js';
-import { addDays } from '../../../shared/metrics/civil-date.js';
-import { civilDateAt, startOfDay } from '../../../shared/metrics/time-zone.js';
+import { addDays } from '../../../shared/time/local-date.js';
+import { localDateOf, startOfLocalDay } from '../../../shared/time/zoned.js';
 import type { Period } from '../../../shared/metrics/periods.js';
 
 interface DayRow extends RawCounts {
@@ -55,7 +55,7 @@ export class DayRollups {
   /** The raw counts of each period (local-midnight bounds), the same as a scan of the rows would give. */
   rawCountsOf(periods: readonly Period[], now: number): RawCounts[] {
     if (periods.length === 0) return [];
-    const todayStart = startOfDay(civilDateAt(now, this.timeZone), this.timeZone);
+    const todayStart = startOfLocalDay(localDateOf(now, this.timeZone), this.timeZone);
     const read = (slowPath: boolean) =>
       // One read transaction: every period sees the same snapshot even while calls are written.
       this.db.transaction(() => {
@@ -149,6 +149,6 @@ export class DayRollups {
   }
 
   private nextMidnight(dayStart: number): number {
-    return startOfDay(addDays(civilDateAt(dayStart, this.timeZone), 1), this.timeZone);
+    return startOfLocalDay(addDays(localDateOf(dayStart, this.timeZone), 1), this.timeZone);
   }
 }

@@ -2,7 +2,7 @@ import type { ServerModuleFactory } from '../context.js';
 import { MetricsService } from './metrics-service.js';
 import { AttendanceService } from './attendance-service.js';
 import { AgentFiguresService } from './agent-figures-service.js';
-import { isValidTimeZone } from '../../../shared/metrics/time-zone.js';
+import { isValidTimeZone } from '../../../shared/time/zoned.js';
 import { METRICS_ROLES, registerMetricsRoutes } from './metrics-routes.js';
 import { SERVICES } from '../services.js';
 

@@ -8,10 +8,10 @@ import { WorkOrderFiguresRepository } from './work-order-figures-repository.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { flagIndicators } from '../../../shared/metrics/thresholds.js';
 import { periodContaining, periodsBetween, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
-import { civilDateAt, formatZonedIso, instantOf, startOfDay, wallClockAt } from '../../../shared/metrics/time-zone.js';
+import { formatZonedIso, instantOf, localDateOf, startOfLocalDay, wallClockAt } from '../../../shared/time/zoned.js';
 import type { MetricsHoursResponse } from '../../../shared/api/indicators.js';
 import type { RawCounts } from '../../../shared/metrics/raw-counts.js';
-import { addDays, formatCivilDate, parseCivilDate, type CivilDate } from '../../../shared/metrics/civil-date.js';
+import { addDays, parseLocalDate, type LocalDate } from '../../../shared/time/local-date.js';
 import { MAX_SERIES_ROWS, type MetricsReport, type MetricsSeriesResponse } from '../../../shared/api/metrics.js';
 
 export interface MetricsServiceOptions {
@@ -33,8 +33,8 @@ export class MetricsService {
   }
 
   /** The local date of now in the center's zone. */
-  today(): CivilDate {
-    return civilDateAt(this.options.clock.now(), this.options.timeZone);
+  today(): LocalDate {
+    return localDateOf(this.options.clock.now(), this.options.timeZone);
   }
 
   /** The report of the period of `kind` holding `date` (YYYY-MM-DD; today when absent). */
@@ -56,7 +56,7 @@ export class MetricsService {
   warmDays(fromDaysAgo: number, toDaysAgo = 0): number {
     const today = this.today();
     const { timeZone } = this.options;
-    return this.rollups.fill(startOfDay(addDays(today, -fromDaysAgo), timeZone), startOfDay(addDays(today, -toDaysAgo), timeZone), this.options.clock.now());
+    return this.rollups.fill(startOfLocalDay(addDays(today, -fromDaysAgo), timeZone), startOfLocalDay(addDays(today, -toDaysAgo), timeZone), this.options.clock.now());
   }
 
   /** The 24 local hours of a day (today when absent), from the call rows: a day is few rows. */
@@ -64,7 +64,7 @@ export class MetricsService {
     const { centerCode, timeZone, clock, db } = this.options;
     const day = date ? civil(date) : this.today();
     const now = clock.now();
-    const end = startOfDay(addDays(day, 1), timeZone);
+    const end = startOfLocalDay(addDays(day, 1), timeZone);
     // A day of 23 or 25 hours (DST) keeps the local hours 0–23 that exist, each once.
     const starts = Array.from({ length: 24 }, (_, h) => instantOf(day, h * 60, timeZone)).filter((s, i, all) => i === 0 || s > all[i - 1]!);
     const hours = db.transaction(() =>
@@ -73,7 +73,7 @@ export class MetricsService {
         return { hour: wallClockAt(start, timeZone).hour, start: formatZonedIso(start, timeZone), raw, indicators: computeIndicators(raw) };
       }),
     )();
-    return { centerCode, date: formatCivilDate(day), timeZone, hours };
+    return { centerCode, date: day, timeZone, hours };
   }
 
   /** One report per period, from the period holding `from` to the one holding `to`. */
@@ -105,8 +105,8 @@ export class MetricsService {
   }
 }
 
-function civil(date: string): CivilDate {
-  const parsed = parseCivilDate(date);
+function civil(date: string): LocalDate {
+  const parsed = parseLocalDate(date);
   if (!parsed) throw new HttpError(400, 'invalid_date', `not a date: ${date}`);
   return parsed;
 }

@@ -8,7 +8,7 @@ import { PROVIDENT_FUND_MODULES } from '../gateway/provident-fund-modules.js';
 import { CallRecords, type CallRecord } from '../calls/call-records.js';
 import { ManualClock } from '../clock.js';
 import { runIvr, type IvrStep } from '../ivr/ivr-engine.js';
-import { createServiceHours } from '../ivr/service-hours.js';
+import { createServiceHours } from '../../../shared/time/service-hours.js';
 import { ScriptedChannel, type CallerMove } from '../ivr/scripted-channel-test-kit.js';
 import { loadStandardFlow } from '../ivr/ivr-test-kit.js';
 import { createSelfServiceActions } from './self-service-actions.js';

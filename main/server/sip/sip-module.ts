@@ -12,7 +12,7 @@ export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers'
 
 /**
  * The SIP stack as a server module: publishes ctx.services 'sip' (SipService) and, once bound,
- * 'sip.udpPort'; owns the /sip WebSocket route, so the 503 placeholders step aside.
+ * 'sip.udpPort'; owns the /sip WebSocket route and SIP over UDP.
  */
 export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
   return (ctx) => {

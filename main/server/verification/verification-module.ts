@@ -4,8 +4,6 @@ import { registerCallerRoutes } from './caller-routes.js';
 import { registerPinRoutes } from './pin-routes.js';
 import { SERVICES } from '../services.js';
 
-export const VERIFICATION_SERVICE = 'verification';
-
 /** Caller verification (§2.1) and the agent's look-ups of verified callers. After auth and gateway. */
 export const verificationModule: ServerModuleFactory = (ctx) => {
   const gateway = ctx.services.get(SERVICES.gateway);

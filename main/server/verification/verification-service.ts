@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
-import { localDateOf } from '../../../shared/calendar/local-date.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
 import { checkIdCardNumber } from '../../../shared/id-card/gb11643.js';
 import {
   MAX_PIN_FAILURES,

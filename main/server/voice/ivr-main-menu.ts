@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ServerContext } from '../context.js';
 import { loadFlowFile } from '../ivr/flow-loader.js';
 import { runIvr, type IvrResult } from '../ivr/ivr-engine.js';
-import { createServiceHours } from '../ivr/service-hours.js';
+import { createServiceHours } from '../../../shared/time/service-hours.js';
 import type { Flow, ServiceHoursConfig } from '../ivr/flow-schema.js';
 import type { IvrActionRegistry } from '../ivr/ivr-actions.js';
 import type { CallSession, IvrOutcome } from './call-session.js';
@@ -36,6 +36,9 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const { flow, warnings } = loadFlowFile(join(ctx.config.resourcesDir, 'ivr', '12329.json'), promptsDir);
   for (const warning of warnings) ctx.logger.warn({ event: 'ivr-flow-warning' }, warning);
   const isInServiceHours = serviceHoursCheck(ctx, flow);
+  // The desk reads the same hours (in /healthz) for its §2.4-10 sign-out warning.
+  const hours = serviceHoursFor(flow, ctx.config.serviceHours);
+  ctx.services.provide(SERVICES.serviceHours, ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods });
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {
     return runIvr(flow, session.channel, {

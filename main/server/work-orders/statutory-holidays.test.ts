@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { calendarYearSchema, type CalendarYear } from '../../../shared/calendar/calendar-year.js';
-import { addDays, isWeekend } from '../../../shared/calendar/local-date.js';
+import { addDays, isWeekend } from '../../../shared/time/local-date.js';
 import { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS, type WorkOrderCategory } from '../../../shared/work-orders/categories.js';
-import { createServiceHours } from '../ivr/service-hours.js';
+import { createServiceHours } from '../../../shared/time/service-hours.js';
 import { provisionalCalendarYear, statutoryDays, statutoryHolidays } from './statutory-holidays.js';
 
 const TZ = 'Asia/Shanghai';

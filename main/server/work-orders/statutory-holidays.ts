@@ -1,6 +1,6 @@
 import { LunarDay, SolarTerm, type SolarDay } from 'tyme4ts';
 import type { CalendarYear } from '../../../shared/calendar/calendar-year.js';
-import { addDays, type LocalDate } from '../../../shared/calendar/local-date.js';
+import { addDays, type LocalDate } from '../../../shared/time/local-date.js';
 
 /**
  * The statutory days off of 《全国年节及纪念日放假办法》 as amended in 2024 (in force from 2025),

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { assertCenter } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import type { CreateWorkOrderRequest, ListWorkOrdersQuery, OnTimeQuery, OnTimeResponse, TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders.js';
-import { endOfLocalDay, zonedTimeToMs } from '../../../shared/calendar/local-date.js';
+import { endOfLocalDay, startOfLocalDay } from '../../../shared/time/zoned.js';
 import type { DueDate, WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS } from '../../../shared/work-orders/categories.js';
 import {
@@ -185,7 +185,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     return detail(principal, repo.get(id)!);
   }
 
-  const dayStart = (day: string) => zonedTimeToMs(day, 0, 0, 0, 0, deps.timeZone);
+  const dayStart = (day: string) => startOfLocalDay(day, deps.timeZone);
 
   return {
     create(principal: Principal, body: CreateWorkOrderRequest): WorkOrderDetail {

@@ -49,8 +49,3 @@ export function canTransition(from: CallState, event: CallEvent): boolean {
 
 export const CALL_STATES = Object.keys(TRANSITIONS) as CallState[];
 export const CALL_EVENTS: readonly CallEvent[] = ['invite-received', 'dial', 'answer', 'remote-answered', 'established', 'hold', 'resume', 'hangup', 'remote-hangup', 'failed', 'cancelled', 'reset'];
-
-/** A call is "on" (the agent is busy with it) in these states. */
-export function isCallInProgress(state: CallState): boolean {
-  return state !== 'idle' && state !== 'ended';
-}

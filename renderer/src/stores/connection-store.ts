@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { serverEventSchema, type ServerEvent } from '../../../shared/api/events/index';
-import { healthResponseSchema } from '../../../shared/api/health';
+import { healthResponseSchema, type CenterServiceHours } from '../../../shared/api/health';
 import { ReconnectingSocket } from '../services/reconnecting-socket';
 import { resolveServerUrl } from '../services/desk-bridge';
 
@@ -12,6 +12,8 @@ interface ConnectionState {
   serverVersion: string | undefined;
   /** The center's time zone (from /healthz); every time on the desk is shown in it. */
   timeZone: string;
+  /** The center's 人工 hours as the server runs them (/healthz); undefined until known. */
+  serviceHours: CenterServiceHours | undefined;
   connect(): Promise<void>;
   /** Reconnects the events socket with (or without) the signed-in user's token. */
   authenticate(token: string | undefined): void;
@@ -33,6 +35,7 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
   serverUrl: undefined,
   serverVersion: undefined,
   timeZone: 'Asia/Shanghai',
+  serviceHours: undefined,
   async connect() {
     if (socket) return;
     const serverUrl = get().serverUrl ?? (await resolveServerUrl());
@@ -41,7 +44,7 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
       .then((r) => r.json())
       .then((body: unknown) => {
         const health = healthResponseSchema.safeParse(body);
-        if (health.success) set({ timeZone: health.data.center.timeZone });
+        if (health.success) set({ timeZone: health.data.center.timeZone, serviceHours: health.data.center.serviceHours });
       })
       .catch(() => undefined);
     const query = currentToken ? `?token=${encodeURIComponent(currentToken)}` : '';

@@ -3,7 +3,7 @@ import type { MetricsReport, MetricsSeriesResponse } from '../../../shared/api/m
 import { METRICS_PATH, METRICS_SERIES_PATH } from '../../../shared/api/metrics';
 import { METRICS_AGENTS_PATH, METRICS_HOURS_PATH, type MetricsAgentsResponse, type MetricsHoursResponse } from '../../../shared/api/indicators';
 import type { PeriodKind } from '../../../shared/metrics/periods';
-import { addDays, daysInMonth, formatCivilDate, parseCivilDate } from '../../../shared/metrics/civil-date';
+import { addDays, daysInMonth, localDate, monthOf, parseLocalDate, yearOf } from '../../../shared/time/local-date';
 import { useSessionStore } from './session-store';
 
 /** The team lead's indicators screen: one period and date, its report, trends and agents. */
@@ -28,7 +28,7 @@ interface IndicatorsState {
 /** Today in the browser's calendar; the server cuts the periods in the center's zone. */
 export function todayText(): string {
   const now = new Date();
-  return formatCivilDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  return localDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 let generation = 0;
@@ -49,18 +49,18 @@ export const useIndicatorsStore = create<IndicatorsState>()((set, get) => ({
   },
   async reload() {
     const { period, date } = get();
-    const day = parseCivilDate(date);
+    const day = parseLocalDate(date);
     if (!day) return;
     const api = useSessionStore.getState().api;
     const mine = ++generation; // a slower answer to an earlier choice never overwrites a newer one
     set({ loading: true });
-    const first = formatCivilDate({ ...day, day: 1 });
-    const last = formatCivilDate({ ...day, day: daysInMonth(day.year, day.month) });
+    const first = localDate(yearOf(day), monthOf(day), 1);
+    const last = localDate(yearOf(day), monthOf(day), daysInMonth(yearOf(day), monthOf(day)));
     try {
       const [report, hours, hoursBefore, month, agents] = await Promise.all([
         api.get<MetricsReport>(METRICS_PATH, { period, date }),
         api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date }),
-        api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date: formatCivilDate(addDays(day, -1)) }),
+        api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date: addDays(day, -1) }),
         api.get<MetricsSeriesResponse>(METRICS_SERIES_PATH, { period: 'day', from: first, to: last }),
         api.get<MetricsAgentsResponse>(METRICS_AGENTS_PATH, { period, date }),
       ]);

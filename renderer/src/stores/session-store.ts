@@ -3,7 +3,6 @@ import { loginResponseSchema, type User } from '../../../shared/api/auth';
 import type { ApiError } from '../services/api-client';
 import { ApiClient } from '../services/api-client';
 import { useConnectionStore } from './connection-store';
-import { useSoftphoneStore } from './softphone-store';
 
 export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | { message: string };
 
@@ -16,21 +15,37 @@ interface SessionState {
   sipSecret: string | undefined;
   error: SignInError | undefined;
   api: ApiClient;
+  /** The server refused the session's token (401): services/sign-out.ts signs the desk out. */
+  expired: boolean;
   setWorkNumber(value: string): void;
   signIn(workNumber: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  /** Ends the session only; the desk signs out through services/sign-out.ts (softphone first). */
+  endSession(): Promise<void>;
   restore(): Promise<void>;
 }
 
 const STORAGE_KEY = 'agent-desk.session';
 
-function serverUrl(): string {
-  return useConnectionStore.getState().serverUrl ?? window.location.origin;
+/** What the session store is built from: the server's address, the events socket, the tab's storage. */
+export interface SessionDeps {
+  serverUrl(): string;
+  /** Reconnects the live events with (or without) the session's token. */
+  authenticate(token: string | undefined): void;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
-export const useSessionStore = create<SessionState>()((set, get) => {
+export function browserSessionDeps(): SessionDeps {
+  return {
+    serverUrl: () => useConnectionStore.getState().serverUrl ?? window.location.origin,
+    authenticate: (token) => useConnectionStore.getState().authenticate(token),
+    // Looked up on use, so that building the store touches no browser global.
+    storage: { getItem: (key) => sessionStorage.getItem(key), setItem: (key, value) => sessionStorage.setItem(key, value), removeItem: (key) => sessionStorage.removeItem(key) },
+  };
+}
+
+export const createSessionStore = ({ serverUrl, authenticate, storage }: SessionDeps) => create<SessionState>()((set, get) => {
   const clientFor = (token: string | undefined) =>
-    new ApiClient({ baseUrl: serverUrl(), token, onUnauthenticated: () => token && get().status === 'signed-in' && void get().signOut() });
+    new ApiClient({ baseUrl: serverUrl(), token, onUnauthenticated: () => token && get().status === 'signed-in' && set({ expired: true }) });
 
   return {
     status: 'signed-out',
@@ -40,6 +55,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     sipSecret: undefined,
     error: undefined,
     api: new ApiClient({ baseUrl: window.location.origin }),
+    expired: false,
     setWorkNumber: (workNumber) => set({ workNumber, error: undefined }),
 
     async signIn(workNumber, password) {
@@ -49,9 +65,9 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         const raw = await clientFor(undefined).post<unknown>('/api/v1/auth/login', { workNumber: workNumber.trim(), password });
         const login = loginResponseSchema.parse(raw);
         const sipSecret = login.sipSecret;
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
-        set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token) });
-        useConnectionStore.getState().authenticate(login.token);
+        storage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
+        set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token), expired: false });
+        authenticate(login.token);
       } catch (error) {
         const e = error as ApiError;
         const mapped: SignInError =
@@ -60,36 +76,37 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       }
     },
 
-    async signOut() {
+    async endSession() {
       const { api, token } = get();
-      // Unregister while the session's SIP secret is still valid, then end the session.
-      await useSoftphoneStore.getState().stop();
-      sessionStorage.removeItem(STORAGE_KEY);
-      set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined) });
-      useConnectionStore.getState().authenticate(undefined);
+      storage.removeItem(STORAGE_KEY);
+      set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined), expired: false });
+      authenticate(undefined);
       if (token) await api.post('/api/v1/auth/logout').catch(() => undefined);
     },
 
     /** After a reload: the tab's session comes back if the server still knows the token. */
     async restore() {
-      const saved = sessionStorage.getItem(STORAGE_KEY);
+      const saved = storage.getItem(STORAGE_KEY);
       if (!saved) return;
       let parsed: { token?: string; sipSecret?: string };
       try {
         parsed = JSON.parse(saved) as { token?: string; sipSecret?: string };
       } catch {
-        sessionStorage.removeItem(STORAGE_KEY);
+        storage.removeItem(STORAGE_KEY);
         return;
       }
       if (!parsed.token) return;
       const api = clientFor(parsed.token);
       try {
         const me = await api.get<{ user: User }>('/api/v1/auth/me');
-        set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber });
-        useConnectionStore.getState().authenticate(parsed.token);
+        set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber, expired: false });
+        authenticate(parsed.token);
       } catch {
-        sessionStorage.removeItem(STORAGE_KEY);
+        storage.removeItem(STORAGE_KEY);
       }
     },
   };
 });
+
+/** The desk's session. */
+export const useSessionStore = createSessionStore(browserSessionDeps());

@@ -1,60 +1,58 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SipPhoneDelegate } from '../softphone/sip-phone';
-import { stubBrowserGlobals } from '../test-kit/browser-globals';
+import { MemoryStorage } from '../test-kit/browser-globals';
+import { createSoftphoneStore, type SoftphoneDeps, type SoftphonePhone } from './softphone-store';
 
-// The store drives SIP.js through SipPhone; here a scripted phone stands in for it, so the test
-// plays the SIP side (invite, answer, hang-up, refusal) and checks what the store makes of it.
-const phone = vi.hoisted(() => ({
-  delegate: undefined as SipPhoneDelegate | undefined,
-  dialled: [] as Array<{ number: string; headers: string[] }>,
-  hangups: 0,
-}));
-vi.mock('../softphone/sip-phone', () => ({
-  SipPhone: class {
-    constructor(_options: unknown, delegate: SipPhoneDelegate) {
+// The store drives SIP.js through SipPhone; here the store is built over a scripted phone and
+// silent ringers, so the test plays the SIP side (invite, answer, hang-up, refusal) and checks
+// what the store makes of it.
+function fakeSoftphone() {
+  const phone = {
+    delegate: undefined as SipPhoneDelegate | undefined,
+    dialled: [] as Array<{ number: string; headers: string[] }>,
+    hangups: 0,
+  };
+  const tones: Array<{ src: string; playing: boolean }> = [];
+  const fake: SoftphonePhone = {
+    start: async () => undefined,
+    stop: async () => undefined,
+    answer: async () => undefined,
+    hangup: async () => void phone.hangups++,
+    dial: async (number, headers = []) => void phone.dialled.push({ number, headers }),
+    setMuted: () => undefined,
+    setHeld: async () => undefined,
+    sendDtmf: async () => undefined,
+    setInputDevice: () => undefined,
+    stats: async () => ({ packetsReceived: 0, packetsSent: 0, packetsLost: 0 }),
+    remoteLevel: () => 0,
+  };
+  const deps: SoftphoneDeps = {
+    phoneFactory: (_options, delegate) => {
       phone.delegate = delegate;
-    }
-    async start() {}
-    async stop() {}
-    async dial(number: string, headers: string[]) {
-      phone.dialled.push({ number, headers });
-    }
-    async hangup() {
-      phone.hangups++;
-    }
-    async answer() {}
-  },
-}));
-const tones = vi.hoisted(() => [] as Array<{ src: string; playing: boolean }>);
-vi.mock('../softphone/ringer', () => ({
-  RINGBACK_TONE: './ringback.wav',
-  Ringer: class {
-    audioElement = {};
-    private readonly tone: { src: string; playing: boolean };
-    constructor(src = './ringtone.wav') {
-      this.tone = { src, playing: false };
-      tones.push(this.tone);
-    }
-    start() {
-      this.tone.playing = true;
-    }
-    stop() {
-      this.tone.playing = false;
-    }
-  },
-}));
-vi.mock('../softphone/audio-devices', () => ({ listAudioDevices: async () => ({ inputs: [], outputs: [] }), routeAudio: async () => true }));
-
-stubBrowserGlobals();
-vi.stubGlobal('document', { createElement: () => ({}) });
-
-const { useSoftphoneStore } = await import('./softphone-store');
+      return fake;
+    },
+    ringer: (src = './ringtone.wav') => {
+      const tone = { src, playing: false };
+      tones.push(tone);
+      return { audioElement: {} as HTMLAudioElement, start: () => void (tone.playing = true), stop: () => void (tone.playing = false) };
+    },
+    remoteAudio: () => ({}) as HTMLAudioElement,
+    listAudioDevices: async () => ({ inputs: [], outputs: [] }),
+    routeAudio: async () => true,
+    storage: new MemoryStorage(),
+  };
+  return { phone, tones, deps };
+}
 
 describe('softphone store', () => {
+  let phone: ReturnType<typeof fakeSoftphone>['phone'];
+  let tones: ReturnType<typeof fakeSoftphone>['tones'];
+  let useSoftphoneStore: ReturnType<typeof createSoftphoneStore>;
+
   beforeEach(async () => {
-    await useSoftphoneStore.getState().stop();
-    useSoftphoneStore.setState({ hungUpFirstCount: 0, lastError: undefined });
-    phone.dialled.length = 0;
+    const fake = fakeSoftphone();
+    ({ phone, tones } = fake);
+    useSoftphoneStore = createSoftphoneStore(fake.deps);
     await useSoftphoneStore.getState().start({ serverUrl: 'http://127.0.0.1:8329', workNumber: '1001', sipSecret: 's', displayName: '张敏' });
   });
 
@@ -107,5 +105,38 @@ describe('softphone store', () => {
     phone.delegate!.onCallEnded!(false);
     expect(store().hungUpFirstCount).toBe(1);
     expect(store().call).toMatchObject({ direction: 'inbound', endedByRemote: false });
+  });
+
+  it('keeps a handed-over call from counting as hanging up first, and undoes the mark when the server refuses', async () => {
+    phone.delegate!.onIncomingCall!({ remoteNumber: '13800138000', remoteName: undefined, callId: 'c2', ivrPath: [] });
+    await store().answer();
+    phone.delegate!.onCallEstablished!();
+    await store().handOff('survey', async (callId) => {
+      expect(callId).toBe('c2');
+    });
+    expect(store().handoff).toBe('survey');
+    phone.delegate!.onCallEnded!(false);
+    expect(store().hungUpFirstCount).toBe(0);
+
+    store().clearEndedCall();
+    phone.delegate!.onIncomingCall!({ remoteNumber: '13800138000', remoteName: undefined, callId: 'c3', ivrPath: [] });
+    await store().answer();
+    phone.delegate!.onCallEstablished!();
+    await store().handOff('ivr', async () => {
+      throw new Error('call_not_found');
+    });
+    expect(store()).toMatchObject({ handoff: undefined, lastError: 'call_not_found' });
+  });
+
+  it('remembers the live call across a reload of the tab, and reports it once as lost', async () => {
+    const fake = fakeSoftphone();
+    const before = createSoftphoneStore(fake.deps);
+    await before.getState().start({ serverUrl: 'http://127.0.0.1:8329', workNumber: '1001', sipSecret: 's', displayName: '张敏' });
+    fake.phone.delegate!.onIncomingCall!({ remoteNumber: '13800138000', remoteName: undefined, callId: 'c4', ivrPath: [] });
+    await before.getState().answer();
+    fake.phone.delegate!.onCallEstablished!();
+    // The page reloads: a new store over the same tab storage.
+    expect(createSoftphoneStore(fake.deps).getState().lostCall).toEqual({ remoteNumber: '13800138000', callId: 'c4' });
+    expect(createSoftphoneStore(fake.deps).getState().lostCall).toBeUndefined();
   });
 });

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import { nextCallState, type CallEvent, type CallState } from '../softphone/call-state';
-import { SipPhone, type IncomingCallInfo, type RegistrationState } from '../softphone/sip-phone';
+import { SipPhone, type IncomingCallInfo, type RegistrationState, type SipPhoneDelegate, type SipPhoneOptions } from '../softphone/sip-phone';
 import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphone/audio-devices';
 import { RINGBACK_TONE, Ringer } from '../softphone/ringer';
-import { useSessionStore } from './session-store';
 import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers';
 
 export interface ActiveCall extends IncomingCallInfo {
@@ -57,32 +56,63 @@ interface SoftphoneState {
   refreshDevices(): Promise<void>;
   chooseDevice(kind: 'input' | 'talk' | 'ring', deviceId: string): Promise<void>;
   clearEndedCall(): void;
-  /** §2.4-11: the caller goes to the survey IVR; the agent is released into after-call work. */
-  handOffToSurvey(): Promise<void>;
-  /** Hands the caller back to the self-service menu (to a colleague: transfer-store.ts). */
-  transfer(target: 'ivr'): Promise<void>;
+  /**
+   * Hands the current call over (survey, IVR: services/call-handoffs.ts) through `request`; the
+   * server then ends this leg by design, so it does not count as hanging up first.
+   */
+  handOff(kind: 'survey' | 'agent' | 'ivr', request: (callId: string) => Promise<unknown>): Promise<void>;
   /** RTP counters and the heard level of the current call. */
   callStats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number; level: number }>;
 }
 
-let phone: SipPhone | undefined;
+export type SoftphonePhone = Pick<SipPhone, 'start' | 'stop' | 'answer' | 'hangup' | 'dial' | 'setMuted' | 'setHeld' | 'sendDtmf' | 'setInputDevice' | 'stats' | 'remoteLevel'>;
+export type SoftphoneRinger = Pick<Ringer, 'start' | 'stop' | 'audioElement'>;
+
+/** What the softphone store is built from: the browser's parts in the desk, fakes in a test. */
+export interface SoftphoneDeps {
+  /** The SIP phone (SIP.js) of one session. */
+  phoneFactory(options: SipPhoneOptions, delegate: SipPhoneDelegate): SoftphonePhone;
+  /** A looped tone: the ringtone when no source is given, or RINGBACK_TONE. */
+  ringer(src?: string): SoftphoneRinger;
+  /** The element the far end is heard through. */
+  remoteAudio(): HTMLAudioElement;
+  listAudioDevices(): Promise<AudioDeviceLists>;
+  routeAudio(element: HTMLMediaElement, deviceId: string | undefined): Promise<boolean>;
+  /** This tab's session storage: the live call survives a reload there. */
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+export function browserSoftphoneDeps(): SoftphoneDeps {
+  return {
+    phoneFactory: (options, delegate) => new SipPhone(options, delegate),
+    ringer: (src) => new Ringer(src),
+    remoteAudio: () => Object.assign(document.createElement('audio'), { autoplay: true }),
+    listAudioDevices,
+    routeAudio,
+    // Looked up on use, so that building the store touches no browser global.
+    storage: { getItem: (key) => sessionStorage.getItem(key), setItem: (key, value) => sessionStorage.setItem(key, value), removeItem: (key) => sessionStorage.removeItem(key) },
+  };
+}
 
 // Survives a reload of the tab, so the desk can say which call the reload cut off.
 const ACTIVE_CALL_KEY = 'agent-desk.active-call';
-function readLostCall(): SoftphoneState['lostCall'] {
+function readLostCall(storage: SoftphoneDeps['storage']): SoftphoneState['lostCall'] {
   try {
-    const saved = sessionStorage.getItem(ACTIVE_CALL_KEY);
-    sessionStorage.removeItem(ACTIVE_CALL_KEY);
+    const saved = storage.getItem(ACTIVE_CALL_KEY);
+    storage.removeItem(ACTIVE_CALL_KEY);
     return saved ? (JSON.parse(saved) as SoftphoneState['lostCall']) : undefined;
   } catch {
     return undefined;
   }
 }
-let ringer: Ringer | undefined;
-let ringback: Ringer | undefined;
-let remoteAudio: HTMLAudioElement | undefined;
 
-export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
+/** A softphone store over its own phone, ringers and audio element (none of them module globals). */
+export const createSoftphoneStore = (deps: SoftphoneDeps) => create<SoftphoneState>()((set, get) => {
+  let phone: SoftphonePhone | undefined;
+  let ringer: SoftphoneRinger | undefined;
+  let ringback: SoftphoneRinger | undefined;
+  let remoteAudio: HTMLAudioElement | undefined;
+  const { storage } = deps;
   const move = (event: CallEvent) => set({ callState: nextCallState(get().callState, event) });
   const fail = (error: unknown) => set({ lastError: (error as Error).message });
   /** The server ends the agent's leg after a handoff; the flag keeps it from counting as hanging up first. */
@@ -111,16 +141,16 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     ringOutputId: undefined,
     hungUpFirstCount: 0,
     handoff: undefined,
-    lostCall: readLostCall(),
+    lostCall: readLostCall(storage),
     dismissLostCall: () => set({ lostCall: undefined }),
     lastError: undefined,
 
     async start(options) {
       if (phone) return;
-      remoteAudio ??= Object.assign(document.createElement('audio'), { autoplay: true });
-      ringer ??= new Ringer();
-      ringback ??= new Ringer(RINGBACK_TONE);
-      phone = new SipPhone(
+      remoteAudio ??= deps.remoteAudio();
+      ringer ??= deps.ringer();
+      ringback ??= deps.ringer(RINGBACK_TONE);
+      phone = deps.phoneFactory(
         { ...options, sipPassword: options.sipSecret, remoteAudio },
         {
           onTransportChange: (transportConnected) => set({ transportConnected }),
@@ -142,7 +172,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
             ringer?.stop();
             ringback?.stop();
             const current = get().call;
-            sessionStorage.setItem(ACTIVE_CALL_KEY, JSON.stringify({ remoteNumber: current?.remoteNumber ?? '', callId: current?.callId }));
+            storage.setItem(ACTIVE_CALL_KEY, JSON.stringify({ remoteNumber: current?.remoteNumber ?? '', callId: current?.callId }));
             move('established');
             const call = get().call;
             if (call) set({ call: { ...call, answeredAt: Date.now() } });
@@ -169,7 +199,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
           onCallEnded: (byRemote) => {
             ringer?.stop();
             ringback?.stop();
-            sessionStorage.removeItem(ACTIVE_CALL_KEY);
+            storage.removeItem(ACTIVE_CALL_KEY);
             const { callState, call } = get();
             // §2.4-9 is about callers who rang the hotline; on a follow-up call the agent may end it.
             const wasTalking = (callState === 'active' || callState === 'held') && call?.direction === 'inbound' && !call.monitor;
@@ -246,7 +276,7 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     },
 
     async refreshDevices() {
-      set({ devices: await listAudioDevices() });
+      set({ devices: await deps.listAudioDevices() });
     },
 
     async chooseDevice(kind, deviceId) {
@@ -254,23 +284,17 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
         phone?.setInputDevice(deviceId);
         set({ inputDeviceId: deviceId });
       } else if (kind === 'talk') {
-        if (remoteAudio) await routeAudio(remoteAudio, deviceId).catch(fail);
+        if (remoteAudio) await deps.routeAudio(remoteAudio, deviceId).catch(fail);
         // The ringback belongs where the call will be heard: the headset.
-        if (ringback) await routeAudio(ringback.audioElement, deviceId).catch(fail);
+        if (ringback) await deps.routeAudio(ringback.audioElement, deviceId).catch(fail);
         set({ talkOutputId: deviceId });
       } else {
-        if (ringer) await routeAudio(ringer.audioElement, deviceId).catch(fail);
+        if (ringer) await deps.routeAudio(ringer.audioElement, deviceId).catch(fail);
         set({ ringOutputId: deviceId });
       }
     },
 
-    async handOffToSurvey() {
-      await handOff('survey', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/survey`));
-    },
-
-    async transfer(target) {
-      await handOff(target, (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target }));
-    },
+    handOff,
 
     async callStats() {
       const counts = (await phone?.stats()) ?? { packetsReceived: 0, packetsSent: 0, packetsLost: 0 };
@@ -282,3 +306,6 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     },
   };
 });
+
+/** The desk's softphone. */
+export const useSoftphoneStore = createSoftphoneStore(browserSoftphoneDeps());

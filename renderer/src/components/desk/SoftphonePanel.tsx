@@ -3,6 +3,7 @@ import { useSoftphoneStore, type ActiveCall, type SoftphoneHandoff } from '../..
 import { formatDuration, useElapsedSeconds } from '../../hooks/use-elapsed';
 import { DtmfPad } from './DtmfPad';
 import { hangUpWithCare } from '../../services/desk-actions';
+import { handOffToSurvey } from '../../services/call-handoffs';
 import { TransferControls } from './TransferControls';
 import { MonitoredBadge } from './MonitoredBadge';
 import { DialForm } from './DialForm';
@@ -34,7 +35,6 @@ export function SoftphonePanel() {
   const handoff = useSoftphoneStore((s) => s.handoff);
   const lastError = useSoftphoneStore((s) => s.lastError);
   const hungUpFirstCount = useSoftphoneStore((s) => s.hungUpFirstCount);
-  const handOffToSurvey = useSoftphoneStore((s) => s.handOffToSurvey);
   const lostCall = useSoftphoneStore((s) => s.lostCall);
   const dismissLostCall = useSoftphoneStore((s) => s.dismissLostCall);
 

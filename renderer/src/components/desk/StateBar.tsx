@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NOT_READY_REASONS, type NotReadyReason } from '../../../../shared/acd/agent-state-machine';
 import { useAgentStateStore } from '../../stores/agent-state-store';
 import { useElapsedSeconds, formatDuration } from '../../hooks/use-elapsed';
-import { isWithinWorkingHours } from '../../services/working-hours';
+import { isInServiceHours } from '../../../../shared/time/service-hours';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useTransferStore } from '../../stores/transfer-store';
 import { useQueueStore } from '../../stores/queue-store';
@@ -27,6 +27,7 @@ export function StateBar() {
   const setState = useAgentStateStore((s) => s.setState);
   const endAcw = useAgentStateStore((s) => s.endAcw);
   const timeZone = useConnectionStore((s) => s.timeZone);
+  const serviceHours = useConnectionStore((s) => s.serviceHours);
   const reason = useAgentStateStore((s) => s.notReadyReason);
   const setReason = useAgentStateStore((s) => s.setNotReadyReason);
   // While a colleague rings or is consulted, the caller holds (music): the bar says so.
@@ -43,7 +44,7 @@ export function StateBar() {
   const signOut = async () => {
     // §2.4-10: no leaving during working hours without a reason to; the agent must confirm.
     const ask = { title: t('stateBar.signOut'), message: t('stateBar.signOutWarning'), confirmLabel: t('stateBar.signOut'), cancelLabel: t('agentDesk.cancel') };
-    if (isWithinWorkingHours(Date.now(), timeZone) && !(await askConfirm(ask))) return;
+    if (isInServiceHours(Date.now(), serviceHours, timeZone) && !(await askConfirm(ask))) return;
     void setState({ state: 'signed_out' });
   };
 

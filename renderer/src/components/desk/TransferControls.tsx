@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSoftphoneStore } from '../../stores/softphone-store';
 import { useTransferStore } from '../../stores/transfer-store';
 import { ApiError } from '../../services/api-client';
+import { transferToIvr } from '../../services/call-handoffs';
 
 /**
  * Passing the caller on: to a colleague (转接: handed over as they answer; 咨询: talk to them first,
@@ -15,7 +16,6 @@ export function TransferControls() {
   const [colleague, setColleague] = useState('');
   const callState = useSoftphoneStore((s) => s.callState);
   const call = useSoftphoneStore((s) => s.call);
-  const transferToIvr = useSoftphoneStore((s) => s.transfer);
   const stage = useTransferStore((s) => s.stage);
   const mode = useTransferStore((s) => s.mode);
   const reason = useTransferStore((s) => s.reason);
@@ -50,7 +50,7 @@ export function TransferControls() {
         <button type="button" className="button button--small" disabled={!canStart || !colleague} onClick={() => begin('consult')}>
           {t('transfer.consult')}
         </button>
-        <button type="button" className="button button--small" disabled={!canStart} onClick={() => void transferToIvr('ivr')}>
+        <button type="button" className="button button--small" disabled={!canStart} onClick={() => void transferToIvr()}>
           {t('softphone.transferToIvr')}
         </button>
       </div>

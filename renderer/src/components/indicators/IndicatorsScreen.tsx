@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_KINDS } from '../../../../shared/metrics/periods';
-import { parseCivilDate } from '../../../../shared/metrics/civil-date';
+import { parseLocalDate } from '../../../../shared/time/local-date';
 import { useIndicatorsStore } from '../../stores/indicators-store';
 import { ApiError } from '../../services/api-client';
 import { errorText } from '../../services/api-error-text';
@@ -44,7 +44,7 @@ export function IndicatorsScreen() {
                 value={s.date}
                 min="2000-01-01"
                 onChange={(e) => {
-                  if (parseCivilDate(e.target.value)) void s.choose(s.period, e.target.value);
+                  if (parseLocalDate(e.target.value)) void s.choose(s.period, e.target.value);
                 }}
               />
             </label>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OnTimeResponse } from '../../../../shared/api/work-orders';
-import { localDateOf } from '../../../../shared/calendar/local-date';
+import { localDateOf } from '../../../../shared/time/zoned';
 import { useSessionStore } from '../../stores/session-store';
 import { useConnectionStore } from '../../stores/connection-store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createServiceHours } from './service-hours.js';
+import { createServiceHours, isInServiceHours } from './service-hours.js';
 
 const config = { weekdays: [1, 2, 3, 4, 5], periods: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }] };
 const sh = (local: string) => Date.parse(`${local}+08:00`);
@@ -33,5 +33,23 @@ describe('service hours (§2.3)', () => {
     });
     expect(missing(sh('2031-03-03T10:00:00'))).toBe(true); // Monday
     expect(missing(sh('2031-03-01T10:00:00'))).toBe(false); // Saturday
+  });
+});
+
+describe('the desk sign-out warning (§2.4-10) with the server hours', () => {
+  const hours = { weekdays: [1, 2, 3, 4, 5], periods: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }] };
+
+  it('follows the configured hours in Beijing time, not the machine zone', () => {
+    expect(isInServiceHours(sh('2026-11-23T10:00:00'), hours, 'Asia/Shanghai')).toBe(true); // Monday
+    expect(isInServiceHours(sh('2026-11-23T08:29:00'), hours, 'Asia/Shanghai')).toBe(false);
+    expect(isInServiceHours(sh('2026-11-23T12:30:00'), hours, 'Asia/Shanghai')).toBe(false); // lunch break
+    expect(isInServiceHours(sh('2026-11-23T17:30:00'), hours, 'Asia/Shanghai')).toBe(false);
+    expect(isInServiceHours(sh('2026-11-22T10:00:00'), hours, 'Asia/Shanghai')).toBe(false); // Sunday
+    expect(isInServiceHours(Date.parse('2026-11-23T02:00:00Z'), hours, 'Asia/Shanghai')).toBe(true); // 10:00 in Beijing
+  });
+
+  it('is always in hours for round-the-clock service, and asks when the hours are unknown', () => {
+    expect(isInServiceHours(sh('2026-11-22T03:00:00'), 'always', 'Asia/Shanghai')).toBe(true);
+    expect(isInServiceHours(sh('2026-11-22T03:00:00'), undefined, 'Asia/Shanghai')).toBe(true);
   });
 });
