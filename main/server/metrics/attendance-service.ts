@@ -8,7 +8,7 @@ import { resolveShift, type ShiftRule } from '../../../shared/metrics/shifts.js'
 import { datesOf, periodContaining, type Period, type PeriodKind } from '../../../shared/metrics/periods.js';
 import { formatZonedIso, instantOf, localDateOf, startOfLocalDay } from '../../../shared/time/zoned.js';
 import { addDays, parseLocalDate } from '../../../shared/time/local-date.js';
-import type { AgentAttendance, AttendanceQuery, AttendanceResponse } from '../../../shared/api/metrics.js';
+import type { AgentAttendance, AttendanceResponse } from '../../../shared/api/metrics.js';
 import type { AttendanceAgentRow } from './attendance-repository.js';
 
 export interface AttendanceServiceOptions {
