@@ -346,6 +346,7 @@ export class CallSession extends CallOwner {
     const consult = this.consult;
     switch (this.phase) {
       case 'talking':
+        if (reason === 'agent_connection_lost') return this.deskLost(party);
         // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
         return this.end('agent', reason, party);
       case 'consulting':
@@ -374,6 +375,29 @@ export class CallSession extends CallOwner {
       default:
         return;
     }
+  }
+
+  /**
+   * The talking agent's desk is gone (its WebSocket closed, or the desk phone stopped answering
+   * the probe): nobody hung up, so the caller is not cut off but goes back to the front of the
+   * queue with 请稍候 and the next ready agent rings. Their talk so far is kept (it ends now, and
+   * again when a next agent's talk ends); the lost agent's turn ends and their ACW counts once.
+   */
+  private async deskLost(party: AgentParty): Promise<void> {
+    await this.unlink();
+    this.record.talkEnded();
+    this.record.note('desk_lost', { agentId: party.id });
+    await this.releaseAgent(party, 'agent_connection_lost', 'system', true);
+    if (this.isOver()) return;
+    this.requeue();
+  }
+
+  /** An answered caller without an agent waits again, first in line. */
+  private requeue(): void {
+    this.hold.stop();
+    this.move('queued');
+    this.startQueueMusic();
+    this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber }, { front: true });
   }
 
   // ---- transfers, consult and conference -----------------------------------------------------
@@ -427,11 +451,8 @@ export class CallSession extends CallOwner {
       // The agent left while the colleague rang, and nobody answered: the caller waits for the next agent.
       this.consult = undefined;
       this.publishTransfer(consult, 'failed', reason);
-      this.hold.stop();
-      this.move('queued');
-      this.startQueueMusic();
-      this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber });
-      return;
+      this.record.talkEnded();
+      return this.requeue();
     }
     this.record.ringEnded(colleague.id, 'answered');
     acd.directRingEnded(colleague.id, this.callId, true);
@@ -547,7 +568,8 @@ export class CallSession extends CallOwner {
     this.ended.abort();
     const record = this.record;
     if (from === 'queued' || from === 'ringing') {
-      record.abandoned(from === 'queued' ? 'queue' : 'ringing');
+      // A caller answered once and queued again (lost desk, failed transfer) is not an abandon.
+      if (!this.answeredOnce) record.abandoned(from === 'queued' ? 'queue' : 'ringing');
       this.deps.acd.remove(this.callId, side);
     } else if (from === 'ivr' && side === 'caller') {
       record.abandoned('ivr');
