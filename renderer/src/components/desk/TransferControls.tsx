@@ -5,7 +5,7 @@ import { useTransferStore } from '../../stores/transfer-store';
 import { ApiError } from '../../services/api-client';
 
 /**
- * Passing the caller on: to a colleague (转接: handed over as they answer; 咨询: talk to them first,
+ * Passing the caller on (an inbound caller, or the citizen of a follow-up call): to a colleague (转接: handed over as they answer; 咨询: talk to them first,
  * then 完成转接, 三方通话 or 返回来电人) while the caller holds with music, or back to self-service.
  * A colleague who cannot take it is refused before anything changes; one who does not answer
  * returns the caller to this agent. Each outcome is a sentence on the card.
@@ -24,9 +24,10 @@ export function TransferControls() {
   const start = useTransferStore((s) => s.start);
   const act = useTransferStore((s) => s.act);
 
+  // A follow-up call (回访) is passed to a colleague the same way; only an inbound caller can go back to self-service.
   const inbound = !!call?.callId && call.direction === 'inbound';
   const busy = stage === 'requesting' || stage === 'ringing' || stage === 'consulting' || stage === 'conference';
-  const canStart = callState === 'active' && inbound && !busy;
+  const canStart = callState === 'active' && !!call?.callId && !busy;
   const begin = (how: 'blind' | 'consult') => {
     if (call?.callId && colleague) void start(call.callId, colleague, how);
   };
@@ -50,7 +51,7 @@ export function TransferControls() {
         <button type="button" className="button button--small" disabled={!canStart || !colleague} onClick={() => begin('consult')}>
           {t('transfer.consult')}
         </button>
-        <button type="button" className="button button--small" disabled={!canStart} onClick={() => void transferToIvr('ivr')}>
+        <button type="button" className="button button--small" disabled={!canStart || !inbound} onClick={() => void transferToIvr('ivr')}>
           {t('softphone.transferToIvr')}
         </button>
       </div>
