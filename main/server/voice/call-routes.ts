@@ -10,6 +10,7 @@ import { AcdError, type Acd } from '../acd/acd.js';
 import type { CallSession } from './call-session.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { verifyCallerOnCall, type VerificationDialogue } from './caller-verification.js';
+import { departmentTarget, type DepartmentTargetDeps } from './department-target.js';
 
 export interface CallRouteDeps {
   auth: AuthService;
@@ -20,6 +21,8 @@ export interface CallRouteDeps {
   verification: VerificationService;
   dialogues: VerificationDialogue;
   events: EventHub;
+  /** Departments' extensions as transfer targets. */
+  departments: DepartmentTargetDeps;
 }
 
 /** Actions an agent takes on the call they are talking on. */
@@ -61,6 +64,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
       return { stage: await inbound.transfer('ivr') };
     }
     const session = ownAgentCall(callId, principal.userId);
+    if (body.target === 'department') return { stage: await session.transfer(departmentTarget(deps.departments, body.departmentId, body.mode)) };
     const colleague = deps.auth.listAgents().find((u) => u.workNumber === body.workNumber);
     if (!colleague) throw new HttpError(404, 'agent_not_found', `no agent with work number ${body.workNumber}`);
     if (colleague.id === principal.userId) throw new HttpError(409, 'transfer_to_self', 'a call cannot be transferred to the agent who has it');

@@ -10,7 +10,8 @@ import { ringAgent, type RingOutcome } from './agent-ringer.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
 import { CallOwner } from './call-owner.js';
-import { ConsultTransfer, type AgentLeaveReason, type AgentParty } from './consult-transfer.js';
+import type { TrunkDialer } from './trunk-dialer.js';
+import { ConsultTransfer, type AgentLeaveReason, type AgentParty, type TransferTarget } from './consult-transfer.js';
 
 export type { AgentParty } from './consult-transfer.js';
 
@@ -57,6 +58,8 @@ export interface CallSessionDeps {
   timeZone: string;
   /** Pushes call.transfer to the agent's desk (and team leads). */
   publish(event: CallTransferEvent): void;
+  /** The center's trunk: a department's extension is rung through it. */
+  dialer?: TrunkDialer | undefined;
   /** Written at the end: RTP counters of both legs (call quality, and proof audio flowed). */
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
   /** The call is over and every agent who had it has finished their after-call work. */
@@ -282,7 +285,7 @@ export class CallSession extends CallOwner {
    * The agent hands the caller on. To the IVR: the agent leaves at once. To a colleague: see
    * ConsultTransfer.transfer (refused before anything changes, or the caller holds while they ring).
    */
-  async transfer(target: { agentId: number; workNumber: string; mode: 'blind' | 'consult' } | 'ivr'): Promise<'ringing' | 'completed'> {
+  async transfer(target: TransferTarget | 'ivr'): Promise<'ringing' | 'completed'> {
     const agent = this.agent;
     if (this.phase !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
     if (target !== 'ivr') return this.links.transfer(target);
@@ -353,7 +356,8 @@ export class CallSession extends CallOwner {
     } else if (from === 'ivr' && side === 'caller') {
       record.abandoned('ivr');
     }
-    if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference')) record.talkEnded();
+    // Talk is the agents': with only a department left on the call, it ended as the last agent left.
+    if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference') && this.links.hasAgent()) record.talkEnded();
     const teardowns = this.links.endAll(reason, side, agentWhoHungUp);
     record.hungUp(side);
     const agentStats = this.links.agentStats;

@@ -7,6 +7,7 @@ import type { SipCall, SipService } from '../sip/sip-service.js';
 import type { CallPhase } from '../../../shared/calls/call-phases.js';
 import type { CallTransferEvent, TransferFailure } from '../../../shared/api/events/calls.js';
 import { ringAgent, type RingOutcome } from './agent-ringer.js';
+import { ringThroughTrunk, type TrunkDialer } from './trunk-dialer.js';
 import { HoldMusic } from './hold-music.js';
 import { recordingPath } from './recording-path.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
@@ -19,7 +20,17 @@ export interface AgentParty {
   leg: MediaLeg;
   /** Set the moment they start leaving: their BYE and the dialog's end both report it, once counts. */
   leaving?: boolean;
+  /**
+   * Not an agent but a department reached at its extension through the trunk: no ACD state, no
+   * turn, no ACW; talk ends when the last agent leaves, its hang-up is side 'system'.
+   */
+  department?: { id: number; name: string };
 }
+
+/** Whom a transfer rings: a colleague by work number, or a department's extension. */
+export type TransferTarget =
+  | { kind?: 'agent'; agentId: number; workNumber: string; mode: 'blind' | 'consult' }
+  | { kind: 'department'; departmentId: number; name: string; phone: string; mode: 'blind' | 'consult' };
 
 /** Why an agent's softphone left the call. */
 export type AgentLeaveReason = 'agent_hangup' | 'agent_connection_lost';
@@ -37,6 +48,8 @@ export interface ConsultTransferDeps {
   ringTimeoutMs: number;
   /** Pushes call.transfer to the agent's desk (and team leads). */
   publish(event: CallTransferEvent): void;
+  /** The center's trunk, for departments' extensions; none configured: departments cannot be rung. */
+  dialer?: TrunkDialer | undefined;
 }
 
 /** What the call's owner lends: its record, its phase, and what only it can decide. */
@@ -64,7 +77,7 @@ export interface ConsultTransferHost {
 interface Consult {
   /** The agent who started it: the one told of every step. */
   from: number;
-  colleague: { id: number; workNumber: string };
+  colleague: { id: number; workNumber: string; department?: undefined } | { id: number; workNumber?: undefined; department: { id: number; name: string; phone: string } };
   mode: 'blind' | 'consult';
   /** Until they answer. */
   party: AgentParty | undefined;
@@ -105,6 +118,11 @@ export class ConsultTransfer {
 
   get consulting(): boolean {
     return this.consult !== undefined;
+  }
+
+  /** Some agent (not only a department) is still on the call: its talk goes on. */
+  hasAgent(): boolean {
+    return this.agentsOnCall().some((p) => !p.department);
   }
 
   /** The first agent is on: the citizen is bridged with them (a bridge made for early media is kept). */
@@ -196,8 +214,11 @@ export class ConsultTransfer {
   private leave(party: AgentParty, reason: string, side: HangupSide, theyHungUp: boolean): () => Promise<void> {
     if (this.agent === party) this.agent = undefined;
     if (this.consult?.party === party) this.consult.party = undefined;
-    this.host.releaseToAcw(party.id, reason, side);
-    this.agentStats ??= party.leg.stats();
+    if (party.department) this.host.record.note('department_left', { departmentId: party.department.id, reason });
+    else {
+      this.host.releaseToAcw(party.id, reason, side);
+      this.agentStats ??= party.leg.stats();
+    }
     return async () => {
       if (!theyHungUp) await party.call.bye();
       await party.leg.close();
@@ -210,6 +231,8 @@ export class ConsultTransfer {
     const consult = this.consult;
     switch (this.host.phase()) {
       case 'talking':
+        // The department hung up on the caller it was handed: nobody of the center hung up.
+        if (party.department) return this.host.end('system', 'department_hangup');
         return this.host.agentLeftTalking(party, reason);
       case 'consulting':
         if (party !== this.agent) {
@@ -229,7 +252,8 @@ export class ConsultTransfer {
         this.consult = undefined;
         if (!remaining) return this.host.end('agent', reason);
         this.agent = remaining;
-        this.host.record.handedTo(remaining.id);
+        if (remaining.department) this.host.record.talkEnded();
+        else this.host.record.handedTo(remaining.id);
         this.host.move('talking');
         this.bridgeWith(remaining);
         return;
@@ -247,18 +271,25 @@ export class ConsultTransfer {
    * 'consult' lets the two talk first. A colleague who does not answer returns the citizen to the
    * agent, with the reason pushed to the desk.
    */
-  transfer(target: { agentId: number; workNumber: string; mode: 'blind' | 'consult' }): Promise<'ringing'> {
+  transfer(target: TransferTarget): Promise<'ringing'> {
     const agent = this.agent;
-    if (this.host.phase() !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
-    // Throws before anything changes when the colleague cannot take it.
-    this.deps.acd.ringDirect(target.agentId, this.host.callId, this.host.citizenNumber());
-    const consult: Consult = { from: agent.id, colleague: { id: target.agentId, workNumber: target.workNumber }, mode: target.mode, party: undefined, ring: new AbortController() };
+    if (this.host.phase() !== 'talking' || !agent || agent.department) throw new Error('the call is not connected to an agent');
+    let colleague: Consult['colleague'];
+    if (target.kind === 'department') {
+      if (!this.deps.dialer) throw new Error('no trunk: departments cannot be rung');
+      colleague = { id: target.departmentId, department: { id: target.departmentId, name: target.name, phone: target.phone } };
+    } else {
+      // Throws before anything changes when the colleague cannot take it.
+      this.deps.acd.ringDirect(target.agentId, this.host.callId, this.host.citizenNumber());
+      colleague = { id: target.agentId, workNumber: target.workNumber };
+    }
+    const consult: Consult = { from: agent.id, colleague, mode: target.mode, party: undefined, ring: new AbortController() };
     this.consult = consult;
     this.host.move('consulting');
-    return this.holdAndRing(consult, agent.id, target.agentId);
+    return this.holdAndRing(consult, agent.id, colleague.department ? { departmentId: colleague.id } : colleague.id);
   }
 
-  private async holdAndRing(consult: Consult, from: number, to: number): Promise<'ringing'> {
+  private async holdAndRing(consult: Consult, from: number, to: number | { departmentId: number }): Promise<'ringing'> {
     await this.unlink();
     this.hold.start();
     this.host.record.note('transfer_started', { from, to, mode: consult.mode });
@@ -267,22 +298,31 @@ export class ConsultTransfer {
     return 'ringing';
   }
 
+  /** A colleague's softphone, or a department's extension through the trunk. */
+  private ringOnce(consult: Consult): Promise<RingOutcome> {
+    const { callId } = this.host;
+    const signal = AbortSignal.any([consult.ring.signal, this.host.signal]);
+    const department = consult.colleague.department;
+    if (department) return ringThroughTrunk(this.deps.dialer!, this.deps.media, { callId, number: department.phone, ringTimeoutMs: this.deps.ringTimeoutMs, signal });
+    return ringAgent(this.deps.sip, this.deps.media, { callId, workNumber: consult.colleague.workNumber!, callerNumber: this.host.citizenNumber(), ivrPath: this.host.ivrPath(), ringTimeoutMs: this.deps.ringTimeoutMs, signal });
+  }
+
   private async ringColleague(consult: Consult): Promise<void> {
     const { acd } = this.deps;
     const { record, callId } = this.host;
     const colleague = consult.colleague;
-    record.ringStarted(colleague.id);
-    const result = await ringAgent(this.deps.sip, this.deps.media, {
-      callId,
-      workNumber: colleague.workNumber,
-      callerNumber: this.host.citizenNumber(),
-      ivrPath: this.host.ivrPath(),
-      ringTimeoutMs: this.deps.ringTimeoutMs,
-      signal: AbortSignal.any([consult.ring.signal, this.host.signal]),
-    });
+    const department = colleague.department;
+    // Ring attempts are agents' (call_ring_attempts); a department's ring is a call event.
+    if (department) record.note('department_ring', { departmentId: department.id });
+    else record.ringStarted(colleague.id);
+    const result = await this.ringOnce(consult);
     if (result.outcome !== 'answered' || this.consult !== consult || this.host.phase() !== 'consulting') {
-      record.ringEnded(colleague.id, result.outcome === 'rejected' ? 'rejected' : 'missed');
-      acd.directRingEnded(colleague.id, callId, false);
+      const outcome = result.outcome === 'rejected' ? 'rejected' : 'missed';
+      if (department) record.note('department_ring_ended', { departmentId: department.id, outcome: result.outcome === 'answered' ? 'missed' : result.outcome });
+      else {
+        record.ringEnded(colleague.id, outcome);
+        acd.directRingEnded(colleague.id, callId, false);
+      }
       if (result.outcome === 'answered') {
         await result.sipCall.bye();
         await result.leg.close();
@@ -295,11 +335,17 @@ export class ConsultTransfer {
       this.hold.stop();
       return this.host.nobodyAnswered();
     }
-    record.ringEnded(colleague.id, 'answered');
-    acd.directRingEnded(colleague.id, callId, true);
-    const party = this.watch({ id: colleague.id, workNumber: colleague.workNumber, call: result.sipCall, leg: result.leg });
+    let party: AgentParty;
+    if (department) {
+      record.note('department_joined', { departmentId: department.id, mode: consult.mode });
+      party = this.watch({ id: 0, workNumber: department.phone, call: result.sipCall, leg: result.leg, department: { id: department.id, name: department.name } });
+    } else {
+      record.ringEnded(colleague.id, 'answered');
+      acd.directRingEnded(colleague.id, callId, true);
+      party = this.watch({ id: colleague.id, workNumber: colleague.workNumber, call: result.sipCall, leg: result.leg });
+      record.agentJoined(colleague.id, consult.mode === 'blind' ? 'transfer' : 'consult');
+    }
     consult.party = party;
-    record.agentJoined(colleague.id, consult.mode === 'blind' ? 'transfer' : 'consult');
     if (consult.mode === 'blind' || !this.agent) return this.completeTransfer();
     // The agent and the colleague talk; the citizen keeps holding.
     this.link = { bridge: this.deps.media.bridge(this.agent.leg, party.leg) };
@@ -341,11 +387,13 @@ export class ConsultTransfer {
     await this.unlink();
     this.consult = undefined;
     this.agent = colleague;
-    this.host.record.handedTo(colleague.id);
+    // Handed to a department, the call's agent stays the last one who had it; their talk ends now.
+    if (!colleague.department) this.host.record.handedTo(colleague.id);
     this.host.move('talking');
     this.bridgeWith(colleague);
     this.publish(consult, 'completed');
     if (from) await this.release(from, 'transferred', 'system', false);
+    if (colleague.department && !this.hasAgent()) this.host.record.talkEnded();
   }
 
   private async backToCitizen(stage: 'returned' | 'failed', reason?: TransferFailure): Promise<void> {
@@ -358,6 +406,8 @@ export class ConsultTransfer {
   }
 
   private publish(consult: Consult, stage: CallTransferEvent['stage'], reason?: TransferFailure): void {
-    this.deps.publish({ type: 'call.transfer', callId: this.host.callId, agentId: consult.from, colleague: { agentId: consult.colleague.id, workNumber: consult.colleague.workNumber }, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
+    const c = consult.colleague;
+    const to = c.department ? { department: { departmentId: c.department.id, name: c.department.name } } : { colleague: { agentId: c.id, workNumber: c.workNumber } };
+    this.deps.publish({ type: 'call.transfer', callId: this.host.callId, agentId: consult.from, ...to, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
   }
 }

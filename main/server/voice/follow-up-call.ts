@@ -1,5 +1,3 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import type { Acd } from '../acd/acd.js';
 import type { CallRecord } from '../calls/call-record.js';
 import type { Clock } from '../clock.js';
@@ -15,7 +13,8 @@ import type { Listener } from './call-session.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import { CallOwner } from './call-owner.js';
 import type { PromptLibrary } from './prompt-library.js';
-import { ConsultTransfer, type AgentParty } from './consult-transfer.js';
+import { ConsultTransfer, type AgentParty, type TransferTarget } from './consult-transfer.js';
+import type { TrunkDialer } from './trunk-dialer.js';
 
 export interface FollowUpCallDeps {
   sip: SipService;
@@ -25,14 +24,8 @@ export interface FollowUpCallDeps {
   clock: Clock;
   recordingsDir: string;
   timeZone: string;
-  /** sip:host[:port] of the carrier's trunk; the dialled number becomes its user part. */
-  trunk: string;
-  /** The server listens on IPv6: a trunk name is resolved to an IPv6 address. */
-  ipv6: boolean;
-  /** The From user the called citizen sees. */
-  callerId: string;
-  /** The center's account with the carrier, for trunks that challenge our INVITEs. */
-  trunkCredentials?: { username: string; password: string } | undefined;
+  /** The center's carrier trunk: the citizen is called through it. */
+  dialer: TrunkDialer;
   /** Unanswered after this long: given up, the agent hears 480. */
   ringLimitMs: number;
   prompts: PromptLibrary;
@@ -104,7 +97,7 @@ export class FollowUpCall extends CallOwner {
   }
 
   /** Consult a colleague by work number, exactly as on an inbound call (ConsultTransfer.transfer). */
-  transfer(target: { agentId: number; workNumber: string; mode: 'blind' | 'consult' }): Promise<'ringing'> {
+  transfer(target: TransferTarget): Promise<'ringing'> {
     if (!this.links) throw new Error('the follow-up call is not connected');
     return this.links.transfer(target);
   }
@@ -140,7 +133,7 @@ export class FollowUpCall extends CallOwner {
 
   /** Arrival is already recorded and the agent already talking in the ACD (startOutbound). */
   async run(): Promise<void> {
-    const { media, sip, logger } = this.deps;
+    const { media, logger } = this.deps;
     this.incoming.delegate = {
       onCancel: () => this.agentGaveUp(),
       onBye: () => void this.hangUp('agent', 'agent_hangup'),
@@ -163,15 +156,14 @@ export class FollowUpCall extends CallOwner {
 
     let sendTo: { address: string; port: number };
     try {
-      sendTo = await resolveTrunk(this.deps.trunk, this.deps.ipv6);
+      sendTo = await this.deps.dialer.route();
     } catch (error) {
-      logger.warn({ err: error, callId: this.callId, trunk: this.deps.trunk }, 'follow-up call: the trunk name does not resolve');
+      logger.warn({ err: error, callId: this.callId, trunk: this.deps.dialer.settings.trunk }, 'follow-up call: the trunk name does not resolve');
       this.incoming.reject(503, 'Service Unavailable (the trunk cannot be reached)');
       return this.unanswered('trunk_failed');
     }
     if (this.cancelledByAgent) return this.unanswered('agent_cancelled');
-    const credentials = this.deps.trunkCredentials;
-    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId, sendTo, ...(credentials ? { credentials } : {}) });
+    const call = this.deps.dialer.invite(this.request.number, this.trunkLeg.localSdp, sendTo);
     this.trunkCall = call;
     call.delegate = { onProgress: (status, _reason, sdp) => this.trunkProgress(status, sdp) };
     const limit = setTimeout(() => call.cancel(), this.deps.ringLimitMs);
@@ -299,8 +291,8 @@ export class FollowUpCall extends CallOwner {
     if (this.phase !== 'talking' && this.phase !== 'consulting' && this.phase !== 'conference') return;
     this.move('ended');
     this.ended.abort();
-    this.record.talkEnded();
     const links = this.links;
+    if (!links || links.hasAgent()) this.record.talkEnded();
     let teardowns: Array<() => Promise<void>> = [];
     if (links) {
       teardowns = links.endAll(reason, side, agentWhoHungUp);
@@ -359,24 +351,6 @@ export class FollowUpCall extends CallOwner {
     this.deps.onCallEnded(this);
     this.tornDownNow();
   }
-
-  private trunkUri(): string {
-    return this.deps.trunk.replace(/^sip:/, `sip:${this.request.number}@`);
-  }
-}
-
-/**
- * The trunk's address for this call: its IP, or its name looked up now (the OS caches; a carrier
- * that moves its SBC is followed without a restart). The Request-URI keeps the name.
- */
-export async function resolveTrunk(trunk: string, ipv6: boolean): Promise<{ address: string; port: number }> {
-  const m = /^sip:(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(trunk);
-  if (!m) throw new Error(`not a trunk address: ${trunk}`);
-  const host = m[1]!.replace(/^\[|\]$/g, '');
-  const port = m[2] ? Number(m[2]) : 5060;
-  if (isIP(host)) return { address: host, port };
-  const { address } = await lookup(host, { family: ipv6 ? 6 : 4 });
-  return { address, port };
 }
 
 /** What the agent's softphone is told when the trunk did not connect. */

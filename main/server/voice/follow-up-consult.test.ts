@@ -82,7 +82,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
 
     // The agent who placed the call leaves: the colleague stays with the citizen, then hangs up.
     expect((await phone.bye()).status).toBe(200);
-    await waitFor(async () => (await state('1001')).state === 'after_call_work', 5000, 'the first agent in ACW');
+    await until(async () => (await state('1001')).state === 'after_call_work', 5000, 'the first agent in ACW');
     expect((await state('1002')).state).toBe('talking');
     await new Promise((r) => setTimeout(r, 1000));
     await b.bye();
@@ -103,7 +103,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
     expect(server.db.prepare("SELECT COUNT(*) FROM call_events WHERE call_id = ? AND kind IN ('conference', 'recording_segment')").pluck().get(callId)).toBe(3);
     await waitFor(() => (server.db.prepare('SELECT acw_count FROM calls WHERE id = ?').pluck().get(callId) as number) === 2, 10_000, 'both ACW periods to end');
     // Each agent is back where they were: the caller in the 示忙 they dialled from, the colleague 就绪.
-    await waitFor(async () => (await state('1001')).state === 'not_ready' && (await state('1002')).state === 'ready', 10_000, 'both agents out of ACW');
+    await until(async () => (await state('1001')).state === 'not_ready' && (await state('1002')).state === 'ready', 10_000, 'both agents out of ACW');
     expect((await state('1001')).reason).toBe('会议');
     // Outbound calls stay out of the inbound indicators.
     expect((await call('GET', '/api/v1/metrics?period=day', '2001')).body.raw.callTotal).toBe(0);
@@ -139,3 +139,12 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
     expect(server.db.prepare("SELECT outcome FROM call_ring_attempts WHERE call_id = ? ORDER BY id").pluck().all(callId)).toEqual(['rejected', 'answered']);
   }, 60_000);
 });
+
+/** Polls an async condition (waitFor takes sync ones). */
+async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

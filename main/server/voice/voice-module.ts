@@ -12,6 +12,7 @@ import { createIvrRunner } from './ivr-main-menu.js';
 import { createSelfServiceActions } from '../self-service/self-service-actions.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { createFollowUpRouting } from './follow-up-routing.js';
+import { TrunkDialer } from './trunk-dialer.js';
 import { SERVICES, type ServiceKey } from '../services.js';
 
 /** Un-ACKed 200s one address may have at once (a trunk's ACKs come within milliseconds). */
@@ -54,6 +55,15 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
       inProgress: () => ({ inbound: sessions.size, followUp: followUps.size }),
     });
     const holdMusicFile = join(ctx.config.resourcesDir, 'prompts', 'music', 'hold.wav');
+    // Follow-up calls and transfers to a department's extension go out through the one trunk.
+    const dialer = ctx.config.trunk
+      ? new TrunkDialer(sip, {
+          trunk: ctx.config.trunk,
+          ipv6: ctx.config.host.includes(':'),
+          callerId: ctx.config.outboundCallerId,
+          credentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
+        })
+      : undefined;
     const acceptingCalls = { open: true };
     /** Calls answered and not yet ACKed, by source address. */
     const unconfirmed = new Map<string, number>();
@@ -100,6 +110,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         ringTimeoutMs: acd.options.ringTimeoutMs,
         timeZone: ctx.config.timeZone,
         publish: (event) => ctx.events.publish(event),
+        dialer,
         onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
         onEnded: (s) => {
           sessions.delete(s.callId);
@@ -133,7 +144,10 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
 
     return {
       name: 'voice',
-      registerRoutes: (app) => registerCallRoutes(app, { auth, acd, sessions, followUps, verification, dialogues, events: ctx.events }),
+      registerRoutes: (app) => registerCallRoutes(app, {
+        auth, acd, sessions, followUps, verification, dialogues, events: ctx.events,
+        departments: { extension: (id) => ctx.services.get(SERVICES.departments)?.extension(id), hasTrunk: dialer !== undefined, dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode) },
+      }),
       async start() {
         // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
         media = await createMediaEngine({ host: ctx.config.host, logger });
@@ -141,10 +155,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           sip, media, acd, records, audit, logger, clock: ctx.clock,
           recordingsDir: join(ctx.config.dataDir, 'recordings'),
           timeZone: ctx.config.timeZone,
-          trunk: ctx.config.trunk,
-          ipv6: ctx.config.host.includes(':'),
-          callerId: ctx.config.outboundCallerId,
-          trunkCredentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
+          dialer,
           ringLimitMs: ctx.config.outboundRingSeconds * 1000,
           prompts,
           holdMusicFile,

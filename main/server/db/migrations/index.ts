@@ -13,6 +13,13 @@ import { m0011FollowUpCalls } from './0011-follow-up-calls.js';
 import { m0012CallLifecycle } from './0012-call-lifecycle.js';
 import { m0013ProvisionalCalendars } from './0013-provisional-calendars.js';
 import { m0014DepartmentsAndOrderLifecycle } from './0014-departments-and-order-lifecycle.js';
+import { m0019DepartmentPhones } from './0019-department-phones.js';
+
+/**
+ * MERGE NOTE (wt/lifecycle): versions 15–18 are allocated to other branches; these no-op stand-ins
+ * only keep this branch's list sequential and must be replaced by the real migrations at merge.
+ */
+const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up: () => undefined });
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +37,9 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012CallLifecycle,
   m0013ProvisionalCalendars,
   m0014DepartmentsAndOrderLifecycle,
+  reserved(15),
+  reserved(16),
+  reserved(17),
+  reserved(18),
+  m0019DepartmentPhones,
 ];
