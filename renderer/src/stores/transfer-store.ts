@@ -19,6 +19,8 @@ interface TransferState {
   error: ApiError | Error | undefined;
   /** Rings a colleague while the caller holds with music: 'blind' hands over as they answer, 'consult' lets the two talk first. */
   start(callId: string, workNumber: string, mode: 'blind' | 'consult'): Promise<void>;
+  /** Rings a department's extension through the center's trunk (its name is what the card shows). */
+  startDepartment(callId: string, department: { id: number; name: string }, mode: 'blind' | 'consult'): Promise<void>;
   /** While consulting: complete the transfer, join all three, or go back to the caller. */
   act(action: ConsultAction): Promise<void>;
   reset(): void;
@@ -34,6 +36,15 @@ export const useTransferStore = create<TransferState>()((set, get) => ({
     try {
       const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'agent', workNumber, mode });
       // An event may already have moved it on (a fast answer).
+      if (get().stage === 'requesting') set({ stage: result.stage });
+    } catch (error) {
+      set({ stage: 'idle', error: error as Error });
+    }
+  },
+  async startDepartment(callId, department, mode) {
+    set({ callId, colleague: department.name, mode, stage: 'requesting', reason: undefined, error: undefined });
+    try {
+      const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'department', departmentId: department.id, mode });
       if (get().stage === 'requesting') set({ stage: result.stage });
     } catch (error) {
       set({ stage: 'idle', error: error as Error });

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Department } from '../../../../shared/api/departments';
+import { useSessionStore } from '../../stores/session-store';
 import { useTranslation } from 'react-i18next';
 import { useSoftphoneStore } from '../../stores/softphone-store';
 import { useTransferStore } from '../../stores/transfer-store';
@@ -23,6 +25,22 @@ export function TransferControls() {
   const target = useTransferStore((s) => s.colleague);
   const start = useTransferStore((s) => s.start);
   const act = useTransferStore((s) => s.act);
+  const startDepartment = useTransferStore((s) => s.startDepartment);
+  // Departments with an extension (a phone dialled through the center's trunk) can take a caller too.
+  const [departments, setDepartments] = useState<Array<Pick<Department, 'id' | 'name'>>>([]);
+  const [departmentId, setDepartmentId] = useState('');
+  useEffect(() => {
+    let live = true;
+    useSessionStore
+      .getState()
+      .api.get<{ departments: Department[] }>('/api/v1/departments')
+      .then((r) => live && setDepartments(r.departments.filter((d) => d.active && d.phone).map((d) => ({ id: d.id, name: d.name }))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const department = departments.find((d) => String(d.id) === departmentId);
 
   // A follow-up call (回访) is passed to a colleague the same way; only an inbound caller can go back to self-service.
   const inbound = !!call?.callId && call.direction === 'inbound';
@@ -55,6 +73,22 @@ export function TransferControls() {
           {t('softphone.transferToIvr')}
         </button>
       </div>
+      {departments.length > 0 && (
+        <div className="softphone__transfer-row">
+          <select className="input--small" aria-label={t('transfer.department')} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} data-testid="transfer-department">
+            <option value="">{t('transfer.department')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>{d.name}</option>
+            ))}
+          </select>
+          <button type="button" className="button button--small" disabled={!canStart || !department} onClick={() => call?.callId && department && void startDepartment(call.callId, department, 'blind')}>
+            {t('transfer.toDepartment')}
+          </button>
+          <button type="button" className="button button--small" disabled={!canStart || !department} onClick={() => call?.callId && department && void startDepartment(call.callId, department, 'consult')}>
+            {t('transfer.consult')}
+          </button>
+        </div>
+      )}
       {stage === 'ringing' && (
         <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
           <span>{t('transfer.ringing', { workNumber: target })}</span>
