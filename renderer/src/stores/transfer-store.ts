@@ -11,6 +11,8 @@ export type TransferStage = 'idle' | 'requesting' | CallTransferEvent['stage'];
 interface TransferState {
   callId: string | undefined;
   colleague: string | undefined;
+  /** Whom it rings: a colleague (by work number) or a department's extension (by name). */
+  targetKind: 'agent' | 'department';
   mode: 'blind' | 'consult';
   stage: TransferStage;
   /** Why the colleague did not take it (pushed by the server once they were rung). */
@@ -26,13 +28,13 @@ interface TransferState {
   reset(): void;
 }
 
-const IDLE = { callId: undefined, colleague: undefined, stage: 'idle' as const, reason: undefined, error: undefined };
+const IDLE = { callId: undefined, colleague: undefined, targetKind: 'agent' as const, stage: 'idle' as const, reason: undefined, error: undefined };
 
 export const useTransferStore = create<TransferState>()((set, get) => ({
   ...IDLE,
   mode: 'blind',
   async start(callId, workNumber, mode) {
-    set({ callId, colleague: workNumber, mode, stage: 'requesting', reason: undefined, error: undefined });
+    set({ callId, colleague: workNumber, targetKind: 'agent', mode, stage: 'requesting', reason: undefined, error: undefined });
     try {
       const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'agent', workNumber, mode });
       // An event may already have moved it on (a fast answer).
@@ -42,7 +44,7 @@ export const useTransferStore = create<TransferState>()((set, get) => ({
     }
   },
   async startDepartment(callId, department, mode) {
-    set({ callId, colleague: department.name, mode, stage: 'requesting', reason: undefined, error: undefined });
+    set({ callId, colleague: department.name, targetKind: 'department', mode, stage: 'requesting', reason: undefined, error: undefined });
     try {
       const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'department', departmentId: department.id, mode });
       if (get().stage === 'requesting') set({ stage: result.stage });

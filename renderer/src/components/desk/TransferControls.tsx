@@ -23,6 +23,9 @@ export function TransferControls() {
   const reason = useTransferStore((s) => s.reason);
   const error = useTransferStore((s) => s.error);
   const target = useTransferStore((s) => s.colleague);
+  const targetKind = useTransferStore((s) => s.targetKind);
+  // A department's words name it as such (转接贷款科), a colleague's by work number.
+  const say = (key: string) => (targetKind === 'department' ? `transfer.dept.${key}` : `transfer.${key}`);
   const start = useTransferStore((s) => s.start);
   const act = useTransferStore((s) => s.act);
   const startDepartment = useTransferStore((s) => s.startDepartment);
@@ -91,31 +94,31 @@ export function TransferControls() {
       )}
       {stage === 'ringing' && (
         <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
-          <span>{t('transfer.ringing', { workNumber: target })}</span>
+          <span>{t(say('ringing'), { workNumber: target })}</span>
           <button type="button" className="button button--small" onClick={() => void act('return')}>{t('transfer.cancel')}</button>
         </div>
       )}
       {stage === 'consulting' && (
         <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
-          <span>{t('transfer.consulting', { workNumber: target })}</span>
+          <span>{t(say('consulting'), { workNumber: target })}</span>
           <button type="button" className="button button--small" onClick={() => void act('complete')}>{t('transfer.complete')}</button>
           <button type="button" className="button button--small" onClick={() => void act('conference')}>{t('transfer.conference')}</button>
           <button type="button" className="button button--small" onClick={() => void act('return')}>{t('transfer.return')}</button>
         </div>
       )}
       {stage === 'conference' && (
-        <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.inConference', { workNumber: target })}</p>
+        <p className="softphone__note" role="status" data-testid="transfer-status">{t(say('inConference'), { workNumber: target })}</p>
       )}
       {stage === 'failed' && (
         <p className="softphone__warning" role="alert" data-testid="transfer-status">
-          {t(`transfer.failed.${reason ?? 'no_answer'}`, { workNumber: target })}
+          {t(say(`failed.${reason ?? 'no_answer'}`), { workNumber: target })}
         </p>
       )}
       {stage === 'returned' && (
         <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.returned')}</p>
       )}
       {stage === 'completed' && mode && (
-        <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.completed', { workNumber: target })}</p>
+        <p className="softphone__note" role="status" data-testid="transfer-status">{t(say('completed'), { workNumber: target })}</p>
       )}
       {errorText && <p className="softphone__warning" role="alert" data-testid="transfer-error">{errorText}</p>}
     </div>
