@@ -56,6 +56,7 @@ export const SETTINGS = {
   },
   ringTimeoutSeconds: { flag: 'ring-timeout', env: 'AGENT_DESK_RING_TIMEOUT', schema: z.coerce.number().int().min(5).max(120).default(20), description: "seconds an agent's softphone rings before the call goes to the next agent" },
   acwLimitSeconds: { flag: 'acw-limit', env: 'AGENT_DESK_ACW_LIMIT', schema: z.coerce.number().int().min(5).max(600).default(30), description: 'seconds of after-call work before the agent is ready again (§3.2: average ≤ 30 s)' },
+  deskProbeSeconds: { flag: 'desk-probe', env: 'AGENT_DESK_DESK_PROBE', schema: z.coerce.number().int().min(0).max(3600).default(30), description: 'seconds between OPTIONS to each desk phone registered over UDP; one that answers none before the next is lost (its calls end as a lost desk, docs/voice-core.md); `0` never asks' },
   deskDir: { flag: 'desk-dir', schema: z.string().default(resolve(APP_ROOT, 'dist', 'renderer')), shownDefault: 'dist/renderer', description: 'the built desk served at `/`' },
   resourcesDir: { flag: 'resources-dir', schema: z.string().default(resolve(APP_ROOT, 'resources')), shownDefault: 'resources', description: 'prompts, IVR flows, calendars, seed data' },
   allowedOrigins: { schema: z.array(z.string()).default(['app://desk']), shownDefault: 'app://desk', description: "origins besides the server's own that may call the API (the desktop app's)" },

@@ -25,6 +25,8 @@ export const surveyHandoffResponseSchema = z.object({ handedOff: z.literal(true)
 export const transferRequestSchema = z.discriminatedUnion('target', [
   z.object({ target: z.literal('agent'), workNumber: z.string().regex(/^\d{3,8}$/), mode: z.enum(['blind', 'consult']).default('blind') }),
   z.object({ target: z.literal('ivr') }),
+  /** A department's extension (its phone, dialled through the trunk): refused unless it has one the dial plan allows. */
+  z.object({ target: z.literal('department'), departmentId: z.number().int().positive(), mode: z.enum(['blind', 'consult']).default('blind') }),
 ]);
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 export const transferResponseSchema = z.object({ stage: z.enum(['ringing', 'completed']) });

@@ -12,6 +12,8 @@ export type CallPhase = (typeof CALL_PHASES)[number];
  * - ivr → queued: the caller chose 人工 in service hours (the call is offered at that instant).
  * - ringing → queued: the agent missed or declined; the caller waits for the next one.
  * - talking → ivr: the agent hands the caller back to self-service.
+ * - talking | consulting → queued: the agent's desk was lost, or they left while a colleague rang
+ *   in vain; the caller, answered once, waits first in line for the next agent.
  * - talking → consulting: the caller holds (music) while the agent rings or talks to a colleague;
  *   consulting → talking: back to the caller (the colleague failed or the agent returned), or the
  *   transfer completed (the colleague is now the call's agent);
@@ -24,8 +26,8 @@ export const CALL_TRANSITIONS: Readonly<Record<CallPhase, readonly CallPhase[]>>
   queued: ['ringing', 'ended'],
   ringing: ['talking', 'queued', 'ended'],
   dialing: ['talking', 'ended'],
-  talking: ['ivr', 'consulting', 'survey', 'ended'],
-  consulting: ['talking', 'conference', 'ended'],
+  talking: ['ivr', 'queued', 'consulting', 'survey', 'ended'],
+  consulting: ['talking', 'queued', 'conference', 'ended'],
   conference: ['talking', 'survey', 'ended'],
   survey: ['ended'],
   ended: [],

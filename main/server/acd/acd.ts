@@ -210,10 +210,11 @@ export class Acd {
     if (agent) this.resumeAfterCall(agent);
   }
 
-  /** The caller left the IVR for 人工. */
-  enqueue(call: AcdCall): void {
+  /** The caller left the IVR for 人工; `front`: an answered caller who lost their agent waits first in line. */
+  enqueue(call: AcdCall, options: { front?: boolean } = {}): void {
     const entry: QueueEntry = { call, queuedAt: this.now(), tried: new Set(), announceTimer: null };
-    this.queue.push(entry);
+    if (options.front) this.queue.unshift(entry);
+    else this.queue.push(entry);
     this.publishQueue();
     this.dispatch();
     if (this.queue.includes(entry)) this.announce(entry);

@@ -28,8 +28,8 @@ export interface RegistrationEvent {
   userId: number;
   displayName: string;
   transport: SipTransportKind;
-  /** Why the last binding went: REGISTER with Expires 0, expiry, or the WebSocket closed. */
-  reason?: 'unregistered' | 'expired' | 'flow-closed';
+  /** Why the last binding went: REGISTER with Expires 0, expiry, the WebSocket closed, or a UDP desk phone stopped answering (desk-probe.ts). */
+  reason?: 'unregistered' | 'expired' | 'flow-closed' | 'unreachable';
 }
 
 export interface RegistrarOptions {
@@ -135,6 +135,16 @@ export class Registrar {
   /** A WebSocket closed: its bindings go at once. */
   flowClosed(flow: SipFlow): void {
     for (const aor of [...this.bindings.keys()]) this.removeWhere(aor, (b) => b.flow.id === flow.id, 'flow-closed');
+  }
+
+  /** A UDP desk phone answers no more: every binding that came over its flow goes. */
+  flowLost(flow: SipFlow): void {
+    for (const aor of [...this.bindings.keys()]) this.removeWhere(aor, (b) => b.flow.id === flow.id, 'unreachable');
+  }
+
+  /** Every live binding over UDP (the desk probe asks each). */
+  udpBindings(): SipBinding[] {
+    return [...this.bindings.values()].flatMap((map) => [...map.values()]).filter((b) => b.transport === 'udp').map(publicBinding);
   }
 
   close(): void {

@@ -33,6 +33,7 @@ export function sipModule(options: SipModuleOptions = {}): ServerModuleFactory {
       logger: ctx.logger.child({ module: 'sip' }),
       clock: ctx.clock,
       credentials: options.credentials ?? fromAuth,
+      deskProbeMs: ctx.config.deskProbeSeconds * 1000,
       ...(options.timers ? { timers: options.timers } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.serviceNumbers ? { serviceNumbers: options.serviceNumbers } : {}),

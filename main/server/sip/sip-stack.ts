@@ -13,6 +13,7 @@ import { UdpTransport } from './transport-udp.js';
 import { WsTransport } from './transport-ws.js';
 import { UserAgentCore } from './user-agent-core.js';
 import { SipTraffic } from './sip-traffic.js';
+import { DeskProbe } from './desk-probe.js';
 
 export interface SipStackOptions {
   host: string;
@@ -25,6 +26,8 @@ export interface SipStackOptions {
   limits?: Partial<ParseLimits>;
   serviceNumbers?: readonly string[];
   /** Registrar tuning (tests shorten the failure window or the expiry bounds). */
+  /** Each UDP desk phone is asked OPTIONS this often; one that stops answering is lost (0: never). */
+  deskProbeMs?: number;
   registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number; maxBindingsPerAgent?: number; maxBindingsPerAddress?: number };
 }
 
@@ -36,6 +39,7 @@ export class SipStack implements SipService {
   /** Message and error counts for the operations metrics. */
   readonly traffic = new SipTraffic();
   private readonly udp: UdpTransport;
+  private readonly probe: DeskProbe;
 
   constructor(private readonly options: SipStackOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -58,6 +62,17 @@ export class SipStack implements SipService {
       this.registrar.flowClosed(flow);
       this.core.flowClosed(flow);
     });
+    // A lost desk phone is what a closed WebSocket is for a desk in the browser: its bindings go
+    // and the calls on it end as 'flow-closed'.
+    this.probe = new DeskProbe(options.deskProbeMs ?? 30_000, {
+      transactions: this.core.transactions,
+      logger: options.logger,
+      udpBindings: () => this.registrar.udpBindings(),
+      lost: (flow) => {
+        this.registrar.flowLost(flow);
+        this.core.flowClosed(flow);
+      },
+    });
   }
 
   get delegate(): SipServiceDelegate | undefined {
@@ -72,8 +87,10 @@ export class SipStack implements SipService {
     return this.udp.port;
   }
 
-  listenUdp(port: number): Promise<number> {
-    return this.udp.listen(port);
+  async listenUdp(port: number): Promise<number> {
+    const bound = await this.udp.listen(port);
+    this.probe.start();
+    return bound;
   }
 
   websocketRoute(): WebSocketRoute {
@@ -123,6 +140,7 @@ export class SipStack implements SipService {
   }
 
   async close(): Promise<void> {
+    this.probe.stop();
     this.core.close();
     this.registrar.close();
     this.ws.close();

@@ -10,6 +10,7 @@ import { AcdError, type Acd } from '../acd/acd.js';
 import type { CallSession } from './call-session.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { verifyCallerOnCall, type VerificationDialogue } from './caller-verification.js';
+import { departmentTarget, type DepartmentTargetDeps } from './department-target.js';
 
 export interface CallRouteDeps {
   auth: AuthService;
@@ -20,6 +21,8 @@ export interface CallRouteDeps {
   verification: VerificationService;
   dialogues: VerificationDialogue;
   events: EventHub;
+  /** Departments' extensions as transfer targets. */
+  departments: DepartmentTargetDeps;
 }
 
 /** Actions an agent takes on the call they are talking on. */
@@ -31,6 +34,13 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     if (!session) throw new HttpError(404, 'call_not_found', `no call ${callId} in progress`);
     if (session.agent?.id !== userId) throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
     return session;
+  };
+  /** Transfer and consult work the same on an inbound call and a follow-up call (voice/consult-transfer.ts). */
+  const ownAgentCall = (callId: string, userId: number): CallSession | FollowUpCall => {
+    const followUp = deps.followUps.get(callId);
+    if (!followUp) return ownCall(callId, userId);
+    if (followUp.agent?.id !== userId) throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
+    return followUp;
   };
 
   app.post('/api/v1/calls/:callId/verification', guard, async (request) => {
@@ -47,11 +57,14 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
     const body = parseOrThrow(transferRequestSchema, request.body);
     const principal = principalOf(request);
-    const session = ownCall(callId, principal.userId);
     if (body.target === 'ivr') {
-      if (session.phase !== 'talking') throw new HttpError(409, 'not_talking', 'the caller is not talking with you');
-      return { stage: await session.transfer('ivr') };
+      if (deps.followUps.has(callId)) throw new HttpError(409, 'not_inbound', 'only an inbound caller can be handed to self-service');
+      const inbound = ownCall(callId, principal.userId);
+      if (inbound.phase !== 'talking') throw new HttpError(409, 'not_talking', 'the caller is not talking with you');
+      return { stage: await inbound.transfer('ivr') };
     }
+    const session = ownAgentCall(callId, principal.userId);
+    if (body.target === 'department') return { stage: await session.transfer(departmentTarget(deps.departments, body.departmentId, body.mode)) };
     const colleague = deps.auth.listAgents().find((u) => u.workNumber === body.workNumber);
     if (!colleague) throw new HttpError(404, 'agent_not_found', `no agent with work number ${body.workNumber}`);
     if (colleague.id === principal.userId) throw new HttpError(409, 'transfer_to_self', 'a call cannot be transferred to the agent who has it');
@@ -68,7 +81,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
   app.post('/api/v1/calls/:callId/consult', guard, async (request) => {
     const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
     const { action } = parseOrThrow(consultActionSchema, request.body);
-    const session = ownCall(callId, principalOf(request).userId);
+    const session = ownAgentCall(callId, principalOf(request).userId);
     if (session.phase !== 'consulting') throw new HttpError(409, 'no_consult', 'no consult is in progress on this call');
     try {
       return { phase: await session.consultAction(action) };
@@ -81,7 +94,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
     const followUp = deps.followUps.get(callId);
     if (followUp) {
-      if (followUp.agentId !== principalOf(request).userId || followUp.phase !== 'talking') throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
+      if (followUp.agent?.id !== principalOf(request).userId || followUp.phase !== 'talking') throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
       void followUp.handOffToSurvey().catch((error: unknown) => request.log.warn({ err: error, callId }, 'survey handoff failed'));
       return { handedOff: true as const };
     }

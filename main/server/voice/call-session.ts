@@ -1,20 +1,22 @@
-import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats, MediaMixer } from '../media/media-engine.js';
-import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
+import type { MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
+import type { IncomingCall, SipService } from '../sip/sip-service.js';
 import type { Acd, RingResult } from '../acd/acd.js';
 import type { CallRecord, HangupSide } from '../calls/call-record.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import type { CallTransferEvent, TransferFailure } from '../../../shared/api/events/calls.js';
+import type { CallTransferEvent } from '../../../shared/api/events/calls.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
-import { recordingPath } from './recording-path.js';
 import { ringAgent, type RingOutcome } from './agent-ringer.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import type { PromptLibrary } from './prompt-library.js';
-import { HoldMusic } from './hold-music.js';
 import { CallOwner } from './call-owner.js';
+import type { TrunkDialer } from './trunk-dialer.js';
+import { ConsultTransfer, type AgentLeaveReason, type AgentParty, type TransferTarget } from './consult-transfer.js';
 import { CallMonitor, type MonitorDeps, type MonitorHost } from './call-monitor.js';
 import { MONITOR_HEADER } from '../../../shared/sip/desk-headers.js';
 import type { MonitorEndReason, MonitorMode } from '../../../shared/api/calls.js';
+
+export type { AgentParty } from './consult-transfer.js';
 
 /** How the caller left the self-service menu. */
 export interface IvrOutcome {
@@ -59,6 +61,8 @@ export interface CallSessionDeps {
   timeZone: string;
   /** Pushes call.transfer to the agent's desk (and team leads). */
   publish(event: CallTransferEvent): void;
+  /** The center's trunk: a department's extension is rung through it. */
+  dialer?: TrunkDialer | undefined;
   /** Written at the end: RTP counters of both legs (call quality, and proof audio flowed). */
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
   /** The call is over and every agent who had it has finished their after-call work. */
@@ -74,31 +78,6 @@ export class MonitorRefused extends Error {
   }
 }
 
-/** An agent on the call: their softphone's SIP dialog and media leg. */
-export interface AgentParty {
-  id: number;
-  workNumber: string;
-  call: OutgoingCall;
-  leg: MediaLeg;
-  /** Set the moment they start leaving: their BYE and the dialog's end both report it, once counts. */
-  leaving?: boolean;
-}
-
-interface Consult {
-  /** The agent who started it: the one told of every step. */
-  from: number;
-  colleague: { id: number; workNumber: string };
-  mode: 'blind' | 'consult';
-  /** Until they answer. */
-  party: AgentParty | undefined;
-  ring: AbortController;
-}
-
-/** Why an agent's softphone left the call. */
-type AgentLeaveReason = 'agent_hangup' | 'agent_connection_lost';
-
-const FAILURE_OF: Record<Exclude<RingOutcome['outcome'], 'answered'>, TransferFailure> = { missed: 'no_answer', rejected: 'rejected', abandoned: 'no_answer', unreachable: 'unreachable' };
-
 /**
  * One inbound call end to end, and its only owner: the caller's SIP dialog and media leg, the
  * IVR, the queue, the agents' legs, the bridge or conference mixer, the recording, the teardown,
@@ -107,21 +86,15 @@ const FAILURE_OF: Record<Exclude<RingOutcome['outcome'], 'answered'>, TransferFa
  */
 export class CallSession extends CallOwner {
   ivrPath: string[] = [];
-  /** The agent who has the call. */
-  agent: AgentParty | undefined;
-  private consult: Consult | undefined;
-  /** The caller's audio with the agent(s): a bridge for two, a mixer for a conference. */
-  private link: { bridge: MediaBridge } | { mixer: MediaMixer } | undefined;
-  private recordingSegments = 0;
   private callerGone = false;
   private answeredOnce = false;
   private ringSeq = 0;
-  private agentStats: MediaLegStats | undefined;
   private readonly ended = new AbortController();
   /** The teardown in progress once the call has ended. */
   private ending: Promise<void> | undefined;
   private queueMusic: AbortController | undefined;
-  private readonly hold: HoldMusic;
+  /** The agents, the caller's audio with them, hold, consult transfer and conference. */
+  private readonly links: ConsultTransfer;
   /** A team lead's listen / whisper / barge leg: at most one at a time. */
   private monitorLeg: CallMonitor | undefined;
   /** §2.1 isolation is on: kept when the bridge becomes a mixer for a monitor. */
@@ -137,7 +110,31 @@ export class CallSession extends CallOwner {
   ) {
     super(callId, deps.record, 'ivr', deps);
     this.channel = new MediaCallChannel(callerLeg, deps.prompts, () => this.end('system', 'ivr_hangup'));
-    this.hold = new HoldMusic(callerLeg, deps.holdMusicFile);
+    this.links = new ConsultTransfer(callerLeg, {
+      callId,
+      record: deps.record,
+      citizenNumber: () => this.callerNumber,
+      ivrPath: () => this.ivrPath,
+      signal: this.ended.signal,
+      phase: () => this.phase,
+      isOver: () => this.isOver(),
+      move: (to) => this.move(to),
+      releaseToAcw: (agentId, reason, side) => this.releaseToAcw(agentId, reason, side),
+      agentLeftTalking: (party, reason) => this.agentLeftTalking(party, reason),
+      nobodyAnswered: async () => {
+        // The agent left while the colleague rang, and nobody answered: the caller waits for the next agent.
+        this.record.talkEnded();
+        this.requeue();
+      },
+      end: (side, reason) => this.end(side, reason),
+      // A monitoring lead leaves when the agents on the call change under them.
+      beforeRelink: (why) => this.endMonitor(why),
+    }, deps);
+  }
+
+  /** The agent who has the call. */
+  get agent(): AgentParty | undefined {
+    return this.links.agent;
   }
 
   get callerNumber(): string {
@@ -151,7 +148,7 @@ export class CallSession extends CallOwner {
 
   /** The agents on the call now (one, or two while consulting or in a conference). */
   agentsOnCall(): AgentParty[] {
-    return [this.agent, this.consult?.party].filter((p): p is AgentParty => p !== undefined);
+    return this.links.agentsOnCall();
   }
 
   /** The caller's 200 was sent; runs until the caller leaves the IVR for the queue or hangs up. */
@@ -240,8 +237,7 @@ export class CallSession extends CallOwner {
     this.move('talking');
     this.queueMusic?.abort();
     this.callerLeg.stopPlayback();
-    this.agent = this.watchAgent({ id: agentId, workNumber, call: result.sipCall, leg: result.leg });
-    this.bridgeCallerWith(this.agent);
+    this.links.connect({ id: agentId, workNumber, call: result.sipCall, leg: result.leg });
     // Not awaited: the ACD must learn of the answer now. While the greeting plays on the caller's
     // leg, the agent's audio towards the caller is muted.
     void this.deps.dialogues.greeting(this, workNumber).catch(() => undefined);
@@ -259,264 +255,72 @@ export class CallSession extends CallOwner {
     });
   }
 
-  private watchAgent(party: AgentParty): AgentParty {
-    party.call.delegate = {
-      ...party.call.delegate,
-      onBye: () => void this.agentLeft(party, 'agent_hangup'),
-      // The desk's WebSocket went away mid-call (reload, crash, network): the call is lost, and says so.
-      onTerminated: (reason) => void this.agentLeft(party, reason === 'flow-closed' || reason === 'timeout' ? 'agent_connection_lost' : 'agent_hangup'),
-      onReinvite: (sdp) => party.leg.updateRemote(sdp),
-      onInfo: (type, body) => {
-        const digit = digitFromSipInfo(type, body);
-        if (digit) party.leg.injectDtmf(digit);
-      },
-    };
-    return party;
-  }
-
-  // ---- audio links and recording -------------------------------------------------------------
-
-  private bridgeCallerWith(party: AgentParty): void {
-    this.hold.stop();
-    const bridge = this.deps.media.bridge(this.callerLeg, party.leg);
-    this.link = { bridge };
-    this.startRecording((file) => bridge.startRecording(file));
-  }
-
-  /** The call's recording goes on in numbered segments as its audio is re-linked (transfer, conference). */
-  private startRecording(start: (file: string) => void): void {
-    const base = recordingPath(this.deps.recordingsDir, this.callId, this.deps.clock.now(), this.deps.timeZone);
-    const n = ++this.recordingSegments;
-    const file = n === 1 ? base : base.replace(/\.wav$/, `-${n}.wav`);
-    try {
-      start(file);
-      if (n === 1) this.record.recordingFile(file);
-      else this.record.note('recording_segment', { file, segment: n });
-    } catch (error) {
-      this.deps.logger.warn({ err: error, callId: this.callId }, 'recording did not start');
-    }
-  }
-
-  private async unlink(): Promise<void> {
-    const link = this.link;
-    this.link = undefined;
-    if (!link) return;
-    if ('bridge' in link) {
-      await link.bridge.stopRecording().catch(() => undefined);
-      link.bridge.unbridge();
-    } else {
-      await link.mixer.stopRecording().catch(() => undefined);
-      link.mixer.close();
-    }
-  }
-
   /**
    * §2.1: while the caller keys account and PIN, nothing of theirs (audio or digits) reaches the
    * agents, and the recording gets silence for them.
    */
   isolateCaller(on: boolean): void {
     this.callerIsolated = on;
-    const link = this.link;
-    if (!link) return;
-    if ('bridge' in link) link.bridge.isolate(this.callerLeg, on);
-    else link.mixer.setSpeaksTo(this.callerLeg, on ? 'none' : 'all');
-  }
-
-  /** The caller's audio in a consult: hold music; the agent's desk shows 保持. */
-  private holdCaller(): void {
-    this.hold.start();
-  }
-
-  // ---- agents leaving ------------------------------------------------------------------------
-
-  /**
-   * An agent leaves the call (their BYE, a lost desk, or the call moving on without them): their
-   * turn ends, they go to after-call work (counted once for them), and their softphone is hung up
-   * unless they hung up themselves.
-   */
-  private async releaseAgent(party: AgentParty, reason: string, side: HangupSide, theyHungUp: boolean): Promise<void> {
-    await this.leave(party, reason, side, theyHungUp)();
-  }
-
-  /**
-   * What happens at once when an agent leaves (written now, so that a stopping server or a
-   * crash finds it recorded); returns the SIP and media teardown to await.
-   */
-  private leave(party: AgentParty, reason: string, side: HangupSide, theyHungUp: boolean): () => Promise<void> {
-    if (this.agent === party) this.agent = undefined;
-    if (this.consult?.party === party) this.consult.party = undefined;
-    this.releaseToAcw(party.id, reason, side);
-    this.agentStats ??= party.leg.stats();
-    return async () => {
-      if (!theyHungUp) await party.call.bye();
-      await party.leg.close();
-    };
+    this.links.isolateCitizen(on);
   }
 
   protected disposeOwner(): void {
     this.deps.onEnded(this);
   }
 
-  private async agentLeft(party: AgentParty, reason: AgentLeaveReason): Promise<void> {
-    if (party.leaving || !this.agentsOnCall().includes(party)) return;
-    party.leaving = true;
-    const consult = this.consult;
-    switch (this.phase) {
-      case 'talking':
-        // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
-        return this.end('agent', reason, party);
-      case 'consulting':
-        if (party !== this.agent) {
-          // The colleague hung up on the consult: the caller is back with the agent.
-          await this.releaseAgent(party, reason, 'agent', true);
-          return this.backToCaller('returned');
-        }
-        // The agent hung up while consulting: the colleague takes the call as soon as they can.
-        await this.releaseAgent(party, 'transferred', 'agent', true);
-        if (consult?.party) return this.completeTransfer();
-        if (consult) consult.mode = 'blind';
-        return;
-      case 'conference': {
-        await this.endMonitor('agents_changed');
-        await this.unlink();
-        await this.releaseAgent(party, reason, 'agent', true);
-        const remaining = this.agentsOnCall()[0];
-        this.consult = undefined;
-        if (!remaining) return this.end('agent', reason);
-        this.agent = remaining;
-        this.record.handedTo(remaining.id);
-        this.move('talking');
-        this.bridgeCallerWith(remaining);
-        return;
-      }
-      default:
-        return;
-    }
+  /** The agent who has the caller left while talking one to one. */
+  private agentLeftTalking(party: AgentParty, reason: AgentLeaveReason): Promise<void> {
+    if (reason === 'agent_connection_lost') return this.deskLost(party);
+    // §2.4-9: the agent should wait for the caller to hang up; this call is counted as agent-first.
+    return this.end('agent', reason, party);
   }
-
-  // ---- transfers, consult and conference -----------------------------------------------------
 
   /**
-   * The agent hands the caller on. To the IVR: the agent leaves at once. To a colleague: refused
-   * (AcdError) unless they are 就绪 with a softphone; the caller holds with music while they ring;
-   * 'blind' completes as they answer, 'consult' lets the two talk first. A colleague who does not
-   * answer returns the caller to the agent, with the reason pushed to the desk.
+   * The talking agent's desk is gone (its WebSocket closed, or the desk phone stopped answering
+   * the probe): nobody hung up, so the caller is not cut off but goes back to the front of the
+   * queue with 请稍候 and the next ready agent rings. Their talk so far is kept (it ends now, and
+   * again when a next agent's talk ends); the lost agent's turn ends and their ACW counts once.
    */
-  async transfer(target: { agentId: number; workNumber: string; mode: 'blind' | 'consult' } | 'ivr'): Promise<'ringing' | 'completed'> {
-    const agent = this.agent;
-    if (this.phase !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
-    if (target === 'ivr') {
-      await this.endMonitor('transferred');
-      await this.unlink();
-      this.record.talkEnded();
-      this.record.note('transferred', { to: 'ivr', from: agent.id });
-      this.move('ivr');
-      await this.releaseAgent(agent, 'transferred_to_ivr', 'system', false);
-      if (!this.isOver()) void this.runMenu().catch((error: unknown) => this.deps.logger.warn({ err: error, callId: this.callId }, 'menu after transfer failed'));
-      return 'completed';
-    }
-    // Throws before anything changes when the colleague cannot take it.
-    this.deps.acd.ringDirect(target.agentId, this.callId, this.callerNumber);
-    void this.endMonitor('transferred');
-    const consult: Consult = { from: agent.id, colleague: { id: target.agentId, workNumber: target.workNumber }, mode: target.mode, party: undefined, ring: new AbortController() };
-    this.consult = consult;
-    this.move('consulting');
-    await this.unlink();
-    this.holdCaller();
-    this.record.note('transfer_started', { from: agent.id, to: target.agentId, mode: target.mode });
-    this.publishTransfer(consult, 'ringing');
-    void this.ringColleague(consult);
-    return 'ringing';
+  private async deskLost(party: AgentParty): Promise<void> {
+    await this.links.unlink();
+    this.record.talkEnded();
+    this.record.note('desk_lost', { agentId: party.id });
+    await this.links.release(party, 'agent_connection_lost', 'system', true);
+    if (this.isOver()) return;
+    this.requeue();
   }
 
-  private async ringColleague(consult: Consult): Promise<void> {
-    const { acd } = this.deps;
-    const colleague = consult.colleague;
-    this.record.ringStarted(colleague.id);
-    const result = await this.dialAgent(colleague.workNumber, AbortSignal.any([consult.ring.signal, this.ended.signal]));
-    if (result.outcome !== 'answered' || this.consult !== consult || this.phase !== 'consulting') {
-      this.record.ringEnded(colleague.id, result.outcome === 'rejected' ? 'rejected' : 'missed');
-      acd.directRingEnded(colleague.id, this.callId, false);
-      if (result.outcome === 'answered') {
-        await result.sipCall.bye();
-        await result.leg.close();
-      }
-      if (this.consult !== consult || this.isOver()) return;
-      const reason = result.outcome === 'answered' ? 'no_answer' : FAILURE_OF[result.outcome];
-      if (this.agent) return this.backToCaller('failed', reason);
-      // The agent left while the colleague rang, and nobody answered: the caller waits for the next agent.
-      this.consult = undefined;
-      this.publishTransfer(consult, 'failed', reason);
-      this.hold.stop();
-      this.move('queued');
-      this.startQueueMusic();
-      this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber });
-      return;
-    }
-    this.record.ringEnded(colleague.id, 'answered');
-    acd.directRingEnded(colleague.id, this.callId, true);
-    const party = this.watchAgent({ id: colleague.id, workNumber: colleague.workNumber, call: result.sipCall, leg: result.leg });
-    consult.party = party;
-    this.record.agentJoined(colleague.id, consult.mode === 'blind' ? 'transfer' : 'consult');
-    if (consult.mode === 'blind' || !this.agent) return this.completeTransfer();
-    // The agent and the colleague talk; the caller keeps holding.
-    this.link = { bridge: this.deps.media.bridge(this.agent.leg, party.leg) };
-    this.publishTransfer(consult, 'consulting');
+  /** An answered caller without an agent waits again, first in line. */
+  private requeue(): void {
+    this.links.stopHold();
+    this.move('queued');
+    this.startQueueMusic();
+    this.deps.acd.enqueue({ callId: this.callId, caller: this.callerNumber }, { front: true });
+  }
+
+  // ---- transfers, consult and conference (consult-transfer.ts) -------------------------------
+
+  /**
+   * The agent hands the caller on. To the IVR: the agent leaves at once. To a colleague: see
+   * ConsultTransfer.transfer (refused before anything changes, or the caller holds while they ring).
+   */
+  async transfer(target: TransferTarget | 'ivr'): Promise<'ringing' | 'completed'> {
+    const agent = this.agent;
+    if (this.phase !== 'talking' || !agent) throw new Error('the call is not connected to an agent');
+    if (target !== 'ivr') return this.links.transfer(target);
+    await this.endMonitor('transferred');
+    await this.links.unlink();
+    this.record.talkEnded();
+    this.record.note('transferred', { to: 'ivr', from: agent.id });
+    this.move('ivr');
+    await this.links.release(agent, 'transferred_to_ivr', 'system', false);
+    if (!this.isOver()) void this.runMenu().catch((error: unknown) => this.deps.logger.warn({ err: error, callId: this.callId }, 'menu after transfer failed'));
+    return 'completed';
   }
 
   /** While consulting: hand over, join all three, or go back to the caller. */
-  async consultAction(action: 'complete' | 'conference' | 'return'): Promise<'talking' | 'conference'> {
-    const consult = this.consult;
-    if (this.phase !== 'consulting' || !consult) throw new Error('no consult in progress');
-    if (action === 'return') {
-      consult.ring.abort();
-      if (consult.party) await this.releaseAgent(consult.party, 'consult_ended', 'agent', false);
-      await this.backToCaller('returned');
-      return 'talking';
-    }
-    if (!consult.party) throw new Error('the colleague has not answered yet');
-    if (action === 'complete') {
-      await this.completeTransfer();
-      return 'talking';
-    }
-    await this.unlink();
-    this.hold.stop();
-    this.move('conference');
-    const mixer = this.deps.media.mixer();
-    for (const leg of [this.callerLeg, ...this.agentsOnCall().map((p) => p.leg)]) mixer.add(leg, { speaksTo: 'all' });
-    this.link = { mixer };
-    this.startRecording((file) => mixer.startRecording(file));
-    this.record.note('conference', { agents: this.agentsOnCall().map((p) => p.id) });
-    this.publishTransfer(consult, 'conference');
-    return 'conference';
-  }
-
-  private async completeTransfer(): Promise<void> {
-    const consult = this.consult;
-    const colleague = consult?.party;
-    if (!consult || !colleague) return;
-    const from = this.agent;
-    await this.unlink();
-    this.consult = undefined;
-    this.agent = colleague;
-    this.record.handedTo(colleague.id);
-    this.move('talking');
-    this.bridgeCallerWith(colleague);
-    this.publishTransfer(consult, 'completed');
-    if (from) await this.releaseAgent(from, 'transferred', 'system', false);
-  }
-
-  private async backToCaller(stage: 'returned' | 'failed', reason?: TransferFailure): Promise<void> {
-    const consult = this.consult;
-    this.consult = undefined;
-    await this.unlink();
-    this.move('talking');
-    if (this.agent) this.bridgeCallerWith(this.agent);
-    if (consult) this.publishTransfer(consult, stage, reason);
-  }
-
-  private publishTransfer(consult: Consult, stage: CallTransferEvent['stage'], reason?: TransferFailure): void {
-    this.deps.publish({ type: 'call.transfer', callId: this.callId, agentId: consult.from, colleague: { agentId: consult.colleague.id, workNumber: consult.colleague.workNumber }, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
+  consultAction(action: 'complete' | 'conference' | 'return'): Promise<'talking' | 'conference'> {
+    return this.links.consultAction(action);
   }
 
   // ---- a team lead's monitor leg -------------------------------------------------------------
@@ -553,7 +357,8 @@ export class CallSession extends CallOwner {
       callId: this.callId,
       agentId: () => this.agent?.id,
       agentLegs: () => this.agentsOnCall().map((p) => p.leg),
-      mixer: () => this.mixerForMonitor(),
+      // A two-party bridge becomes a mixer (the recording goes on in its next segment).
+      mixer: () => (this.phase === 'talking' || this.phase === 'conference' ? this.links.toMixer(!this.callerIsolated) : Promise.resolve(undefined)),
       dialLead: (workNumber, mode, signal) =>
         ringAgent(this.deps.sip, this.deps.media, {
           callId: this.callId,
@@ -570,32 +375,16 @@ export class CallSession extends CallOwner {
     };
   }
 
-  /** The call's mixer for a monitor leg: a two-party bridge becomes one (the recording goes on in its next segment). */
-  private async mixerForMonitor(): Promise<MediaMixer | undefined> {
-    if (this.phase !== 'talking' && this.phase !== 'conference') return undefined;
-    const link = this.link;
-    if (link && 'mixer' in link) return link.mixer;
-    await this.unlink();
-    // The call may have moved on while the bridge's recording closed.
-    if (!this.isIn('talking') || this.link || !this.agent) return undefined;
-    const mixer = this.deps.media.mixer();
-    mixer.add(this.callerLeg, { speaksTo: this.callerIsolated ? 'none' : 'all' });
-    for (const party of this.agentsOnCall()) mixer.add(party.leg, { speaksTo: 'all' });
-    this.link = { mixer };
-    this.startRecording((file) => mixer.startRecording(file));
-    return mixer;
-  }
-
   // ---- survey and the end --------------------------------------------------------------------
 
   /** §2.4-11: the agents leave; the caller is asked for satisfaction; the agents go to ACW. */
   async handOffToSurvey(): Promise<void> {
     if ((this.phase !== 'talking' && this.phase !== 'conference') || !this.agent) throw new Error('the call is not connected to an agent');
     await this.endMonitor('survey');
-    await this.unlink();
+    await this.links.unlink();
     this.record.talkEnded();
     this.move('survey');
-    for (const party of this.agentsOnCall()) await this.releaseAgent(party, 'survey_handoff', 'system', false);
+    for (const party of this.agentsOnCall()) await this.links.release(party, 'survey_handoff', 'system', false);
     const result = await this.deps.dialogues.survey(this).catch(() => undefined);
     if (result) this.record.surveyResult(result);
     if (!this.isOver()) await this.end('system', 'survey_done');
@@ -611,8 +400,8 @@ export class CallSession extends CallOwner {
   async shutdown(promptMs: number): Promise<void> {
     if (this.isOver()) return this.ending;
     this.queueMusic?.abort();
-    this.hold.stop();
-    await this.unlink();
+    this.links.stopHold();
+    await this.links.unlink();
     const played = this.callerLeg.play(this.deps.prompts.files(['system-maintenance']), { signal: AbortSignal.timeout(promptMs) }).catch(() => 'closed');
     await played;
     await this.end('system', 'shutdown');
@@ -631,25 +420,25 @@ export class CallSession extends CallOwner {
     this.move('ended');
     if (side === 'caller') this.callerGone = true;
     this.queueMusic?.abort();
-    this.hold.stop();
     this.ended.abort();
     const record = this.record;
     if (from === 'queued' || from === 'ringing') {
-      record.abandoned(from === 'queued' ? 'queue' : 'ringing');
+      // A caller answered once and queued again (lost desk, failed transfer) is not an abandon.
+      if (!this.answeredOnce) record.abandoned(from === 'queued' ? 'queue' : 'ringing');
       this.deps.acd.remove(this.callId, side);
     } else if (from === 'ivr' && side === 'caller') {
       record.abandoned('ivr');
     }
-    this.consult?.ring.abort();
-    if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference')) record.talkEnded();
+    // Talk is the agents': with only a department left on the call, it ended as the last agent left.
+    if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference') && this.links.hasAgent()) record.talkEnded();
     const monitorEnded = this.monitorLeg?.end('call_ended');
-    const teardowns = this.agentsOnCall().map((party) => this.leave(party, party === agentWhoHungUp ? reason : `call_ended_${reason}`, side, party === agentWhoHungUp));
-    this.consult = undefined;
+    const teardowns = this.links.endAll(reason, side, agentWhoHungUp);
     record.hungUp(side);
-    this.deps.onMediaStats(this.callId, { caller: this.callerLeg.stats(), ...(this.agentStats ? { agent: this.agentStats } : {}) });
+    const agentStats = this.links.agentStats;
+    this.deps.onMediaStats(this.callId, { caller: this.callerLeg.stats(), ...(agentStats ? { agent: agentStats } : {}) });
     record.ended(reason);
     this.ending = (async () => {
-      await this.unlink();
+      await this.links.unlink();
       await Promise.all([...teardowns.map((teardown) => teardown()), monitorEnded]);
       if (!this.callerGone) await this.incoming.bye();
       await this.callerLeg.close();

@@ -39,7 +39,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
   const closed = (id: string) => waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(id) as number | null) !== null, 20_000, `call ${id} to close`);
 
   beforeAll(async () => {
-    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', ringTimeoutSeconds: 5, acwLimitSeconds: 5 } });
+    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', ringTimeoutSeconds: 5, acwLimitSeconds: 5, deskProbeSeconds: 1 } });
     server.ctx.events.subscribe((e) => published.push(e));
     for (const n of ['1001', '1002', '2001']) tokens[n] = await server.login(n);
     p1 = await DeskPhone.register(server, '1001');
@@ -204,6 +204,34 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     await closed(b.callId);
     expect(server.db.prepare('SELECT outcome FROM call_ring_attempts WHERE call_id = ? ORDER BY id').pluck().all(b.callId)).toEqual(['missed', 'answered']);
   }, 40_000);
+
+  it('desk lost: the agent\'s desk phone goes silent mid-call; the caller waits first in line and the next agent takes them', async () => {
+    await settle({ '1002': 'not_ready', '1001': 'ready' });
+    const run = caller('caller-to-agent.xml', 12_000);
+    const a = await p1.answer(await p1.ringing(), 300);
+    await setState('1002', 'ready');
+    await new Promise((r) => setTimeout(r, 1000));
+    p1.unplug(); // no BYE: the phone's sockets are simply gone
+    // The probe finds it (≤ 2 s); the caller is queued again at once and the colleague rings.
+    const b = await p2.answer(await p2.ringing(10_000), 300);
+    expect(b.callId).toBe(a.callId);
+    const lost = (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.find((x: { workNumber: string }) => x.workNumber === '1001');
+    expect(lost).toMatchObject({ registered: false, state: 'after_call_work' });
+    expectSipp(await run);
+    await b.ended;
+    shapes.deskLost = a.callId;
+    await closed(a.callId);
+    const row = server.db.prepare('SELECT * FROM calls WHERE id = ?').get(a.callId) as Row;
+    expect(row).toMatchObject({ hangup_side: 'caller', end_reason: 'caller_hangup', abandon_stage: null, agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1002'").pluck().get() as number });
+    expect(server.db.prepare('SELECT kind, end_reason FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(a.callId)).toEqual([
+      { kind: 'answer', end_reason: 'agent_connection_lost' },
+      { kind: 'answer', end_reason: 'call_ended_caller_hangup' },
+    ]);
+    expect(server.db.prepare("SELECT COUNT(*) FROM call_events WHERE call_id = ? AND kind IN ('desk_lost', 'abandoned')").pluck().get(a.callId)).toBe(1);
+    // The lost agent's ACW ends by itself; they are never rung until their phone registers again.
+    p1 = await DeskPhone.register(server, '1001');
+    await waitFor2(async () => (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.find((x: { workNumber: string }) => x.workNumber === '1001').registered, 5000, '1001 registered again');
+  }, 60_000);
 
   it('the eight indicators of the day equal an independent computation from the raw rows', async () => {
     // One complaint submitted today (a draft would count nowhere).

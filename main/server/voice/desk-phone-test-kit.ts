@@ -25,6 +25,7 @@ export class DeskPhone {
   /** Call-IDs the server cancelled while they rang. */
   readonly cancelled: string[] = [];
   private cseq = 1;
+  private closed = false;
 
   private constructor(
     readonly workNumber: string,
@@ -34,6 +35,8 @@ export class DeskPhone {
   ) {
     peer.onMessage = (m) => {
       if (m.kind !== 'request') return;
+      // The server's liveness probe (sip/desk-probe.ts): a phone that is there answers it.
+      if (m.method === 'OPTIONS') return this.reply(m, 200, 'OK', undefined, `phone${++tagSeq}`);
       if (m.method === 'BYE' || m.method === 'CANCEL') {
         this.reply(m, 200, 'OK');
         this.byes.get(m.callId)?.();
@@ -127,7 +130,14 @@ Content-Length: 0
     this.reply(invite, 486, 'Busy Here', undefined, `phone${++tagSeq}`);
   }
 
+  /** Unplugged: the phone's SIP and RTP sockets close mid-whatever, no BYE, nothing answers any more. */
+  unplug(): void {
+    this.close();
+  }
+
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.peer.close();
     this.rtp.close();
   }

@@ -1,5 +1,3 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import type { Acd } from '../acd/acd.js';
 import type { CallRecord } from '../calls/call-record.js';
 import type { Clock } from '../clock.js';
@@ -7,13 +5,16 @@ import type { Logger } from '../logger.js';
 import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats } from '../media/media-engine.js';
 import type { TerminationReason } from '../sip/call-states.js';
 import type { IncomingCall, OutgoingCall, SipService } from '../sip/sip-service.js';
+import type { HangupSide } from '../calls/call-record.js';
+import type { CallTransferEvent } from '../../../shared/api/events/calls.js';
 import { CALL_ID_HEADER } from '../../../shared/sip/desk-headers.js';
 import { digitFromSipInfo } from './sip-info-dtmf.js';
-import { recordingPath } from './recording-path.js';
 import type { Listener } from './call-session.js';
 import { MediaCallChannel } from './media-call-channel.js';
 import { CallOwner } from './call-owner.js';
 import type { PromptLibrary } from './prompt-library.js';
+import { ConsultTransfer, type AgentParty, type TransferTarget } from './consult-transfer.js';
+import type { TrunkDialer } from './trunk-dialer.js';
 
 export interface FollowUpCallDeps {
   sip: SipService;
@@ -23,17 +24,17 @@ export interface FollowUpCallDeps {
   clock: Clock;
   recordingsDir: string;
   timeZone: string;
-  /** sip:host[:port] of the carrier's trunk; the dialled number becomes its user part. */
-  trunk: string;
-  /** The server listens on IPv6: a trunk name is resolved to an IPv6 address. */
-  ipv6: boolean;
-  /** The From user the called citizen sees. */
-  callerId: string;
-  /** The center's account with the carrier, for trunks that challenge our INVITEs. */
-  trunkCredentials?: { username: string; password: string } | undefined;
+  /** The center's carrier trunk: the citizen is called through it. */
+  dialer: TrunkDialer;
   /** Unanswered after this long: given up, the agent hears 480. */
   ringLimitMs: number;
   prompts: PromptLibrary;
+  /** What the citizen hears while the agent consults a colleague. */
+  holdMusicFile: string;
+  /** How long a colleague's phone rings for a consult or transfer. */
+  ringTimeoutMs: number;
+  /** Pushes call.transfer to the agent's desk (and team leads). */
+  publish(event: CallTransferEvent): void;
   /** The satisfaction question (回访调查, §1.1): the same dialogue as after an inbound call. */
   survey(listener: Listener): Promise<1 | 2 | 3 | undefined>;
   onMediaStats(callId: string, stats: { caller: MediaLegStats; agent?: MediaLegStats }): void;
@@ -64,7 +65,11 @@ export class FollowUpCall extends CallOwner {
   private agentLeg: MediaLeg | undefined;
   private trunkLeg: MediaLeg | undefined;
   private trunkCall: OutgoingCall | undefined;
+  /** Early media only (a 183 before the answer); from the ACK on, the citizen's audio is `links`'. */
   private bridge: MediaBridge | undefined;
+  /** From the ACK on: the agents, the citizen's audio with them, hold, consult transfer and conference. */
+  private links: ConsultTransfer | undefined;
+  private readonly ended = new AbortController();
   private cancelledByAgent = false;
   private agentStats: MediaLegStats | undefined;
   /** The trunk sent 183 with SDP: the legs are bridged before the answer (carrier tones, 已关机 announcements). */
@@ -86,26 +91,41 @@ export class FollowUpCall extends CallOwner {
     return this.request.agent.id;
   }
 
+  /** The agent who has the citizen now (the one who placed the call, or a colleague it was transferred to). */
+  get agent(): AgentParty | undefined {
+    return this.links?.agent;
+  }
+
+  /** Consult a colleague by work number, exactly as on an inbound call (ConsultTransfer.transfer). */
+  transfer(target: TransferTarget): Promise<'ringing'> {
+    if (!this.links) throw new Error('the follow-up call is not connected');
+    return this.links.transfer(target);
+  }
+
+  consultAction(action: 'complete' | 'conference' | 'return'): Promise<'talking' | 'conference'> {
+    if (!this.links) throw new Error('no consult in progress');
+    return this.links.consultAction(action);
+  }
+
   /**
    * 回访调查 (§1.1): the agent leaves and the citizen is asked for satisfaction with how the matter
    * was handled; the answer lands on this call's record, the agent goes to after-call work.
    */
   async handOffToSurvey(): Promise<void> {
-    if (this.phase !== 'talking' || !this.trunkLeg) throw new Error('the follow-up call is not connected');
+    const links = this.links;
+    if (this.phase !== 'talking' || !this.trunkLeg || !links) throw new Error('the follow-up call is not connected');
     this.move('survey');
-    await this.bridge?.stopRecording().catch(() => undefined);
-    this.bridge?.unbridge();
-    this.bridge = undefined;
-    this.releaseAgent('survey_handoff', 'system');
-    this.agentStats = this.agentLeg?.stats();
-    await this.incoming.bye();
-    await this.agentLeg?.close();
+    await links.unlink();
+    this.record.talkEnded();
+    for (const party of links.agentsOnCall()) await links.release(party, 'survey_handoff', 'system', false);
+    this.agentStats = links.agentStats;
     // Made now, not at the answer: digits keyed while talking to the agent are not survey answers.
     const listener: Listener = { callerLeg: this.trunkLeg, channel: new MediaCallChannel(this.trunkLeg, this.deps.prompts, () => undefined) };
     const result = await this.deps.survey(listener).catch(() => undefined);
     if (result) this.record.surveyResult(result);
     if (!this.isIn('survey')) return;
     this.move('ended');
+    this.ended.abort();
     await this.trunkCall?.bye();
     this.record.hungUp('system');
     await this.finish('survey_done');
@@ -113,7 +133,7 @@ export class FollowUpCall extends CallOwner {
 
   /** Arrival is already recorded and the agent already talking in the ACD (startOutbound). */
   async run(): Promise<void> {
-    const { media, sip, logger } = this.deps;
+    const { media, logger } = this.deps;
     this.incoming.delegate = {
       onCancel: () => this.agentGaveUp(),
       onBye: () => void this.hangUp('agent', 'agent_hangup'),
@@ -136,15 +156,14 @@ export class FollowUpCall extends CallOwner {
 
     let sendTo: { address: string; port: number };
     try {
-      sendTo = await resolveTrunk(this.deps.trunk, this.deps.ipv6);
+      sendTo = await this.deps.dialer.route();
     } catch (error) {
-      logger.warn({ err: error, callId: this.callId, trunk: this.deps.trunk }, 'follow-up call: the trunk name does not resolve');
+      logger.warn({ err: error, callId: this.callId, trunk: this.deps.dialer.settings.trunk }, 'follow-up call: the trunk name does not resolve');
       this.incoming.reject(503, 'Service Unavailable (the trunk cannot be reached)');
       return this.unanswered('trunk_failed');
     }
     if (this.cancelledByAgent) return this.unanswered('agent_cancelled');
-    const credentials = this.deps.trunkCredentials;
-    const call = sip.inviteUri(this.trunkUri(), this.trunkLeg.localSdp, { callerNumber: this.deps.callerId, sendTo, ...(credentials ? { credentials } : {}) });
+    const call = this.deps.dialer.invite(this.request.number, this.trunkLeg.localSdp, sendTo);
     this.trunkCall = call;
     call.delegate = { onProgress: (status, _reason, sdp) => this.trunkProgress(status, sdp) };
     const limit = setTimeout(() => call.cancel(), this.deps.ringLimitMs);
@@ -217,15 +236,26 @@ export class FollowUpCall extends CallOwner {
     logger.info({ event: 'follow_up_answered', callId: this.callId }, 'follow-up call answered');
     if (!(await this.incoming.acked)) return;
     if (this.isOver()) return;
-    // Recordings put the citizen left and the agent right, as for inbound calls.
-    this.bridge ??= media.bridge(trunkLeg, agentLeg);
-    const file = recordingPath(this.deps.recordingsDir, this.callId, this.deps.clock.now(), this.deps.timeZone);
-    try {
-      this.bridge.startRecording(file);
-      record.recordingFile(file);
-    } catch (error) {
-      logger.warn({ err: error, callId: this.callId }, 'recording did not start');
-    }
+    // From here the agent is a party like any other: a colleague can be consulted, joined or handed the call.
+    const links = new ConsultTransfer(trunkLeg, {
+      callId: this.callId,
+      record,
+      citizenNumber: () => this.request.number,
+      ivrPath: () => ['回访'],
+      signal: this.ended.signal,
+      phase: () => this.phase,
+      isOver: () => this.isOver(),
+      move: (to) => this.move(to),
+      releaseToAcw: (agentId, reason, side) => this.releaseToAcw(agentId, reason, side),
+      agentLeftTalking: (party, reason) => this.endConnected('agent', reason, party),
+      // The placing agent left while a colleague rang in vain: nobody is there for the citizen.
+      nobodyAnswered: () => this.endConnected('system', 'transfer_failed'),
+      end: (side, reason) => this.endConnected(side, reason),
+    }, { ...this.deps, media });
+    this.links = links;
+    // Recordings put the citizen left and the agent right, as for inbound calls; an early-media bridge is kept.
+    links.connect({ id: this.request.agent.id, workNumber: this.request.agent.workNumber, call: this.incoming, leg: agentLeg }, this.bridge);
+    this.bridge = undefined;
   }
 
   private agentGaveUp(): void {
@@ -245,24 +275,38 @@ export class FollowUpCall extends CallOwner {
     if (this.phase === 'survey' && side === 'caller') {
       // The citizen hung up on the survey question: the agent left already.
       this.move('ended');
+      this.ended.abort();
       this.record.hungUp('caller');
       return this.finish(reason);
     }
-    if (this.phase !== 'talking') return;
-    this.move('ended');
-    await this.bridge?.stopRecording().catch(() => undefined);
-    this.bridge?.unbridge();
-    this.releaseAgent(reason, side);
-    this.record.hungUp(side);
-    if (side === 'agent') await this.trunkCall?.bye();
-    else await this.incoming.bye();
-    await this.finish(reason);
+    return this.endConnected(side, reason);
   }
 
-  /** The agent's talk is over (hang-up or survey hand-off): their after-call work starts. */
-  private releaseAgent(reason: string, side: 'agent' | 'caller' | 'system'): void {
-    this.record.talkEnded();
-    this.releaseToAcw(this.request.agent.id, reason, side);
+  /**
+   * A connected call ends (talking, consulting or in a conference): talk ends now, every agent on it
+   * goes to ACW (the one who hung up with `reason`, the others `call_ended_<reason>`), both sides are
+   * hung up.
+   */
+  private async endConnected(side: HangupSide, reason: string, agentWhoHungUp?: AgentParty): Promise<void> {
+    if (this.phase !== 'talking' && this.phase !== 'consulting' && this.phase !== 'conference') return;
+    this.move('ended');
+    this.ended.abort();
+    const links = this.links;
+    if (!links || links.hasAgent()) this.record.talkEnded();
+    let teardowns: Array<() => Promise<void>> = [];
+    if (links) {
+      teardowns = links.endAll(reason, side, agentWhoHungUp);
+      this.agentStats = links.agentStats;
+      await links.unlink();
+    } else {
+      // Answered, the agent's ACK not yet in: only the placing agent is on it.
+      this.bridge?.unbridge();
+      this.releaseToAcw(this.request.agent.id, reason, side);
+      if (side !== 'agent') teardowns = [() => this.incoming.bye()];
+    }
+    this.record.hungUp(side);
+    await Promise.all([side === 'caller' ? undefined : this.trunkCall?.bye(), ...teardowns.map((teardown) => teardown())]);
+    await this.finish(reason);
   }
 
   protected disposeOwner(): void {
@@ -275,21 +319,21 @@ export class FollowUpCall extends CallOwner {
       this.agentGaveUp();
       return;
     }
-    if (this.phase === 'ended') return;
-    const wasTalking = this.phase === 'talking';
-    this.move('ended');
-    await this.bridge?.stopRecording().catch(() => undefined);
-    this.bridge?.unbridge();
-    if (wasTalking) this.releaseAgent('shutdown', 'system');
-    this.record.hungUp('system');
-    this.record.ended('shutdown');
-    await Promise.all([this.trunkCall?.bye(), this.incoming.bye()]);
-    await this.finish('shutdown');
+    if (this.phase === 'survey') {
+      this.move('ended');
+      this.ended.abort();
+      this.record.hungUp('system');
+      this.record.ended('shutdown');
+      await this.trunkCall?.bye();
+      return this.finish('shutdown');
+    }
+    return this.endConnected('system', 'shutdown');
   }
 
   private async unanswered(reason: UnansweredReason): Promise<void> {
     if (this.phase === 'ended') return;
     this.move('ended');
+    this.ended.abort();
     this.bridge?.unbridge();
     this.record.hungUp(reason === 'agent_cancelled' ? 'agent' : 'system');
     this.deps.acd.outboundUnanswered(this.callId);
@@ -307,24 +351,6 @@ export class FollowUpCall extends CallOwner {
     this.deps.onCallEnded(this);
     this.tornDownNow();
   }
-
-  private trunkUri(): string {
-    return this.deps.trunk.replace(/^sip:/, `sip:${this.request.number}@`);
-  }
-}
-
-/**
- * The trunk's address for this call: its IP, or its name looked up now (the OS caches; a carrier
- * that moves its SBC is followed without a restart). The Request-URI keeps the name.
- */
-export async function resolveTrunk(trunk: string, ipv6: boolean): Promise<{ address: string; port: number }> {
-  const m = /^sip:(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(trunk);
-  if (!m) throw new Error(`not a trunk address: ${trunk}`);
-  const host = m[1]!.replace(/^\[|\]$/g, '');
-  const port = m[2] ? Number(m[2]) : 5060;
-  if (isIP(host)) return { address: host, port };
-  const { address } = await lookup(host, { family: ipv6 ? 6 : 4 });
-  return { address, port };
 }
 
 /** What the agent's softphone is told when the trunk did not connect. */

@@ -3,15 +3,16 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { CallingAgent, IncomingCall } from '../sip/sip-service.js';
 import type { CallRecords } from '../calls/call-records.js';
 import { FollowUpCall, type FollowUpCallDeps } from './follow-up-call.js';
+import type { TrunkDialer } from './trunk-dialer.js';
 import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers.js';
 import { checkDialledNumber, parseDialPlan, type DialPlan } from '../../../shared/sip/dial-plan.js';
 
 /** Mainland numbers as agents dial them: mobile, landline with area code, or a short service number. */
 const DIALLABLE = /^\+?\d{3,20}$/;
 
-export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'trunk' | 'onEnded' | 'onCallEnded'> {
+export interface FollowUpRoutingDeps extends Omit<FollowUpCallDeps, 'dialer' | 'onEnded' | 'onCallEnded'> {
   /** Unset: the center has no trunk and agents cannot call out. */
-  trunk: string | undefined;
+  dialer: TrunkDialer | undefined;
   audit: AuditService;
   /** The center that holds a work order, or undefined when there is no such order. */
   workOrderCenter(id: number): string | undefined;
@@ -57,8 +58,8 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
       }
     }
 
-    const trunk = deps.trunk;
-    if (!trunk) return refuse(incoming, agent, 503, 'Service Unavailable (no trunk is configured for follow-up calls)');
+    const dialer = deps.dialer;
+    if (!dialer) return refuse(incoming, agent, 503, 'Service Unavailable (no trunk is configured for follow-up calls)');
 
     const callId = randomUUID();
     const record = records.arrive({ id: callId, direction: 'outbound', caller: agent.workNumber, callee: number, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId, workOrderId: workOrderId ?? null });
@@ -69,7 +70,7 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
 
     const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, record, {
       ...deps,
-      trunk,
+      dialer,
       onCallEnded: (c) => {
         if (workOrderId) deps.followUpEnded(workOrderId, c.callId);
       },

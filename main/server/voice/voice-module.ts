@@ -13,6 +13,7 @@ import { createIvrRunner } from './ivr-main-menu.js';
 import { createSelfServiceActions } from '../self-service/self-service-actions.js';
 import type { FollowUpCall } from './follow-up-call.js';
 import { createFollowUpRouting } from './follow-up-routing.js';
+import { TrunkDialer } from './trunk-dialer.js';
 import { SERVICES, type ServiceKey } from '../services.js';
 import { CallAdmission } from './call-admission.js';
 
@@ -58,6 +59,15 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
       shed: () => admission.shedCounts(),
     });
     const holdMusicFile = join(ctx.config.resourcesDir, 'prompts', 'music', 'hold.wav');
+    // Follow-up calls and transfers to a department's extension go out through the one trunk.
+    const dialer = ctx.config.trunk
+      ? new TrunkDialer(sip, {
+          trunk: ctx.config.trunk,
+          ipv6: ctx.config.host.includes(':'),
+          callerId: ctx.config.outboundCallerId,
+          credentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
+        })
+      : undefined;
     const acceptingCalls = { open: true };
     /** Calls answered and not yet ACKed, by source address. */
     const unconfirmed = new Map<string, number>();
@@ -112,6 +122,7 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         ringTimeoutMs: acd.options.ringTimeoutMs,
         timeZone: ctx.config.timeZone,
         publish: (event) => ctx.events.publish(event),
+        dialer,
         onMediaStats: (id, stats) => mediaStats.run(id, ctx.clock.now(), JSON.stringify(stats)),
         onEnded: (s) => {
           sessions.delete(s.callId);
@@ -153,7 +164,10 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     return {
       name: 'voice',
       registerRoutes: (app) => {
-        registerCallRoutes(app, { auth, acd, sessions, followUps, verification, dialogues, events: ctx.events });
+        registerCallRoutes(app, {
+          auth, acd, sessions, followUps, verification, dialogues, events: ctx.events,
+          departments: { extension: (id) => ctx.services.get(SERVICES.departments)?.extension(id), hasTrunk: dialer !== undefined, dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode) },
+        });
         registerMonitorRoutes(app, { auth, acd, sip, sessions });
       },
       async start() {
@@ -163,12 +177,12 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
           sip, media, acd, records, audit, logger, clock: ctx.clock,
           recordingsDir: join(ctx.config.dataDir, 'recordings'),
           timeZone: ctx.config.timeZone,
-          trunk: ctx.config.trunk,
-          ipv6: ctx.config.host.includes(':'),
-          callerId: ctx.config.outboundCallerId,
-          trunkCredentials: ctx.config.trunkUser && ctx.config.trunkPassword ? { username: ctx.config.trunkUser, password: ctx.config.trunkPassword } : undefined,
+          dialer,
           ringLimitMs: ctx.config.outboundRingSeconds * 1000,
           prompts,
+          holdMusicFile,
+          ringTimeoutMs: acd.options.ringTimeoutMs,
+          publish: (event) => ctx.events.publish(event),
           survey: (listener) => dialogues.survey(listener),
           centerCode: ctx.config.centerCode,
           dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode),

@@ -8,6 +8,7 @@ export interface DepartmentRow {
   name: string;
   leader_user_id: number | null;
   active: 0 | 1;
+  phone: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -35,9 +36,9 @@ export class DepartmentRepository {
     this.byId = db.prepare<[number], DepartmentRow>('SELECT * FROM departments WHERE id = ?');
     this.byName = db.prepare<{ center: string; key: string }, DepartmentRow>('SELECT * FROM departments WHERE center_code = @center AND (name = @key OR code = @key)');
     this.insertStmt = db.prepare(
-      'INSERT INTO departments (center_code, code, name, leader_user_id, active, created_at, updated_at) VALUES (@center_code, @code, @name, @leader_user_id, 1, @now, @now)',
+      'INSERT INTO departments (center_code, code, name, leader_user_id, phone, active, created_at, updated_at) VALUES (@center_code, @code, @name, @leader_user_id, @phone, 1, @now, @now)',
     );
-    this.updateStmt = db.prepare('UPDATE departments SET name = @name, leader_user_id = @leader_user_id, active = @active, updated_at = @now WHERE id = @id');
+    this.updateStmt = db.prepare('UPDATE departments SET name = @name, leader_user_id = @leader_user_id, active = @active, phone = @phone, updated_at = @now WHERE id = @id');
     this.handlersStmt = db.prepare<[string, string], MemberRow>(
       "SELECT id, work_number, display_name FROM users WHERE center_code = ? AND department = ? AND role = 'department_handler' AND active = 1 ORDER BY work_number",
     );
@@ -57,15 +58,15 @@ export class DepartmentRepository {
     return this.byName.get({ center: centerCode, key: nameOrCode });
   }
 
-  insert(row: Pick<DepartmentRow, 'center_code' | 'code' | 'name' | 'leader_user_id'>, now: number): DepartmentRow {
-    const id = Number(this.insertStmt.run({ ...row, now }).lastInsertRowid);
+  insert(row: Pick<DepartmentRow, 'center_code' | 'code' | 'name' | 'leader_user_id'> & { phone?: string | null }, now: number): DepartmentRow {
+    const id = Number(this.insertStmt.run({ ...row, phone: row.phone ?? null, now }).lastInsertRowid);
     return this.get(id)!;
   }
 
   /** A rename carries its handlers and its open orders along: both name the department. */
-  update(row: DepartmentRow, changes: Partial<Pick<DepartmentRow, 'name' | 'leader_user_id' | 'active'>>, now: number): DepartmentRow {
+  update(row: DepartmentRow, changes: Partial<Pick<DepartmentRow, 'name' | 'leader_user_id' | 'active' | 'phone'>>, now: number): DepartmentRow {
     const next = { ...row, ...changes };
-    this.updateStmt.run({ id: row.id, name: next.name, leader_user_id: next.leader_user_id, active: next.active, now });
+    this.updateStmt.run({ id: row.id, name: next.name, leader_user_id: next.leader_user_id, active: next.active, phone: next.phone, now });
     if (next.name !== row.name) {
       this.db.prepare('UPDATE users SET department = ? WHERE center_code = ? AND department = ?').run(next.name, row.center_code, row.name);
       this.db.prepare('UPDATE work_orders SET department = ? WHERE center_code = ? AND department = ?').run(next.name, row.center_code, row.name);
@@ -84,6 +85,6 @@ export class DepartmentRepository {
 
   view(row: DepartmentRow): Department {
     const leader = row.leader_user_id === null ? undefined : this.userStmt.get(row.leader_user_id);
-    return { id: row.id, code: row.code, name: row.name, active: row.active === 1, leader: leader ? member(leader) : null, handlers: this.handlersStmt.all(row.center_code, row.name).map(member) };
+    return { id: row.id, code: row.code, name: row.name, active: row.active === 1, leader: leader ? member(leader) : null, handlers: this.handlersStmt.all(row.center_code, row.name).map(member), phone: row.phone };
   }
 }

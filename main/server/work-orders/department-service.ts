@@ -6,6 +6,7 @@ import { assertCenter } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import type { CreateDepartmentRequest, Department, UpdateDepartmentRequest } from '../../../shared/api/departments.js';
 import { DepartmentRepository, type DepartmentRow } from './department-repository.js';
+import { checkDialledNumber, type DialPlan } from '../../../shared/sip/dial-plan.js';
 
 /** Registered as ctx.services.get(SERVICES.departments). */
 export type DepartmentService = ReturnType<typeof createDepartmentService>;
@@ -16,7 +17,7 @@ export const DEMO_DEPARTMENTS = [
   { code: 'fund', name: '归集科', leader: '3101', handlers: ['3002'] },
 ] as const;
 
-export function createDepartmentService(db: Db, clock: Clock, audit: AuditService, centerCode: string) {
+export function createDepartmentService(db: Db, clock: Clock, audit: AuditService, centerCode: string, dialPlan?: DialPlan) {
   const repo = new DepartmentRepository(db);
   const userStmt = db.prepare<[string], { id: number; role: string; center_code: string }>('SELECT id, role, center_code FROM users WHERE work_number = ?');
 
@@ -29,6 +30,14 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
   };
   const leaderId = (workNumber: string | null | undefined) => (workNumber ? userId(workNumber, ['department_leader'], 'leaderWorkNumber') : null);
   const handlerIds = (workNumbers: readonly string[]) => workNumbers.map((n) => userId(n, ['department_handler'], 'handlerWorkNumbers'));
+
+  /** A department's extension goes out through the trunk: the dial plan that binds agents binds it too. */
+  const phoneOk = (phone: string | null | undefined): string | null => {
+    if (!phone) return null;
+    const verdict = dialPlan ? checkDialledNumber(dialPlan, phone) : undefined;
+    if (verdict && !verdict.allowed) throw new HttpError(400, 'phone_not_in_dial_plan', `${phone} is a ${verdict.reason} number, not in the dial plan`, { field: 'phone', reason: verdict.reason });
+    return phone;
+  };
 
   const load = (principal: Principal, id: number): DepartmentRow => {
     const row = repo.get(id);
@@ -57,6 +66,13 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
       return row;
     },
 
+    /** An active department's extension for a transfer (voice module), or why not. */
+    extension(id: number): { id: number; name: string; phone: string | null } | undefined {
+      const row = repo.get(id);
+      if (!row || row.center_code !== centerCode || row.active !== 1) return undefined;
+      return { id: row.id, name: row.name, phone: row.phone };
+    },
+
     /** The department a user leads, if any (for supervision notices). */
     ledBy(name: string): number | null {
       return repo.find(centerCode, name)?.leader_user_id ?? null;
@@ -67,8 +83,9 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
       unique(body.name, body.code);
       const leader = leaderId(body.leaderWorkNumber);
       const handlers = handlerIds(body.handlerWorkNumbers ?? []);
+      const phone = phoneOk(body.phone);
       const row = db.transaction(() => {
-        const row = repo.insert({ center_code: centerCode, code: body.code, name: body.name, leader_user_id: leader }, clock.now());
+        const row = repo.insert({ center_code: centerCode, code: body.code, name: body.name, leader_user_id: leader, phone }, clock.now());
         if (handlers.length) repo.setHandlers(row, handlers);
         audit.record({ actorUserId: principal.userId, action: 'department.create', entityType: 'department', entityId: row.id, detail: { ...body } });
         return row;
@@ -79,7 +96,8 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
     update(principal: Principal, id: number, body: UpdateDepartmentRequest): Department {
       const row = load(principal, id);
       unique(body.name, undefined, row.id);
-      const changes: Partial<Pick<DepartmentRow, 'name' | 'leader_user_id' | 'active'>> = {};
+      const changes: Partial<Pick<DepartmentRow, 'name' | 'leader_user_id' | 'active' | 'phone'>> = {};
+      if (body.phone !== undefined) changes.phone = phoneOk(body.phone);
       if (body.name !== undefined) changes.name = body.name;
       if (body.leaderWorkNumber !== undefined) changes.leader_user_id = leaderId(body.leaderWorkNumber);
       if (body.active !== undefined) changes.active = body.active ? 1 : 0;

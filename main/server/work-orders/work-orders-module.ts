@@ -1,4 +1,5 @@
 import { workOrderEventVisibleTo } from './work-order-access.js';
+import { parseDialPlan } from '../../../shared/sip/dial-plan.js';
 import type { ServerModuleFactory } from '../context.js';
 import { createWorkOrderService } from './work-order-service.js';
 import { createDueDateRecompute } from './provisional-due-dates.js';
@@ -19,7 +20,7 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
   const audit = ctx.services.get(SERVICES.audit);
   const calendar = ctx.services.get(SERVICES.calendar);
   if (!auth || !audit || !calendar) throw new Error('the work-orders module needs the auth and calendar modules before it');
-  const departments = createDepartmentService(ctx.db, ctx.clock, audit, ctx.config.centerCode);
+  const departments = createDepartmentService(ctx.db, ctx.clock, audit, ctx.config.centerCode, parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode));
   if (ctx.config.demo) departments.seedDemo();
   ctx.services.provide(SERVICES.departments, departments);
   const service = createWorkOrderService({

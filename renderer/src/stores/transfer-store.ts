@@ -11,6 +11,8 @@ export type TransferStage = 'idle' | 'requesting' | CallTransferEvent['stage'];
 interface TransferState {
   callId: string | undefined;
   colleague: string | undefined;
+  /** Whom it rings: a colleague (by work number) or a department's extension (by name). */
+  targetKind: 'agent' | 'department';
   mode: 'blind' | 'consult';
   stage: TransferStage;
   /** Why the colleague did not take it (pushed by the server once they were rung). */
@@ -19,21 +21,32 @@ interface TransferState {
   error: ApiError | Error | undefined;
   /** Rings a colleague while the caller holds with music: 'blind' hands over as they answer, 'consult' lets the two talk first. */
   start(callId: string, workNumber: string, mode: 'blind' | 'consult'): Promise<void>;
+  /** Rings a department's extension through the center's trunk (its name is what the card shows). */
+  startDepartment(callId: string, department: { id: number; name: string }, mode: 'blind' | 'consult'): Promise<void>;
   /** While consulting: complete the transfer, join all three, or go back to the caller. */
   act(action: ConsultAction): Promise<void>;
   reset(): void;
 }
 
-const IDLE = { callId: undefined, colleague: undefined, stage: 'idle' as const, reason: undefined, error: undefined };
+const IDLE = { callId: undefined, colleague: undefined, targetKind: 'agent' as const, stage: 'idle' as const, reason: undefined, error: undefined };
 
 export const useTransferStore = create<TransferState>()((set, get) => ({
   ...IDLE,
   mode: 'blind',
   async start(callId, workNumber, mode) {
-    set({ callId, colleague: workNumber, mode, stage: 'requesting', reason: undefined, error: undefined });
+    set({ callId, colleague: workNumber, targetKind: 'agent', mode, stage: 'requesting', reason: undefined, error: undefined });
     try {
       const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'agent', workNumber, mode });
       // An event may already have moved it on (a fast answer).
+      if (get().stage === 'requesting') set({ stage: result.stage });
+    } catch (error) {
+      set({ stage: 'idle', error: error as Error });
+    }
+  },
+  async startDepartment(callId, department, mode) {
+    set({ callId, colleague: department.name, targetKind: 'department', mode, stage: 'requesting', reason: undefined, error: undefined });
+    try {
+      const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'department', departmentId: department.id, mode });
       if (get().stage === 'requesting') set({ stage: result.stage });
     } catch (error) {
       set({ stage: 'idle', error: error as Error });

@@ -37,7 +37,10 @@ export const callTransferEventSchema = z.object({
   callId: z.string(),
   /** The agent who started it. */
   agentId: z.number().int(),
-  colleague: z.object({ agentId: z.number().int(), workNumber: z.string() }),
+  /** The colleague rung by work number; absent for a department. */
+  colleague: z.object({ agentId: z.number().int(), workNumber: z.string() }).optional(),
+  /** The department rung at its extension through the trunk (a transfer to a department). */
+  department: z.object({ departmentId: z.number().int(), name: z.string() }).optional(),
   mode: z.enum(['blind', 'consult']),
   stage: z.enum(['ringing', 'consulting', 'completed', 'conference', 'returned', 'failed']),
   reason: transferFailureSchema.optional(),

@@ -17,13 +17,13 @@ import { m0016MetricsDayRollups } from './0016-metrics-day-rollups.js';
 import { m0017WrapUpCodes } from './0017-wrap-up-codes.js';
 import { m0018FollowUpListsAndOrderIndexes } from './0018-follow-up-lists-and-order-indexes.js';
 
+import { m0019DepartmentPhones } from './0019-department-phones.js';
 import { m0020SmsOutbox } from './0020-sms-outbox.js';
 import { m0021TelephonePinOutcomes } from './0021-telephone-pin-outcomes.js';
 
 // MERGE: stand-ins for migrations of branches not merged yet; each is replaced by the real one.
 const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up() {} });
 const m0015Reserved = reserved(15);
-const m0019Reserved = reserved(19);
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -45,7 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016MetricsDayRollups,
   m0017WrapUpCodes,
   m0018FollowUpListsAndOrderIndexes,
-  m0019Reserved,
+  m0019DepartmentPhones,
   m0020SmsOutbox,
   m0021TelephonePinOutcomes,
 ];
