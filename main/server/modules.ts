@@ -10,6 +10,7 @@ import { sipServerModule } from './sip/sip-module.js';
 import { acdModule } from './acd/acd-module.js';
 import { backupModule } from './admin/backup-module.js';
 import { opsModule } from './ops/ops-module.js';
+import { supervisionModule } from './supervision/supervision-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -26,6 +27,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   workOrdersModule,
   callNotesModule,
   metricsModule,
+  supervisionModule,
   voiceModule(),
   // Last: it reads the others' services on each scrape.
   opsModule,

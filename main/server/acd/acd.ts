@@ -323,18 +323,25 @@ export class Acd {
   }
 
   /**
-   * A team lead takes a waiting caller to a chosen agent: it leaves the queue and rings them now
-   * (a miss puts it back at the front, as any ring). Only a 就绪, registered agent.
+   * A team lead takes a waiting caller to a chosen agent: it leaves the queue and rings them now (a
+   * miss puts it back at the front, as any ring). Queued callers wait only while nobody is 就绪, so
+   * the agent may be in 示忙 or ACW: they are made 就绪 first (logged), never taken off a call.
    */
   assignQueued(callId: string, agentId: number): AgentSnapshot {
     const agent = this.agent(agentId);
     const entry = this.queue.find((e) => e.call.callId === callId);
     if (!entry) throw new AcdError('not_queued', `call ${callId} is not waiting in the queue`);
     if (agent.state === 'signed_out') throw new AcdError('signed_out', `agent ${agent.info.workNumber} is signed out`);
-    if (agent.state === 'not_ready') throw new AcdError('not_ready', `agent ${agent.info.workNumber} is not ready (${agent.reason ?? ''})`);
-    if (agent.state !== 'ready') throw new AcdError('busy', `agent ${agent.info.workNumber} is ${agent.state}`);
+    if (agent.state === 'ringing' || agent.state === 'talking') throw new AcdError('busy', `agent ${agent.info.workNumber} is ${agent.state}`);
     if (!agent.registered) throw new AcdError('not_registered', `agent ${agent.info.workNumber} has no softphone registered`);
-    if (!this.delegate) throw new AcdError('busy', 'no voice delegate');
+    if (!this.delegate) throw new AcdError('busy', 'calls cannot ring agents yet');
+    if (agent.state !== 'ready') {
+      if (agent.state === 'after_call_work') this.finishAcw(agent);
+      agent.resume = null;
+      agent.pendingForce = null;
+      agent.idleSince = this.now();
+      this.enter(agent, 'ready', null, null);
+    }
     this.queue.splice(this.queue.indexOf(entry), 1);
     this.ring(entry, agent, this.delegate);
     return this.snapshot(agent);
