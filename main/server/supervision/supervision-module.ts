@@ -1,7 +1,7 @@
 import type { ServerModuleFactory } from '../context.js';
 import type { Principal } from '../auth/principal.js';
 import type { EventVisibilityRule } from '../events/event-hub.js';
-import { SERVICES } from '../services.js';
+import { SERVICES, type ServiceKey } from '../services.js';
 import { BoardRepository } from './board-repository.js';
 import { LostCallers } from './lost-callers.js';
 import { SupervisionBoard } from './supervision-board.js';
@@ -22,7 +22,7 @@ const supervisionVisibility: EventVisibilityRule = (principal, event) => {
  * taking a waiting caller to an agent, and the lost callers. Needs 'auth', 'audit' and 'acd'.
  */
 export const supervisionModule: ServerModuleFactory = (ctx) => {
-  const need = <T>(key: Parameters<typeof ctx.services.require<T>>[0]) => ctx.services.require(key, 'supervision');
+  const need = <T>(key: ServiceKey<T>) => ctx.services.require(key, 'supervision');
   const auth = need(SERVICES.auth);
   const audit = need(SERVICES.audit);
   const acd = need(SERVICES.acd);
