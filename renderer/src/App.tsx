@@ -10,7 +10,8 @@ import { useSessionStore } from './stores/session-store';
 import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
-import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
+import { usesPhone, viewFor, viewsFor, type DeskView } from './services/role-homes';
+import { SupervisionScreen } from './components/supervision/SupervisionScreen';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -19,10 +20,12 @@ export function App() {
   const signedIn = useSessionStore((s) => s.status === 'signed-in');
   const user = useSessionStore((s) => s.user);
   const signOut = useSessionStore((s) => s.signOut);
-  const [chosen, setView] = useState<DeskView>('desk');
-  // Each role lands on its home (department roles: their work-order inbox) and sees only its screens.
+  // The screen a user picked is theirs: the next user to sign in lands on their own home.
+  const [chosen, setChosen] = useState<{ userId: number | undefined; view: DeskView }>();
+  const setView = (v: DeskView) => setChosen({ userId: user?.id, view: v });
+  // Each role lands on its home (services/role-homes.ts) and sees only its screens.
   const views = viewsFor(user?.role);
-  const view = views.includes(chosen) ? chosen : views[0]!;
+  const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined);
   useSoftphoneSession();
 
   useEffect(() => {
@@ -70,7 +73,7 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'supervision' ? <SupervisionScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }
