@@ -33,7 +33,9 @@ export const boardAgentSchema = z.object({
   /** Today (the center's day), from the call records and the state log. */
   today: z.object({
     answered: z.number().int(),
+    /** Talk of the finished calls among them (the average leaves out a call still going). */
     talkMsSum: z.number().int(),
+    talkCount: z.number().int(),
     acwMsSum: z.number().int(),
     acwCount: z.number().int(),
     /** 示忙 time of finished periods; the board adds the current one. */

@@ -15,7 +15,7 @@ export interface CallLine {
   answeredAt: number | null;
 }
 
-const EMPTY_DAY: AgentDay = { answered: 0, talkMsSum: 0, acwMsSum: 0, acwCount: 0, notReadyMs: 0, missedRings: 0, agentHangups: 0 };
+const EMPTY_DAY: AgentDay = { answered: 0, talkMsSum: 0, talkCount: 0, acwMsSum: 0, acwCount: 0, notReadyMs: 0, missedRings: 0, agentHangups: 0 };
 
 type Params = { start: number; now: number; center: string; agent?: number };
 type Variant = 'all' | 'one';
@@ -24,11 +24,12 @@ type Variant = 'all' | 'one';
 function dayStatements(db: Db, variant: Variant) {
   const and = (column: string) => (variant === 'one' ? `AND ${column} = @agent` : '');
   return {
-    // Turns the agent took (answered from the queue or handed over) today; talk of a turn still open runs to now.
-    turns: db.prepare<Params, { agentId: number; answered: number; talkMsSum: number; acwMsSum: number; acwCount: number }>(`
+    // Turns the agent took (answered from the queue or handed over) today; the average talk is over finished ones.
+    turns: db.prepare<Params, { agentId: number; answered: number; talkMsSum: number; talkCount: number; acwMsSum: number; acwCount: number }>(`
       SELECT agent_id AS agentId,
              TOTAL(kind IN ('answer', 'transfer')) AS answered,
-             TOTAL(CASE WHEN kind IN ('answer', 'transfer') THEN COALESCE(ended_at, @now) - started_at END) AS talkMsSum,
+             TOTAL(CASE WHEN kind IN ('answer', 'transfer') AND ended_at IS NOT NULL THEN ended_at - started_at END) AS talkMsSum,
+             TOTAL(kind IN ('answer', 'transfer') AND ended_at IS NOT NULL) AS talkCount,
              TOTAL(acw_ended_at - acw_started_at) AS acwMsSum,
              COUNT(acw_ended_at) AS acwCount
       FROM call_agent_turns WHERE started_at >= @start ${and('agent_id')} GROUP BY agent_id`),
@@ -71,7 +72,7 @@ export class BoardRepository {
     const p: Params = { start, now, center: this.centerCode, ...(agentId === undefined ? {} : { agent: agentId }) };
     const days = new Map<number, AgentDay>();
     const day = (id: number) => days.get(id) ?? days.set(id, { ...EMPTY_DAY }).get(id)!;
-    for (const r of st.turns.all(p)) Object.assign(day(r.agentId), { answered: Math.round(r.answered), talkMsSum: Math.round(r.talkMsSum), acwMsSum: Math.round(r.acwMsSum), acwCount: r.acwCount });
+    for (const r of st.turns.all(p)) Object.assign(day(r.agentId), { answered: Math.round(r.answered), talkMsSum: Math.round(r.talkMsSum), talkCount: Math.round(r.talkCount), acwMsSum: Math.round(r.acwMsSum), acwCount: r.acwCount });
     for (const r of st.rings.all(p)) day(r.agentId).missedRings = r.missed;
     for (const r of st.hangups.all(p)) day(r.agentId).agentHangups = r.n;
     // 示忙 time: the finished not_ready periods of the day (the current one is the board's to add).

@@ -129,7 +129,7 @@ describe('supervision: the team lead board over the events socket', () => {
     // Signed out by the restart until the desk re-registers; the day's figures come from the records.
     // 示忙 lasts, as the state log has it, until the restart signs the agent out (the 30 s down included).
     expect(row.state).toBe('signed_out');
-    expect(row.today).toEqual({ answered: 1, talkMsSum: 60_000, acwMsSum: 10_000, acwCount: 1, notReadyMs: 120_000 + 110_000 + 30_000, missedRings: 1, agentHangups: 1 });
+    expect(row.today).toEqual({ answered: 1, talkMsSum: 60_000, talkCount: 1, acwMsSum: 10_000, acwCount: 1, notReadyMs: 120_000 + 110_000 + 30_000, missedRings: 1, agentHangups: 1 });
     expect(snapshot.queue.today).toEqual({ offered: 2, answered: 1, within20: 1, within40: 1, abandoned: 1 });
 
     const list = lostCallersResponseSchema.parse((await server.call('GET', '/api/v1/supervision/lost-callers', await server.login('1002'))).body);

@@ -92,7 +92,7 @@ function AgentRow({ row, now, acwLimitMs, actions, onForce }: { row: BoardRow; n
   const avg = (sum: number, n: number) => (n > 0 ? `${Math.round(sum / n / 1000)}${t('supervision.sec')}` : '—');
   const idle = agent.state === 'ready' || agent.state === 'not_ready' || agent.state === 'after_call_work';
   return (
-    <tr data-work-number={agent.workNumber} data-state={agent.state} className={flags.length ? 'board-table__row--flagged' : undefined}>
+    <tr data-work-number={agent.workNumber} data-state={agent.state} data-since={agent.since} className={flags.length ? 'board-table__row--flagged' : undefined}>
       <td>
         <span className="board-table__name">{agent.displayName}</span> <span className="muted">{agent.workNumber}</span>
         {!agent.registered && agent.state !== 'signed_out' && <span className="tag tag--warn">{t('supervision.agents.noPhone')}</span>}
@@ -122,7 +122,7 @@ function AgentRow({ row, now, acwLimitMs, actions, onForce }: { row: BoardRow; n
         )}
       </td>
       <td className="num">{today.answered}</td>
-      <td className="num">{avg(today.talkMsSum, today.answered)}</td>
+      <td className="num">{avg(today.talkMsSum, today.talkCount)}</td>
       <td className={`num ${today.acwCount && today.acwMsSum / today.acwCount > acwLimitMs ? 'bad' : ''}`}>{avg(today.acwMsSum, today.acwCount)}</td>
       <td className="num">{formatDuration(row.notReadySec)}</td>
       <td className="num">{today.missedRings}</td>

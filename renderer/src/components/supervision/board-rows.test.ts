@@ -8,7 +8,7 @@ function agent(workNumber: string, state: BoardAgent['state'], secondsAgo: numbe
   return {
     agentId: Number(workNumber), workNumber, displayName: `坐席${workNumber}`, state, reason: state === 'not_ready' ? '小休' : null,
     since: new Date(NOW - secondsAgo * 1000).toISOString(), registered: true, call: null,
-    today: { answered, talkMsSum: 0, acwMsSum: 0, acwCount: 0, notReadyMs, missedRings: 0, agentHangups: 0 }, forcedBy: null, pendingForce: null,
+    today: { answered, talkMsSum: 0, talkCount: 0, acwMsSum: 0, acwCount: 0, notReadyMs, missedRings: 0, agentHangups: 0 }, forcedBy: null, pendingForce: null,
   };
 }
 
