@@ -48,6 +48,7 @@ export async function openBoard(url: string, workNumber = '2001'): Promise<Board
       close: () => browser.close(),
     };
   } catch (error) {
+    if (process.env.BENCH_DEBUG_SHOT) await browser.contexts()[0]?.pages()[0]?.screenshot({ path: process.env.BENCH_DEBUG_SHOT });
     await browser.close();
     throw error;
   }

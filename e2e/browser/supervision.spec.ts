@@ -111,6 +111,7 @@ test('the team lead board follows two agents and SIPp callers live, acts on them
   await page.getByRole('button', { name: '中文' }).click();
 
   // The lead takes the first caller to 1001, who is 示忙: 1001 rings and answers.
+  await callers.first().getByRole('button', { name: '转给坐席' }).click();
   const options = await callers.first().getByRole('combobox').locator('option').allTextContents();
   await callers.first().getByRole('combobox').selectOption({ label: options.find((o) => o.startsWith('1001 '))! });
   await callers.first().getByRole('button', { name: '转接' }).click();

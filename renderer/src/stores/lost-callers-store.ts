@@ -48,7 +48,12 @@ export const useLostCallersStore = create<LostCallersState>()((set, get) => ({
   },
 }));
 
+// A busy minute loses several callers: the list reloads once for a burst, a second after its first.
+let reload: ReturnType<typeof setTimeout> | undefined;
 onServerEvent((event) => {
-  if (event.type !== 'supervision.lost-caller') return;
-  if (useSessionStore.getState().status === 'signed-in') void useLostCallersStore.getState().load();
+  if (event.type !== 'supervision.lost-caller' || reload) return;
+  reload = setTimeout(() => {
+    reload = undefined;
+    if (useSessionStore.getState().status === 'signed-in') void useLostCallersStore.getState().load();
+  }, 1_000);
 });

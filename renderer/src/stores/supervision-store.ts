@@ -71,28 +71,59 @@ export const useSupervisionStore = create<SupervisionState>()((set, get) => ({
   },
 }));
 
+// Rows and queue updates are applied together once per frame: a busy center sends dozens of
+// changes a second, and the board renders each frame at most once.
+const pending: { agents: BoardAgent[]; queue: BoardQueue | undefined; serverTime: string | undefined } = { agents: [], queue: undefined, serverTime: undefined };
+let scheduled = false;
+function applyPending(): void {
+  scheduled = false;
+  const { agents, queue, serverTime } = pending;
+  pending.agents = [];
+  pending.queue = undefined;
+  useSupervisionStore.setState((s) => ({
+    agents: agents.length ? { ...s.agents, ...Object.fromEntries(agents.map((a) => [a.agentId, a])) } : s.agents,
+    queue: queue ?? s.queue,
+    clockOffsetMs: serverTime ? Date.parse(serverTime) - Date.now() : s.clockOffsetMs,
+    lastUpdateAt: Date.now(),
+  }));
+}
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // A hidden window gets no frames: a timer keeps its board current all the same.
+  if (typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(applyPending);
+  else setTimeout(applyPending, 100);
+}
+
 onServerEvent((event) => {
-  const offset = (serverTime: string) => Date.parse(serverTime) - Date.now();
   switch (event.type) {
     case 'hello':
       // A new socket (reconnect, sign-in, restarted server): a lead's snapshot follows at once.
+      pending.agents = [];
+      pending.queue = undefined;
       useSupervisionStore.setState({ live: false });
       return;
     case 'supervision.snapshot':
+      pending.agents = [];
+      pending.queue = undefined;
       useSupervisionStore.setState((s) => ({
         live: true,
         agents: Object.fromEntries(event.agents.map((a) => [a.agentId, a])),
         queue: event.queue,
-        clockOffsetMs: offset(event.serverTime),
+        clockOffsetMs: Date.parse(event.serverTime) - Date.now(),
         thresholds: { ...s.thresholds, acwLimitSec: event.acwLimitSec },
         lastUpdateAt: Date.now(),
       }));
       return;
     case 'supervision.agent':
-      useSupervisionStore.setState((s) => ({ agents: { ...s.agents, [event.agent.agentId]: event.agent }, clockOffsetMs: offset(event.serverTime), lastUpdateAt: Date.now() }));
+      pending.agents.push(event.agent);
+      pending.serverTime = event.serverTime;
+      schedule();
       return;
     case 'supervision.queue':
-      useSupervisionStore.setState({ queue: event.queue, clockOffsetMs: offset(event.serverTime), lastUpdateAt: Date.now() });
+      pending.queue = event.queue;
+      pending.serverTime = event.serverTime;
+      schedule();
       return;
     default:
   }
