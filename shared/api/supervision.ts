@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { AGENT_STATES, NOT_READY_REASONS } from '../acd/agent-state-machine.js';
+import { z } from "zod";
+import { AGENT_STATES, NOT_READY_REASONS } from "../acd/agent-state-machine.js";
 
 /** Who forced an agent's state, and why (shown on the agent's desk). */
 export const forcedBySchema = z.object({
@@ -25,7 +25,7 @@ export const boardAgentSchema = z.object({
     .object({
       callId: z.string(),
       number: z.string(),
-      direction: z.enum(['inbound', 'outbound']),
+      direction: z.enum(["inbound", "outbound"]),
       /** ISO start of the talk; null while a follow-up call still rings the citizen. */
       talkingSince: z.string().nullable(),
     })
@@ -46,13 +46,22 @@ export const boardAgentSchema = z.object({
   }),
   forcedBy: forcedBySchema.nullable(),
   /** A force waiting for the current call to end. */
-  pendingForce: z.object({ state: z.enum(['not_ready', 'signed_out']), by: forcedBySchema }).nullable(),
+  pendingForce: z
+    .object({ state: z.enum(["not_ready", "signed_out"]), by: forcedBySchema })
+    .nullable(),
 });
 export type BoardAgent = z.infer<typeof boardAgentSchema>;
 
 /** The queue as the lead sees it: callers waiting (numbers masked) and today's service. */
 export const boardQueueSchema = z.object({
-  calls: z.array(z.object({ callId: z.string(), number: z.string(), queuedAt: z.string(), ahead: z.number().int() })),
+  calls: z.array(
+    z.object({
+      callId: z.string(),
+      number: z.string(),
+      queuedAt: z.string(),
+      ahead: z.number().int(),
+    }),
+  ),
   ringing: z.number().int(),
   today: z.object({
     offered: z.number().int(),
@@ -65,16 +74,27 @@ export const boardQueueSchema = z.object({
 export type BoardQueue = z.infer<typeof boardQueueSchema>;
 
 /** POST /api/v1/supervision/agents/:agentId/force (team lead, center admin). */
-export const forceAgentRequestSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not_ready'), reason: z.enum(NOT_READY_REASONS), note: z.string().trim().min(1).max(200) }),
-  z.object({ state: z.literal('signed_out'), note: z.string().trim().min(1).max(200) }),
+export const forceAgentRequestSchema = z.discriminatedUnion("state", [
+  z.object({
+    state: z.literal("not_ready"),
+    reason: z.enum(NOT_READY_REASONS),
+    note: z.string().trim().min(1).max(200),
+  }),
+  z.object({
+    state: z.literal("signed_out"),
+    note: z.string().trim().min(1).max(200),
+  }),
 ]);
 export type ForceAgentRequest = z.input<typeof forceAgentRequestSchema>;
-export const forceAgentResponseSchema = z.object({ applied: z.enum(['now', 'after_call']) });
+export const forceAgentResponseSchema = z.object({
+  applied: z.enum(["now", "after_call"]),
+});
 export type ForceAgentResponse = z.infer<typeof forceAgentResponseSchema>;
 
 /** POST /api/v1/supervision/queue/:callId/assign: ring this waiting caller at a chosen ready agent. */
-export const assignCallRequestSchema = z.object({ agentId: z.number().int().positive() });
+export const assignCallRequestSchema = z.object({
+  agentId: z.number().int().positive(),
+});
 export type AssignCallRequest = z.infer<typeof assignCallRequestSchema>;
 
 /** A caller who hung up in the queue or while an agent's phone rang. */
@@ -84,20 +104,36 @@ export const lostCallerSchema = z.object({
   number: z.string(),
   arrivedAt: z.string(),
   abandonedAt: z.string(),
-  stage: z.enum(['queue', 'ringing']),
+  stage: z.enum(["queue", "ringing"]),
   waitSec: z.number().int(),
-  calledBack: z.object({ userId: z.number().int(), workNumber: z.string(), displayName: z.string(), at: z.string() }).nullable(),
+  calledBack: z
+    .object({
+      userId: z.number().int(),
+      workNumber: z.string(),
+      displayName: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type LostCaller = z.infer<typeof lostCallerSchema>;
 
 /** GET /api/v1/supervision/lost-callers?date=YYYY-MM-DD&open=1 */
 export const lostCallersQuerySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  open: z.enum(['0', '1']).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  open: z.enum(["0", "1"]).optional(),
 });
-export const lostCallersResponseSchema = z.object({ date: z.string(), callers: z.array(lostCallerSchema) });
+export const lostCallersResponseSchema = z.object({
+  date: z.string(),
+  callers: z.array(lostCallerSchema),
+});
 export type LostCallersResponse = z.infer<typeof lostCallersResponseSchema>;
 
 /** POST /api/v1/supervision/lost-callers/:callId/callback: marks it done and gives the number to dial. */
-export const callbackResponseSchema = z.object({ number: z.string(), caller: lostCallerSchema });
+export const callbackResponseSchema = z.object({
+  number: z.string(),
+  caller: lostCallerSchema,
+});
 export type CallbackResponse = z.infer<typeof callbackResponseSchema>;

@@ -1,13 +1,16 @@
-import type { Acd } from '../acd/acd.js';
-import type { Clock } from '../clock.js';
-import type { ServerEvent } from '../../../shared/api/events/index.js';
-import type { AgentSnapshot } from '../../../shared/api/acd.js';
-import type { BoardAgent, BoardQueue } from '../../../shared/api/supervision.js';
-import { maskNumber } from '../../../shared/supervision/mask-number.js';
-import { civilDateAt, startOfDay } from '../../../shared/metrics/time-zone.js';
-import type { AgentDay, BoardRepository } from './board-repository.js';
+import type { Acd } from "../acd/acd.js";
+import type { Clock } from "../clock.js";
+import type { ServerEvent } from "../../../shared/api/events/index.js";
+import type { AgentSnapshot } from "../../../shared/api/acd.js";
+import type {
+  BoardAgent,
+  BoardQueue,
+} from "../../../shared/api/supervision.js";
+import { maskNumber } from "../../../shared/supervision/mask-number.js";
+import { civilDateAt, startOfDay } from "../../../shared/metrics/time-zone.js";
+import type { AgentDay, BoardRepository } from "./board-repository.js";
 
-type SnapshotEvent = Extract<ServerEvent, { type: 'supervision.snapshot' }>;
+type SnapshotEvent = Extract<ServerEvent, { type: "supervision.snapshot" }>;
 
 /** Changes are gathered this long and sent together: a burst of events costs one row per agent. */
 export const BOARD_FLUSH_MS = 50;
@@ -41,10 +44,12 @@ export class SupervisionBoard {
     const now = this.deps.clock.now();
     const days = this.deps.repo.agentDays(this.dayStart(now), now);
     return {
-      type: 'supervision.snapshot',
+      type: "supervision.snapshot",
       serverTime: new Date(now).toISOString(),
       acwLimitSec: this.deps.acwLimitSec,
-      agents: this.deps.acd.agents().map((a) => this.row(a, days.get(a.agentId))),
+      agents: this.deps.acd
+        .agents()
+        .map((a) => this.row(a, days.get(a.agentId))),
       queue: this.queue(now),
     };
   }
@@ -52,17 +57,17 @@ export class SupervisionBoard {
   /** Every event of the hub passes here. */
   onEvent(event: ServerEvent): void {
     switch (event.type) {
-      case 'acd.agent_state':
-      case 'call.answered':
+      case "acd.agent_state":
+      case "call.answered":
         this.dirtyAgents.add(event.agentId);
         this.queueDirty = true;
         break;
-      case 'call.offered':
-      case 'call.ended':
+      case "call.offered":
+      case "call.ended":
         if (event.agentId !== null) this.dirtyAgents.add(event.agentId);
         this.queueDirty = true;
         break;
-      case 'acd.queue':
+      case "acd.queue":
         this.queueDirty = true;
         break;
       default:
@@ -86,12 +91,20 @@ export class SupervisionBoard {
         continue;
       }
       const day = this.deps.repo.agentDays(start, now, agentId).get(agentId);
-      this.send({ type: 'supervision.agent', serverTime, agent: this.row(snapshot, day) });
+      this.send({
+        type: "supervision.agent",
+        serverTime,
+        agent: this.row(snapshot, day),
+      });
     }
     this.dirtyAgents.clear();
     if (this.queueDirty) {
       this.queueDirty = false;
-      this.send({ type: 'supervision.queue', serverTime, queue: this.queue(now) });
+      this.send({
+        type: "supervision.queue",
+        serverTime,
+        queue: this.queue(now),
+      });
     }
   }
 
@@ -131,21 +144,42 @@ export class SupervisionBoard {
     };
   }
 
-  private callOf(a: AgentSnapshot): BoardAgent['call'] {
-    if (!a.callId || (a.state !== 'ringing' && a.state !== 'talking' && a.state !== 'after_call_work')) return null;
+  private callOf(a: AgentSnapshot): BoardAgent["call"] {
+    if (
+      !a.callId ||
+      (a.state !== "ringing" &&
+        a.state !== "talking" &&
+        a.state !== "after_call_work")
+    )
+      return null;
     const line = this.deps.repo.callLine(a.callId);
     if (!line) return null;
-    const outbound = line.direction === 'outbound';
+    const outbound = line.direction === "outbound";
     let talkingSince: string | null = null;
     // The agent's talking state starts at the answer of an inbound call, at the dialling of a follow-up call.
-    if (a.state === 'talking') talkingSince = outbound ? (line.answeredAt === null ? null : new Date(line.answeredAt).toISOString()) : a.since;
-    return { callId: a.callId, number: maskNumber(outbound ? line.callee : line.caller), direction: line.direction, talkingSince };
+    if (a.state === "talking")
+      talkingSince = outbound
+        ? line.answeredAt === null
+          ? null
+          : new Date(line.answeredAt).toISOString()
+        : a.since;
+    return {
+      callId: a.callId,
+      number: maskNumber(outbound ? line.callee : line.caller),
+      direction: line.direction,
+      talkingSince,
+    };
   }
 
   private queue(now: number): BoardQueue {
     const q = this.deps.acd.queueSnapshot();
     return {
-      calls: q.calls.map((c) => ({ callId: c.callId, number: maskNumber(this.deps.repo.callLine(c.callId)?.caller ?? ''), queuedAt: c.queuedAt, ahead: c.position - 1 })),
+      calls: q.calls.map((c) => ({
+        callId: c.callId,
+        number: maskNumber(this.deps.repo.callLine(c.callId)?.caller ?? ""),
+        queuedAt: c.queuedAt,
+        ahead: c.position - 1,
+      })),
       ringing: q.ringing,
       today: this.deps.repo.queueDay(this.dayStart(now)),
     };
