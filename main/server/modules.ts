@@ -14,6 +14,7 @@ import { smsModule } from './sms/sms-module.js';
 import { wrapUpModule } from './wrap-up/wrap-up-module.js';
 import { callHistoryModule } from './calls/call-history-module.js';
 import { serviceHoursModule } from './voice/service-hours-module.js';
+import { supervisionModule } from './supervision/supervision-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -34,6 +35,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   callHistoryModule,
   serviceHoursModule,
   metricsModule,
+  supervisionModule,
   voiceModule(),
   // Last: it reads the others' services on each scrape.
   opsModule,

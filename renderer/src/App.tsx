@@ -10,11 +10,12 @@ import { useSessionStore } from './stores/session-store';
 import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
-import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
+import { usesPhone, viewFor, viewsFor, type DeskView } from './services/role-homes';
 import { signOut } from './services/sign-out';
 
 // Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
 const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
+import { SupervisionScreen } from './components/supervision/SupervisionScreen';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -22,10 +23,12 @@ export function App() {
   const restore = useSessionStore((s) => s.restore);
   const signedIn = useSessionStore((s) => s.status === 'signed-in');
   const user = useSessionStore((s) => s.user);
-  const [chosen, setView] = useState<DeskView>('desk');
-  // Each role lands on its home (department roles: their work-order inbox) and sees only its screens.
+  // The screen a user picked is theirs: the next user to sign in lands on their own home.
+  const [chosen, setChosen] = useState<{ userId: number | undefined; view: DeskView }>();
+  const setView = (v: DeskView) => setChosen({ userId: user?.id, view: v });
+  // Each role lands on its home (services/role-homes.ts) and sees only its screens.
   const views = viewsFor(user?.role);
-  const view = views.includes(chosen) ? chosen : views[0]!;
+  const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined);
   useSoftphoneSession();
 
   useEffect(() => {
@@ -73,7 +76,7 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'indicators' ? <Suspense fallback={null}><IndicatorsScreen /></Suspense> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'supervision' ? <SupervisionScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'indicators' ? <Suspense fallback={null}><IndicatorsScreen /></Suspense> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }

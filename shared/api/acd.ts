@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_STATES, NOT_READY_REASONS } from '../acd/agent-state-machine.js';
+import { forcedBySchema } from './supervision.js';
 
 /** One agent as the wallboard sees it. GET /api/v1/acd/agents (an agent sees only themselves). */
 export const agentSnapshotSchema = z.object({
@@ -16,6 +17,10 @@ export const agentSnapshotSchema = z.object({
   /** Since the end of the last call/ACW or since becoming ready; the routing order. */
   idleSince: z.string().nullable(),
   missedRingsInRow: z.number().int(),
+  /** A team lead forced the current state: who and why (supervision). */
+  forcedBy: forcedBySchema.nullable().optional(),
+  /** A force that applies when the current call ends. */
+  pendingForce: z.object({ state: z.enum(['not_ready', 'signed_out']), by: forcedBySchema }).nullable().optional(),
 });
 export type AgentSnapshot = z.infer<typeof agentSnapshotSchema>;
 

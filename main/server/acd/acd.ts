@@ -3,7 +3,8 @@ import type { HangupSide } from '../calls/call-record.js';
 import type { AgentStateLog } from './agent-state-log.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import type { AgentSnapshot, QueueResponse } from '../../../shared/api/acd.js';
-import { MISSED_CALLS_REASON, OUTBOUND_CALL_REASON, IllegalAgentTransitionError, assertTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
+import type { ForcedBy } from '../../../shared/api/supervision.js';
+import { MISSED_CALLS_REASON, OUTBOUND_CALL_REASON, IllegalAgentTransitionError, assertTransition, canTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
 import type { TimerHandle, Timers } from './timers.js';
 
 export interface AcdCall {
@@ -50,7 +51,7 @@ export interface AgentInfo {
 export class AcdError extends Error {
   override name = 'AcdError';
   constructor(
-    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered' | 'wrap_up_required',
+    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered' | 'wrap_up_required' | 'not_queued',
     message: string,
   ) {
     super(message);
@@ -71,6 +72,17 @@ interface Agent {
   resume: { state: 'ready' | 'not_ready'; reason: string | null } | null;
   /** The state to give back when the desk re-registers after a server restart, until the grace ends. */
   comeback: { state: 'ready' | 'not_ready'; reason: string | null; timer: TimerHandle } | null;
+  /** The team lead who forced the current state (cleared by the next change). */
+  forcedBy: ForcedBy | null;
+  /** A force asked for during a call: applied when the call (and its ACW) ends. */
+  pendingForce: PendingForce | null;
+}
+
+/** What a team lead may force (supervision): 示忙 with a reason, or 签出. */
+export interface PendingForce {
+  state: 'not_ready' | 'signed_out';
+  reason: string | null;
+  by: ForcedBy;
 }
 
 interface QueueEntry {
@@ -126,7 +138,7 @@ export class Acd {
   /** Makes an agent known (signed out) if it is not yet. */
   addAgent(info: AgentInfo): void {
     if (this.agentsById.has(info.id)) return;
-    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null, resume: null, comeback: null });
+    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null, resume: null, comeback: null, forcedBy: null, pendingForce: null });
   }
 
   setRegistered(agentId: number, registered: boolean): void {
@@ -166,6 +178,11 @@ export class Acd {
     // Only the call ends a call (the table allows talking → ready for unanswered follow-up calls).
     if (agent.state === 'talking') throw new IllegalAgentTransitionError(agent.state, state);
     assertTransition(agent.state, state);
+    if (agent.state === 'after_call_work' && agent.pendingForce) {
+      this.acwToReady(agent);
+      return this.snapshot(agent);
+    }
+    agent.pendingForce = null;
     // Signing out at the end of a shift is always possible; 就绪/示忙 wait for what the center requires.
     if (agent.state === 'after_call_work' && state !== 'signed_out') this.assertMayLeaveAcw(agent);
     if (agent.state === 'after_call_work') this.finishAcw(agent);
@@ -291,6 +308,52 @@ export class Acd {
     this.enter(agent, 'ready', null, null);
     this.publish({ type: 'call.ended', callId, agentId, outcome: 'removed', side: 'system' });
     this.dispatch();
+  }
+
+  /**
+   * A team lead sets an agent 示忙 (with a reason) or signs them out. An idle agent (就绪, 示忙,
+   * ACW) changes now; one talking changes when the call and its ACW end; a ringing one is refused
+   * (AcdError 'busy'), as is a signed-out one. Returns when it applies.
+   */
+  forceState(agentId: number, force: PendingForce): 'now' | 'after_call' {
+    const agent = this.agent(agentId);
+    if (agent.state === 'signed_out') throw new AcdError('signed_out', `agent ${agent.info.workNumber} is signed out`);
+    if (agent.state === 'ringing') throw new AcdError('busy', `agent ${agent.info.workNumber} is ringing`);
+    if (agent.state === 'talking') {
+      agent.pendingForce = force;
+      this.publishState(agent);
+      return 'after_call';
+    }
+    if (agent.state === 'after_call_work') this.finishAcw(agent);
+    agent.resume = null;
+    this.clearComeback(agent);
+    this.applyForce(agent, force);
+    return 'now';
+  }
+
+  /**
+   * A team lead takes a waiting caller to a chosen agent: it leaves the queue and rings them now (a
+   * miss puts it back at the front, as any ring). Queued callers wait only while nobody is 就绪, so
+   * the agent may be in 示忙 or ACW: they are made 就绪 first (logged), never taken off a call.
+   */
+  assignQueued(callId: string, agentId: number): AgentSnapshot {
+    const agent = this.agent(agentId);
+    const entry = this.queue.find((e) => e.call.callId === callId);
+    if (!entry) throw new AcdError('not_queued', `call ${callId} is not waiting in the queue`);
+    if (agent.state === 'signed_out') throw new AcdError('signed_out', `agent ${agent.info.workNumber} is signed out`);
+    if (agent.state === 'ringing' || agent.state === 'talking') throw new AcdError('busy', `agent ${agent.info.workNumber} is ${agent.state}`);
+    if (!agent.registered) throw new AcdError('not_registered', `agent ${agent.info.workNumber} has no softphone registered`);
+    if (!this.delegate) throw new AcdError('busy', 'calls cannot ring agents yet');
+    if (agent.state !== 'ready') {
+      if (agent.state === 'after_call_work') this.finishAcw(agent);
+      agent.resume = null;
+      agent.pendingForce = null;
+      agent.idleSince = this.now();
+      this.enter(agent, 'ready', null, null);
+    }
+    this.queue.splice(this.queue.indexOf(entry), 1);
+    this.ring(entry, agent, this.delegate);
+    return this.snapshot(agent);
   }
 
   agents(): AgentSnapshot[] {
@@ -430,11 +493,22 @@ export class Acd {
 
   /** Ready, or back to the 示忙 a follow-up call was dialled from. */
   private resumeAfterCall(agent: Agent): void {
+    if (agent.pendingForce) {
+      agent.resume = null;
+      return this.applyForce(agent, agent.pendingForce);
+    }
     const resume = agent.resume ?? { state: 'ready', reason: null };
     agent.resume = null;
     if (resume.state === 'ready') agent.idleSince = this.now();
     this.enter(agent, resume.state, resume.reason, null);
     if (resume.state === 'ready') this.dispatch();
+  }
+
+  private applyForce(agent: Agent, force: PendingForce): void {
+    agent.pendingForce = null;
+    // From a call that was never answered (talking → signed_out is not legal) a sign-out is 示忙 first.
+    const state = force.state === 'signed_out' && !canTransition(agent.state, 'signed_out') ? 'not_ready' : force.state;
+    this.enter(agent, state, state === 'not_ready' ? (force.reason ?? '其他') : null, null, force.by);
   }
 
   private finishAcw(agent: Agent): void {
@@ -443,14 +517,21 @@ export class Acd {
     if (agent.callId) this.delegate?.acwEnded?.(agent.callId, agent.info.id);
   }
 
-  private enter(agent: Agent, state: AgentState, reason: string | null, callId: string | null): void {
+  private enter(agent: Agent, state: AgentState, reason: string | null, callId: string | null, forcedBy?: ForcedBy): void {
     assertTransition(agent.state, state);
     agent.state = state;
     agent.reason = reason;
     agent.since = this.now();
     agent.callId = callId;
+    agent.forcedBy = forcedBy ?? null;
+    if (state === 'signed_out') agent.pendingForce = null;
     this.deps.stateLog.write(agent.info.id, state, reason, callId);
-    this.publish({ type: 'acd.agent_state', agentId: agent.info.id, workNumber: agent.info.workNumber, state, reason, since: iso(agent.since), callId });
+    this.publishState(agent);
+  }
+
+  private publishState(agent: Agent): void {
+    const { info, state, reason, since, callId, forcedBy } = agent;
+    this.publish({ type: 'acd.agent_state', agentId: info.id, workNumber: info.workNumber, state, reason, since: iso(since), callId, ...(forcedBy ? { forcedBy } : {}) });
   }
 
   private agent(agentId: number): Agent {
@@ -460,7 +541,7 @@ export class Acd {
   }
 
   private snapshot(a: Agent): AgentSnapshot {
-    return { agentId: a.info.id, workNumber: a.info.workNumber, displayName: a.info.displayName, state: a.state, reason: a.reason, since: iso(a.since), registered: a.registered, callId: a.callId, idleSince: a.idleSince === null ? null : iso(a.idleSince), missedRingsInRow: a.missedInRow };
+    return { agentId: a.info.id, workNumber: a.info.workNumber, displayName: a.info.displayName, state: a.state, reason: a.reason, since: iso(a.since), registered: a.registered, callId: a.callId, idleSince: a.idleSince === null ? null : iso(a.idleSince), missedRingsInRow: a.missedInRow, forcedBy: a.forcedBy, pendingForce: a.pendingForce && { state: a.pendingForce.state, by: a.pendingForce.by } };
   }
 
   private publishQueue(): void {

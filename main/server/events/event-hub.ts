@@ -5,6 +5,9 @@ import type { Principal } from '../auth/principal.js';
 /** Decides whether a signed-in user may see an event; every rule must agree. */
 export type EventVisibilityRule = (principal: Principal, event: ServerEvent) => boolean;
 
+/** Called as a socket joins, after hello: `send` writes to that socket only (no visibility rules apply). */
+export type JoinListener = (principal: Principal | undefined, send: (event: ServerEvent) => void) => void;
+
 /** Events anyone may see, signed in or not (the sign-in screen shows the server's state). */
 const PUBLIC_EVENTS = new Set<ServerEvent['type']>(['hello']);
 
@@ -33,6 +36,7 @@ export interface SessionCheck {
 export class EventHub {
   private readonly sockets = new Map<WebSocket, Member>();
   private readonly listeners = new Set<(event: ServerEvent) => void>();
+  private readonly joinListeners = new Set<JoinListener>();
   private readonly rules: EventVisibilityRule[] = [];
   private sessionCheck: SessionCheck | undefined;
   private lastCheck = 0;
@@ -40,6 +44,14 @@ export class EventHub {
   add(socket: WebSocket, principal?: Principal, session?: string): void {
     this.sockets.set(socket, { principal, session });
     socket.once('close', () => this.sockets.delete(socket));
+    const send = (event: ServerEvent) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(event));
+    for (const listener of this.joinListeners) listener(principal, send);
+  }
+
+  /** A module sends a socket that just joined what it needs first (the team lead's board snapshot). */
+  onJoin(listener: JoinListener): () => void {
+    this.joinListeners.add(listener);
+    return () => this.joinListeners.delete(listener);
   }
 
   setSessionCheck(check: SessionCheck): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/api/auth';
-import { inboxStates, usesPhone, viewsFor } from './role-homes';
+import { inboxStates, usesPhone, viewFor, viewsFor } from './role-homes';
 
 describe('role homes', () => {
   it('sends department roles to their inbox, without a phone', () => {
@@ -19,5 +19,16 @@ describe('role homes', () => {
     expect(viewsFor('team_lead')).toContain('indicators');
     for (const role of ROLES) expect(viewsFor(role).length).toBeGreaterThan(0);
     expect(usesPhone(undefined)).toBe(false);
+  });
+
+  it('lands a team lead and an admin on the live board, with the desk one click away', () => {
+    for (const role of ['team_lead', 'center_admin'] as const) {
+      expect(viewFor(role, undefined)).toBe('supervision');
+      expect(viewFor(role, 'desk')).toBe('desk');
+      expect(usesPhone(role)).toBe(true);
+    }
+    expect(viewFor('agent', 'supervision')).toBe('desk');
+    expect(viewFor('province', undefined)).toBe('wallboard');
+    expect(usesPhone('ministry')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ export function usesPhone(role: Role | undefined): boolean {
   return role !== undefined && PHONE_ROLES.includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
 export function viewsFor(role: Role | undefined): DeskView[] {
@@ -15,14 +15,25 @@ export function viewsFor(role: Role | undefined): DeskView[] {
     case 'department_handler':
     case 'department_leader':
       return ['workOrders'];
+    // Team leads watch the live board and switch to the desk to take calls on a busy day.
     case 'team_lead':
     case 'center_admin':
-      return ['desk', 'workOrders', 'wallboard', 'indicators'];
+      return ['supervision', 'desk', 'workOrders', 'wallboard', 'indicators'];
     case 'agent':
       return ['desk', 'workOrders'];
+    // The province and the ministry read the indicators; they take no calls.
+    case 'province':
+    case 'ministry':
+      return ['wallboard'];
     default:
       return ['desk'];
   }
+}
+
+/** The screen shown: the one chosen if the role may open it, else the role's home. */
+export function viewFor(role: Role | undefined, chosen: DeskView | undefined): DeskView {
+  const views = viewsFor(role);
+  return chosen !== undefined && views.includes(chosen) ? chosen : views[0]!;
 }
 
 /** What a role's inbox lists by default: the states in which it has work to do. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_STATES } from '../../acd/agent-state-machine.js';
+import { forcedBySchema } from '../supervision.js';
 
 /** An agent's state changed (the wallboard and the agent's own desk). */
 export const acdAgentStateEventSchema = z.object({
@@ -11,6 +12,8 @@ export const acdAgentStateEventSchema = z.object({
   /** ISO time the state began. */
   since: z.string(),
   callId: z.string().nullable(),
+  /** A team lead forced this state (supervision): who and why, for the agent's desk. */
+  forcedBy: forcedBySchema.optional(),
 });
 
 /** The inbound queue changed: calls waiting, calls ringing an agent, and the oldest entry (the longest wait). */

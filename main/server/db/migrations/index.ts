@@ -13,17 +13,13 @@ import { m0011FollowUpCalls } from './0011-follow-up-calls.js';
 import { m0012CallLifecycle } from './0012-call-lifecycle.js';
 import { m0013ProvisionalCalendars } from './0013-provisional-calendars.js';
 import { m0014DepartmentsAndOrderLifecycle } from './0014-departments-and-order-lifecycle.js';
+import { m0015Supervision } from './0015-supervision.js';
 import { m0016MetricsDayRollups } from './0016-metrics-day-rollups.js';
 import { m0017WrapUpCodes } from './0017-wrap-up-codes.js';
 import { m0018FollowUpListsAndOrderIndexes } from './0018-follow-up-lists-and-order-indexes.js';
-
 import { m0019DepartmentPhones } from './0019-department-phones.js';
 import { m0020SmsOutbox } from './0020-sms-outbox.js';
 import { m0021TelephonePinOutcomes } from './0021-telephone-pin-outcomes.js';
-
-// MERGE: stand-ins for migrations of branches not merged yet; each is replaced by the real one.
-const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up() {} });
-const m0015Reserved = reserved(15);
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -41,7 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012CallLifecycle,
   m0013ProvisionalCalendars,
   m0014DepartmentsAndOrderLifecycle,
-  m0015Reserved,
+  m0015Supervision,
   m0016MetricsDayRollups,
   m0017WrapUpCodes,
   m0018FollowUpListsAndOrderIndexes,

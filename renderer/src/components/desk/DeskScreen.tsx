@@ -11,6 +11,8 @@ import { DeskOrderPanels } from './DeskOrderPanels';
 import { CallHistoryPanel } from './CallHistoryPanel';
 import { ServiceHoursBanner } from './ServiceHoursBanner';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { ForcedNotice } from '../supervision/ForcedNotice';
+import { LostCallersPanel } from '../supervision/LostCallersPanel';
 
 /**
  * The agent's working day in one window, without scrolling at 1366×768: the phone, the caller
@@ -22,9 +24,11 @@ export function DeskScreen() {
     <div className="desk-screen">
     <StateBar />
     <ServiceHoursBanner />
+    <ForcedNotice />
     <main className="desk">
       <div className="desk__left">
         <SoftphonePanel />
+        <LostCallersPanel compact />
         <ScriptsPanel />
         <AudioDevicesPanel />
       </div>
