@@ -11,6 +11,7 @@ import { acdModule } from './acd/acd-module.js';
 import { backupModule } from './admin/backup-module.js';
 import { opsModule } from './ops/ops-module.js';
 import { smsModule } from './sms/sms-module.js';
+import { recordingsModule } from './recordings/recordings-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -29,6 +30,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   smsModule,
   metricsModule,
   voiceModule(),
+  recordingsModule,
   // Last: it reads the others' services on each scrape.
   opsModule,
 ];
