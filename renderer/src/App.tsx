@@ -9,6 +9,7 @@ import { useConnectionStore } from './stores/connection-store';
 import { useSessionStore } from './stores/session-store';
 import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
+import { RecordingsScreen } from './components/recordings/RecordingsScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
 import { usesPhone, viewsFor, type DeskView } from './services/role-homes';
 
@@ -70,7 +71,7 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'recordings' ? <RecordingsScreen /> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ export function usesPhone(role: Role | undefined): boolean {
   return role !== undefined && PHONE_ROLES.includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'recordings';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
 export function viewsFor(role: Role | undefined): DeskView[] {
@@ -17,7 +17,10 @@ export function viewsFor(role: Role | undefined): DeskView[] {
       return ['workOrders'];
     case 'team_lead':
     case 'center_admin':
-      return ['desk', 'workOrders', 'wallboard'];
+      return ['desk', 'workOrders', 'wallboard', 'recordings'];
+    // 质检: call records and their recordings; no phone.
+    case 'quality':
+      return ['recordings'];
     case 'agent':
       return ['desk', 'workOrders'];
     default:
