@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordingTicketResponse } from '../../../../shared/api/recordings';
 import { useSessionStore } from '../../stores/session-store';
@@ -15,33 +15,25 @@ export function RecordingPlayer({ callId, autoStart = false }: { callId: string;
   const [ticket, setTicket] = useState<RecordingTicketResponse>();
   const [segment, setSegment] = useState(1);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    setTicket(undefined);
-    setError(undefined);
-    setSegment(1);
-  }, [callId]);
 
-  const play = async () => {
-    setTicket(undefined);
-    setError(undefined);
-    try {
-      setTicket(await api.post<RecordingTicketResponse>(`/api/v1/calls/${encodeURIComponent(callId)}/recording/ticket`));
-    } catch (e) {
-      const code = e instanceof ApiError ? e.code : 'unknown';
-      setError(t(`recordings.errors.${code}`, { defaultValue: t('recordings.errors.unknown') }));
-    }
-  };
-
+  // Asking for the ticket is the play the server audits. The parent keys this by call id, so a
+  // new call starts from a fresh player.
+  const fetchTicket = useCallback(
+    () =>
+      api.post<RecordingTicketResponse>(`/api/v1/calls/${encodeURIComponent(callId)}/recording/ticket`).then(
+        (issued) => (setError(undefined), setTicket(issued)),
+        (e: unknown) => setError(t(`recordings.errors.${e instanceof ApiError ? e.code : 'unknown'}`, { defaultValue: t('recordings.errors.unknown') })),
+      ),
+    [api, callId, t],
+  );
   useEffect(() => {
-    if (autoStart) void play();
-    // Once per call: the ticket request is a play, audited.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoStart, callId]);
+    if (autoStart) void fetchTicket();
+  }, [autoStart, fetchTicket]);
 
   return (
     <div className="recording-player" data-testid="recording-player">
       {!ticket && (
-        <button type="button" className="button button--small" onClick={() => void play()} data-testid="play-recording">
+        <button type="button" className="button button--small" onClick={() => void fetchTicket()} data-testid="play-recording">
           {t('recordings.play')}
         </button>
       )}

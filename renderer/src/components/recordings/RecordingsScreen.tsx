@@ -20,22 +20,18 @@ export function RecordingsScreen() {
   const { t } = useTranslation();
   const api = useSessionStore((s) => s.api);
   const timeZone = useConnectionStore((s) => s.timeZone);
-  const today = localDateOf(Date.now(), timeZone);
-  const [form, setForm] = useState<Filters>({ from: addDays(today, -6), to: today, caller: '', agent: '' });
+  const [form, setForm] = useState<Filters>(() => lastWeek(timeZone));
   const [calls, setCalls] = useState<RecordedCall[]>();
   const [selected, setSelected] = useState<string>();
   const [usage, setUsage] = useState<RecordingUsage>();
   const [error, setError] = useState<string>();
 
   const search = useCallback(
-    async (f: Filters) => {
-      setError(undefined);
-      try {
-        setCalls((await api.get<CallSearchResponse>('/api/v1/recordings/calls', { ...f })).calls);
-      } catch (e) {
-        setError(t(`recordings.errors.${e instanceof ApiError ? e.code : 'unknown'}`, { defaultValue: t('recordings.errors.unknown') }));
-      }
-    },
+    (f: Filters) =>
+      api.get<CallSearchResponse>('/api/v1/recordings/calls', { ...f }).then(
+        (found) => (setError(undefined), setCalls(found.calls)),
+        (e: unknown) => setError(t(`recordings.errors.${e instanceof ApiError ? e.code : 'unknown'}`, { defaultValue: t('recordings.errors.unknown') })),
+      ),
     [api, t],
   );
   useEffect(() => {
@@ -67,7 +63,7 @@ export function RecordingsScreen() {
         </form>
         {usage && (
           <p className="recordings-screen__usage" data-testid="recordings-usage">
-            {t('recordings.usage', { files: usage.files, size: megabytes(usage.bytes), free: gigabytes(usage.freeBytes), days: usage.retentionDays })}
+            {t('recordings.usage', { count: usage.files, size: megabytes(usage.bytes), free: gigabytes(usage.freeBytes), days: usage.retentionDays })}
           </p>
         )}
         {error && <p className="recording-player__error" role="alert">{error}</p>}
@@ -94,7 +90,7 @@ export function RecordingsScreen() {
                     {c.segments === 0 ? (
                       <span className="muted">{t('recordings.notRecorded')}</span>
                     ) : selected === c.id ? (
-                      <RecordingPlayer callId={c.id} autoStart />
+                      <RecordingPlayer key={c.id} callId={c.id} autoStart />
                     ) : (
                       <button type="button" className="button button--ghost button--small" onClick={() => setSelected(c.id)} data-testid="open-recording">
                         {t('recordings.play')}{c.segments > 1 && ` (${t('recordings.segmentCount', { count: c.segments })})`}
@@ -109,6 +105,12 @@ export function RecordingsScreen() {
       </section>
     </main>
   );
+}
+
+/** The last seven days, today included, in the center's time zone. */
+function lastWeek(timeZone: string): Filters {
+  const today = localDateOf(Date.now(), timeZone);
+  return { from: addDays(today, -6), to: today, caller: '', agent: '' };
 }
 
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);

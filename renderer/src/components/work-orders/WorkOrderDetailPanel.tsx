@@ -42,7 +42,7 @@ export function WorkOrderDetailPanel() {
         {row(t('orderDesk.fields.callbackNumber'), order.callbackNumber)}
         {row(t('orderDesk.fields.department'), order.department)}
         {row(t('orderDesk.createdAt'), at(order.createdAt))}
-        {order.callId && role && (RECORDING_ROLES as readonly string[]).includes(role) && row(t('recordings.columns.recording'), <RecordingPlayer callId={order.callId} />)}
+        {order.callId && role && (RECORDING_ROLES as readonly string[]).includes(role) && row(t('recordings.columns.recording'), <RecordingPlayer key={order.callId} callId={order.callId} />)}
         {row(
           t('workOrders.due'),
           <span className={order.overdue ? 'due due--overdue' : order.dueSoon ? 'due due--soon' : 'due'}>
