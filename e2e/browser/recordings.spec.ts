@@ -74,5 +74,20 @@ test('a team lead finds a recorded SIPp call by caller number and work number an
   expect(agentStatus).toBe(403);
   await leadContext.close();
   expect(leadErrors).toEqual([]);
+
+  // A quality checker (质检) lands on the recordings screen, without a phone, and plays it too.
+  const qualityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const quality = await qualityContext.newPage();
+  const qualityErrors: string[] = [];
+  quality.on('pageerror', (e) => qualityErrors.push(e.message));
+  quality.on('console', (m) => m.type() === 'error' && qualityErrors.push(m.text()));
+  await signIn(quality, server.url, '2101');
+  await expect(quality.getByRole('heading', { name: '通话记录与录音' })).toBeVisible();
+  await expect(quality.getByTestId('phone-status')).toHaveCount(0);
+  await quality.getByTestId('recorded-call').getByTestId('open-recording').click();
+  await expect.poll(() => quality.getByTestId('recording-audio').evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await quality.screenshot({ path: testInfo.outputPath('recordings-quality-zh-1366.png') });
+  await qualityContext.close();
+  expect(qualityErrors).toEqual([]);
   expect(consoleErrors.filter((e) => !/403/.test(e))).toEqual([]);
 });
