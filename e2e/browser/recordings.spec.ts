@@ -59,6 +59,21 @@ test('a team lead finds a recorded SIPp call by caller number and work number an
   db.close();
   expect(plays).toContainEqual({ callId, who: '2001' });
 
+  // A work order opened from the call (as the agent's record panel sends it) plays the same recording.
+  const orderId = await page.evaluate(async (id) => {
+    const { token } = JSON.parse(sessionStorage.getItem('agent-desk.session') ?? '{}') as { token: string };
+    const body = { category: 'complaint', title: '提取到账慢', description: '来电反映提取款项迟迟未到账。', callId: id, submit: true };
+    const response = await fetch('/api/v1/work-orders', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return ((await response.json()) as { id: number }).id;
+  }, callId);
+  await lead.getByRole('button', { name: '工单', exact: true }).click();
+  await lead.getByRole('button', { name: `打开工单 ${orderId}` }).click();
+  const detail = lead.getByTestId('order-detail');
+  await detail.getByTestId('play-recording').click();
+  await expect.poll(() => detail.getByTestId('recording-audio').evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await lead.screenshot({ path: testInfo.outputPath('order-recording-zh-1366.png') });
+  await lead.getByRole('button', { name: '通话录音' }).click();
+
   // The same screen in English, and on a large monitor.
   await lead.getByRole('button', { name: 'English' }).click();
   await expect(lead.getByRole('heading', { name: 'Call records and recordings' })).toBeVisible();
