@@ -150,4 +150,10 @@ describe('call records and recordings over HTTP', () => {
     expect(usage).toMatchObject({ files: 2, bytes: 1300, retentionDays: 730 });
     expect(usage.freeBytes).toBeGreaterThan(0);
   });
+
+  it('ran the retention purge when the server started: nothing was old, and the audit says so', async () => {
+    await expect.poll(() => server.db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge'").pluck().all()).toHaveLength(1);
+    const detail = JSON.parse(server.db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge'").pluck().get() as string) as Record<string, unknown>;
+    expect(detail).toMatchObject({ files: 0, bytes: 0, retentionDays: 730 });
+  });
 });
