@@ -81,6 +81,12 @@ export const SETTINGS = {
   outboundRingSeconds: { flag: 'outbound-ring', env: 'AGENT_DESK_OUTBOUND_RING', schema: z.coerce.number().int().min(5).max(180).default(60), description: 'a follow-up call unanswered this long is given up (the desk shows 无人接听)' },
   smsUrl: { flag: 'sms-url', env: 'AGENT_DESK_SMS_URL', schema: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(), shownDefault: '— (texts only logged)', description: "the center's SMS platform over HTTP ([docs/sms-http.md](docs/sms-http.md)): booking and subscription texts, retried, with delivery reports" },
   smsToken: { env: 'AGENT_DESK_SMS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), description: 'bearer token for the SMS platform, both ways (its delivery reports carry it); at least 16 characters' },
+  recordingRetentionDays: {
+    flag: 'recording-retention-days',
+    env: 'AGENT_DESK_RECORDING_RETENTION_DAYS',
+    schema: z.coerce.number().int().min(1).max(3650).default(730),
+    description: 'call recordings older than this are deleted by a daily purge (audited); 730 = two years, long enough for a complaint, its appeal and a yearly quality review — set your center\'s records rule ([docs/operations.md](docs/operations.md))',
+  },
   opsToken: { env: 'AGENT_DESK_OPS_TOKEN', secret: true, schema: z.string().min(16, 'at least 16 characters').optional(), shownDefault: '— (no metrics route)', description: 'bearer token for `GET /metrics/prometheus` (operations metrics for the monitoring); at least 16 characters' },
   teamLeadsConfirm: {
     env: 'AGENT_DESK_TEAM_LEADS_CONFIRM',

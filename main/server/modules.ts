@@ -15,6 +15,7 @@ import { wrapUpModule } from './wrap-up/wrap-up-module.js';
 import { callHistoryModule } from './calls/call-history-module.js';
 import { serviceHoursModule } from './voice/service-hours-module.js';
 import { supervisionModule } from './supervision/supervision-module.js';
+import { recordingsModule } from './recordings/recordings-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -37,6 +38,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   metricsModule,
   supervisionModule,
   voiceModule(),
+  recordingsModule,
   // Last: it reads the others' services on each scrape.
   opsModule,
 ];

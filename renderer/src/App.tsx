@@ -9,6 +9,7 @@ import { useConnectionStore } from './stores/connection-store';
 import { useSessionStore } from './stores/session-store';
 import { useSoftphoneSession } from './hooks/use-softphone-session';
 import { WorkOrdersScreen } from './components/work-orders/WorkOrdersScreen';
+import { RecordingsScreen } from './components/recordings/RecordingsScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
 import { usesPhone, viewFor, viewsFor, type DeskView } from './services/role-homes';
 import { signOut } from './services/sign-out';
@@ -76,7 +77,7 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'supervision' ? <SupervisionScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'indicators' ? <Suspense fallback={null}><IndicatorsScreen /></Suspense> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? <SignInScreen /> : view === 'supervision' ? <SupervisionScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'recordings' ? <RecordingsScreen /> : view === 'indicators' ? <Suspense fallback={null}><IndicatorsScreen /></Suspense> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
     </div>
   );
 }

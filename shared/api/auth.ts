@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every role of the hotline: the center's staff, its departments, and the supervisors above it (§3.1). */
-export const ROLES = ['agent', 'team_lead', 'department_handler', 'department_leader', 'center_admin', 'province', 'ministry'] as const;
+export const ROLES = ['agent', 'team_lead', 'quality', 'department_handler', 'department_leader', 'center_admin', 'province', 'ministry'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

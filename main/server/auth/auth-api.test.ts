@@ -125,7 +125,7 @@ describe('auth API', () => {
     expect((await server.call('GET', '/api/v1/users')).status).toBe(401);
     const list = await server.call('GET', '/api/v1/users', admin);
     expect(list.status).toBe(200);
-    expect(list.body.users).toHaveLength(15);
+    expect(list.body.users).toHaveLength(16);
     expect(JSON.stringify(list.body)).not.toMatch(/scrypt|password|ha1/);
 
     const created = await server.call('POST', '/api/v1/users', admin, { workNumber: '1011', displayName: '新坐席', role: 'agent', password: 'first-pass-1' });
@@ -180,13 +180,13 @@ describe('bootstrap', () => {
       expect(boot?.level).toBe(40);
       const password = boot?.initialPassword as string;
       expect(password).toMatch(/^[\w-]{16}$/);
-      expect(first.logs.find((l) => l.event === 'demo_users')?.created).toHaveLength(14);
+      expect(first.logs.find((l) => l.event === 'demo_users')?.created).toHaveLength(15);
       await first.stop();
       const second = await startTestServer([authModule], { dataDir });
       expect(second.logs.find((l) => l.event === 'admin_bootstrap')).toBeUndefined();
       expect(second.logs.find((l) => l.event === 'demo_users')?.created).toEqual([]);
       expect(await second.login('9001', password)).toMatch(/^[\w-]{43}$/);
-      expect(second.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(15);
+      expect(second.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(16);
       await second.stop();
     } finally {
       if (previous !== undefined) process.env.AGENT_DESK_ADMIN_PASSWORD = previous;

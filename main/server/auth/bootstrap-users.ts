@@ -19,6 +19,7 @@ const AGENT_NAMES = ['张敏', '李强', '王芳', '刘洋', '陈静', '杨帆',
 export const DEMO_USERS: readonly DemoUser[] = [
   ...AGENT_NAMES.map((displayName, i) => ({ workNumber: String(1001 + i), displayName, role: 'agent' as const, department: '热线管理科' })),
   { workNumber: '2001', displayName: '孙浩', role: 'team_lead', department: '热线管理科' },
+  { workNumber: '2101', displayName: '林悦', role: 'quality', department: '热线管理科' },
   { workNumber: '3001', displayName: '郑伟', role: 'department_handler', department: '贷款科' },
   { workNumber: '3002', displayName: '冯娟', role: 'department_handler', department: '归集科' },
   { workNumber: '3101', displayName: '何刚', role: 'department_leader', department: '热线管理科' },
@@ -50,6 +51,6 @@ export async function bootstrapDemoUsers(users: UserRepository, clock: Clock, ce
   for (const user of missing) await insertUser(users, clock, centerCode, user, demoPassword(user.workNumber));
   logger.warn(
     { event: 'demo_users', created: missing.map((u) => u.workNumber) },
-    'demo mode: demo users 1001-1010, 2001, 3001, 3002, 3101 have the password demo<work number>; never run --demo on a real center',
+    'demo mode: demo users 1001-1010, 2001, 2101, 3001, 3002, 3101 have the password demo<work number>; never run --demo on a real center',
   );
 }

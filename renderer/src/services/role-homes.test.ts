@@ -31,4 +31,11 @@ describe('role homes', () => {
     expect(viewFor('province', undefined)).toBe('wallboard');
     expect(usesPhone('ministry')).toBe(false);
   });
+
+  it('lands the quality checker on call recordings, without a phone; team leads have them too, agents not', () => {
+    expect(viewsFor('quality')[0]).toBe('recordings');
+    expect(usesPhone('quality')).toBe(false);
+    expect(viewsFor('team_lead')).toContain('recordings');
+    expect(viewsFor('agent')).not.toContain('recordings');
+  });
 });

@@ -7,7 +7,7 @@ export function usesPhone(role: Role | undefined): boolean {
   return role !== undefined && PHONE_ROLES.includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
 export function viewsFor(role: Role | undefined): DeskView[] {
@@ -18,7 +18,10 @@ export function viewsFor(role: Role | undefined): DeskView[] {
     // Team leads watch the live board and switch to the desk to take calls on a busy day.
     case 'team_lead':
     case 'center_admin':
-      return ['supervision', 'desk', 'workOrders', 'wallboard', 'indicators'];
+      return ['supervision', 'desk', 'workOrders', 'wallboard', 'indicators', 'recordings'];
+    // 质检: call records and their recordings; no phone.
+    case 'quality':
+      return ['recordings'];
     case 'agent':
       return ['desk', 'workOrders'];
     // The province and the ministry read the indicators; they take no calls.

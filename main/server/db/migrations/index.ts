@@ -20,6 +20,7 @@ import { m0018FollowUpListsAndOrderIndexes } from './0018-follow-up-lists-and-or
 import { m0019DepartmentPhones } from './0019-department-phones.js';
 import { m0020SmsOutbox } from './0020-sms-outbox.js';
 import { m0021TelephonePinOutcomes } from './0021-telephone-pin-outcomes.js';
+import { m0022QualityRole } from './0022-quality-role.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019DepartmentPhones,
   m0020SmsOutbox,
   m0021TelephonePinOutcomes,
+  m0022QualityRole,
 ];

@@ -8,6 +8,9 @@ import { useWorkOrdersStore } from '../../stores/work-orders-store';
 import { errorField, errorText } from '../../services/api-error-text';
 import { WorkOrderActions } from './WorkOrderActions';
 import { WorkOrderTimeline } from './WorkOrderTimeline';
+import { RecordingPlayer } from '../recordings/RecordingPlayer';
+import { useSessionStore } from '../../stores/session-store';
+import { RECORDING_ROLES } from '../../../../shared/api/recordings';
 
 /** One order in full: its matter, the department's solution, the reply, the steps it may take, and its timeline. */
 export function WorkOrderDetailPanel() {
@@ -15,6 +18,7 @@ export function WorkOrderDetailPanel() {
   const order = useWorkOrdersStore((s) => s.selected);
   const select = useWorkOrdersStore((s) => s.select);
   const timeZone = useConnectionStore((s) => s.timeZone);
+  const role = useSessionStore((s) => s.user?.role);
   if (!order) return null;
   const at = (iso: string | null) => (iso ? formatCenterDateTime(iso, timeZone) : '—');
   const row = (label: string, value: React.ReactNode, testId?: string) => (
@@ -38,6 +42,7 @@ export function WorkOrderDetailPanel() {
         {row(t('orderDesk.fields.callbackNumber'), order.callbackNumber)}
         {row(t('orderDesk.fields.department'), order.department)}
         {row(t('orderDesk.createdAt'), at(order.createdAt))}
+        {order.callId && role && (RECORDING_ROLES as readonly string[]).includes(role) && row(t('recordings.columns.recording'), <RecordingPlayer key={order.callId} callId={order.callId} />)}
         {row(
           t('workOrders.due'),
           <span className={order.overdue ? 'due due--overdue' : order.dueSoon ? 'due due--soon' : 'due'}>
