@@ -4,7 +4,7 @@ import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { APP_VERSION } from './app-root.js';
 import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './db/database.js';
-import { createHttpApp } from './http/http-app.js';
+import { createHttpApp, type RegisteredRoute } from './http/http-app.js';
 import { attachWebSocketRoutes, type WebSocketRoute } from './http/upgrade-router.js';
 import { sipWebSocketRoute } from './sip/sip-websocket-endpoint.js';
 import { openSipUdpEndpoint } from './sip/sip-udp-endpoint.js';
@@ -22,6 +22,8 @@ export interface RunningServer {
   url: string;
   ctx: ServerContext;
   db: Db;
+  /** Every HTTP route the server registered, with the shared route it came from (route-table.test.ts). */
+  routes: readonly RegisteredRoute[];
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     const sipUdp = voiceOwnsSip ? undefined : await openSipUdpEndpoint(config.host, config.sipUdpPort, logger);
     if (sipUdp) cleanups.push(() => sipUdp.close());
 
-    const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins });
+    const routes: RegisteredRoute[] = [];
+    const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins, registered: routes });
     const sipUdpPort = () => sipUdp?.port ?? (ctx.services.get(SERVICES.sipUdpPort)) ?? config.sipUdpPort;
     app.get('/healthz', async (): Promise<HealthResponse> => ({
       status: 'ok',
@@ -102,6 +105,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       url,
       ctx,
       db,
+      routes,
       async stop() {
         for (const cleanup of cleanups.reverse()) await cleanup();
         logger.info({ event: 'stopped' }, 'server stopped');
