@@ -1,4 +1,9 @@
 // The HTTP API's one route table: the server registers its handlers from it, the desk calls
 // through it (docs/architecture.md, Contracts). One file per domain, `*-routes.ts`.
+import { departmentRoutes } from './departments-routes.js';
+import { workOrderRoutes } from './work-orders-routes.js';
 
-export const routes = {} as const;
+export const routes = {
+  workOrders: workOrderRoutes,
+  departments: departmentRoutes,
+} as const;
