@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { loginResponseSchema, type User } from '../../../shared/api/auth';
+import { routes } from '../../../shared/api/routes';
 import type { ApiError } from '../services/api-client';
 import { ApiClient } from '../services/api-client';
 import { useConnectionStore } from './connection-store';
@@ -46,8 +47,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       if (!workNumber.trim() || !password) return set({ error: 'required' });
       set({ status: 'signing-in', error: undefined });
       try {
-        const raw = await clientFor(undefined).post<unknown>('/api/v1/auth/login', { workNumber: workNumber.trim(), password });
-        const login = loginResponseSchema.parse(raw);
+        // Parsed in production too: the token and SIP secret are kept, so their shape is checked.
+        const login = loginResponseSchema.parse(await clientFor(undefined).call(routes.auth.login, { body: { workNumber: workNumber.trim(), password } }));
         const sipSecret = login.sipSecret;
         sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
         set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token) });
@@ -67,7 +68,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       sessionStorage.removeItem(STORAGE_KEY);
       set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined) });
       useConnectionStore.getState().authenticate(undefined);
-      if (token) await api.post('/api/v1/auth/logout').catch(() => undefined);
+      if (token) await api.call(routes.auth.logout).catch(() => undefined);
     },
 
     /** After a reload: the tab's session comes back if the server still knows the token. */
@@ -84,7 +85,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       if (!parsed.token) return;
       const api = clientFor(parsed.token);
       try {
-        const me = await api.get<{ user: User }>('/api/v1/auth/me');
+        const me = await api.call(routes.auth.me);
         set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber });
         useConnectionStore.getState().authenticate(parsed.token);
       } catch {
