@@ -1,12 +1,16 @@
 // The HTTP API's one route table: the server registers its handlers from it, the desk calls
 // through it (docs/architecture.md, Contracts). One file per domain, `*-routes.ts`.
+import { acdRoutes } from './acd-routes.js';
 import { authRoutes, userRoutes } from './auth-routes.js';
+import { callNoteRoutes } from './call-notes-routes.js';
 import { departmentRoutes } from './departments-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
 
 export const routes = {
   auth: authRoutes,
   users: userRoutes,
+  acd: acdRoutes,
+  callNotes: callNoteRoutes,
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
 } as const;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CallNote } from '../../../shared/api/call-notes';
+import { routes } from '../../../shared/api/routes';
 import type { CallNoteCategory, CallNoteDraft } from '../../../shared/call-notes/restatement';
 import { useSessionStore } from './session-store';
 
@@ -74,7 +75,8 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
     set({ saving: true, error: undefined });
     try {
       const trimmed = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
-      const saved = await useSessionStore.getState().api.post<CallNote>('/api/v1/call-notes', {
+      const saved = await useSessionStore.getState().api.call(routes.callNotes.create, {
+        body: {
         callId: draft.callId,
         category: draft.category,
         topic: draft.topic.trim(),
@@ -83,6 +85,7 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
         callerNumber: trimmed(draft.callerNumber),
         callbackNumber: trimmed(draft.callbackNumber),
         answeredOnCall: draft.category === 'inquiry' ? draft.answeredOnCall !== false : undefined,
+        },
       });
       localStorage.removeItem(draftKey());
       set({ saved, draft: { ...EMPTY }, saving: false });
