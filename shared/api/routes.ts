@@ -3,6 +3,8 @@
 import { acdRoutes } from './acd-routes.js';
 import { authRoutes, userRoutes } from './auth-routes.js';
 import { callNoteRoutes } from './call-notes-routes.js';
+import { callerRoutes, callRoutes } from './calls-routes.js';
+import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
 import { departmentRoutes } from './departments-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
 
@@ -11,6 +13,9 @@ export const routes = {
   users: userRoutes,
   acd: acdRoutes,
   callNotes: callNoteRoutes,
+  calls: callRoutes,
+  callers: callerRoutes,
+  kb: knowledgeBaseRoutes,
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
 } as const;

@@ -13,20 +13,9 @@ const HAND_WRITTEN: Record<string, string> = {
   'POST /api/v1/admin/backup': 'not converted yet',
   'GET /api/v1/calendar/:year': 'not converted yet',
   'PUT /api/v1/calendar/:year': 'not converted yet',
-  'GET /api/v1/callers/:subjectRef': 'not converted yet',
-  'GET /api/v1/kb/search': 'not converted yet',
-  'GET /api/v1/kb/hot': 'not converted yet',
-  'GET /api/v1/kb/articles/:id': 'not converted yet',
-  'GET /api/v1/kb/articles/:id/versions': 'not converted yet',
-  'POST /api/v1/kb/articles': 'not converted yet',
-  'PUT /api/v1/kb/articles/:id': 'not converted yet',
   'GET /api/v1/metrics': 'not converted yet',
   'GET /api/v1/metrics/series': 'not converted yet',
   'GET /api/v1/metrics/attendance': 'not converted yet',
-  'POST /api/v1/calls/:callId/verification': 'not converted yet',
-  'POST /api/v1/calls/:callId/transfer': 'not converted yet',
-  'POST /api/v1/calls/:callId/consult': 'not converted yet',
-  'POST /api/v1/calls/:callId/survey': 'not converted yet',
 };
 
 // Issue 10 item 1: one route table for server and desk. Every /api/v1 route the full server has

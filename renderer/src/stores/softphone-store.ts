@@ -5,6 +5,7 @@ import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphon
 import { RINGBACK_TONE, Ringer } from '../softphone/ringer';
 import { useSessionStore } from './session-store';
 import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers';
+import { routes } from '../../../shared/api/routes';
 
 export interface ActiveCall extends IncomingCallInfo {
   direction: 'inbound' | 'outbound';
@@ -261,11 +262,11 @@ export const useSoftphoneStore = create<SoftphoneState>()((set, get) => {
     },
 
     async handOffToSurvey() {
-      await handOff('survey', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/survey`));
+      await handOff('survey', (callId) => useSessionStore.getState().api.call(routes.calls.survey, { params: { callId } }));
     },
 
     async transfer(target) {
-      await handOff(target, (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target }));
+      await handOff(target, (callId) => useSessionStore.getState().api.call(routes.calls.transfer, { params: { callId }, body: { target } }));
     },
 
     async callStats() {
