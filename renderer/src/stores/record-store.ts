@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CallNote } from '../../../shared/api/call-notes';
 import { routes } from '../../../shared/api/routes';
+import { ApiError } from '../services/api-client';
 import type { CallNoteCategory, CallNoteDraft } from '../../../shared/call-notes/restatement';
 import { useSessionStore } from './session-store';
 
@@ -13,7 +14,8 @@ interface RecordState {
   draft: RecordDraft;
   saving: boolean;
   saved: CallNote | undefined;
-  error: string | undefined;
+  /** 'topicRequired' (checked here), or what the server refused: the panel translates it and marks the field. */
+  error: 'topicRequired' | ApiError | undefined;
   /** Loads the agent's unsaved draft after a crash or a reload. */
   restoreDraft(workNumber: string): void;
   update(patch: Partial<RecordDraft>): void;
@@ -90,7 +92,7 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
       localStorage.removeItem(draftKey());
       set({ saved, draft: { ...EMPTY }, saving: false });
     } catch (error) {
-      set({ error: (error as Error).message, saving: false });
+      set({ error: error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message), saving: false });
     }
   },
 

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import { loginResponseSchema, type User } from '../../../shared/api/auth';
 import { routes } from '../../../shared/api/routes';
-import type { ApiError } from '../services/api-client';
-import { ApiClient } from '../services/api-client';
+import { ApiClient, ApiError } from '../services/api-client';
 import { useConnectionStore } from './connection-store';
 import { useSoftphoneStore } from './softphone-store';
 
-export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | { message: string };
+/** The three the form says itself, or what else the server answered (translated by its code, shown at its field). */
+export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | ApiError;
 
 interface SessionState {
   status: 'signed-out' | 'signing-in' | 'signed-in';
@@ -54,9 +54,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token) });
         useConnectionStore.getState().authenticate(login.token);
       } catch (error) {
-        const e = error as ApiError;
-        const mapped: SignInError =
-          e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : { message: e.message };
+        const e = error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message);
+        const mapped: SignInError = e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : e;
         set({ status: 'signed-out', error: mapped });
       }
     },
