@@ -2,6 +2,8 @@
 // through it (docs/architecture.md, Contracts). One file per domain, `*-routes.ts`.
 import { acdRoutes } from './acd-routes.js';
 import { authRoutes, userRoutes } from './auth-routes.js';
+import { adminRoutes } from './admin-routes.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { callNoteRoutes } from './call-notes-routes.js';
 import { callerRoutes, callRoutes } from './calls-routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
@@ -16,6 +18,11 @@ export const routes = {
   calls: callRoutes,
   callers: callerRoutes,
   kb: knowledgeBaseRoutes,
+  calendar: calendarRoutes,
+  admin: adminRoutes,
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
 } as const;
+
+/** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */
+export const EVENTS_PATH = '/api/v1/events';
