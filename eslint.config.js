@@ -65,6 +65,19 @@ export default tseslint.config(
     },
   },
   {
+    // The desk calls the API through the route table (shared/api/routes.ts, api.call), never by a
+    // path written out by hand: a path typed twice drifts from the server's.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', ...TEST_FILES],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Literal[value=/^\\/api\\//]', message: 'call the API through the route table: api.call(routes.x.y, …) (shared/api/routes.ts).' },
+        { selector: 'TemplateElement[value.raw=/\\/api\\//]', message: 'call the API through the route table: api.call(routes.x.y, …) (shared/api/routes.ts).' },
+      ],
+    },
+  },
+  {
     files: TEST_FILES.map((f) => `renderer/${f}`),
     rules: restrict(...RENDERER_SANDBOX),
   },

@@ -30,7 +30,8 @@ if (!systemChromium) {
 let ok = true;
 ok = run('typecheck', npm, ['run', '--silent', 'typecheck']) && ok;
 ok = run('lint', npm, ['run', '--silent', 'lint']) && ok;
-const built = run('build', npm, ['run', '--silent', 'build']);
+// The desk built for the tests checks every API response against its route (api-client.ts).
+const built = run('build', npm, ['run', '--silent', 'build'], { VITE_VALIDATE_RESPONSES: '1' });
 ok = built && ok;
 const unitReport = join(reports, 'vitest.json');
 ok = run('unit and integration tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]) && ok;

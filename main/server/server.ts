@@ -4,7 +4,7 @@ import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { APP_VERSION } from './app-root.js';
 import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './db/database.js';
-import { createHttpApp } from './http/http-app.js';
+import { createHttpApp, type RegisteredRoute } from './http/http-app.js';
 import { attachWebSocketRoutes, type WebSocketRoute } from './http/upgrade-router.js';
 import { eventsRoute } from './events/events-endpoint.js';
 import { EventHub } from './events/event-hub.js';
@@ -20,6 +20,8 @@ export interface RunningServer {
   url: string;
   ctx: ServerContext;
   db: Db;
+  /** Every HTTP route the server registered, with the shared route it came from (route-table.test.ts). */
+  routes: readonly RegisteredRoute[];
   stop(): Promise<void>;
 }
 
@@ -42,7 +44,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     const modules: ServerModule[] = [];
     for (const factory of options.modules ?? SERVER_MODULES) modules.push(await factory(ctx));
 
-    const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins });
+    const routes: RegisteredRoute[] = [];
+    const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins, registered: routes });
     // The sip module publishes the bound port; a server started without it (a test's module subset) has no SIP.
     const sipUdpPort = () => ctx.services.get(SERVICES.sipUdpPort) ?? config.sipUdpPort;
     app.get('/healthz', async (): Promise<HealthResponse> => ({
@@ -95,6 +98,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       url,
       ctx,
       db,
+      routes,
       async stop() {
         for (const cleanup of cleanups.reverse()) await cleanup();
         logger.info({ event: 'stopped' }, 'server stopped');

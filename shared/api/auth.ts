@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { formatted, NOTHING_TO_CHANGE } from './field-issues.js';
 
 /** Every role of the hotline: the center's staff, its departments, and the supervisors above it (§3.1). */
 export const ROLES = ['agent', 'team_lead', 'quality', 'department_handler', 'department_leader', 'center_admin', 'province', 'ministry'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const workNumberSchema = z.string().regex(/^\d{3,8}$/, '3 to 8 digits');
+export const workNumberSchema = formatted(/^\d{3,8}$/, 'work_number', '3 to 8 digits');
 /** Long enough to resist guessing; the upper bound keeps scrypt input reasonable. */
 export const newPasswordSchema = z.string().min(8, 'at least 8 characters').max(128);
 
@@ -64,7 +65,7 @@ export const updateUserRequestSchema = z
     department: departmentSchema.nullable().optional(),
     active: z.boolean().optional(),
   })
-  .refine((u) => Object.keys(u).length > 0, { message: 'nothing to change' });
+  .refine((u) => Object.keys(u).length > 0, NOTHING_TO_CHANGE);
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 export const setPasswordRequestSchema = z.object({ password: newPasswordSchema });

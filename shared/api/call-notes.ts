@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { phoneNumberSchema } from './field-issues.js';
 import { CALL_NOTE_CATEGORIES } from '../call-notes/restatement.js';
 
-const phone = z.string().trim().regex(/^[0-9+\-\s]{3,20}$/, 'a phone number');
+const phone = phoneNumberSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /**

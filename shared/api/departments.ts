@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTHING_TO_CHANGE } from './field-issues.js';
 import { workNumberSchema } from './auth.js';
 
 /** A department work orders are dispatched to (§2.5-2): a managed record, never free text. */
@@ -41,7 +42,7 @@ export const updateDepartmentRequestSchema = z
     active: z.boolean().optional(),
     phone: phone.nullable().optional(),
   })
-  .refine((d) => Object.keys(d).length > 0, { message: 'nothing to change' });
+  .refine((d) => Object.keys(d).length > 0, NOTHING_TO_CHANGE);
 export type UpdateDepartmentRequest = z.infer<typeof updateDepartmentRequestSchema>;
 
 export const departmentIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { workNumberSchema } from './auth.js';
+import { daySchema, NOTHING_TO_CHANGE, phoneNumberSchema } from './field-issues.js';
 import { WORK_ORDER_CATEGORIES } from '../work-orders/categories.js';
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from '../work-orders/state-machine.js';
 
@@ -6,7 +8,7 @@ export const workOrderStateSchema = z.enum(WORK_ORDER_STATES);
 export const workOrderCategorySchema = z.enum(WORK_ORDER_CATEGORIES);
 export const workOrderActionSchema = z.enum(WORK_ORDER_ACTIONS);
 
-const phone = z.string().trim().regex(/^[0-9+\-\s]{3,20}$/, 'a phone number');
+const phone = phoneNumberSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** POST /api/v1/work-orders: a draft, or straight to 待审核 with submit: true. */
@@ -33,7 +35,7 @@ export const updateWorkOrderRequestSchema = z
     callerNumber: phone.nullable().optional(),
     callbackNumber: phone.nullable().optional(),
   })
-  .refine((u) => Object.keys(u).length > 0, { message: 'nothing to change' });
+  .refine((u) => Object.keys(u).length > 0, NOTHING_TO_CHANGE);
 export type UpdateWorkOrderRequest = z.infer<typeof updateWorkOrderRequestSchema>;
 
 /** §2.5-4: how the caller took the solution when the agent called back. */
@@ -43,7 +45,7 @@ export type ReplyResult = z.infer<typeof replyResultSchema>;
 
 const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const day = daySchema;
 
 /**
  * GET /api/v1/work-orders: every filter is optional and they combine. `q` is an order number or
@@ -59,7 +61,7 @@ export const listWorkOrdersQuerySchema = z.object({
   id: z.coerce.number().int().positive().optional(),
   callerNumber: phone.optional(),
   department: text(50).optional(),
-  agent: z.string().regex(/^\d{3,8}$/, '3 to 8 digits').optional(),
+  agent: workNumberSchema.optional(),
   from: day.optional(),
   to: day.optional(),
   overdue: flag.optional(),

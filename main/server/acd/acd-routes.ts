@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../auth/auth-service.js';
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
+import { registerRoute } from '../http/register-route.js';
 import { IllegalAgentTransitionError } from '../../../shared/acd/agent-state-machine.js';
-import { setAgentStateRequestSchema, type AgentStateResponse, type AgentsResponse, type QueueResponse } from '../../../shared/api/acd.js';
+import { acdRoutes as routes } from '../../../shared/api/acd-routes.js';
 import { AcdError, type Acd } from './acd.js';
 
 /** Who may read the wallboard figures; an agent sees only their own state. */
@@ -12,24 +12,23 @@ const READ_ROLES = ['agent', 'team_lead', 'center_admin'] as const;
 /** Who takes calls: team leads answer too on a busy day. */
 const CALL_TAKER_ROLES = ['agent', 'team_lead'] as const;
 
-/** HTTP of shared/api/acd.ts. */
+/** HTTP of shared/api/acd-routes.ts. */
 export function registerAcdRoutes(app: FastifyInstance, acd: Acd, auth: AuthService): void {
-  app.get('/api/v1/acd/agents', { preHandler: auth.requireRole(...READ_ROLES) }, async (request): Promise<AgentsResponse> => {
+  registerRoute(app, routes.agents, { preHandler: auth.requireRole(...READ_ROLES) }, (_, request) => {
     const principal = principalOf(request);
     const agents = acd.agents();
     return { agents: principal.role === 'agent' ? agents.filter((a) => a.agentId === principal.userId) : agents };
   });
 
-  app.get('/api/v1/acd/queue', { preHandler: auth.requireRole(...READ_ROLES) }, async (): Promise<QueueResponse> => acd.queueSnapshot());
+  registerRoute(app, routes.queue, { preHandler: auth.requireRole(...READ_ROLES) }, () => acd.queueSnapshot());
 
-  app.post('/api/v1/acd/agents/me/state', { preHandler: auth.requireRole(...CALL_TAKER_ROLES) }, async (request): Promise<AgentStateResponse> => {
+  registerRoute(app, routes.setState, { preHandler: auth.requireRole(...CALL_TAKER_ROLES) }, ({ body }, request) => {
     const principal = principalOf(request);
-    const body = parseOrThrow(setAgentStateRequestSchema, request.body);
     acd.addAgent({ id: principal.userId, workNumber: principal.workNumber, displayName: principal.displayName });
     return { agent: asHttp(() => acd.setState(principal.userId, body.state, body.state === 'not_ready' ? body.reason : undefined)) };
   });
 
-  app.post('/api/v1/acd/agents/me/acw/end', { preHandler: auth.requireRole(...CALL_TAKER_ROLES) }, async (request): Promise<AgentStateResponse> => {
+  registerRoute(app, routes.endAcw, { preHandler: auth.requireRole(...CALL_TAKER_ROLES) }, (_, request) => {
     const principal = principalOf(request);
     return { agent: asHttp(() => acd.endAcw(principal.userId)) };
   });

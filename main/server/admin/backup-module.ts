@@ -2,6 +2,8 @@ import { basename, join } from 'node:path';
 import type { ServerModuleFactory } from '../context.js';
 import { assertCenter, principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
+import { registerRoute } from '../http/register-route.js';
+import { adminRoutes } from '../../../shared/api/admin-routes.js';
 import { BackupError, backupToFolder } from '../db/backup.js';
 import type { BackupResponse } from '../../../shared/api/admin.js';
 import { SERVICES } from '../services.js';
@@ -25,7 +27,7 @@ export const backupModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'backup',
     registerRoutes(app) {
-      app.post('/api/v1/admin/backup', { preHandler: auth.requireRole('center_admin') }, async (request): Promise<BackupResponse> => {
+      registerRoute(app, adminRoutes.backup, { preHandler: auth.requireRole('center_admin') }, async (_, request) => {
         const principal = principalOf(request);
         assertCenter(principal, ctx.config.centerCode);
         if (running) throw new HttpError(409, 'backup_running', 'a backup is already being written; try again when it has finished');

@@ -1,12 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  createUserRequestSchema,
-  setPasswordRequestSchema,
-  updateUserRequestSchema,
-  userIdParamsSchema,
-  type AdminUser,
-} from '../../../shared/api/auth.js';
-import { parseOrThrow } from '../http/validation.js';
+import { userRoutes as routes } from '../../../shared/api/auth-routes.js';
+import { registerRoute } from '../http/register-route.js';
 import { HttpError } from '../http/http-app.js';
 import type { AuditService } from '../audit/audit-service.js';
 import type { Clock } from '../clock.js';
@@ -20,22 +14,18 @@ export function registerUsersRoutes(app: FastifyInstance, auth: AuthService, aud
   const guard = { preHandler: auth.requireRole('center_admin') };
   const { users } = auth;
 
-  const loadOwn = (request: Parameters<typeof principalOf>[0]): UserRow => {
+  const loadOwn = (request: Parameters<typeof principalOf>[0], id: number): UserRow => {
     const principal = principalOf(request);
-    const { id } = parseOrThrow(userIdParamsSchema, request.params, 'path');
     const row = users.get(id);
     if (!row) throw new HttpError(404, 'not_found', `no user ${id}`);
     assertCenter(principal, row.center_code);
     return row;
   };
 
-  app.get('/api/v1/users', guard, async (request): Promise<{ users: AdminUser[] }> => {
-    return { users: users.listByCenter(principalOf(request).centerCode).map(toAdminUser) };
-  });
+  registerRoute(app, routes.list, guard, (_, request) => ({ users: users.listByCenter(principalOf(request).centerCode).map(toAdminUser) }));
 
-  app.post('/api/v1/users', guard, async (request, reply) => {
+  registerRoute(app, routes.create, guard, async ({ body }, request) => {
     const principal = principalOf(request);
-    const body = parseOrThrow(createUserRequestSchema, request.body);
     if (users.findByWorkNumber(body.workNumber)) throw new HttpError(409, 'work_number_taken', `work number ${body.workNumber} is already in use`);
     const row = users.insert(
       {
@@ -50,13 +40,12 @@ export function registerUsersRoutes(app: FastifyInstance, auth: AuthService, aud
       clock.now(),
     );
     audit.record({ actorUserId: principal.userId, action: 'user.create', entityType: 'user', entityId: row.id, detail: { workNumber: row.work_number, role: row.role, department: row.department } });
-    return reply.code(201).send(toAdminUser(row));
+    return toAdminUser(row);
   });
 
-  app.patch('/api/v1/users/:id', guard, async (request): Promise<AdminUser> => {
+  registerRoute(app, routes.update, guard, ({ params, body }, request) => {
     const principal = principalOf(request);
-    const row = loadOwn(request);
-    const body = parseOrThrow(updateUserRequestSchema, request.body);
+    const row = loadOwn(request, params.id);
     const role = body.role ?? row.role;
     const department = body.department === undefined ? row.department : body.department;
     if (role === 'department_handler' && !department) throw new HttpError(400, 'invalid_request', 'a department handler needs a department');
@@ -69,12 +58,10 @@ export function registerUsersRoutes(app: FastifyInstance, auth: AuthService, aud
     return toAdminUser(updated);
   });
 
-  app.post('/api/v1/users/:id/password', guard, async (request, reply) => {
+  registerRoute(app, routes.setPassword, guard, async ({ params, body }, request) => {
     const principal = principalOf(request);
-    const row = loadOwn(request);
-    const body = parseOrThrow(setPasswordRequestSchema, request.body);
+    const row = loadOwn(request, params.id);
     await auth.setPassword(row.id, body.password);
     audit.record({ actorUserId: principal.userId, action: 'user.set_password', entityType: 'user', entityId: row.id });
-    return reply.code(204).send();
   });
 }

@@ -1,7 +1,8 @@
 import type { ServerModuleFactory } from '../context.js';
 import { principalOf } from '../auth/principal.js';
-import { parseOrThrow } from '../http/validation.js';
-import { callNoteSchema, createCallNoteRequestSchema, listCallNotesQuerySchema, type CallNote } from '../../../shared/api/call-notes.js';
+import { registerRoute } from '../http/register-route.js';
+import { callNoteSchema, type CallNote } from '../../../shared/api/call-notes.js';
+import { callNoteRoutes as routes } from '../../../shared/api/call-notes-routes.js';
 import { restatementScript, workOrderCategoryFor } from '../../../shared/call-notes/restatement.js';
 import { CallNoteRepository, type CallNoteRow } from './call-note-repository.js';
 import { SERVICES } from '../services.js';
@@ -45,9 +46,8 @@ export const callNotesModule: ServerModuleFactory = (ctx) => {
     registerRoutes(app) {
       const guard = { preHandler: auth.requireRole(...NOTE_ROLES) };
 
-      app.post('/api/v1/call-notes', guard, async (request, reply) => {
+      registerRoute(app, routes.create, guard, ({ body }, request) => {
         const principal = principalOf(request);
-        const body = parseOrThrow(createCallNoteRequestSchema, request.body);
         const now = ctx.clock.now();
         const id = ctx.db.transaction(() => {
           const category = workOrderCategoryFor(body);
@@ -80,12 +80,11 @@ export const callNotesModule: ServerModuleFactory = (ctx) => {
             created_at: now,
           });
         })();
-        return reply.code(201).send(toCallNote(repo.get(id)!));
+        return toCallNote(repo.get(id)!);
       });
 
-      app.get('/api/v1/call-notes', guard, async (request) => {
+      registerRoute(app, routes.list, guard, ({ query }, request) => {
         const principal = principalOf(request);
-        const query = parseOrThrow(listCallNotesQuerySchema, request.query, 'query');
         // An agent reads only their own notes; the team lead and the center admin all of the center's.
         const own = principal.role === 'agent';
         const rows = !query.callId

@@ -6,6 +6,7 @@ import type { ServerEvent } from '../../../shared/api/events/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { EventHub } from './event-hub.js';
 import { hashSessionToken } from '../auth/session-token.js';
+import { EVENTS_PATH } from '../../../shared/api/routes.js';
 
 /** Resolves the signed-in user of an upgrade request (?token=), if any. */
 export type SocketAuthenticator = (request: IncomingMessage) => Principal | undefined;
@@ -16,7 +17,7 @@ export type SocketAuthenticator = (request: IncomingMessage) => Principal | unde
  */
 export function eventsRoute(hub: EventHub, logger: Logger, authenticate?: SocketAuthenticator): WebSocketRoute {
   return {
-    path: '/api/v1/events',
+    path: EVENTS_PATH,
     onConnection(socket, request) {
       const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
       const hasToken = token !== null;

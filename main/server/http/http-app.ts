@@ -5,11 +5,28 @@ import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import type { ApiErrorBody } from '../../../shared/api/errors.js';
 import { deskContentSecurityPolicy } from '../../../shared/security/csp.js';
+import type { RouteShape } from '../../../shared/api/route.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The shared route a handler was registered from (http/register-route.ts). */
+    contract?: RouteShape;
+  }
+}
 
 export interface HttpAppOptions {
   logger: Logger;
   deskDir: string;
   allowedOrigins: readonly string[];
+  /** Filled with every route as it is registered (the route-table check reads it). */
+  registered?: RegisteredRoute[];
+}
+
+/** A route the app has, and the shared route it was registered from, if any (http/register-route.ts). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  contract: RouteShape | undefined;
 }
 
 export class HttpError extends Error {
@@ -26,6 +43,12 @@ export class HttpError extends Error {
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024 });
   const csp = deskContentSecurityPolicy();
+  const registered = options.registered;
+  if (registered) {
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) registered.push({ method, url: route.url, contract: route.config?.contract });
+    });
+  }
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
+import { registerRoute } from '../http/register-route.js';
+import { callerRoutes } from '../../../shared/api/calls-routes.js';
 import { principalOf } from '../auth/principal.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AuditService } from '../audit/audit-service.js';
 import { GatewayError, type ProvidentFundGateway } from '../gateway/provident-fund-gateway.js';
 import { maskAccount, type CallerProfile } from '../../../shared/api/verification.js';
 import type { VerificationService } from './verification-service.js';
-
-const paramsSchema = z.object({ subjectRef: z.string().regex(/^cv_[\w-]{24}$/, 'a subject reference from a verification') });
 
 export interface CallerRouteDeps {
   auth: AuthService;
@@ -25,9 +23,8 @@ export interface CallerRouteDeps {
  * service the read is refused rather than done unrecorded.
  */
 export function registerCallerRoutes(app: FastifyInstance, deps: CallerRouteDeps): void {
-  app.get('/api/v1/callers/:subjectRef', { preHandler: deps.auth.requireRole('agent', 'team_lead') }, async (request): Promise<CallerProfile> => {
+  registerRoute(app, callerRoutes.get, { preHandler: deps.auth.requireRole('agent', 'team_lead') }, async ({ params: { subjectRef } }, request) => {
     const principal = principalOf(request);
-    const { subjectRef } = parseOrThrow(paramsSchema, request.params, 'path');
     const grant = deps.verification.activeGrant(subjectRef);
     if (!grant) throw new HttpError(404, 'no_verification', 'no active verification for this caller: verify the caller on the call first');
     if (principal.role === 'agent' && grant.agentUserId !== null && grant.agentUserId !== principal.userId) {

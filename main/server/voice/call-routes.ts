@@ -4,8 +4,8 @@ import type { EventHub } from '../events/event-hub.js';
 import type { VerificationService } from '../verification/verification-service.js';
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
-import { callIdParamsSchema, consultActionSchema, transferRequestSchema } from '../../../shared/api/calls.js';
+import { registerRoute } from '../http/register-route.js';
+import { callRoutes as routes } from '../../../shared/api/calls-routes.js';
 import { AcdError, type Acd } from '../acd/acd.js';
 import type { CallSession } from './call-session.js';
 import type { FollowUpCall } from './follow-up-call.js';
@@ -43,8 +43,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     return followUp;
   };
 
-  app.post('/api/v1/calls/:callId/verification', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+  registerRoute(app, routes.verify, guard, ({ params: { callId } }, request) => {
     const session = ownCall(callId, principalOf(request).userId);
     // Runs while the caller keys; the desk learns the outcome through call.verification events.
     void verifyCallerOnCall(session, { verification: deps.verification, dialogue: deps.dialogues, events: deps.events }).catch((error: unknown) =>
@@ -53,9 +52,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     return { started: true as const };
   });
 
-  app.post('/api/v1/calls/:callId/transfer', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
-    const body = parseOrThrow(transferRequestSchema, request.body);
+  registerRoute(app, routes.transfer, guard, async ({ params: { callId }, body }, request) => {
     const principal = principalOf(request);
     if (body.target === 'ivr') {
       if (deps.followUps.has(callId)) throw new HttpError(409, 'not_inbound', 'only an inbound caller can be handed to self-service');
@@ -78,9 +75,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     }
   });
 
-  app.post('/api/v1/calls/:callId/consult', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
-    const { action } = parseOrThrow(consultActionSchema, request.body);
+  registerRoute(app, routes.consult, guard, async ({ params: { callId }, body: { action } }, request) => {
     const session = ownAgentCall(callId, principalOf(request).userId);
     if (session.phase !== 'consulting') throw new HttpError(409, 'no_consult', 'no consult is in progress on this call');
     try {
@@ -90,8 +85,7 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
     }
   });
 
-  app.post('/api/v1/calls/:callId/survey', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+  registerRoute(app, routes.survey, guard, ({ params: { callId } }, request) => {
     const followUp = deps.followUps.get(callId);
     if (followUp) {
       if (followUp.agent?.id !== principalOf(request).userId || followUp.phase !== 'talking') throw new HttpError(409, 'not_your_call', 'this call is not connected to you');

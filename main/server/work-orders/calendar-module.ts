@@ -1,7 +1,7 @@
 import type { ServerModuleFactory } from '../context.js';
-import { parseOrThrow } from '../http/validation.js';
+import { registerRoute } from '../http/register-route.js';
 import { ROLES } from '../../../shared/api/auth.js';
-import { calendarYearParamsSchema, type CalendarYearResponse, type LoadCalendarYearResponse } from '../../../shared/api/calendar.js';
+import { calendarRoutes } from '../../../shared/api/calendar-routes.js';
 import { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { principalOf } from '../auth/principal.js';
 import { loadCalendarYears } from './calendar-loader.js';
@@ -36,14 +36,8 @@ export const calendarModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'calendar',
     registerRoutes(app) {
-      app.get('/api/v1/calendar/:year', { preHandler: auth.requireRole(...ROLES) }, async (request): Promise<CalendarYearResponse> => {
-        const { year } = parseOrThrow(calendarYearParamsSchema, request.params, 'path');
-        return service.describe(year);
-      });
-      app.put('/api/v1/calendar/:year', { preHandler: auth.requireRole('center_admin') }, async (request): Promise<LoadCalendarYearResponse> => {
-        const { year } = parseOrThrow(calendarYearParamsSchema, request.params, 'path');
-        return service.load(principalOf(request), year, request.body);
-      });
+      registerRoute(app, calendarRoutes.get, { preHandler: auth.requireRole(...ROLES) }, ({ params: { year } }) => service.describe(year));
+      registerRoute(app, calendarRoutes.put, { preHandler: auth.requireRole('center_admin') }, ({ params: { year }, body }, request) => service.load(principalOf(request), year, body));
     },
     start() {
       timer = setInterval(() => service.warnIfProvisional(), YEAR_CHECK_MS);

@@ -126,7 +126,7 @@ describe('departments, confirmation rules and drafts', () => {
     await act(server, t['3001']!, id, 'accept');
     expect((await act(server, t['3001']!, id, 'grant_extension')).status).toBe(403);
     expect((await act(server, t['3101']!, id, 'grant_extension')).body.code).toBe('no_extension_request');
-    expect((await act(server, t['3001']!, id, 'request_extension', { comment: '需调档' })).body.details).toEqual([{ path: 'days', message: 'required' }]);
+    expect((await act(server, t['3001']!, id, 'request_extension', { comment: '需调档' })).body.details).toEqual([{ path: 'days', code: 'required', message: 'required' }]);
     expect((await act(server, t['3001']!, id, 'request_extension', { days: 3, comment: '需调档' })).body).toMatchObject({ extensionDays: 3, dueAt: endOf('2026-03-04') });
     expect((await act(server, t['3001']!, id, 'request_extension', { days: 1, comment: '再要' })).body.code).toBe('extension_pending');
     const granted = await act(server, t['3101']!, id, 'grant_extension', { comment: '同意' });

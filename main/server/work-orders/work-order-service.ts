@@ -114,7 +114,7 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     if (refused) throw refused;
     const missing = (t.requires ?? []).filter((f) => body[f] === undefined || body[f] === '');
     if (missing.length > 0) {
-      throw new HttpError(400, 'invalid_request', `${body.action} needs ${missing.join(', ')}`, missing.map((path) => ({ path, message: 'required' })));
+      throw new HttpError(400, 'invalid_request', `${body.action} needs ${missing.join(', ')}`, missing.map((path) => ({ path, code: 'required', message: 'required' })));
     }
 
     const now = clock.now();

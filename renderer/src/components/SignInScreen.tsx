@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/session-store';
+import { errorField, errorText as apiErrorText } from '../services/api-error-text';
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -16,7 +17,17 @@ export function SignInScreen() {
     void signIn(workNumber, password);
   };
 
-  const errorText = error === undefined ? undefined : typeof error === 'string' ? t(`signIn.${error}`) : error.message;
+  const errorText = error === undefined ? undefined : typeof error === 'string' ? t(`signIn.${error}`) : apiErrorText(t, error);
+  // A refused field (a work number that is not 3 to 8 digits, say) is marked, the sentence under it.
+  const field = typeof error === 'object' ? errorField(error) : undefined;
+  const marked = field === 'workNumber' || field === 'password' ? field : undefined;
+  const invalid = (name: string) => (marked === name ? { 'aria-invalid': true as const, 'aria-describedby': `sign-in-error-${name}` } : {});
+  const fieldError = (name: string) =>
+    marked === name && (
+      <span className="field__error" id={`sign-in-error-${name}`} role="alert">
+        {errorText}
+      </span>
+    );
 
   return (
     <main className="sign-in">
@@ -32,7 +43,9 @@ export function SignInScreen() {
             placeholder={t('signIn.workNumberPlaceholder')}
             value={workNumber}
             onChange={(e) => setWorkNumber(e.target.value)}
+            {...invalid('workNumber')}
           />
+          {fieldError('workNumber')}
         </label>
         <label className="field">
           <span>{t('signIn.password')}</span>
@@ -43,9 +56,11 @@ export function SignInScreen() {
             placeholder={t('signIn.passwordPlaceholder')}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
+            {...invalid('password')}
           />
+          {fieldError('password')}
         </label>
-        {errorText && (
+        {errorText && !marked && (
           <p className="sign-in__error" role="alert">
             {errorText}
           </p>

@@ -1,4 +1,12 @@
 import { apiErrorSchema } from '../../../shared/api/errors';
+import { queryString, routePath, type CallArgsTuple, type RouteResponse, type RouteShape } from '../../../shared/api/route';
+
+/**
+ * Responses are checked against the route's schema in development, in vitest and in the build
+ * the tests run (`npm test` builds with VITE_VALIDATE_RESPONSES=1); a production build trusts
+ * the server it came with and skips the work.
+ */
+export const VALIDATE_RESPONSES: boolean = import.meta.env.DEV || import.meta.env.VITE_VALIDATE_RESPONSES === '1';
 
 /** An API error as the server sent it: a stable code and a sentence for people. */
 export class ApiError extends Error {
@@ -18,6 +26,8 @@ export interface ApiClientOptions {
   token?: string | undefined;
   /** Called on 401 so the session store can send the agent back to sign-in. */
   onUnauthenticated?: () => void;
+  /** Check each response against its route's schema (default VALIDATE_RESPONSES). */
+  validateResponses?: boolean;
 }
 
 export class ApiClient {
@@ -27,11 +37,21 @@ export class ApiClient {
     return this.options.baseUrl;
   }
 
-  get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    return this.request<T>('GET', qs ? `${path}?${qs}` : path);
+  /** Calls a route of the shared table (shared/api/routes.ts): `api.call(routes.workOrders.get, { params: { id } })`. */
+  async call<R extends RouteShape>(route: R, ...[args]: CallArgsTuple<R>): Promise<RouteResponse<R>> {
+    const a = (args ?? {}) as { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined>; body?: unknown };
+    const path = routePath(route.path, a.params) + queryString(a.query);
+    const data = await this.request<unknown>(route.method, path, a.body);
+    if (this.options.validateResponses ?? VALIDATE_RESPONSES) {
+      const checked = route.response.safeParse(data);
+      if (!checked.success) {
+        const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+        console.error(`response of ${route.method} ${route.path} does not match its schema: ${issues}`, data);
+        throw new ApiError(0, 'invalid_response', `response of ${route.method} ${route.path} does not match its schema: ${issues}`);
+      }
+    }
+    // The server's data as sent, validated or not: development and production behave the same.
+    return data as RouteResponse<R>;
   }
 
   /** A file the server sends (an export): its bytes and the name from Content-Disposition. */
@@ -49,14 +69,22 @@ export class ApiClient {
     return { blob: await response.blob(), fileName };
   }
 
+  /** @deprecated hand-written paths: call a route of shared/api/routes.ts with `call`. */
+  get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
+    return this.request<T>('GET', path + queryString(query));
+  }
+
+  /** @deprecated hand-written paths: call a route of shared/api/routes.ts with `call`. */
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body);
   }
 
+  /** @deprecated hand-written paths: call a route of shared/api/routes.ts with `call`. */
   put<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
   }
 
+  /** @deprecated hand-written paths: call a route of shared/api/routes.ts with `call`. */
   patch<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('PATCH', path, body);
   }

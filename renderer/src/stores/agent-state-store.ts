@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { AgentSnapshot, AgentStateResponse, AgentsResponse, SetAgentStateRequest } from '../../../shared/api/acd';
+import type { AgentSnapshot, SetAgentStateRequest } from '../../../shared/api/acd';
+import { routes } from '../../../shared/api/routes';
 import { canRequestState, type NotReadyReason, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
@@ -38,7 +39,7 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
   },
   async load() {
     try {
-      const { agents } = await useSessionStore.getState().api.get<AgentsResponse>('/api/v1/acd/agents');
+      const { agents } = await useSessionStore.getState().api.call(routes.acd.agents);
       const workNumber = useSessionStore.getState().user?.workNumber;
       set({ me: agents.find((a) => a.workNumber === workNumber), error: undefined });
     } catch (error) {
@@ -50,7 +51,7 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
     // The shared state machine refuses here what the server would refuse with a 409.
     if (current && !canRequestState(current, request.state as SelfServiceState)) return set({ error: `cannot go from ${current} to ${request.state}` });
     try {
-      const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/state', request);
+      const { agent } = await useSessionStore.getState().api.call(routes.acd.setState, { body: request });
       set({ me: agent, error: undefined, errorCode: undefined });
     } catch (error) {
       set(failure(error));
@@ -58,7 +59,7 @@ export const useAgentStateStore = create<AgentStateState>()((set, get) => ({
   },
   async endAcw() {
     try {
-      const { agent } = await useSessionStore.getState().api.post<AgentStateResponse>('/api/v1/acd/agents/me/acw/end');
+      const { agent } = await useSessionStore.getState().api.call(routes.acd.endAcw);
       set({ me: agent, error: undefined, errorCode: undefined });
     } catch (error) {
       set(failure(error));

@@ -3,6 +3,7 @@ import { serverEventSchema, type ServerEvent } from '../../../shared/api/events/
 import { healthResponseSchema, type CenterServiceHours } from '../../../shared/api/health';
 import { ReconnectingSocket } from '../services/reconnecting-socket';
 import { resolveServerUrl } from '../services/desk-bridge';
+import { EVENTS_PATH } from '../../../shared/api/routes';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -48,7 +49,7 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
       })
       .catch(() => undefined);
     const query = currentToken ? `?token=${encodeURIComponent(currentToken)}` : '';
-    socket = new ReconnectingSocket(`${serverUrl.replace(/^http/, 'ws')}/api/v1/events${query}`, {
+    socket = new ReconnectingSocket(`${serverUrl.replace(/^http/, 'ws')}${EVENTS_PATH}${query}`, {
       onOpen: () => set({ status: 'online' }),
       onClose: () => set({ status: 'offline' }),
       onMessage: (data) => {

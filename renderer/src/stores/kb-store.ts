@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import type { KbArticle, KbHotResponse, KbSearchHit, KbSearchResponse } from '../../../shared/api/knowledge-base';
+import type { KbArticle, KbHotResponse, KbSearchHit } from '../../../shared/api/knowledge-base';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
+import { routes } from '../../../shared/api/routes';
 
 interface KbState {
   query: string;
@@ -29,7 +30,7 @@ export const useKbStore = create<KbState>()((set, get) => {
     if (!q) return set({ results: [], searching: false });
     set({ searching: true });
     try {
-      const response = await useSessionStore.getState().api.get<KbSearchResponse>('/api/v1/kb/search', { q, limit: 10 });
+      const response = await useSessionStore.getState().api.call(routes.kb.search, { query: { q, limit: 10 } });
       // Typing fast fires several searches; only the newest may land.
       if (seq === searchSeq) set({ results: response.items, searching: false, error: undefined });
     } catch (error) {
@@ -53,7 +54,7 @@ export const useKbStore = create<KbState>()((set, get) => {
     },
     async open(id) {
       try {
-        const article = await useSessionStore.getState().api.get<KbArticle>(`/api/v1/kb/articles/${id}`);
+        const article = await useSessionStore.getState().api.call(routes.kb.article, { params: { id } });
         set({ article, articleUpdated: false, error: undefined });
       } catch (error) {
         set({ error: (error as Error).message });
@@ -62,7 +63,7 @@ export const useKbStore = create<KbState>()((set, get) => {
     closeArticle: () => set({ article: undefined, articleUpdated: false }),
     async loadHot() {
       try {
-        const { items } = await useSessionStore.getState().api.get<KbHotResponse>('/api/v1/kb/hot', { limit: 8 });
+        const { items } = await useSessionStore.getState().api.call(routes.kb.hot, { query: { limit: 8 } });
         set({ hot: items });
       } catch {
         // Hot questions are a convenience; search still works without them.

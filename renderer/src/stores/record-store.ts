@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { CallNote } from '../../../shared/api/call-notes';
+import { routes } from '../../../shared/api/routes';
+import { ApiError } from '../services/api-client';
 import type { CallNoteCategory, CallNoteDraft } from '../../../shared/call-notes/restatement';
 import { useSessionStore } from './session-store';
 import { callbackNumberProblem } from '../../../shared/call-notes/callback-number';
@@ -13,7 +15,8 @@ interface RecordState {
   draft: RecordDraft;
   saving: boolean;
   saved: CallNote | undefined;
-  error: string | undefined;
+  /** 'topicRequired' (checked here), or what the server refused: the panel translates it and marks the field. */
+  error: 'topicRequired' | 'callbackNumberInvalid' | 'callbackNumberRequired' | ApiError | undefined;
   /** Loads the agent's unsaved draft after a crash or a reload. */
   restoreDraft(workNumber: string): void;
   update(patch: Partial<RecordDraft>): void;
@@ -99,7 +102,8 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
     set({ saving: true, error: undefined });
     try {
       const trimmed = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
-      const saved = await useSessionStore.getState().api.post<CallNote>('/api/v1/call-notes', {
+      const saved = await useSessionStore.getState().api.call(routes.callNotes.create, {
+        body: {
         callId: draft.callId,
         category: draft.category,
         topic: draft.topic.trim(),
@@ -108,11 +112,12 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
         callerNumber: trimmed(draft.callerNumber),
         callbackNumber: trimmed(draft.callbackNumber),
         answeredOnCall: draft.category === 'inquiry' ? draft.answeredOnCall !== false : undefined,
+        },
       });
       localStorage.removeItem(draftKey());
       set({ saved, draft: { ...EMPTY }, saving: false });
     } catch (error) {
-      set({ error: (error as Error).message, saving: false });
+      set({ error: error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message), saving: false });
     }
   },
 

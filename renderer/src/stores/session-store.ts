@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import { loginResponseSchema, type User } from '../../../shared/api/auth';
-import type { ApiError } from '../services/api-client';
-import { ApiClient } from '../services/api-client';
+import { routes } from '../../../shared/api/routes';
+import { ApiClient, ApiError } from '../services/api-client';
 import { useConnectionStore } from './connection-store';
 
-export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | { message: string };
+/** The three the form says itself, or what else the server answered (translated by its code, shown at its field). */
+export type SignInError = 'required' | 'invalidCredentials' | 'tooManyAttempts' | ApiError;
 
 interface SessionState {
   status: 'signed-out' | 'signing-in' | 'signed-in';
@@ -62,16 +63,15 @@ export const createSessionStore = ({ serverUrl, authenticate, storage }: Session
       if (!workNumber.trim() || !password) return set({ error: 'required' });
       set({ status: 'signing-in', error: undefined });
       try {
-        const raw = await clientFor(undefined).post<unknown>('/api/v1/auth/login', { workNumber: workNumber.trim(), password });
-        const login = loginResponseSchema.parse(raw);
+        // Parsed in production too: the token and SIP secret are kept, so their shape is checked.
+        const login = loginResponseSchema.parse(await clientFor(undefined).call(routes.auth.login, { body: { workNumber: workNumber.trim(), password } }));
         const sipSecret = login.sipSecret;
         storage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
         set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token), expired: false });
         authenticate(login.token);
       } catch (error) {
-        const e = error as ApiError;
-        const mapped: SignInError =
-          e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : { message: e.message };
+        const e = error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message);
+        const mapped: SignInError = e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : e;
         set({ status: 'signed-out', error: mapped });
       }
     },
@@ -81,7 +81,7 @@ export const createSessionStore = ({ serverUrl, authenticate, storage }: Session
       storage.removeItem(STORAGE_KEY);
       set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined), expired: false });
       authenticate(undefined);
-      if (token) await api.post('/api/v1/auth/logout').catch(() => undefined);
+      if (token) await api.call(routes.auth.logout).catch(() => undefined);
     },
 
     /** After a reload: the tab's session comes back if the server still knows the token. */
@@ -98,7 +98,7 @@ export const createSessionStore = ({ serverUrl, authenticate, storage }: Session
       if (!parsed.token) return;
       const api = clientFor(parsed.token);
       try {
-        const me = await api.get<{ user: User }>('/api/v1/auth/me');
+        const me = await api.call(routes.auth.me);
         set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber, expired: false });
         authenticate(parsed.token);
       } catch {

@@ -5,6 +5,7 @@ import type { ApiError } from '../services/api-client';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
 import { useSoftphoneStore } from './softphone-store';
+import { routes } from '../../../shared/api/routes';
 
 export type TransferStage = 'idle' | 'requesting' | CallTransferEvent['stage'];
 
@@ -36,7 +37,7 @@ export const useTransferStore = create<TransferState>()((set, get) => ({
   async start(callId, workNumber, mode) {
     set({ callId, colleague: workNumber, targetKind: 'agent', mode, stage: 'requesting', reason: undefined, error: undefined });
     try {
-      const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'agent', workNumber, mode });
+      const result = await useSessionStore.getState().api.call(routes.calls.transfer, { params: { callId }, body: { target: 'agent', workNumber, mode } });
       // An event may already have moved it on (a fast answer).
       if (get().stage === 'requesting') set({ stage: result.stage });
     } catch (error) {
@@ -56,7 +57,7 @@ export const useTransferStore = create<TransferState>()((set, get) => ({
     const callId = get().callId;
     if (!callId) return;
     try {
-      await useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/consult`, { action });
+      await useSessionStore.getState().api.call(routes.calls.consult, { params: { callId }, body: { action } });
     } catch (error) {
       set({ error: error as Error });
     }

@@ -3,6 +3,7 @@ import type { CallerProfile } from '../../../shared/api/verification';
 import type { VerificationProgress } from '../../../shared/api/calls';
 import { useSessionStore } from './session-store';
 import { onServerEvent } from './connection-store';
+import { routes } from '../../../shared/api/routes';
 
 export type VerificationStatus = 'idle' | 'requesting' | VerificationProgress;
 
@@ -26,7 +27,7 @@ export const useVerificationStore = create<VerificationState>()((set) => ({
   async start(callId) {
     set({ callId, status: 'requesting', profile: undefined, error: undefined, attemptsLeft: undefined });
     try {
-      await useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/verification`);
+      await useSessionStore.getState().api.call(routes.calls.verify, { params: { callId } });
     } catch (error) {
       set({ status: 'idle', error: (error as Error).message });
     }
@@ -43,7 +44,7 @@ onServerEvent((event) => {
     // Each look-up is audited by the server (who, whom, when, which call).
     void useSessionStore
       .getState()
-      .api.get<CallerProfile>(`/api/v1/callers/${encodeURIComponent(event.subjectRef)}`)
+      .api.call(routes.callers.get, { params: { subjectRef: event.subjectRef } })
       .then((profile) => useVerificationStore.setState({ profile }))
       .catch((error: Error) => useVerificationStore.setState({ error: error.message }));
   }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders';
-import type { Department, DepartmentListResponse } from '../../../shared/api/departments';
+import type { TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail } from '../../../shared/api/work-orders';
+import { routes } from '../../../shared/api/routes';
+import type { Department } from '../../../shared/api/departments';
 import type { WorkOrderDueEvent } from '../../../shared/api/events/work-orders';
 import { ApiError } from '../services/api-client';
 import { useSessionStore } from './session-store';
@@ -79,7 +80,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
 
     async load() {
       try {
-        const { workOrders } = await api().get<WorkOrderListResponse>('/api/v1/work-orders', { mine: 1, limit: 100 });
+        const { workOrders } = await api().call(routes.workOrders.list, { query: { mine: 1, limit: 100 } });
         set({ orders: workOrders, error: undefined });
       } catch (error) {
         set({ error: asApiError(error) });
@@ -90,7 +91,8 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
       set({ search, page, searching: true });
       const { id, overdue, followUp, ...rest } = search;
       try {
-        const res = await api().get<WorkOrderListResponse>('/api/v1/work-orders', {
+        const res = await api().call(routes.workOrders.list, {
+          query: {
           ...rest,
           id: id.trim(),
           callerNumber: rest.callerNumber.trim(),
@@ -100,6 +102,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
           sort: 'created',
           limit: PAGE_SIZE,
           offset: page * PAGE_SIZE,
+          },
         });
         set({ results: res.workOrders, total: res.total, searching: false, error: undefined });
       } catch (error) {
@@ -110,7 +113,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
     async select(id) {
       if (id === undefined) return set({ selected: undefined, actionError: undefined });
       try {
-        set({ selected: await api().get<WorkOrderDetail>(`/api/v1/work-orders/${id}`), actionError: undefined });
+        set({ selected: await api().call(routes.workOrders.get, { params: { id } }), actionError: undefined });
       } catch (error) {
         // An order that left the user's department is no longer theirs to see.
         set({ selected: undefined, error: asApiError(error).status === 404 ? undefined : asApiError(error) });
@@ -120,7 +123,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
     async act(id, body) {
       set({ busy: true, actionError: undefined });
       try {
-        await after(id, await api().post<WorkOrderDetail>(`/api/v1/work-orders/${id}/transitions`, body));
+        await after(id, await api().call(routes.workOrders.transition, { params: { id }, body }));
         return true;
       } catch (error) {
         set({ busy: false, actionError: asApiError(error) });
@@ -131,7 +134,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
     async edit(id, body) {
       set({ busy: true, actionError: undefined });
       try {
-        await after(id, await api().patch<WorkOrderDetail>(`/api/v1/work-orders/${id}`, body));
+        await after(id, await api().call(routes.workOrders.edit, { params: { id }, body }));
         return true;
       } catch (error) {
         set({ busy: false, actionError: asApiError(error) });
@@ -141,7 +144,7 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
 
     async loadDepartments() {
       try {
-        set({ departments: (await api().get<DepartmentListResponse>('/api/v1/departments')).departments });
+        set({ departments: (await api().call(routes.departments.list)).departments });
       } catch (error) {
         set({ error: asApiError(error) });
       }

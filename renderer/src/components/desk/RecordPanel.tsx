@@ -18,6 +18,10 @@ function Counter({ id, count, max }: { id: string; count: number; max: number })
     </span>
   );
 }
+import { errorField, errorText } from '../../services/api-error-text';
+
+/** The record's fields a server error may point at. */
+const FIELDS: readonly string[] = ['topic', 'callerName', 'callbackNumber', 'description'];
 
 /** §2.4-4/5: the matter recorded while talking, restated, and saved once the caller agrees. */
 export function RecordPanel() {
@@ -33,6 +37,18 @@ export function RecordPanel() {
   const opensOrder = workOrderCategoryFor(draft) !== undefined;
   // Letters in the number show at once; a missing number once saving was tried.
   const callbackError = callbackNumberProblem(draft) === 'invalid' ? 'callbackNumberInvalid' : error === 'callbackNumberRequired' ? 'callbackNumberRequired' : undefined;
+  // A refused save names its field: the message goes under that field, which is marked invalid.
+  const message = error === undefined || error === 'callbackNumberInvalid' || error === 'callbackNumberRequired' ? undefined : error === 'topicRequired' ? t('record.topicRequired') : errorText(t, error);
+  const badField = error === 'topicRequired' ? 'topic' : typeof error === 'string' ? undefined : errorField(error);
+  const marked = badField && FIELDS.includes(badField) ? badField : undefined;
+  const invalid = (name: string) =>
+    marked === name ? { 'aria-invalid': true as const, 'aria-describedby': `record-error-${name}` } : {};
+  const fieldError = (name: string) =>
+    marked === name && (
+      <span className="field__error" id={`record-error-${name}`} role="alert" data-testid={`record-error-${name}`}>
+        {message}
+      </span>
+    );
 
   return (
     <section className="panel record" aria-labelledby="record-heading">
@@ -51,11 +67,13 @@ export function RecordPanel() {
             <span>{t('record.topic')}</span>
             <Counter id="record-topic-count" count={draft.topic.length} max={TOPIC_MAX} />
           </span>
-          <input value={draft.topic} maxLength={TOPIC_MAX} aria-label={t('record.topic')} aria-describedby="record-topic-count" aria-invalid={error === 'topicRequired' || undefined} onChange={(e) => update({ topic: e.target.value })} />
+          <input value={draft.topic} maxLength={TOPIC_MAX} aria-label={t('record.topic')} aria-describedby="record-topic-count" onChange={(e) => update({ topic: e.target.value })} {...invalid('topic')} />
+          {fieldError('topic')}
         </label>
         <label className="field">
           <span>{t('record.callerName')}</span>
-          <input value={draft.callerName ?? ''} maxLength={50} onChange={(e) => update({ callerName: e.target.value })} />
+          <input value={draft.callerName ?? ''} maxLength={50} onChange={(e) => update({ callerName: e.target.value })} {...invalid('callerName')} />
+          {fieldError('callerName')}
         </label>
         <label className="field">
           <span>{t('record.callbackNumber')}</span>
@@ -68,6 +86,7 @@ export function RecordPanel() {
             aria-describedby={callbackError ? 'record-callback-error' : undefined}
             onChange={(e) => update({ callbackNumber: e.target.value })}
           />
+          {fieldError('callbackNumber')}
         </label>
         {callbackError && (
           <p id="record-callback-error" className="field__error" role="alert" data-testid="callback-error">
@@ -86,14 +105,19 @@ export function RecordPanel() {
           <span>{t('record.description')}</span>
           <Counter id="record-description-count" count={draft.description.length} max={DESCRIPTION_MAX} />
         </span>
-        <textarea rows={3} value={draft.description} maxLength={DESCRIPTION_MAX} aria-label={t('record.description')} aria-describedby="record-description-count" onChange={(e) => update({ description: e.target.value })} />
+        <textarea rows={3} value={draft.description} maxLength={DESCRIPTION_MAX} aria-label={t('record.description')} aria-describedby="record-description-count" onChange={(e) => update({ description: e.target.value })} {...invalid('description')} />
+        {fieldError('description')}
       </label>
       <div className="script" aria-live="polite">
         <div className="script__label">{t('record.restatement')}</div>
         <p data-testid="restatement">{script || t('record.restatementEmpty')}</p>
       </div>
       {opensOrder && <p className="record__hint">{t('record.opensWorkOrder')}</p>}
-      {error && !callbackError && <p className="record__error" role="alert">{error === 'topicRequired' ? t('record.topicRequired') : error}</p>}
+      {message && !marked && !callbackError && (
+        <p className="record__error" role="alert">
+          {message}
+        </p>
+      )}
       {saved && (
         <p className="record__saved" role="status" data-testid="record-saved">
           {saved.workOrderId

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OnTimeResponse } from '../../../../shared/api/work-orders';
 import { localDateOf } from '../../../../shared/time/zoned';
+import { routes } from '../../../../shared/api/routes';
 import { useSessionStore } from '../../stores/session-store';
 import { useConnectionStore } from '../../stores/connection-store';
 
@@ -14,7 +15,7 @@ export function OnTimePanel() {
   useEffect(() => {
     const today = localDateOf(Date.now(), timeZone);
     const from = `${today.slice(0, 8)}01`;
-    void Promise.all((['category', 'department'] as const).map((by) => api.get<OnTimeResponse>('/api/v1/work-orders/on-time', { from, to: today, by })))
+    void Promise.all((['category', 'department'] as const).map((by) => api.call(routes.workOrders.onTime, { query: { from, to: today, by } })))
       .then(setData)
       .catch(() => setData([]));
   }, [api, timeZone]);

@@ -1,0 +1,28 @@
+// The HTTP API's one route table: the server registers its handlers from it, the desk calls
+// through it (docs/architecture.md, Contracts). One file per domain, `*-routes.ts`.
+import { acdRoutes } from './acd-routes.js';
+import { authRoutes, userRoutes } from './auth-routes.js';
+import { adminRoutes } from './admin-routes.js';
+import { calendarRoutes } from './calendar-routes.js';
+import { callNoteRoutes } from './call-notes-routes.js';
+import { callerRoutes, callRoutes } from './calls-routes.js';
+import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
+import { departmentRoutes } from './departments-routes.js';
+import { workOrderRoutes } from './work-orders-routes.js';
+
+export const routes = {
+  auth: authRoutes,
+  users: userRoutes,
+  acd: acdRoutes,
+  callNotes: callNoteRoutes,
+  calls: callRoutes,
+  callers: callerRoutes,
+  kb: knowledgeBaseRoutes,
+  calendar: calendarRoutes,
+  admin: adminRoutes,
+  workOrders: workOrderRoutes,
+  departments: departmentRoutes,
+} as const;
+
+/** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */
+export const EVENTS_PATH = '/api/v1/events';
