@@ -132,8 +132,8 @@ describe('ACD timing', () => {
 });
 
 describe('the settings table', () => {
-  it('gives no secret a flag, and marks the four secrets', () => {
-    expect([...SECRET_KEYS].sort()).toEqual(['adminPassword', 'gatewayToken', 'opsToken', 'trunkPassword']);
+  it('gives no secret a flag, and marks the five secrets', () => {
+    expect([...SECRET_KEYS].sort()).toEqual(['adminPassword', 'gatewayToken', 'opsToken', 'smsToken', 'trunkPassword']);
     for (const key of SECRET_KEYS) expect((SETTINGS[key] as { flag?: string }).flag).toBeUndefined();
     expect(() => loadServerConfig(['--ops-token', 'x'], {})).toThrow(/bad command line/);
   });

@@ -1,3 +1,4 @@
+import { routes } from '../../../shared/api/routes';
 import { useSessionStore } from '../stores/session-store';
 import { useSoftphoneStore } from '../stores/softphone-store';
 
@@ -6,10 +7,10 @@ import { useSoftphoneStore } from '../stores/softphone-store';
 
 /** §2.4-11: the caller goes to the survey IVR; the agent is released into after-call work. */
 export function handOffToSurvey(): Promise<void> {
-  return useSoftphoneStore.getState().handOff('survey', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/survey`));
+  return useSoftphoneStore.getState().handOff('survey', (callId) => useSessionStore.getState().api.call(routes.calls.survey, { params: { callId } }));
 }
 
 /** Hands the caller back to the self-service menu (to a colleague: transfer-store.ts). */
 export function transferToIvr(): Promise<void> {
-  return useSoftphoneStore.getState().handOff('ivr', (callId) => useSessionStore.getState().api.post(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'ivr' }));
+  return useSoftphoneStore.getState().handOff('ivr', (callId) => useSessionStore.getState().api.call(routes.calls.transfer, { params: { callId }, body: { target: 'ivr' } }));
 }

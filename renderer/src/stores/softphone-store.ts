@@ -4,7 +4,6 @@ import { SipPhone, type IncomingCallInfo, type RegistrationState, type SipPhoneD
 import { listAudioDevices, routeAudio, type AudioDeviceLists } from '../softphone/audio-devices';
 import { RINGBACK_TONE, Ringer } from '../softphone/ringer';
 import { WORK_ORDER_HEADER } from '../../../shared/sip/desk-headers';
-import { routes } from '../../../shared/api/routes';
 
 export interface ActiveCall extends IncomingCallInfo {
   direction: 'inbound' | 'outbound';
