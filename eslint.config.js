@@ -13,16 +13,30 @@ import { builtinModules } from 'node:module';
 // patterns catch 'node:' imports and reaches into other parts of the tree.
 const NODE = { names: builtinModules, patterns: ['node:*'] };
 const restrict = (message, { names = [], patterns = [] }, extraGroups = []) => ({
-  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })), patterns: [...(patterns.length ? [{ group: patterns, message }] : []), ...extraGroups] }],
+  'no-restricted-imports': [
+    'error',
+    { paths: names.map((name) => ({ name, message })), patterns: [...(patterns.length ? [{ group: patterns, message }] : []), ...extraGroups] },
+  ],
 });
 
 // Test kits (fixtures, fake peers, SIPp runners) say so in their name and are for tests only:
 // production code that imported one would ship test code, or depend on a fake.
 const TEST_KIT_FILES = ['**/*-test-kit.ts', '**/*-test-kit.tsx', '**/test-kit/**', '**/contract-test-kit/**'];
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', ...TEST_KIT_FILES];
-const NO_TEST_KITS = [{ group: ['**/*-test-kit', '**/*-test-kit.js', '**/test-kit/**', '**/contract-test-kit/**'], message: 'test kits are for tests only (*.test.ts, other test kits, e2e, benchmarks).' }];
-const SERVER_NO_ELECTRON = ['the bundled server runs in plain Node: never import electron or the desktop shell.', { names: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/preload/**', '**/desktop/**'] }];
-const RENDERER_SANDBOX = ['the renderer is sandboxed: reach Node or Electron only through the preload bridge.', { names: [...NODE.names, 'electron'], patterns: [...NODE.patterns, '**/main/**', '**/preload/**'] }];
+const NO_TEST_KITS = [
+  {
+    group: ['**/*-test-kit', '**/*-test-kit.js', '**/test-kit/**', '**/contract-test-kit/**'],
+    message: 'test kits are for tests only (*.test.ts, other test kits, e2e, benchmarks).',
+  },
+];
+const SERVER_NO_ELECTRON = [
+  'the bundled server runs in plain Node: never import electron or the desktop shell.',
+  { names: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/preload/**', '**/desktop/**'] },
+];
+const RENDERER_SANDBOX = [
+  'the renderer is sandboxed: reach Node or Electron only through the preload bridge.',
+  { names: [...NODE.names, 'electron'], patterns: [...NODE.patterns, '**/main/**', '**/preload/**'] },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
@@ -39,7 +53,11 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: restrict('shared/ is portable: no Node, DOM, Electron or React imports.', { names: [...NODE.names, 'electron', 'react', 'react-dom'], patterns: [...NODE.patterns, '**/main/**', '**/renderer/**', '**/preload/**'] }, NO_TEST_KITS),
+    rules: restrict(
+      'shared/ is portable: no Node, DOM, Electron or React imports.',
+      { names: [...NODE.names, 'electron', 'react', 'react-dom'], patterns: [...NODE.patterns, '**/main/**', '**/renderer/**', '**/preload/**'] },
+      NO_TEST_KITS,
+    ),
   },
   {
     files: ['main/server/**/*.ts'],
@@ -73,7 +91,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'Literal[value=/^\\/api\\//]', message: 'call the API through the route table: api.call(routes.x.y, …) (shared/api/routes.ts).' },
-        { selector: 'TemplateElement[value.raw=/\\/api\\//]', message: 'call the API through the route table: api.call(routes.x.y, …) (shared/api/routes.ts).' },
+        {
+          selector: 'TemplateElement[value.raw=/\\/api\\//]',
+          message: 'call the API through the route table: api.call(routes.x.y, …) (shared/api/routes.ts).',
+        },
       ],
     },
   },
@@ -83,7 +104,10 @@ export default tseslint.config(
   },
   {
     files: ['preload/**/*.ts'],
-    rules: restrict('the preload only bridges: import electron and shared/, nothing else.', { names: NODE.names, patterns: [...NODE.patterns, '**/main/**', '**/renderer/**'] }),
+    rules: restrict('the preload only bridges: import electron and shared/, nothing else.', {
+      names: NODE.names,
+      patterns: [...NODE.patterns, '**/main/**', '**/renderer/**'],
+    }),
   },
   {
     // No import cycles (the stores once imported each other): modules form layers that a test can

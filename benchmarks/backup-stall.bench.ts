@@ -39,7 +39,9 @@ const benchmark: Benchmark = {
     const db = openDatabase(join(dir, 'live.sqlite'));
     try {
       // Shaped like call_events: many small rows under an index, which is what integrity_check walks.
-      db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, call_id TEXT NOT NULL, at INTEGER NOT NULL, data TEXT) STRICT; CREATE INDEX filler_by_call ON filler (call_id, at)');
+      db.exec(
+        'CREATE TABLE filler (id INTEGER PRIMARY KEY, call_id TEXT NOT NULL, at INTEGER NOT NULL, data TEXT) STRICT; CREATE INDEX filler_by_call ON filler (call_id, at)',
+      );
       const insert = db.prepare('INSERT INTO filler (call_id, at, data) VALUES (?, ?, ?)');
       db.transaction(() => {
         for (let i = 0; i < ROWS; i++) insert.run(randomBytes(16).toString('hex'), i, randomBytes(40).toString('base64'));
@@ -63,8 +65,20 @@ const benchmark: Benchmark = {
       const worker = median(inWorker);
       const main = median(onMainThread);
       return [
-        { benchmark: 'backup stall', metric: `longest event-loop stall, backup of ${ROWS / 1000}k indexed rows, copied and checked on a worker`, value: round(worker, 1), unit: 'ms', note: `median of ${RUNS}` },
-        { benchmark: 'backup stall', metric: 'the same copy and check on the server thread (before)', value: round(main, 1), unit: 'ms', note: `median of ${RUNS}` },
+        {
+          benchmark: 'backup stall',
+          metric: `longest event-loop stall, backup of ${ROWS / 1000}k indexed rows, copied and checked on a worker`,
+          value: round(worker, 1),
+          unit: 'ms',
+          note: `median of ${RUNS}`,
+        },
+        {
+          benchmark: 'backup stall',
+          metric: 'the same copy and check on the server thread (before)',
+          value: round(main, 1),
+          unit: 'ms',
+          note: `median of ${RUNS}`,
+        },
         { benchmark: 'backup stall', metric: 'stall ratio main / worker', value: round(main / worker, 1), unit: '×' },
       ];
     } finally {

@@ -17,7 +17,10 @@ export interface BenchRow {
 
 /** The machine's 1/5/15-minute load averages, for the note next to timed figures. */
 export function loadNote(): string {
-  return `load ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`;
+  return `load ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' / ')} on ${os.cpus().length} cores`;
 }
 
 export interface Benchmark {

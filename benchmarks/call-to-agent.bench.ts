@@ -39,10 +39,18 @@ const benchmark: Benchmark = {
           }),
         );
         const started = performance.now();
-        sip.send(`INVITE sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${callId}\r\nMax-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=b${i}\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: ${callId}\r\nCSeq: 1 INVITE\r\nContact: <sip:b@127.0.0.1:${local}>\r\nContent-Type: application/sdp\r\nContent-Length: ${Buffer.byteLength(sdp)}\r\n\r\n${sdp}`, server.sipUdpPort, '127.0.0.1');
+        sip.send(
+          `INVITE sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${callId}\r\nMax-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=b${i}\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: ${callId}\r\nCSeq: 1 INVITE\r\nContact: <sip:b@127.0.0.1:${local}>\r\nContent-Type: application/sdp\r\nContent-Length: ${Buffer.byteLength(sdp)}\r\n\r\n${sdp}`,
+          server.sipUdpPort,
+          '127.0.0.1',
+        );
         const ok = await answered;
         const toTag = /^To:.*$/im.exec(ok)![0].replace(/^To:\s*/i, '');
-        sip.send(`ACK sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${callId}-ack\r\nMax-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=b${i}\r\nTo: ${toTag}\r\nCall-ID: ${callId}\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n`, server.sipUdpPort, '127.0.0.1');
+        sip.send(
+          `ACK sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${callId}-ack\r\nMax-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=b${i}\r\nTo: ${toTag}\r\nCall-ID: ${callId}\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n`,
+          server.sipUdpPort,
+          '127.0.0.1',
+        );
         media.sendTo(ok.slice(ok.indexOf('\r\n\r\n') + 4));
         await new Promise((r) => setTimeout(r, KEY_AFTER_MS));
         await media.sendDigit('0');
@@ -53,7 +61,9 @@ const benchmark: Benchmark = {
         media.close();
         // Ready again before the next caller: after-call work ended by hand once the release is in.
         for (let tries = 0; tries < 50; tries++) {
-          const me = ((await server.call('GET', '/api/v1/acd/agents', token)).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === '1001');
+          const me = ((await server.call('GET', '/api/v1/acd/agents', token)).body.agents as Array<{ workNumber: string; state: string }>).find(
+            (a) => a.workNumber === '1001',
+          );
           if (me?.state === 'ready') break;
           if (me?.state === 'after_call_work') await server.call('POST', '/api/v1/acd/agents/me/acw/end', token);
           await new Promise((r) => setTimeout(r, 50));

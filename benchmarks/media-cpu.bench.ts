@@ -80,7 +80,10 @@ class FarEnds {
   private waiting: ((line: string) => void) | undefined;
 
   constructor(script: string, count: number) {
-    this.child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, FAR_COUNT: String(count) }, stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, FAR_COUNT: String(count) },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       if (this.waiting) {
         const w = this.waiting;
@@ -186,11 +189,41 @@ async function rtpPairsAndConferences(): Promise<BenchRow[]> {
   }
   const window = `median of ${MIX_RUNS} runs × ${WINDOW_MS / 1000} s`;
   return [
-    { benchmark: 'media CPU', metric: 'RTP leg pair bridged (PCMU, 50 pps each way)', value: round(median(pairs), 2), unit: 'CPU ms/s', note: `per bridged pair-second; ${RTP_PAIRS} pairs, ${window}; far ends got ${received.pairs} packets` },
-    { benchmark: 'media CPU', metric: 'three-party conference in the mixer (PCMU, 50 pps each way)', value: round(median(conferences), 2), unit: 'CPU ms/s', note: `per conference-second; ${CONFERENCES} conferences of 3 RTP legs, ${window}; far ends got ${received.conferences} packets` },
-    { benchmark: 'media CPU', metric: 'conference ÷ bridged pair', value: round(median(ratios), 2), unit: '×', note: `median of the ${MIX_RUNS} runs' ratios (${ratios.map((r) => round(r, 2)).join(', ')}); a conference moves 3 legs' packets to a pair's 2, and decodes, sums and encodes every frame` },
-    { benchmark: 'media CPU', metric: 'monitored call (a lead whispering) in the mixer (PCMU, 50 pps each way)', value: round(median(monitored), 2), unit: 'CPU ms/s', note: `per monitored call-second; ${CONFERENCES} calls of caller + agent + lead, ${window}; far ends got ${received.monitored} packets` },
-    { benchmark: 'media CPU', metric: 'monitored call ÷ bridged pair', value: round(median(monitorRatios), 2), unit: '×', note: `median of the ${MIX_RUNS} runs' ratios (${monitorRatios.map((r) => round(r, 2)).join(', ')}); what a lead's monitoring adds to a plain call` },
+    {
+      benchmark: 'media CPU',
+      metric: 'RTP leg pair bridged (PCMU, 50 pps each way)',
+      value: round(median(pairs), 2),
+      unit: 'CPU ms/s',
+      note: `per bridged pair-second; ${RTP_PAIRS} pairs, ${window}; far ends got ${received.pairs} packets`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: 'three-party conference in the mixer (PCMU, 50 pps each way)',
+      value: round(median(conferences), 2),
+      unit: 'CPU ms/s',
+      note: `per conference-second; ${CONFERENCES} conferences of 3 RTP legs, ${window}; far ends got ${received.conferences} packets`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: 'conference ÷ bridged pair',
+      value: round(median(ratios), 2),
+      unit: '×',
+      note: `median of the ${MIX_RUNS} runs' ratios (${ratios.map((r) => round(r, 2)).join(', ')}); a conference moves 3 legs' packets to a pair's 2, and decodes, sums and encodes every frame`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: 'monitored call (a lead whispering) in the mixer (PCMU, 50 pps each way)',
+      value: round(median(monitored), 2),
+      unit: 'CPU ms/s',
+      note: `per monitored call-second; ${CONFERENCES} calls of caller + agent + lead, ${window}; far ends got ${received.monitored} packets`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: 'monitored call ÷ bridged pair',
+      value: round(median(monitorRatios), 2),
+      unit: '×',
+      note: `median of the ${MIX_RUNS} runs' ratios (${monitorRatios.map((r) => round(r, 2)).join(', ')}); what a lead's monitoring adds to a plain call`,
+    },
   ];
 }
 
@@ -211,7 +244,13 @@ async function webrtcPrompts(): Promise<BenchRow[]> {
     far.send({ report: true });
     const { received } = await far.next<{ received: number }>('packet count');
     return [
-      { benchmark: 'media CPU', metric: 'WebRTC leg playing a prompt (PCMU, SRTP)', value: round(perLeg, 2), unit: 'CPU ms/s', note: `${WEBRTC_LEGS} legs, median of ${RUNS}×${WINDOW_MS / 1000} s; browsers got ${received} packets; the browsers send no audio back` },
+      {
+        benchmark: 'media CPU',
+        metric: 'WebRTC leg playing a prompt (PCMU, SRTP)',
+        value: round(perLeg, 2),
+        unit: 'CPU ms/s',
+        note: `${WEBRTC_LEGS} legs, median of ${RUNS}×${WINDOW_MS / 1000} s; browsers got ${received} packets; the browsers send no audio back`,
+      },
     ];
   } finally {
     far.stop();

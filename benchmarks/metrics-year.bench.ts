@@ -25,7 +25,9 @@ function generate(db: Db): number {
   const insert = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, offered_at, queued_at,
       answered_at, agent_id, hung_up_at, talk_ended_at, abandoned_at, abandon_stage, acw_ms, acw_count, survey_result, ended_at)
     VALUES (?, ?, 'inbound', '13800000000', '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const complaint = db.prepare("INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES (?, 'complaint', ?, 'pending_approval', ?)");
+  const complaint = db.prepare(
+    "INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES (?, 'complaint', ?, 'pending_approval', ?)",
+  );
   let n = 0;
   db.transaction(() => {
     for (let d = 0; d < 365; d++) {
@@ -34,8 +36,27 @@ function generate(db: Db): number {
         const offered = at + 30_000;
         const r = rand();
         const id = `y${n++}`;
-        if (r < 0.25) insert.run(id, CENTER, at, 0, null, null, null, null, at + 60_000, null, rand() < 0.2 ? at + 60_000 : null, null, 0, 0, null, at + 60_000);
-        else if (r < 0.33) insert.run(id, CENTER, at, 1, offered, offered, null, null, null, null, offered + 40_000, rand() < 0.7 ? 'queue' : 'ringing', 0, 0, null, offered + 40_000);
+        if (r < 0.25)
+          insert.run(id, CENTER, at, 0, null, null, null, null, at + 60_000, null, rand() < 0.2 ? at + 60_000 : null, null, 0, 0, null, at + 60_000);
+        else if (r < 0.33)
+          insert.run(
+            id,
+            CENTER,
+            at,
+            1,
+            offered,
+            offered,
+            null,
+            null,
+            null,
+            null,
+            offered + 40_000,
+            rand() < 0.7 ? 'queue' : 'ringing',
+            0,
+            0,
+            null,
+            offered + 40_000,
+          );
         else {
           const answered = offered + Math.floor(rand() * 60_000);
           const talkEnd = answered + 60_000 + Math.floor(rand() * 300_000);
@@ -93,10 +114,21 @@ const benchmark: Benchmark = {
       const rows: BenchRow[] = [{ benchmark: NAME, metric: 'generate + insert', value: round(genS, 1), unit: 's', note: `${calls} calls` }];
       const year = `?period=year&date=${YEAR}-06-15`;
       const cold = await timedAsync(1, () => get(year));
-      rows.push({ benchmark: NAME, metric: 'GET year, first request (computes and keeps 364 days)', value: round(cold[0]!, 1), unit: 'ms', note: 'once after start or after a migration; the figures below are with the days kept' });
+      rows.push({
+        benchmark: NAME,
+        metric: 'GET year, first request (computes and keeps 364 days)',
+        value: round(cold[0]!, 1),
+        unit: 'ms',
+        note: 'once after start or after a migration; the figures below are with the days kept',
+      });
       const check = await get(year);
       if (check.raw.callTotal !== calls) throw new Error(`year callTotal ${check.raw.callTotal} ≠ ${calls}`);
-      const periods = [['year', year, 30], ['month', `?period=month&date=${YEAR}-06-15`, 30], ['week', `?period=week&date=${YEAR}-06-15`, 30], ['day (today, live rows)', `?period=day&date=${YEAR}-12-31`, 30]] as const;
+      const periods = [
+        ['year', year, 30],
+        ['month', `?period=month&date=${YEAR}-06-15`, 30],
+        ['week', `?period=week&date=${YEAR}-06-15`, 30],
+        ['day (today, live rows)', `?period=day&date=${YEAR}-12-31`, 30],
+      ] as const;
       // The peer: the same report from a scan of every call row (the path before the roll-ups), in process.
       const oracle = new MetricsService({ db, clock, centerCode: CENTER, timeZone: TZ });
       for (const [label, query, runs] of periods) {
@@ -120,7 +152,14 @@ const benchmark: Benchmark = {
       const series = `/series?period=day&from=${YEAR}-01-01&to=${YEAR}-12-31`;
       await get(series);
       const seriesMs = await timedAsync(10, () => get(series));
-      rows.push({ benchmark: NAME, metric: 'GET day series of the year (365 rows), median / p99 of 10', value: stats(seriesMs), unit: 'ms', goal: GOAL, note: loadNote() });
+      rows.push({
+        benchmark: NAME,
+        metric: 'GET day series of the year (365 rows), median / p99 of 10',
+        value: stats(seriesMs),
+        unit: 'ms',
+        goal: GOAL,
+        note: loadNote(),
+      });
       return rows;
     } finally {
       await server.stop();

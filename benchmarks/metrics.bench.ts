@@ -19,8 +19,8 @@ const TZ = 'Asia/Shanghai';
 const AGENTS = 150;
 const NAME = 'metrics (3M calls / year)';
 // The shape of MetricsRepository's calls query, for EXPLAIN QUERY PLAN (which index, covering or not).
-const CALLS_PLAN_PROBE = "SELECT COUNT(answered_at), TOTAL(survey_result) FROM calls INDEXED BY calls_metrics WHERE center_code = ? AND arrived_at >= ? AND arrived_at < ? AND direction = 'inbound'";
-
+const CALLS_PLAN_PROBE =
+  "SELECT COUNT(answered_at), TOTAL(survey_result) FROM calls INDEXED BY calls_metrics WHERE center_code = ? AND arrived_at >= ? AND arrived_at < ? AND direction = 'inbound'";
 
 // Relative call volume by local hour (a 12329 line peaks mid-morning and early afternoon).
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 3, 9, 14, 15, 12, 7, 9, 13, 13, 11, 8, 4, 3, 2.5, 2, 1.5, 1];
@@ -28,11 +28,15 @@ const WEEKDAY_WEIGHTS = [0.45, 1.15, 1.05, 1, 1, 1.1, 0.55]; // Sunday … Satur
 
 function generate(db: Db): number {
   const rand = createSeededRandom(12329);
-  const insertUser = db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, ?, 'agent', ?, 'x', 0)");
+  const insertUser = db.prepare(
+    "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, ?, 'agent', ?, 'x', 0)",
+  );
   const insertCall = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, ivr_exit_at, offered_to_agent,
       queued_at, ring_started_at, answered_at, agent_id, hung_up_at, hangup_side, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result, survey_at, ended_at)
     VALUES (?, ?, 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertComplaint = db.prepare("INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES (?, 'complaint', ?, 'pending_approval', ?)");
+  const insertComplaint = db.prepare(
+    "INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES (?, 'complaint', ?, 'pending_approval', ?)",
+  );
 
   const start = Date.UTC(YEAR, 0, 1) - 8 * 3_600_000; // local midnight, Asia/Shanghai
   const days = 365;
@@ -61,21 +65,69 @@ function generate(db: Db): number {
         if (r < 0.25) {
           // IVR self-service only, or hung up in the IVR.
           const ivrAbandon = rand() < 0.2;
-          row = [ivrExit, 0, null, null, null, null, ivrExit, 'caller', ivrAbandon ? ivrExit : null, ivrAbandon ? 'ivr' : null, null, null, null, null, ivrExit];
+          row = [
+            ivrExit,
+            0,
+            null,
+            null,
+            null,
+            null,
+            ivrExit,
+            'caller',
+            ivrAbandon ? ivrExit : null,
+            ivrAbandon ? 'ivr' : null,
+            null,
+            null,
+            null,
+            null,
+            ivrExit,
+          ];
         } else {
           const queued = ivrExit;
           const wait = Math.floor(-Math.log(1 - rand()) * 25_000); // exponential, mean 25 s
           const outcome = rand();
           if (outcome < 0.1) {
             const stage = rand() < 0.7 ? 'queue' : 'ringing';
-            row = [ivrExit, 1, queued, stage === 'ringing' ? queued + wait : null, null, null, null, 'caller', queued + wait + 5_000, stage, null, null, null, null, queued + wait + 5_000];
+            row = [
+              ivrExit,
+              1,
+              queued,
+              stage === 'ringing' ? queued + wait : null,
+              null,
+              null,
+              null,
+              'caller',
+              queued + wait + 5_000,
+              stage,
+              null,
+              null,
+              null,
+              null,
+              queued + wait + 5_000,
+            ];
           } else {
             const answered = queued + wait;
             const hungUp = answered + 60_000 + Math.floor(rand() * 360_000);
             const acwEnd = rand() < 0.95 ? hungUp + 5_000 + Math.floor(rand() * 45_000) : null;
             const surveyed = rand() < 0.6;
             const survey = surveyed ? (rand() < 0.8 ? 1 : rand() < 0.7 ? 2 : 3) : null;
-            row = [ivrExit, 1, queued, answered - 4_000, answered, 1 + (n % AGENTS), hungUp, rand() < 0.7 ? 'caller' : 'agent', null, null, hungUp, acwEnd, survey, surveyed ? hungUp + 20_000 : null, hungUp + 30_000];
+            row = [
+              ivrExit,
+              1,
+              queued,
+              answered - 4_000,
+              answered,
+              1 + (n % AGENTS),
+              hungUp,
+              rand() < 0.7 ? 'caller' : 'agent',
+              null,
+              null,
+              hungUp,
+              acwEnd,
+              survey,
+              surveyed ? hungUp + 20_000 : null,
+              hungUp + 30_000,
+            ];
             if (rand() < 0.004) insertComplaint.run(CENTER, hungUp + 60_000, hungUp + 60_000);
           }
         }
@@ -107,7 +159,7 @@ const benchmark: Benchmark = {
     const file = join(dir, 'agent-desk.sqlite');
     let db = openDatabase(file);
     try {
-          db.pragma('synchronous = OFF'); // bulk load only
+      db.pragma('synchronous = OFF'); // bulk load only
       const genMs = generate(db);
       const count = db.prepare('SELECT COUNT(*) FROM calls').pluck().get() as number;
       closeDatabase(db);
@@ -116,7 +168,13 @@ const benchmark: Benchmark = {
       db.exec('ANALYZE');
       const service = new MetricsService({ db, clock: new ManualClock(Date.UTC(YEAR, 5, 15)), centerCode: CENTER, timeZone: TZ });
       const rows: BenchRow[] = [
-        { benchmark: NAME, metric: 'generate + insert (one transaction)', value: round(genMs / 1000, 1), unit: 's', note: `${count} calls, ${round(count / (genMs / 1000), 0)} rows/s; file ${round(sizeMb, 0)} MB` },
+        {
+          benchmark: NAME,
+          metric: 'generate + insert (one transaction)',
+          value: round(genMs / 1000, 1),
+          unit: 's',
+          note: `${count} calls, ${round(count / (genMs / 1000), 0)} rows/s; file ${round(sizeMb, 0)} MB`,
+        },
       ];
       const periods = [
         ['day', `${YEAR}-06-15`],
@@ -127,16 +185,31 @@ const benchmark: Benchmark = {
       for (const [kind, date] of periods) {
         const report = service.report(kind, date);
         const ms = time(() => service.report(kind, date));
-        rows.push({ benchmark: NAME, metric: `${kind} report ${report.label} (median of ${RUNS})`, value: round(ms, 2), unit: 'ms', goal: '≤ 50 ms per period', note: `${report.raw.callTotal} calls; ${loadNote()}` });
+        rows.push({
+          benchmark: NAME,
+          metric: `${kind} report ${report.label} (median of ${RUNS})`,
+          value: round(ms, 2),
+          unit: 'ms',
+          goal: '≤ 50 ms per period',
+          note: `${report.raw.callTotal} calls; ${loadNote()}`,
+        });
       }
       const series = time(() => service.series('day', `${YEAR}-01-01`, `${YEAR}-12-31`), 3);
-      rows.push({ benchmark: NAME, metric: 'day series over the year, 365 rows (median of 3)', value: round(series, 1), unit: 'ms', goal: '≤ 50 ms', note: 'wallboard series' });
+      rows.push({
+        benchmark: NAME,
+        metric: 'day series over the year, 365 rows (median of 3)',
+        value: round(series, 1),
+        unit: 'ms',
+        goal: '≤ 50 ms',
+        note: 'wallboard series',
+      });
       // The covering index against the same SQL without it: MetricsRepository's own statement
       // (INDEXED BY calls_metrics) for the year, timed as is, then after calls_metrics is rebuilt
       // on its first two key columns only, so that the identical query reads every table row.
       const yearStart = Date.UTC(YEAR, 0, 1) - 8 * 3_600_000;
       const yearEnd = Date.UTC(YEAR + 1, 0, 1) - 8 * 3_600_000;
-      const plan = () => (db.prepare(`EXPLAIN QUERY PLAN ${CALLS_PLAN_PROBE}`).all(CENTER, yearStart, yearEnd) as Array<{ detail: string }>).map((p) => p.detail).join('; ');
+      const plan = () =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${CALLS_PLAN_PROBE}`).all(CENTER, yearStart, yearEnd) as Array<{ detail: string }>).map((p) => p.detail).join('; ');
       const covering = new MetricsRepository(db, CENTER);
       const coveringCounts = covering.rawCounts(yearStart, yearEnd, yearEnd);
       const coveringMs = time(() => covering.rawCounts(yearStart, yearEnd, yearEnd), 3);
@@ -146,8 +219,21 @@ const benchmark: Benchmark = {
       const plainCounts = plain.rawCounts(yearStart, yearEnd, yearEnd);
       if (JSON.stringify(plainCounts) !== JSON.stringify(coveringCounts)) throw new Error('the year counts differ with and without the covering index');
       const plainMs = time(() => plain.rawCounts(yearStart, yearEnd, yearEnd), 3);
-      rows.push({ benchmark: NAME, metric: 'year raw counts, covering index (median of 3)', value: round(coveringMs, 1), unit: 'ms', note: `MetricsRepository.rawCounts, ${coveringCounts.callTotal} calls; plan: ${coveringPlan}` });
-      rows.push({ benchmark: NAME, metric: 'year raw counts, same SQL without the covering index (median of 3)', value: round(plainMs, 1), unit: 'ms', ratio: `${round(plainMs / coveringMs, 1)}× the covering index`, note: `calls_metrics rebuilt as (center_code, arrived_at); plan: ${plan()}` });
+      rows.push({
+        benchmark: NAME,
+        metric: 'year raw counts, covering index (median of 3)',
+        value: round(coveringMs, 1),
+        unit: 'ms',
+        note: `MetricsRepository.rawCounts, ${coveringCounts.callTotal} calls; plan: ${coveringPlan}`,
+      });
+      rows.push({
+        benchmark: NAME,
+        metric: 'year raw counts, same SQL without the covering index (median of 3)',
+        value: round(plainMs, 1),
+        unit: 'ms',
+        ratio: `${round(plainMs / coveringMs, 1)}× the covering index`,
+        note: `calls_metrics rebuilt as (center_code, arrived_at); plan: ${plan()}`,
+      });
       return rows;
     } finally {
       closeDatabase(db);

@@ -17,4 +17,5 @@ for (const file of process.argv.slice(2)) {
 console.log(`Machine: ${loadBefore} before, ${loadNote()} after (other work on the machine skews the figures).\n`);
 console.log('| benchmark | metric | value | unit | goal | peer | ratio | note |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.benchmark} | ${r.metric} | ${r.value} | ${r.unit} | ${r.goal ?? ''} | ${r.peer ?? ''} | ${r.ratio ?? ''} | ${r.note ?? ''} |`);
+for (const r of rows)
+  console.log(`| ${r.benchmark} | ${r.metric} | ${r.value} | ${r.unit} | ${r.goal ?? ''} | ${r.peer ?? ''} | ${r.ratio ?? ''} | ${r.note ?? ''} |`);

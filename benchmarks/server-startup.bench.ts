@@ -18,8 +18,20 @@ const benchmark: Benchmark = {
       await server.stop();
     }
     return [
-      { benchmark: 'server start-up', metric: 'spawn → listening (median)', value: round(median(startMs), 1), unit: 'ms', note: `${RUNS} runs, fresh data folder each` },
-      { benchmark: 'server start-up', metric: 'GET /healthz round trip (median)', value: round(median(healthMs), 3), unit: 'ms', note: '50 sequential requests a run' },
+      {
+        benchmark: 'server start-up',
+        metric: 'spawn → listening (median)',
+        value: round(median(startMs), 1),
+        unit: 'ms',
+        note: `${RUNS} runs, fresh data folder each`,
+      },
+      {
+        benchmark: 'server start-up',
+        metric: 'GET /healthz round trip (median)',
+        value: round(median(healthMs), 3),
+        unit: 'ms',
+        note: '50 sequential requests a run',
+      },
     ];
   },
 };

@@ -26,11 +26,19 @@ const benchmark: Benchmark = {
       },
     };
     const cpu = process.cpuUsage();
-    const run = await runSipp('uac-call-server-bye.xml', port, ['-r', String(RATE), '-l', String(CONCURRENT), '-m', String(CALLS), '-trace_rtt', '-rtt_freq', '1', '-timeout', '120s'], 180_000);
+    const run = await runSipp(
+      'uac-call-server-bye.xml',
+      port,
+      ['-r', String(RATE), '-l', String(CONCURRENT), '-m', String(CALLS), '-trace_rtt', '-rtt_freq', '1', '-timeout', '120s'],
+      180_000,
+    );
     const used = process.cpuUsage(cpu);
     await stack.close();
     // rtt file: a header, then "date_ms;response_time_ms;rtd_name" per call (whole milliseconds)
-    const setup = run.rtt.slice(1).map((line) => Number(line.split(';')[1])).filter((v) => Number.isFinite(v));
+    const setup = run.rtt
+      .slice(1)
+      .map((line) => Number(line.split(';')[1]))
+      .filter((v) => Number.isFinite(v));
     const failed = Number(/Failed call\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? (run.code === 0 ? 0 : Number.NaN));
     const cpuMsPerCall = (used.user + used.system) / 1000 / Math.max(1, answered);
     const note = `${CALLS} calls, ${RATE}/s, ≤${CONCURRENT} concurrent, 1 s each`;

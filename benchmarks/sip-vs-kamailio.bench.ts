@@ -29,9 +29,11 @@ const RATES: Array<{ rate: number; count: number; goalP99: number }> = [
   { rate: 50, count: QUICK ? 100 : 500, goalP99: 2 },
 ];
 
-const OPTIONS = 'OPTIONS sip:12329@127.0.0.1:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1;rport\r\nMax-Forwards: 70\r\n' +
+const OPTIONS =
+  'OPTIONS sip:12329@127.0.0.1:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1;rport\r\nMax-Forwards: 70\r\n' +
   'From: <sip:bench@127.0.0.1>;tag=a\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: opt-1@127.0.0.1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n';
-const REGISTER = 'REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-r1;rport\r\nMax-Forwards: 70\r\n' +
+const REGISTER =
+  'REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-r1;rport\r\nMax-Forwards: 70\r\n' +
   'From: <sip:1001@127.0.0.1>;tag=r1\r\nTo: <sip:1001@127.0.0.1>\r\nCall-ID: reg-1@127.0.0.1\r\nCSeq: 2 REGISTER\r\nContact: <sip:1001@127.0.0.1:5061>;expires=600\r\n' +
   'Authorization: Digest username="1001", realm="12329", nonce="abc.def", uri="sip:127.0.0.1", response="0123456789abcdef0123456789abcdef", qop=auth, nc=00000001, cnonce="c"\r\n' +
   'Content-Length: 0\r\n\r\n';
@@ -60,15 +62,20 @@ async function startOurStack(): Promise<{ port: number; pid: number; stop(): Pro
   return {
     port,
     pid: child.pid!,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.stdin!.end();
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin!.end();
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
   };
 }
 
-interface RateFigures { p50: number; p99: number; lost: number }
+interface RateFigures {
+  p50: number;
+  p99: number;
+  lost: number;
+}
 
 async function measure(port: number, rate: number, count: number): Promise<RateFigures> {
   await runOptions({ host: '127.0.0.1', port }, 200, 200); // warm-up burst (JIT, socket buffers)
@@ -91,17 +98,41 @@ const benchmark: Benchmark = {
     const parse = (label: string, text: string) => {
       const bytes = Buffer.from(text);
       if (!parseSipMessage(bytes).ok) throw new Error(`bench message does not parse: ${label}`);
-      rows.push({ benchmark: NAME, metric: `parse one ${label} (parseSipMessage)`, value: round(microsPerCall(() => parseSipMessage(bytes), 20_000), 2), unit: 'µs', note: `median of ${Math.max(3, RUNS)} × 20,000` });
+      rows.push({
+        benchmark: NAME,
+        metric: `parse one ${label} (parseSipMessage)`,
+        value: round(
+          microsPerCall(() => parseSipMessage(bytes), 20_000),
+          2,
+        ),
+        unit: 'µs',
+        note: `median of ${Math.max(3, RUNS)} × 20,000`,
+      });
     };
     parse('OPTIONS', OPTIONS);
     parse('REGISTER with Authorization', REGISTER);
     const header = (label: string, fast: () => unknown, grammar: () => unknown) => {
       const f = microsPerCall(fast, 50_000);
       const g = microsPerCall(grammar, 2_000);
-      rows.push({ benchmark: NAME, metric: `${label}: fast path`, value: round(f, 3), unit: 'µs', peer: `PEG grammar (before) ${round(g, 1)} µs`, ratio: `${round(g / f, 0)}× faster` });
+      rows.push({
+        benchmark: NAME,
+        metric: `${label}: fast path`,
+        value: round(f, 3),
+        unit: 'µs',
+        peer: `PEG grammar (before) ${round(g, 1)} µs`,
+        ratio: `${round(g / f, 0)}× faster`,
+      });
     };
-    header(`Via "${VIA}"`, () => fastVia(VIA), () => grammarVia(VIA));
-    header(`CSeq "${CSEQ}"`, () => fastCSeq(CSEQ), () => grammarCSeq(CSEQ));
+    header(
+      `Via "${VIA}"`,
+      () => fastVia(VIA),
+      () => grammarVia(VIA),
+    );
+    header(
+      `CSeq "${CSEQ}"`,
+      () => fastCSeq(CSEQ),
+      () => grammarCSeq(CSEQ),
+    );
 
     const ours = await startOurStack();
     let kamailio: KamailioPeer | undefined;

@@ -21,14 +21,34 @@ const benchmark: Benchmark = {
       const run = await runSipp(
         'caller-to-queue-load.xml',
         server.sipUdpPort,
-        ['-r', String(RATE), '-l', String(CONCURRENT), '-m', String(CALLS), '-d', String(QUEUE_MS), '-rtp_echo', '-trace_rtt', '-rtt_freq', '1', '-timeout', '180s'],
+        [
+          '-r',
+          String(RATE),
+          '-l',
+          String(CONCURRENT),
+          '-m',
+          String(CALLS),
+          '-d',
+          String(QUEUE_MS),
+          '-rtp_echo',
+          '-trace_rtt',
+          '-rtt_freq',
+          '1',
+          '-timeout',
+          '180s',
+        ],
         240_000,
       );
       const used = process.cpuUsage(cpu);
       const wallS = (Date.now() - started) / 1000;
-      const setup = run.rtt.slice(1).map((line) => Number(line.split(';')[1])).filter((v) => Number.isFinite(v));
+      const setup = run.rtt
+        .slice(1)
+        .map((line) => Number(line.split(';')[1]))
+        .filter((v) => Number.isFinite(v));
       const failed = Number(/Failed call\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? (run.code === 0 ? 0 : Number.NaN));
-      const rows = server.db.prepare('SELECT count(*) AS calls, sum(queued_at IS NOT NULL) AS queued, sum(abandon_stage = \'queue\') AS abandoned FROM calls').get() as { calls: number; queued: number; abandoned: number };
+      const rows = server.db
+        .prepare("SELECT count(*) AS calls, sum(queued_at IS NOT NULL) AS queued, sum(abandon_stage = 'queue') AS abandoned FROM calls")
+        .get() as { calls: number; queued: number; abandoned: number };
       const cpuMs = (used.user + used.system) / 1000;
       const note = `${CALLS} calls, ${RATE}/s, ≤${CONCURRENT} concurrent, IVR then ${QUEUE_MS / 1000} s queued, RTP echoed`;
       return [

@@ -88,7 +88,15 @@ const benchmark: Benchmark = {
         timeZone: 'Asia/Shanghai',
         teamLeadsConfirm: false,
       });
-      const admin: Principal = { userId: agents[0]!, workNumber: '1001', displayName: '坐席0', role: 'center_admin', centerCode: CENTER, department: null, expiresAt: Number.MAX_SAFE_INTEGER };
+      const admin: Principal = {
+        userId: agents[0]!,
+        workNumber: '1001',
+        displayName: '坐席0',
+        role: 'center_admin',
+        centerCode: CENTER,
+        department: null,
+        expiresAt: Number.MAX_SAFE_INTEGER,
+      };
       const searches: Record<string, (i: number) => Record<string, string>> = {
         'caller number': (i) => ({ callerNumber: callerOf((i * 7919) % CALLERS) }),
         'state (one)': (i) => ({ state: STATES[i % STATES.length]! }),
@@ -111,7 +119,13 @@ const benchmark: Benchmark = {
         }
         const p99 = percentile(times, 99);
         rows.push(
-          { benchmark: 'work-order search', metric: `${name} median`, value: round(percentile(times, 50), 2), unit: 'ms', note: `${round(found / ROUNDS, 0)} matches on average` },
+          {
+            benchmark: 'work-order search',
+            metric: `${name} median`,
+            value: round(percentile(times, 50), 2),
+            unit: 'ms',
+            note: `${round(found / ROUNDS, 0)} matches on average`,
+          },
           { benchmark: 'work-order search', metric: `${name} p99`, value: round(p99, 2), unit: 'ms', goal: '< 50', note: p99 < GOAL_P99_MS ? 'ok' : 'MISSED' },
         );
       }

@@ -6,10 +6,21 @@
 export const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
 
 /** The headless server and its helpers: outdir dist/server. */
-export const serverBuild = { ...common, format: 'esm', entryPoints: { cli: 'main/server/cli.ts', backup: 'main/server/db/backup-cli.ts', 'backup-copy-worker': 'main/server/db/backup-copy-worker.ts' } };
+export const serverBuild = {
+  ...common,
+  format: 'esm',
+  entryPoints: { cli: 'main/server/cli.ts', backup: 'main/server/db/backup-cli.ts', 'backup-copy-worker': 'main/server/db/backup-copy-worker.ts' },
+};
 
 /** The Electron main process: outdir dist/main. */
 export const mainBuild = { ...common, format: 'esm', entryPoints: { index: 'main/index.ts' }, external: ['electron'] };
 
 /** A sandboxed preload cannot be an ES module and can require only 'electron': outdir dist/preload. */
-export const preloadBuild = { ...common, packages: undefined, format: 'cjs', entryPoints: { index: 'preload/index.ts' }, outExtension: { '.js': '.cjs' }, external: ['electron'] };
+export const preloadBuild = {
+  ...common,
+  packages: undefined,
+  format: 'cjs',
+  entryPoints: { index: 'preload/index.ts' },
+  outExtension: { '.js': '.cjs' },
+  external: ['electron'],
+};

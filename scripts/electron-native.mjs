@@ -20,10 +20,24 @@ mkdirSync(target, { recursive: true });
 cpSync(join('node_modules', 'better-sqlite3'), target, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
 
 // npm config (e.g. nodedir) aimed at plain Node must not leak into an Electron build.
-const env = { ...process.env, npm_config_nodedir: '', npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' };
-const prebuilt = spawnSync(process.execPath, [join(process.cwd(), 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', version], { cwd: target, stdio: 'inherit', env });
+const env = {
+  ...process.env,
+  npm_config_nodedir: '',
+  npm_config_runtime: 'electron',
+  npm_config_target: version,
+  npm_config_disturl: 'https://electronjs.org/headers',
+};
+const prebuilt = spawnSync(
+  process.execPath,
+  [join(process.cwd(), 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', version],
+  { cwd: target, stdio: 'inherit', env },
+);
 if (prebuilt.status !== 0) {
-  const gyp = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], { cwd: target, stdio: 'inherit', env });
+  const gyp = spawnSync(
+    process.platform === 'win32' ? 'npx.cmd' : 'npx',
+    ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
+    { cwd: target, stdio: 'inherit', env },
+  );
   if (gyp.status !== 0) {
     console.error('Could not build better-sqlite3 for Electron; see the messages above.');
     process.exit(1);

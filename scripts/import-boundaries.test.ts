@@ -28,7 +28,9 @@ describe('import boundaries (eslint)', () => {
     expect(await restrictedIn('renderer/src/probe.ts', "import fs from 'fs';\nexport const a = fs;\n")).toBe(1);
     expect(await restrictedIn('renderer/src/probe.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).toBe(1);
     expect(await restrictedIn('renderer/src/probe.ts', "import { x } from '../../main/server/server';\nexport const a = x;\n")).toBe(1);
-    expect(await restrictedIn('renderer/src/probe.ts', "import { serverEventSchema } from '../../shared/api/events/index';\nexport const a = serverEventSchema;\n")).toBe(0);
+    expect(
+      await restrictedIn('renderer/src/probe.ts', "import { serverEventSchema } from '../../shared/api/events/index';\nexport const a = serverEventSchema;\n"),
+    ).toBe(0);
   });
 
   it('keeps test kits out of production code, and lets tests and other kits use them', async () => {

@@ -18,7 +18,9 @@ function npm(args: string[], cwd: string): Promise<{ ok: boolean; output: string
   return new Promise((done) => {
     // No inherited npm_config_* of the test run (vitest under `npm test` sets some).
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
-    execFile(NPM, args, { cwd, env, timeout: 120_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => done({ ok: !error, output: `${stdout}${stderr}` }));
+    execFile(NPM, args, { cwd, env, timeout: 120_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) =>
+      done({ ok: !error, output: `${stdout}${stderr}` }),
+    );
   });
 }
 
@@ -66,7 +68,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('production install: npm c
     const sipPort = await freeUdpPort();
     const dataDir = join(dir, 'data');
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AGENT_DESK_') && !key.startsWith('npm_')));
-    server = spawn(process.execPath, ['dist/server/cli.js', '--host', '127.0.0.1', '--http-port', '0', '--sip-udp-port', String(sipPort), '--data-dir', dataDir, '--service-hours', 'always'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(
+      process.execPath,
+      ['dist/server/cli.js', '--host', '127.0.0.1', '--http-port', '0', '--sip-udp-port', String(sipPort), '--data-dir', dataDir, '--service-hours', 'always'],
+      { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     server.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     const url = await new Promise<string>((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`no "listening" line in 20 s:\n${log}`)), 20_000);
@@ -108,4 +114,3 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('production install: npm c
     }
   }, 60_000);
 });
-

@@ -3,7 +3,9 @@
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const files = readdirSync('benchmarks').filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync('benchmarks')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 if (files.length === 0) {
   console.log('benchmark | metric | value | unit | note');
   console.log('--- | --- | --- | --- | ---');
@@ -11,5 +13,7 @@ if (files.length === 0) {
   process.exit(0);
 }
 const only = process.argv[2];
-const result = spawnSync(process.execPath, ['--import', 'tsx', 'benchmarks/runner.ts', ...files.filter((f) => !only || f.includes(only))], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', 'benchmarks/runner.ts', ...files.filter((f) => !only || f.includes(only))], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

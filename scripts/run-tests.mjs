@@ -20,7 +20,7 @@ function run(title, command, args, env = {}) {
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => existsSync(p));
 if (!systemChromium) {
   if (process.env.CI) {
-    console.error('No system Chromium (/usr/bin/chromium) and CI never downloads browsers: install Debian\'s chromium (see .ci/run).');
+    console.error("No system Chromium (/usr/bin/chromium) and CI never downloads browsers: install Debian's chromium (see .ci/run).");
     process.exit(1);
   }
   // A developer's machine with internet: fetch Playwright's own Chromium once.
@@ -50,7 +50,8 @@ if (unit) {
   // Skipped suites carry their reason in the title (e.g. sippSuite(): "[skipped: SIPp … not installed]").
   for (const file of unit.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
-      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') console.log(`skipped: ${relative(process.cwd(), file.name)} › ${t.fullName}`);
+      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
+        console.log(`skipped: ${relative(process.cwd(), file.name)} › ${t.fullName}`);
     }
   }
 }

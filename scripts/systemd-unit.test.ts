@@ -36,7 +36,15 @@ describe('systemd units for the headless server', () => {
 
   it('restarts on failure and is hardened', () => {
     expect(one(server, 'Restart')).toBe('on-failure');
-    for (const [key, value] of Object.entries({ NoNewPrivileges: 'yes', ProtectSystem: 'strict', ProtectHome: 'yes', PrivateTmp: 'yes', CapabilityBoundingSet: '', RestrictSUIDSGID: 'yes' })) expect(one(server, key), key).toBe(value);
+    for (const [key, value] of Object.entries({
+      NoNewPrivileges: 'yes',
+      ProtectSystem: 'strict',
+      ProtectHome: 'yes',
+      PrivateTmp: 'yes',
+      CapabilityBoundingSet: '',
+      RestrictSUIDSGID: 'yes',
+    }))
+      expect(one(server, key), key).toBe(value);
     // V8 needs writable executable memory: this option would kill node at start.
     expect(server.has('MemoryDenyWriteExecute')).toBe(false);
   });
@@ -57,22 +65,26 @@ describe('systemd units for the headless server', () => {
       .map((line) => line.split('=')[0]);
     const known = new Set(Object.values(SETTINGS).map((s) => (s as { env?: string }).env));
     expect(names.filter((name) => !known.has(name))).toEqual([]);
-    for (const secret of ['AGENT_DESK_ADMIN_PASSWORD', 'AGENT_DESK_OPS_TOKEN', 'AGENT_DESK_GATEWAY_TOKEN', 'AGENT_DESK_TRUNK_PASSWORD']) expect(names).toContain(secret);
+    for (const secret of ['AGENT_DESK_ADMIN_PASSWORD', 'AGENT_DESK_OPS_TOKEN', 'AGENT_DESK_GATEWAY_TOKEN', 'AGENT_DESK_TRUNK_PASSWORD'])
+      expect(names).toContain(secret);
   });
 
-  it.skipIf(!existsSync('/usr/bin/systemd-analyze') || !existsSync('/usr/bin/node'))('passes systemd-analyze verify without a warning [skipped where systemd-analyze or /usr/bin/node is missing]', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'units-'));
-    try {
-      for (const unit of UNITS) copyFileSync(join(DIR, unit), join(dir, unit));
-      const result = spawnSync('/usr/bin/systemd-analyze', ['verify', '--man=no', ...UNITS.map((u) => join(dir, u))], { encoding: 'utf8' });
-      expect(result.status).toBe(0);
-      expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
-      const security = spawnSync('/usr/bin/systemd-analyze', ['security', '--offline=true', join(dir, UNITS[0]!)], { encoding: 'utf8' });
-      const exposure = /Overall exposure level for \S+: ([\d.]+)/.exec(security.stdout)?.[1];
-      // systemd's scale: 0 (locked down) to 10 (exposed); older systemd lacks --offline.
-      if (exposure !== undefined) expect(Number(exposure)).toBeLessThan(3);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!existsSync('/usr/bin/systemd-analyze') || !existsSync('/usr/bin/node'))(
+    'passes systemd-analyze verify without a warning [skipped where systemd-analyze or /usr/bin/node is missing]',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'units-'));
+      try {
+        for (const unit of UNITS) copyFileSync(join(DIR, unit), join(dir, unit));
+        const result = spawnSync('/usr/bin/systemd-analyze', ['verify', '--man=no', ...UNITS.map((u) => join(dir, u))], { encoding: 'utf8' });
+        expect(result.status).toBe(0);
+        expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
+        const security = spawnSync('/usr/bin/systemd-analyze', ['security', '--offline=true', join(dir, UNITS[0]!)], { encoding: 'utf8' });
+        const exposure = /Overall exposure level for \S+: ([\d.]+)/.exec(security.stdout)?.[1];
+        // systemd's scale: 0 (locked down) to 10 (exposed); older systemd lacks --offline.
+        if (exposure !== undefined) expect(Number(exposure)).toBeLessThan(3);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

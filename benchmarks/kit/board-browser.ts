@@ -1,10 +1,10 @@
 // The team lead's board in Chromium during a benchmark: each pushed supervision event is timed
 // from its arrival on the socket to the next painted frame (React's render included).
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { chromium, type Browser } from "@playwright/test";
-import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "../../e2e/fixtures/chromium.js";
-import { median, percentile, round, type BenchRow } from "../bench-kit.js";
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../e2e/fixtures/chromium.js';
+import { median, percentile, round, type BenchRow } from '../bench-kit.js';
 
 // In the page (a string: this file is compiled without the DOM's types). Every socket the desk
 // opens gets a first message listener: the time starts as a supervision event arrives and stops
@@ -31,12 +31,8 @@ export interface BoardInBrowser {
 }
 
 /** Opens the built desk, signs the lead in and waits for the live board; throws with why not. */
-export async function openBoard(
-  url: string,
-  workNumber = "2001",
-): Promise<BoardInBrowser> {
-  if (!existsSync(resolve("dist/renderer/index.html")))
-    throw new Error("dist/renderer is not built (npm run build:renderer)");
+export async function openBoard(url: string, workNumber = '2001'): Promise<BoardInBrowser> {
+  if (!existsSync(resolve('dist/renderer/index.html'))) throw new Error('dist/renderer is not built (npm run build:renderer)');
   const browser: Browser = await chromium.launch({
     ...(SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
     args: CHROMIUM_ARGS,
@@ -44,30 +40,23 @@ export async function openBoard(
   try {
     const page = await (
       await browser.newContext({
-        locale: "zh-CN",
+        locale: 'zh-CN',
         viewport: { width: 1920, height: 1080 },
       })
     ).newPage();
     await page.addInitScript({ content: TIMING_SCRIPT });
     await page.goto(url);
-    await page.getByLabel("工号").fill(workNumber);
-    await page.getByLabel("密码").fill(`demo${workNumber}`);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page
-      .locator('main.supervision[data-live="true"]')
-      .waitFor({ timeout: 20_000 });
-    await page.evaluate("window.boardTimes.splice(0)");
+    await page.getByLabel('工号').fill(workNumber);
+    await page.getByLabel('密码').fill(`demo${workNumber}`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('main.supervision[data-live="true"]').waitFor({ timeout: 20_000 });
+    await page.evaluate('window.boardTimes.splice(0)');
     return {
-      collect: () =>
-        page.evaluate("[...window.boardTimes]") as Promise<number[]>,
+      collect: () => page.evaluate('[...window.boardTimes]') as Promise<number[]>,
       close: () => browser.close(),
     };
   } catch (error) {
-    if (process.env.BENCH_DEBUG_SHOT)
-      await browser
-        .contexts()[0]
-        ?.pages()[0]
-        ?.screenshot({ path: process.env.BENCH_DEBUG_SHOT });
+    if (process.env.BENCH_DEBUG_SHOT) await browser.contexts()[0]?.pages()[0]?.screenshot({ path: process.env.BENCH_DEBUG_SHOT });
     await browser.close();
     throw error;
   }
@@ -78,16 +67,16 @@ export function browserRows(name: string, times: number[]): BenchRow[] {
   return [
     {
       benchmark: name,
-      metric: "browser time per update, median",
+      metric: 'browser time per update, median',
       value: round(median(times), 1),
-      unit: "ms",
+      unit: 'ms',
       note,
     },
     {
       benchmark: name,
-      metric: "browser time per update, p99",
+      metric: 'browser time per update, p99',
       value: round(percentile(times, 99), 1),
-      unit: "ms",
+      unit: 'ms',
       note,
     },
   ];

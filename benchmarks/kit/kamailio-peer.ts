@@ -91,8 +91,12 @@ async function waitForOptions(port: number, timeoutMs: number): Promise<void> {
       let n = 0;
       const probe = setInterval(() => {
         n++;
-        socket.send(`OPTIONS sip:ping@127.0.0.1:${port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-ping-${n}\r\nMax-Forwards: 70\r\n` +
-          `From: <sip:ping@127.0.0.1>;tag=p\r\nTo: <sip:ping@127.0.0.1>\r\nCall-ID: ping-${n}\r\nCSeq: ${n} OPTIONS\r\nContent-Length: 0\r\n\r\n`, port, '127.0.0.1');
+        socket.send(
+          `OPTIONS sip:ping@127.0.0.1:${port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-ping-${n}\r\nMax-Forwards: 70\r\n` +
+            `From: <sip:ping@127.0.0.1>;tag=p\r\nTo: <sip:ping@127.0.0.1>\r\nCall-ID: ping-${n}\r\nCSeq: ${n} OPTIONS\r\nContent-Length: 0\r\n\r\n`,
+          port,
+          '127.0.0.1',
+        );
       }, 100);
     });
   } finally {

@@ -32,7 +32,8 @@ export async function runOptions(target: { host: string; port: number }, rate: n
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const callId = `opt-${tag}-${i}@127.0.0.1`;
-    const message = `OPTIONS sip:12329@${target.host}:${target.port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${tag}-${i};rport\r\n` +
+    const message =
+      `OPTIONS sip:12329@${target.host}:${target.port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${tag}-${i};rport\r\n` +
       `Max-Forwards: 70\r\nFrom: <sip:bench@127.0.0.1>;tag=${tag}\r\nTo: <sip:12329@${target.host}>\r\nCall-ID: ${callId}\r\nCSeq: ${i + 1} OPTIONS\r\n` +
       `Accept: application/sdp\r\nContent-Length: 0\r\n\r\n`;
     sentAt.set(callId, process.hrtime.bigint());

@@ -27,7 +27,13 @@ function challengeFields(header: string): Record<string, string> {
 }
 
 /** `cpuMs` reads the server's CPU time, sampled at the start and the end of the measured window. */
-export async function runRegisters(target: { host: string; port: number }, concurrency: number, warmupMs: number, measureMs: number, cpuMs?: () => number | undefined): Promise<RegisterRun> {
+export async function runRegisters(
+  target: { host: string; port: number },
+  concurrency: number,
+  warmupMs: number,
+  measureMs: number,
+  cpuMs?: () => number | undefined,
+): Promise<RegisterRun> {
   const socket = createSocket('udp4');
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   const local = socket.address().port;
@@ -42,9 +48,13 @@ export async function runRegisters(target: { host: string; port: number }, concu
   const send = (w: Worker, authorization?: string) => {
     w.cseq++;
     w.sentAt = Date.now();
-    socket.send(`REGISTER ${uri} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${tag}-${w.user}-${w.cseq};rport\r\nMax-Forwards: 70\r\n` +
-      `From: <sip:${w.user}@${target.host}>;tag=${tag}${w.user}\r\nTo: <sip:${w.user}@${target.host}>\r\nCall-ID: ${w.callId}\r\nCSeq: ${w.cseq} REGISTER\r\n` +
-      `Contact: <sip:${w.user}@127.0.0.1:${local}>;expires=600\r\n${authorization ? `Authorization: ${authorization}\r\n` : ''}Content-Length: 0\r\n\r\n`, target.port, target.host);
+    socket.send(
+      `REGISTER ${uri} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${tag}-${w.user}-${w.cseq};rport\r\nMax-Forwards: 70\r\n` +
+        `From: <sip:${w.user}@${target.host}>;tag=${tag}${w.user}\r\nTo: <sip:${w.user}@${target.host}>\r\nCall-ID: ${w.callId}\r\nCSeq: ${w.cseq} REGISTER\r\n` +
+        `Contact: <sip:${w.user}@127.0.0.1:${local}>;expires=600\r\n${authorization ? `Authorization: ${authorization}\r\n` : ''}Content-Length: 0\r\n\r\n`,
+      target.port,
+      target.host,
+    );
   };
 
   socket.on('message', (data) => {
@@ -54,13 +64,21 @@ export async function runRegisters(target: { host: string; port: number }, concu
     if (!w || stopped) return;
     if (status === 401) {
       const c = challengeFields(/\r\nWWW-Authenticate\s*:\s*Digest ([^\r]+)/i.exec(text)?.[1] ?? '');
-      const qop = c.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+      const qop = c.qop
+        ?.split(',')
+        .map((q) => q.trim())
+        .includes('auth')
+        ? 'auth'
+        : undefined;
       const cnonce = randomBytes(4).toString('hex');
       const ha2 = md5(`REGISTER:${uri}`);
       const ha1 = benchHa1(w.user, c.realm);
       const response = qop ? md5(`${ha1}:${c.nonce}:00000001:${cnonce}:auth:${ha2}`) : md5(`${ha1}:${c.nonce}:${ha2}`);
-      send(w, `Digest username="${w.user}", realm="${c.realm}", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5` +
-        `${qop ? `, qop=auth, nc=00000001, cnonce="${cnonce}"` : ''}${c.opaque !== undefined ? `, opaque="${c.opaque}"` : ''}`);
+      send(
+        w,
+        `Digest username="${w.user}", realm="${c.realm}", nonce="${c.nonce}", uri="${uri}", response="${response}", algorithm=MD5` +
+          `${qop ? `, qop=auth, nc=00000001, cnonce="${cnonce}"` : ''}${c.opaque !== undefined ? `, opaque="${c.opaque}"` : ''}`,
+      );
     } else if (status === 200) {
       if (measuring) completed++;
       send(w);

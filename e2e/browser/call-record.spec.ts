@@ -29,7 +29,9 @@ test('the agent records a complaint, reads the restatement, and saving opens a w
 
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('agent-desk.session') ?? '{}').token as string);
   const orders = await (await fetch(`${server.url}/api/v1/work-orders`, { headers: { Authorization: `Bearer ${token}` } })).json();
-  expect(orders.workOrders).toEqual([expect.objectContaining({ category: 'complaint', state: 'pending_approval', title: '提取业务办理慢', callbackNumber: '13800138000' })]);
+  expect(orders.workOrders).toEqual([
+    expect.objectContaining({ category: 'complaint', state: 'pending_approval', title: '提取业务办理慢', callbackNumber: '13800138000' }),
+  ]);
 
   // The order is in 我的工单 with its due time; once past due it is flagged in red.
   const row = page.getByTestId('work-orders').getByRole('row', { name: /提取业务办理慢/ });
@@ -37,7 +39,11 @@ test('the agent records a complaint, reads the restatement, and saving opens a w
   await expect(row).toContainText(/\d{4}-\d{2}-\d{2} 23:59/);
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'));
   // As if the order had been opened six days ago and its five working days had run out.
-  db.prepare('UPDATE work_orders SET created_at = ?, due_at = ? WHERE id = ?').run(Date.now() - 6 * 86_400_000, Date.now() - 3_600_000, orders.workOrders[0].id);
+  db.prepare('UPDATE work_orders SET created_at = ?, due_at = ? WHERE id = ?').run(
+    Date.now() - 6 * 86_400_000,
+    Date.now() - 3_600_000,
+    orders.workOrders[0].id,
+  );
   db.close();
   await page.reload();
   await expect(row.getByText('已超期')).toBeVisible();

@@ -5,12 +5,23 @@ import { hasSipp, startSippCaller } from '../fixtures/sipp.js';
 
 test.use({ serverArgs: ['--demo', '--service-hours', 'always'] });
 
-test('a caller with an earlier order rings the desk: the earlier order and its answer show while it rings', async ({ page, server, consoleErrors }, testInfo) => {
+test('a caller with an earlier order rings the desk: the earlier order and its answer show while it rings', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
   test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
   test.setTimeout(90_000);
   // Last time 13800138000 (the SIPp caller) complained to 1002; 贷款科 resolved it.
   const agent = await apiAs(server.url, '1002');
-  const order = await agent.post<{ id: number }>('/api/v1/work-orders', { category: 'complaint', title: '提取一周未到账', description: '来电人反映提取未到账', callerNumber: '13800138000', callbackNumber: '13800138000', submit: true });
+  const order = await agent.post<{ id: number }>('/api/v1/work-orders', {
+    category: 'complaint',
+    title: '提取一周未到账',
+    description: '来电人反映提取未到账',
+    callerNumber: '13800138000',
+    callbackNumber: '13800138000',
+    submit: true,
+  });
   await (await apiAs(server.url, '3101')).post(`/api/v1/work-orders/${order.id}/transitions`, { action: 'dispatch', department: '贷款科' });
   const handler = await apiAs(server.url, '3001');
   await handler.post(`/api/v1/work-orders/${order.id}/transitions`, { action: 'accept' });

@@ -64,6 +64,13 @@ test('consult a colleague while the caller holds, join all three, then leave the
       db.close();
       return result;
     })
-    .toEqual({ call: { agent: '1008', side: 'caller' }, turns: [{ agent: '1007', kind: 'answer' }, { agent: '1008', kind: 'consult' }], conference: 1 });
+    .toEqual({
+      call: { agent: '1008', side: 'caller' },
+      turns: [
+        { agent: '1007', kind: 'answer' },
+        { agent: '1008', kind: 'consult' },
+      ],
+      conference: 1,
+    });
   await colleagueContext.close();
 });

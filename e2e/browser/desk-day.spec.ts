@@ -7,7 +7,9 @@ import { hasSipp, startSippTrunk, trunkPortFor } from '../fixtures/sipp.js';
 
 /** What an agent needs to know through the day besides the call: the queue, the hours, dialling out. */
 
-type TestCallerWindow = { testCaller: { dial(n: string, f: string): Promise<void>; sendDtmf(d: string): boolean; stats(): Promise<{ state: string; packetsReceived: number }> } };
+type TestCallerWindow = {
+  testCaller: { dial(n: string, f: string): Promise<void>; sendDtmf(d: string): boolean; stats(): Promise<{ state: string; packetsReceived: number }> };
+};
 
 async function signedInNotReady(page: Page, url: string) {
   await signIn(page, url, '1006');
@@ -28,7 +30,9 @@ test.describe('inside service hours', () => {
     const caller = await (await browser.newContext()).newPage();
     await caller.goto(`${server.url}/caller.html`);
     await caller.evaluate(() => (window as unknown as TestCallerWindow).testCaller.dial('12329', '13700137000'));
-    await expect.poll(async () => (await caller.evaluate(() => (window as unknown as TestCallerWindow).testCaller.stats())).packetsReceived, { timeout: 15_000 }).toBeGreaterThan(20);
+    await expect
+      .poll(async () => (await caller.evaluate(() => (window as unknown as TestCallerWindow).testCaller.stats())).packetsReceived, { timeout: 15_000 })
+      .toBeGreaterThan(20);
     expect(await caller.evaluate(() => (window as unknown as TestCallerWindow).testCaller.sendDtmf('0'))).toBe(true);
     // Pushed by the ACD (acd.queue), and the wait ticks on the desk.
     await expect(page.getByTestId('queue-summary')).toContainText('排队 1 人', { timeout: 20_000 });
@@ -70,7 +74,17 @@ test.describe('dialling through the trunk', () => {
       await expect(page.getByTestId('outbound-label')).toHaveText('呼出');
       await page.screenshot({ path: testInfo.outputPath('dial-talking.png') });
       // Audio through both legs (the trunk echoes the fake microphone) before hanging up.
-      await expect.poll(() => page.evaluate(() => (window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number }> } }).agentDeskTest.callStats().then((s) => s.packetsReceived)), { timeout: 10_000 }).toBeGreaterThan(50);
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() =>
+              (window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number }> } }).agentDeskTest
+                .callStats()
+                .then((s) => s.packetsReceived),
+            ),
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(50);
       await page.getByRole('button', { name: '挂机' }).click();
       await expect(page.getByTestId('agent-state')).toContainText('话后处理');
       const sipp = await trunk.done;

@@ -42,7 +42,13 @@ type Trunk = ReturnType<typeof startSippTrunk>;
  * test a resolved complaint titled `title`, the trunk playing `scenario`, and 1001's desk ready;
  * the trunk is killed after the test whatever happened.
  */
-function withTrunk(name: string, seed: number, body: (start: (page: Page, serverUrl: string, title: string, scenario: string, args?: string[]) => Promise<{ orderId: number; trunk: Trunk; row: Locator }>) => void): void {
+function withTrunk(
+  name: string,
+  seed: number,
+  body: (
+    start: (page: Page, serverUrl: string, title: string, scenario: string, args?: string[]) => Promise<{ orderId: number; trunk: Trunk; row: Locator }>,
+  ) => void,
+): void {
   test.describe(name, () => {
     const trunkPort = trunkPortFor(seed);
     test.use({ serverArgs: ['--demo', '--service-hours', 'always', '--trunk', `sip:127.0.0.1:${trunkPort}`] });

@@ -7,7 +7,11 @@ import { hasSipp, startSippTrunk, trunkPortFor } from '../fixtures/sipp.js';
 const trunkPort = trunkPortFor(7);
 test.use({ serverArgs: ['--demo', '--service-hours', 'always', '--trunk', `sip:127.0.0.1:${trunkPort}`] });
 
-test('the team lead assigns a reminder-call list; the agent calls the number through the trunk, records the attempt and marks it done', async ({ page, browser, server }, testInfo) => {
+test('the team lead assigns a reminder-call list; the agent calls the number through the trunk, records the attempt and marks it done', async ({
+  page,
+  browser,
+  server,
+}, testInfo) => {
   test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
   test.setTimeout(120_000);
   // The team lead makes the list on the work-order screen.
@@ -57,7 +61,11 @@ test('the team lead assigns a reminder-call list; the agent calls the number thr
   await expect(lead.getByTestId('follow-up-list')).toContainText('已办结 1 / 已分配 1 / 共 1');
 
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
-  const attempt = db.prepare('SELECT t.outcome, c.direction, c.caller, c.callee, c.answered_at IS NOT NULL AS answered FROM follow_up_attempts t JOIN calls c ON c.id = t.call_id').get();
+  const attempt = db
+    .prepare(
+      'SELECT t.outcome, c.direction, c.caller, c.callee, c.answered_at IS NOT NULL AS answered FROM follow_up_attempts t JOIN calls c ON c.id = t.call_id',
+    )
+    .get();
   db.close();
   expect(attempt).toEqual({ outcome: 'answered', direction: 'outbound', caller: '1001', callee: '13900000000', answered: 1 });
   await leadContext.close();

@@ -13,7 +13,9 @@ interface CallerStats {
   packetsSent: number;
   level: number;
 }
-type TestCallerWindow = { testCaller: { dial(n: string, f: string): Promise<void>; sendDtmf(d: string): boolean; stats(): Promise<CallerStats>; hangup(): Promise<void> } };
+type TestCallerWindow = {
+  testCaller: { dial(n: string, f: string): Promise<void>; sendDtmf(d: string): boolean; stats(): Promise<CallerStats>; hangup(): Promise<void> };
+};
 
 const callerStats = (caller: Page) => caller.evaluate(() => (window as unknown as TestCallerWindow).testCaller.stats());
 const key = async (caller: Page, digits: string) => {
@@ -21,11 +23,20 @@ const key = async (caller: Page, digits: string) => {
   expect(await caller.evaluate((d) => (window as unknown as TestCallerWindow).testCaller.sendDtmf(d), digits)).toBe(true);
 };
 
-test('the guided 12329 call: WebRTC caller → IVR → agent, greeting, verification, knowledge, complaint, survey, indicators', async ({ page, browser, server, consoleErrors }, testInfo) => {
+test('the guided 12329 call: WebRTC caller → IVR → agent, greeting, verification, knowledge, complaint, survey, indicators', async ({
+  page,
+  browser,
+  server,
+  consoleErrors,
+}, testInfo) => {
   test.setTimeout(150_000);
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
-  const person = db.prepare("SELECT fund_account AS account, name, balance_fen AS balance FROM pf_people WHERE status = '正常' ORDER BY id LIMIT 1").get() as { account: string; name: string; balance: number };
+  const person = db.prepare("SELECT fund_account AS account, name, balance_fen AS balance FROM pf_people WHERE status = '正常' ORDER BY id LIMIT 1").get() as {
+    account: string;
+    name: string;
+    balance: number;
+  };
 
   // The agent signs in and gets ready.
   await signIn(page, server.url, '1004');
@@ -98,15 +109,23 @@ test('the guided 12329 call: WebRTC caller → IVR → agent, greeting, verifica
     expect(row[column], column).toEqual(expect.any(Number));
   }
   // Talk ends at the hand-off; the survey follows; the call is hung up after it.
-  const order = ['arrived_at', 'ivr_exit_at', 'offered_at', 'ring_started_at', 'answered_at', 'talk_ended_at', 'survey_at', 'hung_up_at'].map((c) => row[c] as number);
+  const order = ['arrived_at', 'ivr_exit_at', 'offered_at', 'ring_started_at', 'answered_at', 'talk_ended_at', 'survey_at', 'hung_up_at'].map(
+    (c) => row[c] as number,
+  );
   expect([...order].sort((a, b) => a - b)).toEqual(order);
-  const turn = db.prepare('SELECT end_reason, acw_started_at FROM call_agent_turns WHERE call_id = ?').get(callId) as { end_reason: string; acw_started_at: number };
+  const turn = db.prepare('SELECT end_reason, acw_started_at FROM call_agent_turns WHERE call_id = ?').get(callId) as {
+    end_reason: string;
+    acw_started_at: number;
+  };
   expect(turn.end_reason).toBe('survey_handoff');
   expect(turn.acw_started_at).toBeGreaterThanOrEqual(row.talk_ended_at as number);
   const order2 = db.prepare('SELECT category, call_id FROM work_orders').get() as { category: string; call_id: string };
   expect(order2).toEqual({ category: 'complaint', call_id: callId });
   // The PIN never reaches the call record or the audit trail.
-  for (const [table, column] of [['call_events', 'data'], ['audit_log', 'detail']]) {
+  for (const [table, column] of [
+    ['call_events', 'data'],
+    ['audit_log', 'detail'],
+  ]) {
     expect(db.prepare(`SELECT count(*) FROM ${table} WHERE ${column} LIKE '%123456%'`).pluck().get(), table).toBe(0);
   }
   const lookups = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'caller.lookup' AND call_id = ?").pluck().get(callId);

@@ -43,14 +43,29 @@ test('a SIPp caller keys 0 in the IVR, the desk rings, the agent answers and bot
 
   // The greeting reaches the caller, SIPp echoes it, and the agent hears it: packets both ways, a real level.
   await expect
-    .poll(async () => (await page.evaluate(() => (window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number; packetsSent: number; level: number }> } }).agentDeskTest.callStats())), { timeout: 10_000 })
+    .poll(
+      async () =>
+        await page.evaluate(() =>
+          (
+            window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number; packetsSent: number; level: number }> } }
+          ).agentDeskTest.callStats(),
+        ),
+      { timeout: 10_000 },
+    )
     .toMatchObject({ packetsReceived: expect.any(Number) });
   let stats = { packetsReceived: 0, packetsSent: 0, level: 0 };
   await expect
-    .poll(async () => {
-      stats = await page.evaluate(() => (window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number; packetsSent: number; level: number }> } }).agentDeskTest.callStats());
-      return stats.packetsReceived > 50 && stats.packetsSent > 50 && stats.level > 0.001;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        stats = await page.evaluate(() =>
+          (
+            window as unknown as { agentDeskTest: { callStats(): Promise<{ packetsReceived: number; packetsSent: number; level: number }> } }
+          ).agentDeskTest.callStats(),
+        );
+        return stats.packetsReceived > 50 && stats.packetsSent > 50 && stats.level > 0.001;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
   await page.screenshot({ path: testInfo.outputPath('talking.png') });
 

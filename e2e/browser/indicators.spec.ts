@@ -14,10 +14,13 @@ test('a team lead picks a date, reads its figures in the unit of their limits an
   test.setTimeout(180_000); // four downloads and four screenshots, on a shared 2-core machine
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'));
   const id = (w: string) => db.prepare('SELECT id FROM users WHERE work_number = ?').pluck().get(w) as number;
-  const call = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, offered_at, queued_at, answered_at, agent_id,
+  const call =
+    db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, offered_at, queued_at, answered_at, agent_id,
       hung_up_at, talk_ended_at, abandoned_at, abandon_stage, acw_ms, acw_count, survey_result, ended_at)
     VALUES (?, '330100', 'inbound', '13800000000', '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const turn = db.prepare("INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at, ended_at, end_reason, acw_started_at, acw_ended_at) VALUES (?, ?, 'answer', ?, ?, ?, ?, ?)");
+  const turn = db.prepare(
+    "INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at, ended_at, end_reason, acw_started_at, acw_ended_at) VALUES (?, ?, 'answer', ?, ?, ?, ?, ?)",
+  );
   const answered = (callId: string, agent: string, at: string, wait: number, talk: number, acw: number, survey: number, agentHangsUp: boolean) => {
     const arrived = sh(at);
     const queued = arrived + 10_000;
@@ -29,9 +32,29 @@ test('a team lead picks a date, reads its figures in the unit of their limits an
   // Monday 2026-11-02: waits 20 s and 60 s (average 40 s, at the limit), talks 120 s and 60 s, ACW 10 s and 20 s.
   answered('m1', '1001', '2026-11-02T09:00:00', 20, 120, 10, 1, true);
   answered('m2', '1002', '2026-11-02T10:00:00', 60, 60, 20, 3, false);
-  call.run('m3', sh('2026-11-02T11:00:00'), 1, sh('2026-11-02T11:00:10'), sh('2026-11-02T11:00:10'), null, null, null, null, sh('2026-11-02T11:01:00'), 'queue', 0, 0, null, sh('2026-11-02T11:01:00'));
+  call.run(
+    'm3',
+    sh('2026-11-02T11:00:00'),
+    1,
+    sh('2026-11-02T11:00:10'),
+    sh('2026-11-02T11:00:10'),
+    null,
+    null,
+    null,
+    null,
+    sh('2026-11-02T11:01:00'),
+    'queue',
+    0,
+    0,
+    null,
+    sh('2026-11-02T11:01:00'),
+  );
   call.run('m4', sh('2026-11-02T11:30:00'), 0, null, null, null, null, null, null, null, null, 0, 0, null, sh('2026-11-02T11:31:00'));
-  db.prepare("INSERT INTO call_ring_attempts (call_id, agent_id, started_at, ended_at, outcome) VALUES ('m1', ?, ?, ?, 'missed')").run(id('1002'), sh('2026-11-02T09:00:10'), sh('2026-11-02T09:00:20'));
+  db.prepare("INSERT INTO call_ring_attempts (call_id, agent_id, started_at, ended_at, outcome) VALUES ('m1', ?, ?, ?, 'missed')").run(
+    id('1002'),
+    sh('2026-11-02T09:00:10'),
+    sh('2026-11-02T09:00:20'),
+  );
   answered('s1', '1001', '2026-11-01T15:00:00', 5, 30, 5, 1, false); // the Sunday before, on the trend only
   db.close();
 
@@ -70,13 +93,26 @@ test('a team lead picks a date, reads its figures in the unit of their limits an
   expect([wait.getCell(3).value, wait.getCell(4).value]).toEqual([0.67, '分钟']);
   const csv = await save(/导出指标 CSV/);
   expect(csv.name).toBe('metrics-330100-day-2026-11-02.csv');
-  const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csv.bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(lines[0]).toBe('名称,字段名,值,单位');
   expect(lines).toContain('平均话后处理时间,acwavg,0.25,分钟');
   const agentsCsv = await save(/导出坐席明细 CSV/);
-  const agentLines = agentsCsv.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const agentLines = agentsCsv.bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(agentLines[1]).toBe('workNumber,displayName,answered,callavg,acwavg,notReadyTime,missedRings,agentHangups');
-  expect(agentLines.find((l) => l.startsWith('1001,'))!.split(',').slice(2)).toEqual(['1', '2.00', '0.17', '0.00', '0', '1']);
+  expect(
+    agentLines
+      .find((l) => l.startsWith('1001,'))!
+      .split(',')
+      .slice(2),
+  ).toEqual(['1', '2.00', '0.17', '0.00', '0', '1']);
   const agentsXlsx = await save(/导出坐席明细 XLSX/);
   expect(agentsXlsx.name).toBe('metrics-agents-330100-day-2026-11-02.xlsx');
 

@@ -23,11 +23,28 @@ test('the agent searches the knowledge base in Chinese as they type and sees an 
 
   // The center's admin edits the article; the open desk shows the new version without a reload.
   const admin = await apiAs(server.url, '9001');
-  const id = (await admin.get<{ items: Array<{ id: number; title: string }> }>(`/api/v1/kb/search?q=${encodeURIComponent('租房提取')}`)).items.find((i) => i.title === '租房提取住房公积金')!.id;
-  const current = await admin.get<{ category: string; title: string; body: string; keywords: string[]; effectiveFrom: string; expiresAt: string | null; version: number }>(`/api/v1/kb/articles/${id}`);
+  const id = (await admin.get<{ items: Array<{ id: number; title: string }> }>(`/api/v1/kb/search?q=${encodeURIComponent('租房提取')}`)).items.find(
+    (i) => i.title === '租房提取住房公积金',
+  )!.id;
+  const current = await admin.get<{
+    category: string;
+    title: string;
+    body: string;
+    keywords: string[];
+    effectiveFrom: string;
+    expiresAt: string | null;
+    version: number;
+  }>(`/api/v1/kb/articles/${id}`);
   await admin.put(`/api/v1/kb/articles/${id}`, {
     expectedVersion: current.version,
-    article: { category: current.category, title: current.title, body: `${current.body}\n（本条已于测试中更新）`, keywords: current.keywords, effectiveFrom: current.effectiveFrom, expiresAt: current.expiresAt },
+    article: {
+      category: current.category,
+      title: current.title,
+      body: `${current.body}\n（本条已于测试中更新）`,
+      keywords: current.keywords,
+      effectiveFrom: current.effectiveFrom,
+      expiresAt: current.expiresAt,
+    },
   });
   await expect(article.getByRole('status')).toHaveText('本文已更新为最新版本');
   await expect(article).toContainText('（本条已于测试中更新）');

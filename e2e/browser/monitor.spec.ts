@@ -22,14 +22,22 @@ function monitorRequest(page: Page, method: 'POST' | 'PATCH' | 'DELETE', callId:
   return page.evaluate(
     async ({ method, callId, mode }) => {
       const { token } = JSON.parse(sessionStorage.getItem('agent-desk.session') ?? '{}') as { token: string };
-      const response = await fetch(`/api/v1/calls/${callId}/monitor`, { method, headers: { Authorization: `Bearer ${token}`, ...(mode ? { 'Content-Type': 'application/json' } : {}) }, ...(mode ? { body: JSON.stringify({ mode }) } : {}) });
+      const response = await fetch(`/api/v1/calls/${callId}/monitor`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(mode ? { 'Content-Type': 'application/json' } : {}) },
+        ...(mode ? { body: JSON.stringify({ mode }) } : {}),
+      });
       return response.status;
     },
     { method, callId, mode },
   );
 }
 
-test('the lead’s softphone joins an agent’s call in listen, switches to whisper, stops; the agent sees 班长监听中', async ({ page, browser, server }, testInfo) => {
+test('the lead’s softphone joins an agent’s call in listen, switches to whisper, stops; the agent sees 班长监听中', async ({
+  page,
+  browser,
+  server,
+}, testInfo) => {
   test.skip(!hasSipp, 'SIPp (Debian sip-tester) is not installed');
   test.setTimeout(120_000);
   await signIn(page, server.url, '1007');

@@ -10,7 +10,12 @@ test.use({ serverArgs: ['--demo'] });
 
 test('a provisional due date shows 暂定 with its reason, until the official calendar is loaded', async ({ page, server, consoleErrors }, testInfo) => {
   const agent = await apiAs(server.url, '1002');
-  const order = await agent.post<{ id: number; dueProvisional: boolean }>('/api/v1/work-orders', { category: 'complaint', title: '跨年投诉', description: '年底来电', submit: true });
+  const order = await agent.post<{ id: number; dueProvisional: boolean }>('/api/v1/work-orders', {
+    category: 'complaint',
+    title: '跨年投诉',
+    description: '年底来电',
+    submit: true,
+  });
   // Today's orders end before next year: mark this one as if it had been opened in the last days of December.
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'));
   db.prepare('UPDATE work_orders SET due_provisional = 1 WHERE id = ?').run(order.id);

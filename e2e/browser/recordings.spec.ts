@@ -55,7 +55,9 @@ test('a team lead finds a recorded SIPp call by caller number and work number an
   // The play is in the audit log: who, which call.
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
   const callId = db.prepare('SELECT id FROM calls').pluck().get() as string;
-  const plays = db.prepare("SELECT a.entity_id AS callId, u.work_number AS who FROM audit_log a JOIN users u ON u.id = a.actor_user_id WHERE a.action = 'recording.play'").all();
+  const plays = db
+    .prepare("SELECT a.entity_id AS callId, u.work_number AS who FROM audit_log a JOIN users u ON u.id = a.actor_user_id WHERE a.action = 'recording.play'")
+    .all();
   db.close();
   expect(plays).toContainEqual({ callId, who: '2001' });
 
@@ -63,7 +65,11 @@ test('a team lead finds a recorded SIPp call by caller number and work number an
   const orderId = await page.evaluate(async (id) => {
     const { token } = JSON.parse(sessionStorage.getItem('agent-desk.session') ?? '{}') as { token: string };
     const body = { category: 'complaint', title: '提取到账慢', description: '来电反映提取款项迟迟未到账。', callId: id, submit: true };
-    const response = await fetch('/api/v1/work-orders', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch('/api/v1/work-orders', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return ((await response.json()) as { id: number }).id;
   }, callId);
   await lead.getByRole('button', { name: '工单', exact: true }).click();
@@ -100,7 +106,9 @@ test('a team lead finds a recorded SIPp call by caller number and work number an
   await expect(quality.getByRole('heading', { name: '通话记录与录音' })).toBeVisible();
   await expect(quality.getByTestId('phone-status')).toHaveCount(0);
   await quality.getByTestId('recorded-call').getByTestId('open-recording').click();
-  await expect.poll(() => quality.getByTestId('recording-audio').evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => quality.getByTestId('recording-audio').evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(2);
   await quality.screenshot({ path: testInfo.outputPath('recordings-quality-zh-1366.png') });
   await qualityContext.close();
   expect(qualityErrors).toEqual([]);

@@ -22,7 +22,13 @@ test('the desk recovers by itself when the server restarts while the agent is id
   // And still 就绪 where it counts, in the ACD: the state came back with the desk's registration.
   const lead = await apiAs(server.url, '2001');
   await expect
-    .poll(async () => (await lead.get<{ agents: Array<{ workNumber: string; state: string; registered: boolean }> }>('/api/v1/acd/agents')).agents.find((a) => a.workNumber === '1007'), { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await lead.get<{ agents: Array<{ workNumber: string; state: string; registered: boolean }> }>('/api/v1/acd/agents')).agents.find(
+          (a) => a.workNumber === '1007',
+        ),
+      { timeout: 15_000 },
+    )
     .toMatchObject({ state: 'ready', registered: true });
   await expect(page.getByTestId('agent-state')).toHaveText(/^就绪/);
   const kb = page.getByLabel('搜索知识库');

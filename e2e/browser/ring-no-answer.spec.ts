@@ -32,7 +32,10 @@ test('an agent who misses the ring: the call goes to the next agent, and the mis
   await second.screenshot({ path: testInfo.outputPath('second-agent.png') });
   await expect(page.getByTestId('agent-state')).toContainText('就绪'); // one miss is not yet 示忙
 
-  await second.getByRole('button', { name: '挂机' }).click({ noWaitAfter: true }).catch(() => undefined);
+  await second
+    .getByRole('button', { name: '挂机' })
+    .click({ noWaitAfter: true })
+    .catch(() => undefined);
   caller.kill();
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
   const attempts = db

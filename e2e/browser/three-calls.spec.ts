@@ -23,9 +23,17 @@ function tr(d: Dict, key: string, values: Record<string, string | number> = {}):
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-type TestCallerWindow = { testCaller: { dial(n: string, f: string): Promise<void>; sendDtmf(d: string): boolean; stats(): Promise<{ state: string; packetsReceived: number }>; hangup(): Promise<void> } };
+type TestCallerWindow = {
+  testCaller: {
+    dial(n: string, f: string): Promise<void>;
+    sendDtmf(d: string): boolean;
+    stats(): Promise<{ state: string; packetsReceived: number }>;
+    hangup(): Promise<void>;
+  };
+};
 const stats = (caller: Page) => caller.evaluate(() => (window as unknown as TestCallerWindow).testCaller.stats());
-const key = async (caller: Page, digits: string) => expect(await caller.evaluate((d) => (window as unknown as TestCallerWindow).testCaller.sendDtmf(d), digits)).toBe(true);
+const key = async (caller: Page, digits: string) =>
+  expect(await caller.evaluate((d) => (window as unknown as TestCallerWindow).testCaller.sendDtmf(d), digits)).toBe(true);
 
 async function callIn(browser: Browser, url: string, from: string): Promise<Page> {
   const caller = await (await browser.newContext()).newPage();
@@ -75,7 +83,9 @@ for (const screen of SCREENS) {
         const d = dict(lang);
         const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
         const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
-        const people = db.prepare("SELECT fund_account AS account, name, balance_fen AS balance FROM pf_people WHERE status = '正常' ORDER BY id LIMIT 3").all() as Array<{ account: string; name: string; balance: number }>;
+        const people = db
+          .prepare("SELECT fund_account AS account, name, balance_fen AS balance FROM pf_people WHERE status = '正常' ORDER BY id LIMIT 3")
+          .all() as Array<{ account: string; name: string; balance: number }>;
         db.close();
 
         // The center requires a wrap-up code before leaving ACW.

@@ -10,7 +10,8 @@ test('the team lead reads today’s eight indicators against their thresholds', 
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'));
   const agent = db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number;
   const now = Date.now() - 60_000;
-  const insert = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, queued_at, answered_at, agent_id, hung_up_at, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result)
+  const insert =
+    db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, queued_at, answered_at, agent_id, hung_up_at, abandoned_at, abandon_stage, acw_started_at, acw_ended_at, survey_result)
     VALUES (?, '330100', 'inbound', '13800000000', '12329', 'udp', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // answered after 20 s in queue, 120 s talk, 10 s ACW, 满意
   insert.run('c1', now - 200_000, 1, now - 190_000, now - 170_000, agent, now - 50_000, null, null, now - 50_000, now - 40_000, 1);

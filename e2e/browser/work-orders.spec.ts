@@ -31,7 +31,10 @@ async function expectInbox(page: Page): Promise<void> {
 }
 
 async function open(page: Page, id: number): Promise<void> {
-  await page.getByRole('button', { name: `打开工单 ${id}`, exact: true }).first().click();
+  await page
+    .getByRole('button', { name: `打开工单 ${id}`, exact: true })
+    .first()
+    .click();
   await expect(page.getByTestId('order-detail')).toContainText(`工单 ${id}`);
 }
 
@@ -56,7 +59,12 @@ async function step(page: Page, action: string, fields: Record<string, string> =
 const state = (page: Page) => page.getByTestId('order-state');
 const shot = async (page: Page, name: string, testInfo: { outputPath(n: string): string }) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
 
-test('one complaint through every role: agent → leader → handler → leader → agent reply → close', async ({ page, browser, server, consoleErrors }, testInfo) => {
+test('one complaint through every role: agent → leader → handler → leader → agent reply → close', async ({
+  page,
+  browser,
+  server,
+  consoleErrors,
+}, testInfo) => {
   test.setTimeout(120_000);
   // The agent records the complaint; saving it opens the order (§2.4-7).
   await page.setViewportSize(VIEWPORT);
@@ -138,7 +146,15 @@ test('one complaint through every role: agent → leader → handler → leader 
   const timeline = page.getByTestId('order-timeline').locator('li');
   await expect(timeline).toHaveCount(9);
   expect(await timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
-    'create', 'submit', 'dispatch', 'accept', 'request_extension', 'grant_extension', 'resolve', 'reply', 'close',
+    'create',
+    'submit',
+    'dispatch',
+    'accept',
+    'request_extension',
+    'grant_extension',
+    'resolve',
+    'reply',
+    'close',
   ]);
   await expect(timeline.nth(2)).toContainText('何刚');
   await expect(timeline.nth(2)).toContainText('贷款科');
@@ -158,7 +174,13 @@ test('one complaint through every role: agent → leader → handler → leader 
 test('a rejected draft is edited and resubmitted; a misrouted order is returned and re-dispatched', async ({ page, browser, server }, testInfo) => {
   test.setTimeout(120_000);
   const agentApi = await apiAs(server.url, '1001');
-  const { id } = await agentApi.post<{ id: number }>('/api/v1/work-orders', { category: 'complaint', title: '提取到账慢', description: '来电人反映提取一周未到账', callerNumber: '13900000002', submit: true });
+  const { id } = await agentApi.post<{ id: number }>('/api/v1/work-orders', {
+    category: 'complaint',
+    title: '提取到账慢',
+    description: '来电人反映提取一周未到账',
+    callerNumber: '13900000002',
+    submit: true,
+  });
 
   const leader = await deskOf(browser, server.url, '3101');
   await open(leader, id);
@@ -203,7 +225,16 @@ test('a rejected draft is edited and resubmitted; a misrouted order is returned 
   await step(leader, 'dispatch', { 承办部门: '贷款科' });
   await expect(state(leader)).toHaveText('已派发');
   const timeline = leader.getByTestId('order-timeline').locator('li');
-  expect(await timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['create', 'submit', 'reject', 'edit', 'submit', 'dispatch', 'return', 'dispatch']);
+  expect(await timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
+    'create',
+    'submit',
+    'reject',
+    'edit',
+    'submit',
+    'dispatch',
+    'return',
+    'dispatch',
+  ]);
   await expect(timeline.nth(6)).toContainText('属贷款业务，非本科室');
   await shot(leader, '5-leader-redispatched', testInfo);
 
@@ -231,7 +262,11 @@ test('each role reaches only its own routes and screens', async ({ page, server 
   ];
   for (const [who, method, path, status, body] of expectations) {
     const { token } = await apiAs(server.url, who);
-    const res = await fetch(`${server.url}${path}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     expect(res.status, `${who} ${method} ${path}`).toBe(status);
   }
 
@@ -250,7 +285,12 @@ test('each role reaches only its own routes and screens', async ({ page, server 
 test('督办: an overdue order is pushed to its handler and the hotline leader, and stays overdue once resolved', async ({ browser, server }, testInfo) => {
   test.setTimeout(150_000);
   const agentApi = await apiAs(server.url, '1001');
-  const { id } = await agentApi.post<{ id: number }>('/api/v1/work-orders', { category: 'suggestion', title: '网点排队时间长', description: '建议增加窗口', submit: true });
+  const { id } = await agentApi.post<{ id: number }>('/api/v1/work-orders', {
+    category: 'suggestion',
+    title: '网点排队时间长',
+    description: '建议增加窗口',
+    submit: true,
+  });
   await (await apiAs(server.url, '3101')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'dispatch', department: '贷款科' });
   await (await apiAs(server.url, '3001')).post(`/api/v1/work-orders/${id}/transitions`, { action: 'accept' });
   const handler = await deskOf(browser, server.url, '3001');

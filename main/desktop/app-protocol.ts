@@ -5,9 +5,7 @@ import { resolveAppAsset } from './security/url-guards.js';
 
 /** Must run before app 'ready': app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built desk from rootDir at app://desk/ with the desk's CSP. */

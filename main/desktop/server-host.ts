@@ -29,9 +29,12 @@ export async function startOrConnectServer(options: ServerHostOptions): Promise<
   }
   const binding = electronSqliteBinding(options.appRoot);
   const args = [
-    '--data-dir', options.dataDir,
-    '--http-port', String(options.httpPort),
-    '--resources-dir', options.resourcesDir,
+    '--data-dir',
+    options.dataDir,
+    '--http-port',
+    String(options.httpPort),
+    '--resources-dir',
+    options.resourcesDir,
     ...(binding ? ['--sqlite-binding', binding] : []),
   ];
   const child: UtilityProcess = utilityProcess.fork(join(options.appRoot, 'dist', 'server', 'cli.js'), args, {
@@ -45,8 +48,14 @@ export async function startOrConnectServer(options: ServerHostOptions): Promise<
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { child.kill(); resolve(); }, 5_000);
-        child.once('exit', () => { clearTimeout(timer); resolve(); });
+        const timer = setTimeout(() => {
+          child.kill();
+          resolve();
+        }, 5_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         child.postMessage('shutdown');
       }),
   };

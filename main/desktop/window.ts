@@ -45,6 +45,10 @@ export function installPermissionGuards(): void {
     callback(isAllowedPermission({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), ...(mediaTypes ? { mediaTypes } : {}) }));
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isAllowedPermission({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : ['audio'] }),
+    isAllowedPermission({
+      permission,
+      requestingUrl: details.requestingUrl ?? requestingOrigin,
+      mediaTypes: details.mediaType ? [details.mediaType] : ['audio'],
+    }),
   );
 }

@@ -6,6 +6,4 @@ import { readFileSync } from 'node:fs';
 // bundle (dist/server/), so one relative step serves tests, the headless server and the app.
 export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const APP_VERSION: string = (
-  JSON.parse(readFileSync(resolve(APP_ROOT, 'package.json'), 'utf8')) as { version: string }
-).version;
+export const APP_VERSION: string = (JSON.parse(readFileSync(resolve(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

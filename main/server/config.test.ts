@@ -92,7 +92,9 @@ describe('admin password and core-system gateway', () => {
     const defaults = loadServerConfig([], {});
     expect(defaults).toMatchObject({ outboundCallerId: '12329', outboundRingSeconds: 60 });
     expect(defaults.trunk).toBeUndefined();
-    const flagged = loadServerConfig(['--trunk', 'sip:10.1.2.3:5080', '--outbound-caller-id', '057112329', '--outbound-ring', '30'], { AGENT_DESK_TRUNK: 'sip:10.9.9.9' });
+    const flagged = loadServerConfig(['--trunk', 'sip:10.1.2.3:5080', '--outbound-caller-id', '057112329', '--outbound-ring', '30'], {
+      AGENT_DESK_TRUNK: 'sip:10.9.9.9',
+    });
     expect(flagged).toMatchObject({ trunk: 'sip:10.1.2.3:5080', outboundCallerId: '057112329', outboundRingSeconds: 30 });
     expect(loadServerConfig([], { AGENT_DESK_TRUNK: 'sip:[::1]:5060' }).trunk).toBe('sip:[::1]:5060');
   });
@@ -108,10 +110,18 @@ describe('admin password and core-system gateway', () => {
   it('keeps the admin password and the gateway token out of log lines', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    const config = loadServerConfig(['--trunk-user', 'center0571'], { AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw', AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token', AGENT_DESK_TRUNK_PASSWORD: 'secret-trunk-pw', AGENT_DESK_OPS_TOKEN: 'secret-ops-token-0123' });
+    const config = loadServerConfig(['--trunk-user', 'center0571'], {
+      AGENT_DESK_ADMIN_PASSWORD: 'secret-admin-pw',
+      AGENT_DESK_GATEWAY_TOKEN: 'secret-gw-token',
+      AGENT_DESK_TRUNK_PASSWORD: 'secret-trunk-pw',
+      AGENT_DESK_OPS_TOKEN: 'secret-ops-token-0123',
+    });
     expect(config).toMatchObject({ trunkUser: 'center0571', trunkPassword: 'secret-trunk-pw', opsToken: 'secret-ops-token-0123' });
     logger.info({ config }, 'nested');
-    logger.info({ adminPassword: config.adminPassword, gatewayToken: config.gatewayToken, trunkPassword: config.trunkPassword, opsToken: config.opsToken }, 'top level');
+    logger.info(
+      { adminPassword: config.adminPassword, gatewayToken: config.gatewayToken, trunkPassword: config.trunkPassword, opsToken: config.opsToken },
+      'top level',
+    );
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line).not.toContain('secret-admin-pw');
@@ -140,7 +150,30 @@ describe('the settings table', () => {
 
   it('reads every flag and every environment variable it lists into its key', () => {
     // One value each that every schema accepts as given, so a miswired name cannot pass.
-    const sample: Record<string, string> = { host: '10.0.0.1', httpPort: '1234', sipUdpPort: '5070', dataDir: '/tmp/x', logLevel: 'warn', centerCode: '110000', serviceHours: 'always', ringTimeoutSeconds: '9', acwLimitSeconds: '11', deskDir: '/tmp/d', resourcesDir: '/tmp/r', sqliteNativeBinding: '/tmp/b.node', gatewayUrl: 'http://10.0.0.2/api', gatewayTimeoutMs: '700', trunk: 'sip:10.0.0.3', trunkUser: 'u1', outboundCallerId: '0571', outboundRingSeconds: '33', adminPassword: 'long-enough-1', gatewayToken: 'gt', trunkPassword: 'tp', opsToken: 'ops-token-0123456789' };
+    const sample: Record<string, string> = {
+      host: '10.0.0.1',
+      httpPort: '1234',
+      sipUdpPort: '5070',
+      dataDir: '/tmp/x',
+      logLevel: 'warn',
+      centerCode: '110000',
+      serviceHours: 'always',
+      ringTimeoutSeconds: '9',
+      acwLimitSeconds: '11',
+      deskDir: '/tmp/d',
+      resourcesDir: '/tmp/r',
+      sqliteNativeBinding: '/tmp/b.node',
+      gatewayUrl: 'http://10.0.0.2/api',
+      gatewayTimeoutMs: '700',
+      trunk: 'sip:10.0.0.3',
+      trunkUser: 'u1',
+      outboundCallerId: '0571',
+      outboundRingSeconds: '33',
+      adminPassword: 'long-enough-1',
+      gatewayToken: 'gt',
+      trunkPassword: 'tp',
+      opsToken: 'ops-token-0123456789',
+    };
     for (const [key, spec] of Object.entries(SETTINGS) as Array<[string, { flag?: string; env?: string }]>) {
       const value = sample[key];
       if (value === undefined) continue;

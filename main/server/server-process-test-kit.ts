@@ -33,7 +33,11 @@ export interface LaunchOptions {
 export function launchServer(options: LaunchOptions): Promise<ServerProcess> {
   const entry = options.built ? [join(APP_ROOT, 'dist', 'server', 'cli.js')] : ['--import', 'tsx', join(APP_ROOT, 'main', 'server', 'cli.ts')];
   const [command, ...args] = [...(options.wrap ?? []), process.execPath, ...entry, ...options.args];
-  const child = spawn(command!, args, { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AGENT_DESK_ADMIN_PASSWORD: 'admin-secret-1', ...options.env } });
+  const child = spawn(command!, args, {
+    cwd: APP_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, AGENT_DESK_ADMIN_PASSWORD: 'admin-secret-1', ...options.env },
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -80,7 +80,8 @@ export class ServiceRegistry {
 
   /** A service the caller cannot work without: called at module creation or start, never mid-call. */
   require<T>(key: ServiceKey<T>, neededBy: string): T {
-    if (!this.services.has(key.name)) throw new Error(`the ${neededBy} module needs the ${key.name} service: start its module before ${neededBy} (main/server/modules.ts)`);
+    if (!this.services.has(key.name))
+      throw new Error(`the ${neededBy} module needs the ${key.name} service: start its module before ${neededBy} (main/server/modules.ts)`);
     return this.services.get(key.name) as T;
   }
 }

@@ -11,7 +11,9 @@ const caller = new TestCaller(window.location.origin, (state) => (status.value =
 window.testCaller = caller;
 
 const input = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim();
-document.getElementById('dial')?.addEventListener('click', () => void caller.dial(input('number'), input('from')).catch((e: Error) => (status.value = e.message)));
+document
+  .getElementById('dial')
+  ?.addEventListener('click', () => void caller.dial(input('number'), input('from')).catch((e: Error) => (status.value = e.message)));
 document.getElementById('hangup')?.addEventListener('click', () => void caller.hangup());
 const keys = document.getElementById('keys');
 for (const key of '123456789*0#') {

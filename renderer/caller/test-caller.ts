@@ -1,4 +1,4 @@
-import type { Web} from 'sip.js';
+import type { Web } from 'sip.js';
 import { createLevelMeter } from '../src/softphone/level-meter';
 import { Inviter, SessionState, UserAgent, type Session } from 'sip.js';
 
@@ -80,7 +80,6 @@ export class TestCaller {
   private level(): number {
     return this.meter?.() ?? 0;
   }
-
 
   private listen(): void {
     const sdh = this.session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;

@@ -46,12 +46,20 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <div className="topbar__brand">
-          <span className="topbar__logo" aria-hidden="true">12329</span>
+          <span className="topbar__logo" aria-hidden="true">
+            12329
+          </span>
           <span>{t('app.title')}</span>
           {signedIn && views.length > 1 && (
             <nav className="topbar__nav" aria-label={t('nav.desk')}>
               {views.map((v) => (
-                <button key={v} type="button" className={`topbar__tab ${view === v ? 'topbar__tab--on' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                <button
+                  key={v}
+                  type="button"
+                  className={`topbar__tab ${view === v ? 'topbar__tab--on' : ''}`}
+                  aria-current={view === v ? 'page' : undefined}
+                  onClick={() => setView(v)}
+                >
                   {t(`nav.${v}`)}
                 </button>
               ))}
@@ -77,7 +85,23 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? <SignInScreen /> : view === 'supervision' ? <SupervisionScreen /> : view === 'wallboard' ? <WallboardScreen /> : view === 'recordings' ? <RecordingsScreen /> : view === 'indicators' ? <Suspense fallback={null}><IndicatorsScreen /></Suspense> : view === 'workOrders' ? <WorkOrdersScreen /> : <DeskScreen />}
+      {!signedIn ? (
+        <SignInScreen />
+      ) : view === 'supervision' ? (
+        <SupervisionScreen />
+      ) : view === 'wallboard' ? (
+        <WallboardScreen />
+      ) : view === 'recordings' ? (
+        <RecordingsScreen />
+      ) : view === 'indicators' ? (
+        <Suspense fallback={null}>
+          <IndicatorsScreen />
+        </Suspense>
+      ) : view === 'workOrders' ? (
+        <WorkOrdersScreen />
+      ) : (
+        <DeskScreen />
+      )}
     </div>
   );
 }

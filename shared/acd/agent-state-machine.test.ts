@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_STATES, AGENT_TRANSITIONS, IllegalAgentTransitionError, assertTransition, canRequestState, canTransition, type AgentState } from './agent-state-machine.js';
+import {
+  AGENT_STATES,
+  AGENT_TRANSITIONS,
+  IllegalAgentTransitionError,
+  assertTransition,
+  canRequestState,
+  canTransition,
+  type AgentState,
+} from './agent-state-machine.js';
 
 describe('agent state machine', () => {
   it('allows the ordinary day of an agent', () => {

@@ -20,7 +20,10 @@ export const agentSnapshotSchema = z.object({
   /** A team lead forced the current state: who and why (supervision). */
   forcedBy: forcedBySchema.nullable().optional(),
   /** A force that applies when the current call ends. */
-  pendingForce: z.object({ state: z.enum(['not_ready', 'signed_out']), by: forcedBySchema }).nullable().optional(),
+  pendingForce: z
+    .object({ state: z.enum(['not_ready', 'signed_out']), by: forcedBySchema })
+    .nullable()
+    .optional(),
 });
 export type AgentSnapshot = z.infer<typeof agentSnapshotSchema>;
 

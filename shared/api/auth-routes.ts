@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineRoute, noContent } from './route.js';
-import { adminUserSchema, createUserRequestSchema, loginRequestSchema, loginResponseSchema, meResponseSchema, setPasswordRequestSchema, updateUserRequestSchema, userIdParamsSchema } from './auth.js';
+import {
+  adminUserSchema,
+  createUserRequestSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  meResponseSchema,
+  setPasswordRequestSchema,
+  updateUserRequestSchema,
+  userIdParamsSchema,
+} from './auth.js';
 
 /** Signing in and out, and who is signed in. */
 export const authRoutes = {
@@ -14,5 +23,12 @@ export const userRoutes = {
   list: defineRoute({ method: 'GET', path: '/api/v1/users', response: z.object({ users: z.array(adminUserSchema) }) }),
   create: defineRoute({ method: 'POST', path: '/api/v1/users', body: createUserRequestSchema, response: adminUserSchema, status: 201 }),
   update: defineRoute({ method: 'PATCH', path: '/api/v1/users/:id', params: userIdParamsSchema, body: updateUserRequestSchema, response: adminUserSchema }),
-  setPassword: defineRoute({ method: 'POST', path: '/api/v1/users/:id/password', params: userIdParamsSchema, body: setPasswordRequestSchema, response: noContent, status: 204 }),
+  setPassword: defineRoute({
+    method: 'POST',
+    path: '/api/v1/users/:id/password',
+    params: userIdParamsSchema,
+    body: setPasswordRequestSchema,
+    response: noContent,
+    status: 204,
+  }),
 };

@@ -1,14 +1,34 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
-import { callIdParamsSchema, consultActionResponseSchema, consultActionSchema, startVerificationResponseSchema, surveyHandoffResponseSchema, transferRequestSchema, transferResponseSchema } from './calls.js';
+import {
+  callIdParamsSchema,
+  consultActionResponseSchema,
+  consultActionSchema,
+  startVerificationResponseSchema,
+  surveyHandoffResponseSchema,
+  transferRequestSchema,
+  transferResponseSchema,
+} from './calls.js';
 import { callerProfileSchema } from './verification.js';
 
 /** Actions an agent takes on the call they are talking on. */
 export const callRoutes = {
   /** §2.1: the caller keys their account and password; the outcome comes as call.verification events. */
   verify: defineRoute({ method: 'POST', path: '/api/v1/calls/:callId/verification', params: callIdParamsSchema, response: startVerificationResponseSchema }),
-  transfer: defineRoute({ method: 'POST', path: '/api/v1/calls/:callId/transfer', params: callIdParamsSchema, body: transferRequestSchema, response: transferResponseSchema }),
-  consult: defineRoute({ method: 'POST', path: '/api/v1/calls/:callId/consult', params: callIdParamsSchema, body: consultActionSchema, response: consultActionResponseSchema }),
+  transfer: defineRoute({
+    method: 'POST',
+    path: '/api/v1/calls/:callId/transfer',
+    params: callIdParamsSchema,
+    body: transferRequestSchema,
+    response: transferResponseSchema,
+  }),
+  consult: defineRoute({
+    method: 'POST',
+    path: '/api/v1/calls/:callId/consult',
+    params: callIdParamsSchema,
+    body: consultActionSchema,
+    response: consultActionResponseSchema,
+  }),
   survey: defineRoute({ method: 'POST', path: '/api/v1/calls/:callId/survey', params: callIdParamsSchema, response: surveyHandoffResponseSchema }),
 };
 

@@ -19,10 +19,16 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
-const code = z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '1 to 20 letters, digits, - or _');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, '1 to 20 letters, digits, - or _');
 const name = z.string().trim().min(1).max(50);
 /** Digits only, as the trunk dials it; the center's dial plan must allow it too (checked by the server). */
-const phone = z.string().trim().regex(/^\d{3,20}$/, '3 to 20 digits');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\d{3,20}$/, '3 to 20 digits');
 
 export const createDepartmentRequestSchema = z.object({
   code,

@@ -10,7 +10,10 @@ export const ATTEMPT_OUTCOMES = ['answered', 'no_answer', 'busy', 'wrong_number'
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 export const MAX_LIST_ENTRIES = 1000;
 
-const phone = z.string().trim().regex(/^\+?\d{3,20}$/, 'a phone number of 3–20 digits');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?\d{3,20}$/, 'a phone number of 3–20 digits');
 
 export const createFollowUpListRequestSchema = z.object({
   title: z.string().trim().min(1).max(100),

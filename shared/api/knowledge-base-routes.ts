@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineRoute } from './route.js';
-import { kbArticleInputSchema, kbArticleSchema, kbArticleUpdateSchema, kbArticleVersionSchema, kbHotQuerySchema, kbHotResponseSchema, kbSearchQuerySchema, kbSearchResponseSchema } from './knowledge-base.js';
+import {
+  kbArticleInputSchema,
+  kbArticleSchema,
+  kbArticleUpdateSchema,
+  kbArticleVersionSchema,
+  kbHotQuerySchema,
+  kbHotResponseSchema,
+  kbSearchQuerySchema,
+  kbSearchResponseSchema,
+} from './knowledge-base.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -10,7 +19,12 @@ export const knowledgeBaseRoutes = {
   hot: defineRoute({ method: 'GET', path: '/api/v1/kb/hot', query: kbHotQuerySchema, response: kbHotResponseSchema }),
   /** Opening an article counts a view. */
   article: defineRoute({ method: 'GET', path: '/api/v1/kb/articles/:id', params: idParams, response: kbArticleSchema }),
-  versions: defineRoute({ method: 'GET', path: '/api/v1/kb/articles/:id/versions', params: idParams, response: z.object({ items: z.array(kbArticleVersionSchema) }) }),
+  versions: defineRoute({
+    method: 'GET',
+    path: '/api/v1/kb/articles/:id/versions',
+    params: idParams,
+    response: z.object({ items: z.array(kbArticleVersionSchema) }),
+  }),
   create: defineRoute({ method: 'POST', path: '/api/v1/kb/articles', body: kbArticleInputSchema, response: kbArticleSchema, status: 201 }),
   update: defineRoute({ method: 'PUT', path: '/api/v1/kb/articles/:id', params: idParams, body: kbArticleUpdateSchema, response: kbArticleSchema }),
 };

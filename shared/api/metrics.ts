@@ -36,9 +36,7 @@ export const metricsSeriesQuerySchema = z
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type MetricsSeriesQuery = z.infer<typeof metricsSeriesQuerySchema>;
 
-export const attendanceQuerySchema = z
-  .object({ period: z.enum(['day', 'week', 'month']).default('day'), date: civilDate.optional() })
-  .strict();
+export const attendanceQuerySchema = z.object({ period: z.enum(['day', 'week', 'month']).default('day'), date: civilDate.optional() }).strict();
 export type AttendanceQuery = z.infer<typeof attendanceQuerySchema>;
 
 export interface MetricsReport {

@@ -14,8 +14,14 @@ export const callSearchQuerySchema = z
   .object({
     from: day,
     to: day,
-    caller: z.string().regex(/^\d{3,20}$/, '3 to 20 digits').optional(),
-    agent: z.string().regex(/^\d{3,8}$/, '3 to 8 digits').optional(),
+    caller: z
+      .string()
+      .regex(/^\d{3,20}$/, '3 to 20 digits')
+      .optional(),
+    agent: z
+      .string()
+      .regex(/^\d{3,8}$/, '3 to 8 digits')
+      .optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });

@@ -16,7 +16,9 @@ describe('routePath', () => {
 
 describe('queryString', () => {
   it('leaves out undefined and empty values and encodes the rest', () => {
-    expect(queryString({ q: '公积金 提取', limit: 10, mine: true, state: '', from: undefined })).toBe('?q=%E5%85%AC%E7%A7%AF%E9%87%91+%E6%8F%90%E5%8F%96&limit=10&mine=true');
+    expect(queryString({ q: '公积金 提取', limit: 10, mine: true, state: '', from: undefined })).toBe(
+      '?q=%E5%85%AC%E7%A7%AF%E9%87%91+%E6%8F%90%E5%8F%96&limit=10&mine=true',
+    );
     expect(queryString({})).toBe('');
     expect(queryString(undefined)).toBe('');
   });

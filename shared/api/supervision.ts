@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { AGENT_STATES, NOT_READY_REASONS } from "../acd/agent-state-machine.js";
+import { z } from 'zod';
+import { AGENT_STATES, NOT_READY_REASONS } from '../acd/agent-state-machine.js';
 
 /** Who forced an agent's state, and why (shown on the agent's desk). */
 export const forcedBySchema = z.object({
@@ -25,7 +25,7 @@ export const boardAgentSchema = z.object({
     .object({
       callId: z.string(),
       number: z.string(),
-      direction: z.enum(["inbound", "outbound"]),
+      direction: z.enum(['inbound', 'outbound']),
       /** ISO start of the talk; null while a follow-up call still rings the citizen. */
       talkingSince: z.string().nullable(),
     })
@@ -46,9 +46,7 @@ export const boardAgentSchema = z.object({
   }),
   forcedBy: forcedBySchema.nullable(),
   /** A force waiting for the current call to end. */
-  pendingForce: z
-    .object({ state: z.enum(["not_ready", "signed_out"]), by: forcedBySchema })
-    .nullable(),
+  pendingForce: z.object({ state: z.enum(['not_ready', 'signed_out']), by: forcedBySchema }).nullable(),
 });
 export type BoardAgent = z.infer<typeof boardAgentSchema>;
 
@@ -74,20 +72,20 @@ export const boardQueueSchema = z.object({
 export type BoardQueue = z.infer<typeof boardQueueSchema>;
 
 /** POST /api/v1/supervision/agents/:agentId/force (team lead, center admin). */
-export const forceAgentRequestSchema = z.discriminatedUnion("state", [
+export const forceAgentRequestSchema = z.discriminatedUnion('state', [
   z.object({
-    state: z.literal("not_ready"),
+    state: z.literal('not_ready'),
     reason: z.enum(NOT_READY_REASONS),
     note: z.string().trim().min(1).max(200),
   }),
   z.object({
-    state: z.literal("signed_out"),
+    state: z.literal('signed_out'),
     note: z.string().trim().min(1).max(200),
   }),
 ]);
 export type ForceAgentRequest = z.input<typeof forceAgentRequestSchema>;
 export const forceAgentResponseSchema = z.object({
-  applied: z.enum(["now", "after_call"]),
+  applied: z.enum(['now', 'after_call']),
 });
 export type ForceAgentResponse = z.infer<typeof forceAgentResponseSchema>;
 
@@ -104,7 +102,7 @@ export const lostCallerSchema = z.object({
   number: z.string(),
   arrivedAt: z.string(),
   abandonedAt: z.string(),
-  stage: z.enum(["queue", "ringing"]),
+  stage: z.enum(['queue', 'ringing']),
   waitSec: z.number().int(),
   calledBack: z
     .object({
@@ -123,7 +121,7 @@ export const lostCallersQuerySchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  open: z.enum(["0", "1"]).optional(),
+  open: z.enum(['0', '1']).optional(),
 });
 export const lostCallersResponseSchema = z.object({
   date: z.string(),

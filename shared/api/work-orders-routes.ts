@@ -19,6 +19,18 @@ export const workOrderRoutes = {
   onTime: defineRoute({ method: 'GET', path: '/api/v1/work-orders/on-time', query: onTimeQuerySchema, response: onTimeResponseSchema }),
   get: defineRoute({ method: 'GET', path: '/api/v1/work-orders/:id', params: workOrderIdParamsSchema, response: workOrderDetailSchema }),
   /** Only a draft is edited. */
-  edit: defineRoute({ method: 'PATCH', path: '/api/v1/work-orders/:id', params: workOrderIdParamsSchema, body: updateWorkOrderRequestSchema, response: workOrderDetailSchema }),
-  transition: defineRoute({ method: 'POST', path: '/api/v1/work-orders/:id/transitions', params: workOrderIdParamsSchema, body: transitionRequestSchema, response: workOrderDetailSchema }),
+  edit: defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/work-orders/:id',
+    params: workOrderIdParamsSchema,
+    body: updateWorkOrderRequestSchema,
+    response: workOrderDetailSchema,
+  }),
+  transition: defineRoute({
+    method: 'POST',
+    path: '/api/v1/work-orders/:id/transitions',
+    params: workOrderIdParamsSchema,
+    body: transitionRequestSchema,
+    response: workOrderDetailSchema,
+  }),
 };

@@ -67,7 +67,11 @@ export const listWorkOrdersQuerySchema = z.object({
   overdue: flag.optional(),
   /** 回访 as work: resolved complaints and suggestions waiting for the reply, or replied ones without a satisfaction answer yet. */
   followUp: flag.optional(),
-  dueWithinHours: z.coerce.number().positive().max(24 * 31).optional(),
+  dueWithinHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 31)
+    .optional(),
   mine: flag.optional(),
   /** due: nearest due first (inboxes); created: newest first (search). */
   sort: z.enum(['due', 'created']).default('due'),
@@ -128,7 +132,12 @@ export const workOrderSchema = z.object({
   actions: z.array(workOrderActionSchema),
   /** A draft its creator (or a lead) may still edit. */
   editable: z.boolean(),
-  followUps: z.object({ count: z.number().int(), answered: z.number().int(), lastAt: z.string().nullable(), lastSurvey: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable() }),
+  followUps: z.object({
+    count: z.number().int(),
+    answered: z.number().int(),
+    lastAt: z.string().nullable(),
+    lastSurvey: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  }),
 });
 export type WorkOrder = z.infer<typeof workOrderSchema>;
 
@@ -183,5 +192,11 @@ const onTimeRowSchema = z.object({
   /** onTime ÷ resolved × 100, 2 decimals; null when nothing was resolved. */
   rate: z.number().nullable(),
 });
-export const onTimeResponseSchema = z.object({ from: z.string(), to: z.string(), by: z.enum(['category', 'department']), rows: z.array(onTimeRowSchema), total: onTimeRowSchema });
+export const onTimeResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['category', 'department']),
+  rows: z.array(onTimeRowSchema),
+  total: onTimeRowSchema,
+});
 export type OnTimeResponse = z.infer<typeof onTimeResponseSchema>;

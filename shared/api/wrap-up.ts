@@ -18,7 +18,12 @@ export interface WrapUpCodesResponse {
 
 /** POST /api/v1/wrap-up-codes (center admin). */
 export const createWrapUpCodeRequestSchema = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _'),
   label: z.string().trim().min(1).max(50),
   sortOrder: z.number().int().min(0).max(999).default(0),
 });

@@ -19,7 +19,8 @@ export const calendarYearSchema = z
     cal.holidays.forEach((h, i) => {
       if (!isLocalDate(h.from) || !isLocalDate(h.to)) return;
       if (h.from > h.to) ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `${h.name}: from ${h.from} is after to ${h.to}` });
-      if (yearOf(h.from) !== cal.year || yearOf(h.to) !== cal.year) ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `${h.name} is not in ${cal.year}` });
+      if (yearOf(h.from) !== cal.year || yearOf(h.to) !== cal.year)
+        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `${h.name} is not in ${cal.year}` });
       for (let d = h.from; d <= h.to && holidayDays.size < 400; d = addDays(d, 1)) holidayDays.add(d);
     });
     cal.workingWeekendDays.forEach((w, i) => {
@@ -47,9 +48,20 @@ export const officialCalendarYearSchema = calendarYearSchema.superRefine((cal, c
       seen.add(d);
     }
   });
-  if (cal.holidays.length < 5 || cal.holidays.length > 12) ctx.addIssue({ code: 'custom', path: ['holidays'], message: `${cal.holidays.length} holidays: a notice names 7 festivals (some merged), so 5 to 12 entries` });
-  if (total < 13 || total > 45) ctx.addIssue({ code: 'custom', path: ['holidays'], message: `${total} holiday days: a year has 13 statutory days and at most about 40 with bridging days` });
-  if (cal.workingWeekendDays.length > 12) ctx.addIssue({ code: 'custom', path: ['workingWeekendDays'], message: `${cal.workingWeekendDays.length} working weekend days: at most 12` });
+  if (cal.holidays.length < 5 || cal.holidays.length > 12)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['holidays'],
+      message: `${cal.holidays.length} holidays: a notice names 7 festivals (some merged), so 5 to 12 entries`,
+    });
+  if (total < 13 || total > 45)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['holidays'],
+      message: `${total} holiday days: a year has 13 statutory days and at most about 40 with bridging days`,
+    });
+  if (cal.workingWeekendDays.length > 12)
+    ctx.addIssue({ code: 'custom', path: ['workingWeekendDays'], message: `${cal.workingWeekendDays.length} working weekend days: at most 12` });
   const weekendDays = cal.workingWeekendDays.map((w) => w.date);
   weekendDays.forEach((d, i) => {
     if (weekendDays.indexOf(d) !== i) ctx.addIssue({ code: 'custom', path: ['workingWeekendDays', i], message: `${d} is listed twice` });

@@ -18,11 +18,18 @@ describe('calendar year files', () => {
   });
 
   it('refuses a working weekend day that is a weekday, or dates outside the year', () => {
-    const bad = { year: 2025, source: 'x', holidays: [{ name: '元旦', from: '2024-12-31', to: '2025-01-01' }], workingWeekendDays: [{ date: '2025-01-27', for: '春节' }] };
+    const bad = {
+      year: 2025,
+      source: 'x',
+      holidays: [{ name: '元旦', from: '2024-12-31', to: '2025-01-01' }],
+      workingWeekendDays: [{ date: '2025-01-27', for: '春节' }],
+    };
     const result = calendarYearSchema.safeParse(bad);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message)).toEqual(['元旦 is not in 2025', '2025-01-27 is not a Saturday or Sunday']);
-    expect(calendarYearSchema.safeParse({ ...bad, holidays: [{ name: 'x', from: '2025-02-30', to: '2025-03-01' }], workingWeekendDays: [] }).success).toBe(false);
+    expect(calendarYearSchema.safeParse({ ...bad, holidays: [{ name: 'x', from: '2025-02-30', to: '2025-03-01' }], workingWeekendDays: [] }).success).toBe(
+      false,
+    );
   });
 });
 

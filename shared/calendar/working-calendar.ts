@@ -102,7 +102,7 @@ export class WorkingCalendar {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a positive integer, got ${n}`);
     let day = date;
     let provisional = false;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       provisional ||= this.yearDays(yearOf(day)).provisional;
       if (this.isWorkingDay(day)) counted++;

@@ -3,7 +3,9 @@ import { CALL_PHASES, CALL_TRANSITIONS, IllegalCallTransitionError, assertCallTr
 
 describe('call phases', () => {
   const legal: [CallPhase, CallPhase][] = CALL_PHASES.flatMap((from) => CALL_TRANSITIONS[from].map((to) => [from, to] as [CallPhase, CallPhase]));
-  const illegal: [CallPhase, CallPhase][] = CALL_PHASES.flatMap((from) => CALL_PHASES.filter((to) => !CALL_TRANSITIONS[from].includes(to)).map((to) => [from, to] as [CallPhase, CallPhase]));
+  const illegal: [CallPhase, CallPhase][] = CALL_PHASES.flatMap((from) =>
+    CALL_PHASES.filter((to) => !CALL_TRANSITIONS[from].includes(to)).map((to) => [from, to] as [CallPhase, CallPhase]),
+  );
 
   it.each(legal)('%s → %s is legal', (from, to) => {
     expect(() => assertCallTransition(from, to)).not.toThrow();

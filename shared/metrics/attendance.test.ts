@@ -64,7 +64,15 @@ describe('attendanceForDay', () => {
     const absent = attendanceForDay({ ...day, before: undefined, shift, changes: [] });
     const t = attendanceTotals([onTime, late, absent, onTime]);
     // 出勤率 = 3 attended / 4 scheduled = 75 %; 准时率 = 2 on time / 3 attended = 66.67 %.
-    expect(t).toMatchObject({ scheduledShifts: 4, attendedShifts: 3, onTimeShifts: 2, lateShifts: 1, absentShifts: 1, attendanceRate: 75, punctualityRate: 66.67 });
+    expect(t).toMatchObject({
+      scheduledShifts: 4,
+      attendedShifts: 3,
+      onTimeShifts: 2,
+      lateShifts: 1,
+      absentShifts: 1,
+      attendanceRate: 75,
+      punctualityRate: 66.67,
+    });
     expect(attendanceTotals([]).attendanceRate).toBeNull();
   });
 });

@@ -10,7 +10,14 @@ describe('indicator formulas', () => {
     const i = computeIndicators(raw({ callTotal: 3, abandonedIvr: 1 }));
     expect(i).toEqual({ callTotal: 3, callavg: null, callconnect: null, ABNcalls: null, waittimeavg: null, acwavg: null, complntrate: null, satisrate: null });
     expect(flagIndicators(i, raw({ callTotal: 3 }))).toEqual({
-      callTotal: 'n/a', callavg: 'n/a', callconnect: 'n/a', ABNcalls: 'n/a', waittimeavg: 'n/a', acwavg: 'n/a', complntrate: 'n/a', satisrate: 'n/a',
+      callTotal: 'n/a',
+      callavg: 'n/a',
+      callconnect: 'n/a',
+      ABNcalls: 'n/a',
+      waittimeavg: 'n/a',
+      acwavg: 'n/a',
+      complntrate: 'n/a',
+      satisrate: 'n/a',
     });
   });
 
@@ -26,9 +33,27 @@ describe('indicator formulas', () => {
   it('flags each threshold exactly at its limit as ok and one step past it as a breach', () => {
     // callconnect 85/100 = 85.00 ≥ 85 ok; ABNcalls 15/100 = 15.00 ≤ 15 ok; complntrate 1/200 = 0.50 ≤ 0.5 ok;
     // satisrate 9/10 = 90.00 ≥ 90 ok; waittimeavg 40 s exactly ok; acwavg 30 s exactly ok.
-    const atLimit = raw({ offered: 200, answered: 200, abandoned: 30, waitMsSum: 40_000 * 200, acwMsSum: 30_000 * 4, acwCount: 4, complaints: 1, surveyResponses: 10, surveySatisfied: 9 });
+    const atLimit = raw({
+      offered: 200,
+      answered: 200,
+      abandoned: 30,
+      waitMsSum: 40_000 * 200,
+      acwMsSum: 30_000 * 4,
+      acwCount: 4,
+      complaints: 1,
+      surveyResponses: 10,
+      surveySatisfied: 9,
+    });
     const atLimitConnect = raw({ offered: 100, answered: 85 });
-    expect(flagIndicators(computeIndicators(atLimit), atLimit)).toMatchObject({ ABNcalls: 'ok', waittimeavg: 'ok', acwavg: 'ok', complntrate: 'ok', satisrate: 'ok', callTotal: 'n/a', callavg: 'n/a' });
+    expect(flagIndicators(computeIndicators(atLimit), atLimit)).toMatchObject({
+      ABNcalls: 'ok',
+      waittimeavg: 'ok',
+      acwavg: 'ok',
+      complntrate: 'ok',
+      satisrate: 'ok',
+      callTotal: 'n/a',
+      callavg: 'n/a',
+    });
     expect(flagIndicators(computeIndicators(atLimitConnect), atLimitConnect).callconnect).toBe('ok');
 
     // Just past: callconnect 8499/10000 = 84.99; ABNcalls 1276/8499 = 15.0135… → 15.01;

@@ -84,7 +84,13 @@ describe('dates, digits and decimals', () => {
   });
 
   it('uses only prompts it declares', () => {
-    const used = [...readAmount('1234567.89'), ...readDate('2026-05-01', { dayUnit: 'hao' }), ...readDigits('1', { phoneStyle: true }), ...readDecimal('1.5'), ...readInteger(100000000)];
+    const used = [
+      ...readAmount('1234567.89'),
+      ...readDate('2026-05-01', { dayUnit: 'hao' }),
+      ...readDigits('1', { phoneStyle: true }),
+      ...readDecimal('1.5'),
+      ...readInteger(100000000),
+    ];
     for (const id of used) expect(NUMBER_PROMPTS).toContain(id);
   });
 });

@@ -40,12 +40,47 @@ const AREA_CODE = /^0(10|2\d|[3-9]\d{2})$/;
 /** Telephone area codes of municipalities (by province prefix) and of capitals and big cities. */
 const MUNICIPALITIES: Record<string, string> = { '11': '010', '12': '022', '31': '021', '50': '023' };
 const CITIES: Record<string, string> = {
-  '1301': '0311', '1401': '0351', '1501': '0471', '2101': '024', '2102': '0411', '2201': '0431', '2301': '0451',
-  '3201': '025', '3202': '0510', '3205': '0512', '3301': '0571', '3302': '0574', '3303': '0577', '3304': '0573',
-  '3305': '0572', '3306': '0575', '3307': '0579', '3401': '0551', '3501': '0591', '3502': '0592', '3601': '0791',
-  '3701': '0531', '3702': '0532', '4101': '0371', '4201': '027', '4301': '0731', '4401': '020', '4403': '0755',
-  '4406': '0757', '4419': '0769', '4501': '0771', '4601': '0898', '5101': '028', '5201': '0851', '5301': '0871',
-  '5401': '0891', '6101': '029', '6201': '0931', '6301': '0971', '6401': '0951', '6501': '0991',
+  '1301': '0311',
+  '1401': '0351',
+  '1501': '0471',
+  '2101': '024',
+  '2102': '0411',
+  '2201': '0431',
+  '2301': '0451',
+  '3201': '025',
+  '3202': '0510',
+  '3205': '0512',
+  '3301': '0571',
+  '3302': '0574',
+  '3303': '0577',
+  '3304': '0573',
+  '3305': '0572',
+  '3306': '0575',
+  '3307': '0579',
+  '3401': '0551',
+  '3501': '0591',
+  '3502': '0592',
+  '3601': '0791',
+  '3701': '0531',
+  '3702': '0532',
+  '4101': '0371',
+  '4201': '027',
+  '4301': '0731',
+  '4401': '020',
+  '4403': '0755',
+  '4406': '0757',
+  '4419': '0769',
+  '4501': '0771',
+  '4601': '0898',
+  '5101': '028',
+  '5201': '0851',
+  '5301': '0871',
+  '5401': '0891',
+  '6101': '029',
+  '6201': '0931',
+  '6301': '0971',
+  '6401': '0951',
+  '6501': '0991',
 };
 
 /** The area code of a GB/T 2260 center code, when the table knows it. */
@@ -55,7 +90,10 @@ export function areaCodeOfCenter(centerCode: string): string | undefined {
 
 /** Reads a plan; throws an Error naming the first rule it does not understand. */
 export function parseDialPlan(text: string | undefined, centerCode: string): DialPlan {
-  const rules = (text ?? DEFAULT_DIAL_PLAN).split(',').map((r) => r.trim()).filter(Boolean);
+  const rules = (text ?? DEFAULT_DIAL_PLAN)
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const plan = { mobile: false, local: false, domestic: false, localAreaCodes: [] as string[], allow: [] as string[] };
   for (const rule of rules) {
     if (rule === 'mobile' || rule === 'local' || rule === 'domestic') plan[rule] = true;

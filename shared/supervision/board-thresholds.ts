@@ -24,20 +24,14 @@ export const DEFAULT_BOARD_THRESHOLDS: BoardThresholds = {
 /** Service level: the share of offered calls answered within these many seconds. */
 export const SERVICE_LEVEL_SECONDS = [20, 40] as const;
 
-export type AgentFlag = "long_call" | "long_not_ready" | "acw_over";
+export type AgentFlag = 'long_call' | 'long_not_ready' | 'acw_over';
 
 /** The flags of one agent at `now` (ms), from their state and when it began. */
-export function agentFlags(
-  state: string,
-  sinceMs: number,
-  nowMs: number,
-  t: BoardThresholds,
-): AgentFlag[] {
+export function agentFlags(state: string, sinceMs: number, nowMs: number, t: BoardThresholds): AgentFlag[] {
   const sec = (nowMs - sinceMs) / 1000;
-  if (state === "talking" && sec > t.longCallSec) return ["long_call"];
-  if (state === "not_ready" && sec > t.longNotReadySec)
-    return ["long_not_ready"];
-  if (state === "after_call_work" && sec > t.acwLimitSec) return ["acw_over"];
+  if (state === 'talking' && sec > t.longCallSec) return ['long_call'];
+  if (state === 'not_ready' && sec > t.longNotReadySec) return ['long_not_ready'];
+  if (state === 'after_call_work' && sec > t.acwLimitSec) return ['acw_over'];
   return [];
 }
 

@@ -6,5 +6,5 @@ export function maskNumber(raw: string): string {
   const n = raw.trim();
   if (n.length >= 8) return `${n.slice(0, 3)}****${n.slice(-4)}`;
   if (n.length >= 5) return `****${n.slice(-4)}`;
-  return "****";
+  return '****';
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createServiceHours, isInServiceHours } from './service-hours.js';
 
-const config = { weekdays: [1, 2, 3, 4, 5], periods: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }] };
+const config = {
+  weekdays: [1, 2, 3, 4, 5],
+  periods: [
+    { from: '09:00', to: '12:00' },
+    { from: '13:00', to: '17:00' },
+  ],
+};
 const sh = (local: string) => Date.parse(`${local}+08:00`);
 
 describe('service hours (§2.3)', () => {
@@ -20,7 +26,8 @@ describe('service hours (§2.3)', () => {
   });
 
   it('follows the working-day calendar: holidays closed, 调休 weekends open', () => {
-    const calendar = (d: string) => d === '2026-02-28' || (d !== '2026-10-01' && !['Sat', 'Sun'].includes(new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)));
+    const calendar = (d: string) =>
+      d === '2026-02-28' || (d !== '2026-10-01' && !['Sat', 'Sun'].includes(new Date(`${d}T12:00:00Z`).toUTCString().slice(0, 3)));
     const withCalendar = createServiceHours(config, 'Asia/Shanghai', calendar);
     expect(withCalendar(sh('2026-10-01T10:00:00'))).toBe(false);
     expect(withCalendar(sh('2026-02-28T10:00:00'))).toBe(true);
@@ -37,7 +44,13 @@ describe('service hours (§2.3)', () => {
 });
 
 describe('the desk sign-out warning (§2.4-10) with the server hours', () => {
-  const hours = { weekdays: [1, 2, 3, 4, 5], periods: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }] };
+  const hours = {
+    weekdays: [1, 2, 3, 4, 5],
+    periods: [
+      { from: '08:30', to: '12:00' },
+      { from: '13:30', to: '17:30' },
+    ],
+  };
 
   it('follows the configured hours in Beijing time, not the machine zone', () => {
     expect(isInServiceHours(sh('2026-11-23T10:00:00'), hours, 'Asia/Shanghai')).toBe(true); // Monday

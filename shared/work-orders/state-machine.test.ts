@@ -7,7 +7,7 @@ describe('work-order state machine', () => {
     const keys = TRANSITIONS.map((t) => `${t.from}:${t.action}`);
     expect(new Set(keys).size).toBe(keys.length);
     const reached = new Set(['draft']);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of TRANSITIONS) {
         if (reached.has(t.from) && !reached.has(t.to)) {

@@ -66,7 +66,15 @@ export const TRANSITIONS: readonly WorkOrderTransition[] = [
   // A misrouted order goes back for re-dispatch.
   { from: 'dispatched', action: 'return', to: 'pending_approval', roles: HANDLERS, ownDepartment: true, requires: ['comment'], label: '退回' },
   // More time: the handler asks with a reason, the leader grants (the due date moves) or refuses.
-  { from: 'in_progress', action: 'request_extension', to: 'in_progress', roles: HANDLERS, ownDepartment: true, requires: ['days', 'comment'], label: '申请延期' },
+  {
+    from: 'in_progress',
+    action: 'request_extension',
+    to: 'in_progress',
+    roles: HANDLERS,
+    ownDepartment: true,
+    requires: ['days', 'comment'],
+    label: '申请延期',
+  },
   { from: 'in_progress', action: 'grant_extension', to: 'in_progress', roles: DEPARTMENT_LEADERS, label: '同意延期' },
   { from: 'in_progress', action: 'deny_extension', to: 'in_progress', roles: DEPARTMENT_LEADERS, requires: ['comment'], label: '不同意延期' },
   // §2.5-3: the solution returns to the hotline.

@@ -5,7 +5,10 @@ import { isAllowedExternalUrl } from '../security/url-guards.js';
 import { validateIpcInvoke } from './ipc-validation.js';
 
 type Handlers = {
-  [C in IpcInvokeChannel]: (window: BrowserWindow | null, ...args: IpcInvokeContract[C]['args']) => Promise<IpcInvokeContract[C]['result']> | IpcInvokeContract[C]['result'];
+  [C in IpcInvokeChannel]: (
+    window: BrowserWindow | null,
+    ...args: IpcInvokeContract[C]['args']
+  ) => Promise<IpcInvokeContract[C]['result']> | IpcInvokeContract[C]['result'];
 };
 
 export function registerIpcHandlers(appInfo: AppInfo): void {

@@ -2,9 +2,7 @@ import { IPC_INVOKE_CHANNELS, type IpcInvokeChannel, type IpcInvokeContract } fr
 import { ipcArgSchemas } from '../../../shared/ipc/schemas.js';
 import { isAllowedNavigation } from '../security/url-guards.js';
 
-export type IpcValidation<C extends IpcInvokeChannel> =
-  | { ok: true; channel: C; args: IpcInvokeContract[C]['args'] }
-  | { ok: false; reason: string };
+export type IpcValidation<C extends IpcInvokeChannel> = { ok: true; channel: C; args: IpcInvokeContract[C]['args'] } | { ok: false; reason: string };
 
 export interface IpcSender {
   /** URL of the frame that sent the message (event.senderFrame.url). */

@@ -52,7 +52,9 @@ describe('ACD HTTP API', () => {
   });
 
   it('logs state changes in agent_state_log', () => {
-    const rows = server.db.prepare("SELECT l.state, l.reason FROM agent_state_log l JOIN users u ON u.id = l.agent_id WHERE u.work_number = '1001' ORDER BY l.id").all();
+    const rows = server.db
+      .prepare("SELECT l.state, l.reason FROM agent_state_log l JOIN users u ON u.id = l.agent_id WHERE u.work_number = '1001' ORDER BY l.id")
+      .all();
     expect(rows).toEqual([
       { state: 'ready', reason: null },
       { state: 'not_ready', reason: '用餐' },

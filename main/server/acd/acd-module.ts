@@ -25,7 +25,10 @@ export const acdModule: ServerModuleFactory = (ctx) => {
   const stateLog = new AgentStateLog(ctx.db, ctx.clock);
   const recovered = { calls: records.recoverAfterRestart().calls, agents: stateLog.signOutAfterRestart() };
   if (recovered.calls || recovered.agents.length) {
-    ctx.logger.warn({ event: 'calls_recovered', calls: recovered.calls, agents: recovered.agents.length }, 'calls and agent sessions left open by the last run closed as server_restart');
+    ctx.logger.warn(
+      { event: 'calls_recovered', calls: recovered.calls, agents: recovered.agents.length },
+      'calls and agent sessions left open by the last run closed as server_restart',
+    );
   }
 
   const acd = new Acd({

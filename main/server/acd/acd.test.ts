@@ -52,7 +52,14 @@ describe('Acd', () => {
     await f.timers.advance(1000);
     f.enqueue('second');
     expect(f.delegate.rings).toHaveLength(0);
-    expect(f.acd.queueSnapshot()).toMatchObject({ length: 2, longestWaitSec: 1, calls: [{ callId: 'first', position: 1 }, { callId: 'second', position: 2 }] });
+    expect(f.acd.queueSnapshot()).toMatchObject({
+      length: 2,
+      longestWaitSec: 1,
+      calls: [
+        { callId: 'first', position: 1 },
+        { callId: 'second', position: 2 },
+      ],
+    });
     f.acd.setState(a, 'ready');
     expect(f.delegate.rings.map((r) => r.callId)).toEqual(['first']);
   });
@@ -170,7 +177,9 @@ describe('Acd', () => {
     expect(f.acd.remove('c1', 'caller')).toBe('queue');
     expect(f.acd.remove('c1', 'caller')).toBeUndefined();
     expect(f.acd.queueSnapshot().length).toBe(0);
-    expect(f.events.filter((e) => e.type === 'call.ended')).toEqual([{ type: 'call.ended', callId: 'c1', agentId: null, outcome: 'abandoned', side: 'caller' }]);
+    expect(f.events.filter((e) => e.type === 'call.ended')).toEqual([
+      { type: 'call.ended', callId: 'c1', agentId: null, outcome: 'abandoned', side: 'caller' },
+    ]);
   });
 
   it('stops the ring of an abandoned call and frees the agent', async () => {
@@ -237,6 +246,11 @@ describe('Acd', () => {
     f.acd.agentReleased(a, 'c1', 'caller');
     for (const e of f.events) expect(serverEventSchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
     expect(f.events.map((e) => e.type)).toEqual(expect.arrayContaining(['acd.agent_state', 'acd.queue', 'call.offered', 'call.answered', 'call.ended']));
-    expect(f.events.filter((e) => e.type === 'acd.agent_state').map((e) => (e as { state: string }).state)).toEqual(['ready', 'ringing', 'talking', 'after_call_work']);
+    expect(f.events.filter((e) => e.type === 'acd.agent_state').map((e) => (e as { state: string }).state)).toEqual([
+      'ready',
+      'ringing',
+      'talking',
+      'after_call_work',
+    ]);
   });
 });

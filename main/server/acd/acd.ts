@@ -4,7 +4,15 @@ import type { AgentStateLog } from './agent-state-log.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import type { AgentSnapshot, QueueResponse } from '../../../shared/api/acd.js';
 import type { ForcedBy } from '../../../shared/api/supervision.js';
-import { MISSED_CALLS_REASON, OUTBOUND_CALL_REASON, IllegalAgentTransitionError, assertTransition, canTransition, type AgentState, type SelfServiceState } from '../../../shared/acd/agent-state-machine.js';
+import {
+  MISSED_CALLS_REASON,
+  OUTBOUND_CALL_REASON,
+  IllegalAgentTransitionError,
+  assertTransition,
+  canTransition,
+  type AgentState,
+  type SelfServiceState,
+} from '../../../shared/acd/agent-state-machine.js';
 import type { TimerHandle, Timers } from './timers.js';
 
 export interface AcdCall {
@@ -138,7 +146,21 @@ export class Acd {
   /** Makes an agent known (signed out) if it is not yet. */
   addAgent(info: AgentInfo): void {
     if (this.agentsById.has(info.id)) return;
-    this.agentsById.set(info.id, { info, state: 'signed_out', reason: null, since: this.now(), registered: false, idleSince: null, missedInRow: 0, callId: null, acwTimer: null, resume: null, comeback: null, forcedBy: null, pendingForce: null });
+    this.agentsById.set(info.id, {
+      info,
+      state: 'signed_out',
+      reason: null,
+      since: this.now(),
+      registered: false,
+      idleSince: null,
+      missedInRow: 0,
+      callId: null,
+      acwTimer: null,
+      resume: null,
+      comeback: null,
+      forcedBy: null,
+      pendingForce: null,
+    });
   }
 
   setRegistered(agentId: number, registered: boolean): void {
@@ -163,7 +185,11 @@ export class Acd {
     if (agent.state !== 'signed_out' || previous.state === 'signed_out') return;
     this.clearComeback(agent);
     const state = previous.state === 'not_ready' ? 'not_ready' : 'ready';
-    agent.comeback = { state, reason: state === 'not_ready' ? (previous.reason ?? '其他') : null, timer: this.deps.timers.after(graceMs, () => (agent.comeback = null)) };
+    agent.comeback = {
+      state,
+      reason: state === 'not_ready' ? (previous.reason ?? '其他') : null,
+      timer: this.deps.timers.after(graceMs, () => (agent.comeback = null)),
+    };
     if (agent.registered) this.setRegistered(agentId, true);
   }
 
@@ -482,7 +508,8 @@ export class Acd {
   }
 
   private assertMayLeaveAcw(agent: Agent): void {
-    if (!this.mayLeaveAcw(agent)) throw new AcdError('wrap_up_required', `agent ${agent.info.workNumber} must give a wrap-up code before leaving after-call work`);
+    if (!this.mayLeaveAcw(agent))
+      throw new AcdError('wrap_up_required', `agent ${agent.info.workNumber} must give a wrap-up code before leaving after-call work`);
   }
 
   private acwToReady(agent: Agent): void {
@@ -531,7 +558,16 @@ export class Acd {
 
   private publishState(agent: Agent): void {
     const { info, state, reason, since, callId, forcedBy } = agent;
-    this.publish({ type: 'acd.agent_state', agentId: info.id, workNumber: info.workNumber, state, reason, since: iso(since), callId, ...(forcedBy ? { forcedBy } : {}) });
+    this.publish({
+      type: 'acd.agent_state',
+      agentId: info.id,
+      workNumber: info.workNumber,
+      state,
+      reason,
+      since: iso(since),
+      callId,
+      ...(forcedBy ? { forcedBy } : {}),
+    });
   }
 
   private agent(agentId: number): Agent {
@@ -541,7 +577,20 @@ export class Acd {
   }
 
   private snapshot(a: Agent): AgentSnapshot {
-    return { agentId: a.info.id, workNumber: a.info.workNumber, displayName: a.info.displayName, state: a.state, reason: a.reason, since: iso(a.since), registered: a.registered, callId: a.callId, idleSince: a.idleSince === null ? null : iso(a.idleSince), missedRingsInRow: a.missedInRow, forcedBy: a.forcedBy, pendingForce: a.pendingForce && { state: a.pendingForce.state, by: a.pendingForce.by } };
+    return {
+      agentId: a.info.id,
+      workNumber: a.info.workNumber,
+      displayName: a.info.displayName,
+      state: a.state,
+      reason: a.reason,
+      since: iso(a.since),
+      registered: a.registered,
+      callId: a.callId,
+      idleSince: a.idleSince === null ? null : iso(a.idleSince),
+      missedRingsInRow: a.missedInRow,
+      forcedBy: a.forcedBy,
+      pendingForce: a.pendingForce && { state: a.pendingForce.state, by: a.pendingForce.by },
+    };
   }
 
   private publishQueue(): void {

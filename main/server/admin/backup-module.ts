@@ -43,7 +43,13 @@ export const backupModule: ServerModuleFactory = (ctx) => {
             nativeBinding: ctx.config.sqliteNativeBinding,
           });
           const response: BackupResponse = { ...result, file: basename(result.file) };
-          audit?.record({ actorUserId: principal.userId, action: 'admin.backup', entityType: 'database', entityId: response.file, detail: { bytes: response.bytes, removed: response.removed } });
+          audit?.record({
+            actorUserId: principal.userId,
+            action: 'admin.backup',
+            entityType: 'database',
+            entityId: response.file,
+            detail: { bytes: response.bytes, removed: response.removed },
+          });
           ctx.logger.info({ event: 'backup', ...response, by: principal.workNumber }, 'database backup written');
           return response;
         } catch (error) {

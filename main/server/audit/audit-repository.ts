@@ -24,9 +24,7 @@ export class AuditRepository {
   private readonly queryStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare(
-      'INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, call_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.insertStmt = db.prepare('INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, call_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
     // NULL parameters mean "any": one prepared statement for every combination of filters.
     this.queryStmt = db.prepare<{ entityType: string | null; entityId: string | null; from: number | null; to: number | null; limit: number }, AuditRow>(
       `SELECT * FROM audit_log

@@ -11,7 +11,13 @@ describe('audit service', () => {
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'audit-')), 'a.sqlite'));
     const clock = new ManualClock(1_000);
     const audit = createAuditService(db, clock);
-    audit.record({ actorUserId: 1, action: 'user.create', entityType: 'user', entityId: 5, detail: { role: 'agent', password: 'p', nested: { pin: '1234', sipHa1: 'x', ok: 1 } } });
+    audit.record({
+      actorUserId: 1,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: 5,
+      detail: { role: 'agent', password: 'p', nested: { pin: '1234', sipHa1: 'x', ok: 1 } },
+    });
     clock.set(2_000);
     audit.record({ actorUserId: 1, action: 'work_order.submit', entityType: 'work_order', entityId: 7, callId: 'call-1' });
     clock.set(3_000);

@@ -24,7 +24,14 @@ describe('auth API', () => {
     const login = await server.call('POST', '/api/v1/auth/login', undefined, { workNumber: '1001', password: 'demo1001' });
     expect(login.status).toBe(200);
     expect(login.body.token).toMatch(/^[\w-]{43}$/);
-    expect(login.body.user).toEqual({ id: expect.any(Number), workNumber: '1001', displayName: '张敏', role: 'agent', centerCode: '330100', department: '热线管理科' });
+    expect(login.body.user).toEqual({
+      id: expect.any(Number),
+      workNumber: '1001',
+      displayName: '张敏',
+      role: 'agent',
+      centerCode: '330100',
+      department: '热线管理科',
+    });
     expect(Date.parse(login.body.expiresAt)).toBe(clock.now() + 12 * HOUR);
     const me = await server.call('GET', '/api/v1/auth/me', login.body.token);
     expect(me.status).toBe(200);
@@ -130,8 +137,13 @@ describe('auth API', () => {
 
     const created = await server.call('POST', '/api/v1/users', admin, { workNumber: '1011', displayName: '新坐席', role: 'agent', password: 'first-pass-1' });
     expect(created.status).toBe(201);
-    expect((await server.call('POST', '/api/v1/users', admin, { workNumber: '1011', displayName: 'x', role: 'agent', password: 'first-pass-1' })).status).toBe(409);
-    expect((await server.call('POST', '/api/v1/users', admin, { workNumber: '3003', displayName: 'x', role: 'department_handler', password: 'first-pass-1' })).status).toBe(400);
+    expect((await server.call('POST', '/api/v1/users', admin, { workNumber: '1011', displayName: 'x', role: 'agent', password: 'first-pass-1' })).status).toBe(
+      409,
+    );
+    expect(
+      (await server.call('POST', '/api/v1/users', admin, { workNumber: '3003', displayName: 'x', role: 'department_handler', password: 'first-pass-1' }))
+        .status,
+    ).toBe(400);
     const newToken = await server.login('1011', 'first-pass-1');
 
     const auth = server.ctx.services.require(SERVICES.auth, 'test');
@@ -152,14 +164,28 @@ describe('auth API', () => {
     expect((await server.call('POST', '/api/v1/auth/login', undefined, { workNumber: '1011', password: 'second-pass-2' })).status).toBe(401);
 
     const audit = await server.call('GET', `/api/v1/audit?entityType=user&entityId=${id}`, admin);
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['auth.login_failed', 'user.update', 'user.update', 'auth.login', 'auth.login_failed', 'user.set_password', 'auth.login', 'user.create']);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual([
+      'auth.login_failed',
+      'user.update',
+      'user.update',
+      'auth.login',
+      'auth.login_failed',
+      'user.set_password',
+      'auth.login',
+      'user.create',
+    ]);
     expect(JSON.stringify(audit.body)).not.toMatch(/pass-/);
   });
 
-  it('refuses an admin of another center on that center\'s users and audit', async () => {
+  it("refuses an admin of another center on that center's users and audit", async () => {
     const auth = server.ctx.services.require(SERVICES.auth, 'test');
     const admin = await server.login('9001', 'admin-secret-1');
-    const other = await server.call('POST', '/api/v1/users', admin, { workNumber: '9002', displayName: '外中心', role: 'center_admin', password: 'other-center-1' });
+    const other = await server.call('POST', '/api/v1/users', admin, {
+      workNumber: '9002',
+      displayName: '外中心',
+      role: 'center_admin',
+      password: 'other-center-1',
+    });
     server.db.prepare("UPDATE users SET center_code = '320100' WHERE id = ?").run(other.body.id);
     const otherToken = await server.login('9002', 'other-center-1');
     const agentId = auth.listAgents()[0]!.id;

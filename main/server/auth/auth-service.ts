@@ -133,7 +133,9 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService, end
       const wait = throttle.retryAfterMs(workNumber, address);
       if (wait > 0) {
         const minutes = Math.ceil(wait / 60_000);
-        throw new HttpError(429, 'too_many_attempts', `too many failed sign-ins for this work number or from this address; try again in ${minutes} minutes`, { retryAfterSeconds: Math.ceil(wait / 1000) });
+        throw new HttpError(429, 'too_many_attempts', `too many failed sign-ins for this work number or from this address; try again in ${minutes} minutes`, {
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        });
       }
       const row: UserRow | undefined = users.findByWorkNumber(workNumber);
       let ok = false;

@@ -33,15 +33,27 @@ async function insertUser(users: UserRepository, clock: Clock, centerCode: strin
 }
 
 /** First start: a center admin, so that someone can sign in and create the others. */
-export async function bootstrapAdmin(users: UserRepository, clock: Clock, centerCode: string, logger: Logger, configuredPassword: string | undefined): Promise<void> {
+export async function bootstrapAdmin(
+  users: UserRepository,
+  clock: Clock,
+  centerCode: string,
+  logger: Logger,
+  configuredPassword: string | undefined,
+): Promise<void> {
   if (users.count() > 0) return;
   const password = configuredPassword && configuredPassword.length > 0 ? configuredPassword : randomBytes(12).toString('base64url');
   await insertUser(users, clock, centerCode, { workNumber: BOOTSTRAP_ADMIN, displayName: '中心管理员', role: 'center_admin', department: null }, password);
   if (configuredPassword) {
-    logger.warn({ event: 'admin_bootstrap', workNumber: BOOTSTRAP_ADMIN }, 'created center admin 9001 with the configured password (adminPassword, AGENT_DESK_ADMIN_PASSWORD)');
+    logger.warn(
+      { event: 'admin_bootstrap', workNumber: BOOTSTRAP_ADMIN },
+      'created center admin 9001 with the configured password (adminPassword, AGENT_DESK_ADMIN_PASSWORD)',
+    );
   } else {
     // The only time this password is ever shown: the admin changes it after signing in.
-    logger.warn({ event: 'admin_bootstrap', workNumber: BOOTSTRAP_ADMIN, initialPassword: password }, 'created center admin 9001 with a random password; change it after signing in');
+    logger.warn(
+      { event: 'admin_bootstrap', workNumber: BOOTSTRAP_ADMIN, initialPassword: password },
+      'created center admin 9001 with a random password; change it after signing in',
+    );
   }
 }
 

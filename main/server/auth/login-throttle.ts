@@ -50,7 +50,12 @@ export class LoginThrottle implements CredentialThrottle {
     const waits = [
       pair.length >= PAIR_LIMIT ? this.until(pair, PAIR_LIMIT) : 0,
       fromAddress.length >= ADDRESS_LIMIT ? this.until(fromAddress, ADDRESS_LIMIT) : 0,
-      accountTotal >= ACCOUNT_LIMIT ? this.until(fromAccount.map((f) => f.at), fromAccount.length) : 0,
+      accountTotal >= ACCOUNT_LIMIT
+        ? this.until(
+            fromAccount.map((f) => f.at),
+            fromAccount.length,
+          )
+        : 0,
     ];
     return Math.max(...waits);
   }

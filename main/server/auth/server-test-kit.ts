@@ -17,7 +17,10 @@ export interface TestServer extends RunningServer {
   call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }>;
 }
 
-export async function startTestServer(modules: readonly ServerModuleFactory[], options: { clock?: Clock; config?: Partial<ServerConfigInput>; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  modules: readonly ServerModuleFactory[],
+  options: { clock?: Clock; config?: Partial<ServerConfigInput>; dataDir?: string } = {},
+): Promise<TestServer> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -15,7 +15,9 @@ export class SessionRepository {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, sip_ha1) VALUES (?, ?, ?, ?, ?)');
-    this.sipHa1sStmt = db.prepare<[number, number], string>('SELECT sip_ha1 FROM sessions WHERE user_id = ? AND expires_at > ? AND sip_ha1 IS NOT NULL').pluck();
+    this.sipHa1sStmt = db
+      .prepare<[number, number], string>('SELECT sip_ha1 FROM sessions WHERE user_id = ? AND expires_at > ? AND sip_ha1 IS NOT NULL')
+      .pluck();
     this.findStmt = db.prepare<[string], SessionUserRow>(
       'SELECT users.*, sessions.expires_at FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ?',
     );

@@ -39,7 +39,13 @@ export function registerUsersRoutes(app: FastifyInstance, auth: AuthService, aud
       },
       clock.now(),
     );
-    audit.record({ actorUserId: principal.userId, action: 'user.create', entityType: 'user', entityId: row.id, detail: { workNumber: row.work_number, role: row.role, department: row.department } });
+    audit.record({
+      actorUserId: principal.userId,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      detail: { workNumber: row.work_number, role: row.role, department: row.department },
+    });
     return toAdminUser(row);
   });
 

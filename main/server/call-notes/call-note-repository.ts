@@ -39,9 +39,15 @@ export class CallNoteRepository {
        VALUES (@center_code, @call_id, @agent_id, @category, @topic, @description, @caller_name, @caller_number, @callback_number, @answered_on_call, @restatement, @confirmed_at, @work_order_id, @created_at)`,
     );
     this.getStmt = db.prepare<[number], CallNoteRow>(`${SELECT} WHERE call_notes.id = ?`);
-    this.byCallStmt = db.prepare<[string, string, number], CallNoteRow>(`${SELECT} WHERE call_notes.center_code = ? AND call_notes.call_id = ? ORDER BY call_notes.id DESC LIMIT ?`);
-    this.byCallOfAgentStmt = db.prepare<[string, string, number, number], CallNoteRow>(`${SELECT} WHERE call_notes.center_code = ? AND call_notes.call_id = ? AND call_notes.agent_id = ? ORDER BY call_notes.id DESC LIMIT ?`);
-    this.byAgentStmt = db.prepare<[string, number, number], CallNoteRow>(`${SELECT} WHERE call_notes.center_code = ? AND call_notes.agent_id = ? ORDER BY call_notes.id DESC LIMIT ?`);
+    this.byCallStmt = db.prepare<[string, string, number], CallNoteRow>(
+      `${SELECT} WHERE call_notes.center_code = ? AND call_notes.call_id = ? ORDER BY call_notes.id DESC LIMIT ?`,
+    );
+    this.byCallOfAgentStmt = db.prepare<[string, string, number, number], CallNoteRow>(
+      `${SELECT} WHERE call_notes.center_code = ? AND call_notes.call_id = ? AND call_notes.agent_id = ? ORDER BY call_notes.id DESC LIMIT ?`,
+    );
+    this.byAgentStmt = db.prepare<[string, number, number], CallNoteRow>(
+      `${SELECT} WHERE call_notes.center_code = ? AND call_notes.agent_id = ? ORDER BY call_notes.id DESC LIMIT ?`,
+    );
   }
 
   insert(note: NewCallNote): number {

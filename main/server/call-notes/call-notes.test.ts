@@ -49,7 +49,12 @@ describe('call notes (§2.4-4/5/7)', () => {
     const query = await server.call('POST', '/api/v1/call-notes', token, { category: 'query', topic: '账户余额', answeredOnCall: true });
     expect(query.status).toBe(201);
     expect(query.body.workOrderId).toBeNull();
-    const inquiry = await server.call('POST', '/api/v1/call-notes', token, { category: 'inquiry', topic: '异地贷款政策', description: '需业务科室确认', answeredOnCall: false });
+    const inquiry = await server.call('POST', '/api/v1/call-notes', token, {
+      category: 'inquiry',
+      topic: '异地贷款政策',
+      description: '需业务科室确认',
+      answeredOnCall: false,
+    });
     expect(inquiry.body.workOrderId).toEqual(expect.any(Number));
     const mine = await server.call('GET', '/api/v1/call-notes', token);
     expect(mine.body.callNotes.map((n: { topic: string }) => n.topic)).toEqual(['异地贷款政策', '账户余额']);
@@ -71,12 +76,20 @@ describe('call notes (§2.4-4/5/7)', () => {
   it('shows the notes of a call to its own agent and to the team lead, never to another agent', async () => {
     server = await startTestServer(modules);
     const author = await server.login('1004');
-    const note = await server.call('POST', '/api/v1/call-notes', author, { callId: 'call-private', category: 'query', topic: '贷款进度', callerName: '赵女士', answeredOnCall: true });
+    const note = await server.call('POST', '/api/v1/call-notes', author, {
+      callId: 'call-private',
+      category: 'query',
+      topic: '贷款进度',
+      callerName: '赵女士',
+      answeredOnCall: true,
+    });
     expect(note.status).toBe(201);
     const other = await server.login('1005');
     expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', other)).body.callNotes).toEqual([]);
     expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', author)).body.callNotes).toHaveLength(1);
     const lead = await server.login('2001');
-    expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', lead)).body.callNotes.map((n: { callerName: string }) => n.callerName)).toEqual(['赵女士']);
+    expect((await server.call('GET', '/api/v1/call-notes?callId=call-private', lead)).body.callNotes.map((n: { callerName: string }) => n.callerName)).toEqual([
+      '赵女士',
+    ]);
   });
 });

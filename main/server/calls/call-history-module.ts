@@ -7,7 +7,12 @@ import { SERVICES } from '../services.js';
 import { centerDay } from './center-day.js';
 import type { CallHistoryEntry, CallHistoryResponse } from '../../../shared/api/call-history.js';
 
-const query = z.object({ agent: z.string().regex(/^\d{1,8}$/).optional() });
+const query = z.object({
+  agent: z
+    .string()
+    .regex(/^\d{1,8}$/)
+    .optional(),
+});
 
 interface Row {
   call_id: string;

@@ -48,8 +48,12 @@ export class CallRecordStatements {
       agentNow: p('UPDATE calls SET agent_id = ? WHERE id = ?'),
       turnInsert: p('INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at) VALUES (?, ?, ?, ?)'),
       turnEnd: p('UPDATE call_agent_turns SET ended_at = ?, end_reason = ? WHERE call_id = ? AND agent_id = ? AND ended_at IS NULL'),
-      acwStart: p('UPDATE call_agent_turns SET acw_started_at = ? WHERE id = (SELECT MAX(id) FROM call_agent_turns WHERE call_id = ? AND agent_id = ? AND acw_started_at IS NULL)'),
-      acwOpen: p('SELECT id, acw_started_at AS startedAt FROM call_agent_turns WHERE call_id = ? AND agent_id = ? AND acw_started_at IS NOT NULL AND acw_ended_at IS NULL'),
+      acwStart: p(
+        'UPDATE call_agent_turns SET acw_started_at = ? WHERE id = (SELECT MAX(id) FROM call_agent_turns WHERE call_id = ? AND agent_id = ? AND acw_started_at IS NULL)',
+      ),
+      acwOpen: p(
+        'SELECT id, acw_started_at AS startedAt FROM call_agent_turns WHERE call_id = ? AND agent_id = ? AND acw_started_at IS NOT NULL AND acw_ended_at IS NULL',
+      ),
       acwEnd: p('UPDATE call_agent_turns SET acw_ended_at = ? WHERE id = ?'),
       acwSum: p('UPDATE calls SET acw_ms = acw_ms + ?, acw_count = acw_count + 1 WHERE id = ?'),
       talkEnded: p('UPDATE calls SET talk_ended_at = ? WHERE id = ? AND answered_at IS NOT NULL'),
@@ -82,7 +86,17 @@ export class CallRecord {
   static arrive(st: CallRecordStatements, clock: Clock, centerCode: string, call: ArrivedCall): CallRecord {
     const at = clock.now();
     st.db.transaction(() => {
-      st.s.insertCall!.run({ id: call.id, centerCode, direction: call.direction ?? 'inbound', caller: call.caller, callee: call.callee, transport: call.transport, sipCallId: call.sipCallId ?? null, workOrderId: call.workOrderId ?? null, at });
+      st.s.insertCall!.run({
+        id: call.id,
+        centerCode,
+        direction: call.direction ?? 'inbound',
+        caller: call.caller,
+        callee: call.callee,
+        transport: call.transport,
+        sipCallId: call.sipCallId ?? null,
+        workOrderId: call.workOrderId ?? null,
+        at,
+      });
       st.s.event!.run(call.id, at, 'arrived', null);
     })();
     return new CallRecord(st, clock, call.id);

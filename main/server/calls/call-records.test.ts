@@ -9,14 +9,17 @@ interface CallRow {
   [k: string]: unknown;
 }
 
-describe('CallRecords and a call\'s CallRecord', () => {
+describe("CallRecords and a call's CallRecord", () => {
   let t: TempCallsDb;
   let clock: ManualClock;
   let records: CallRecords;
   let agent: number;
   let colleague: number;
   const row = (id: string) => t.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow;
-  const turns = (id: string) => t.db.prepare('SELECT agent_id, kind, started_at, ended_at, end_reason, acw_started_at, acw_ended_at FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(id);
+  const turns = (id: string) =>
+    t.db
+      .prepare('SELECT agent_id, kind, started_at, ended_at, end_reason, acw_started_at, acw_ended_at FROM call_agent_turns WHERE call_id = ? ORDER BY id')
+      .all(id);
   const tick = (ms = 1000) => clock.advance(ms);
 
   beforeEach(() => {
@@ -59,7 +62,20 @@ describe('CallRecords and a call\'s CallRecord', () => {
     c1.ended('survey_done');
 
     const r = row('c1');
-    expect(r).toMatchObject({ center_code: TEST_CENTER, caller: '13800000000', sip_call_id: 'sip-c1', offered_to_agent: 1, agent_id: agent, hangup_side: 'caller', survey_result: 1, recording_file: 'recordings/2026/03/02/c1.wav', end_reason: 'survey_done', abandoned_at: null, acw_ms: 2000, acw_count: 1 });
+    expect(r).toMatchObject({
+      center_code: TEST_CENTER,
+      caller: '13800000000',
+      sip_call_id: 'sip-c1',
+      offered_to_agent: 1,
+      agent_id: agent,
+      hangup_side: 'caller',
+      survey_result: 1,
+      recording_file: 'recordings/2026/03/02/c1.wav',
+      end_reason: 'survey_done',
+      abandoned_at: null,
+      acw_ms: 2000,
+      acw_count: 1,
+    });
     expect(JSON.parse(r.ivr_path as string)).toEqual(['业务查询', '个人贷款', '人工']);
     const order = ['arrived_at', 'ivr_exit_at', 'offered_at', 'ring_started_at', 'answered_at', 'talk_ended_at', 'survey_at', 'ended_at'];
     const times = order.map((k) => r[k] as number);
@@ -68,12 +84,41 @@ describe('CallRecords and a call\'s CallRecord', () => {
     expect(r.answered_at).toBe(T0 + 5000);
     expect(r.offered_at).toBe(T0 + 3000);
     expect(r.queued_at).toBe(T0 + 3000);
-    expect(turns('c1')).toEqual([{ agent_id: agent, kind: 'answer', started_at: T0 + 5000, ended_at: T0 + 6000, end_reason: 'survey_handoff', acw_started_at: T0 + 6000, acw_ended_at: T0 + 8000 }]);
+    expect(turns('c1')).toEqual([
+      {
+        agent_id: agent,
+        kind: 'answer',
+        started_at: T0 + 5000,
+        ended_at: T0 + 6000,
+        end_reason: 'survey_handoff',
+        acw_started_at: T0 + 6000,
+        acw_ended_at: T0 + 8000,
+      },
+    ]);
     const kinds = t.db.prepare('SELECT kind FROM call_events WHERE call_id = ? ORDER BY id').pluck().all('c1');
-    expect(kinds).toEqual(['arrived', 'ivr', 'ivr', 'ivr', 'ivr', 'ivr_exit', 'offered', 'ring_started', 'ring_ended', 'answered', 'recording', 'talk_ended', 'agent_left', 'acw_started', 'survey', 'hung_up', 'acw_ended', 'ended']);
+    expect(kinds).toEqual([
+      'arrived',
+      'ivr',
+      'ivr',
+      'ivr',
+      'ivr',
+      'ivr_exit',
+      'offered',
+      'ring_started',
+      'ring_ended',
+      'answered',
+      'recording',
+      'talk_ended',
+      'agent_left',
+      'acw_started',
+      'survey',
+      'hung_up',
+      'acw_ended',
+      'ended',
+    ]);
   });
 
-  it('counts each agent\'s after-call work once on a transferred call, and talk to the last agent\'s end', () => {
+  it("counts each agent's after-call work once on a transferred call, and talk to the last agent's end", () => {
     const c = arrive('t');
     c.offered();
     tick();
@@ -102,8 +147,24 @@ describe('CallRecords and a call\'s CallRecord', () => {
     expect(row('t')).toMatchObject({ agent_id: colleague, hangup_side: 'caller', acw_ms: 30_000, acw_count: 2 });
     expect((row('t').talk_ended_at as number) - (row('t').answered_at as number)).toBe(67_000);
     expect(turns('t')).toEqual([
-      { agent_id: agent, kind: 'answer', started_at: T0 + 1000, ended_at: T0 + 9000, end_reason: 'transferred', acw_started_at: T0 + 9000, acw_ended_at: T0 + 19_000 },
-      { agent_id: colleague, kind: 'transfer', started_at: T0 + 9000, ended_at: T0 + 68_000, end_reason: 'call_ended', acw_started_at: T0 + 68_000, acw_ended_at: T0 + 88_000 },
+      {
+        agent_id: agent,
+        kind: 'answer',
+        started_at: T0 + 1000,
+        ended_at: T0 + 9000,
+        end_reason: 'transferred',
+        acw_started_at: T0 + 9000,
+        acw_ended_at: T0 + 19_000,
+      },
+      {
+        agent_id: colleague,
+        kind: 'transfer',
+        started_at: T0 + 9000,
+        ended_at: T0 + 68_000,
+        end_reason: 'call_ended',
+        acw_started_at: T0 + 68_000,
+        acw_ended_at: T0 + 88_000,
+      },
     ]);
   });
 
@@ -157,13 +218,37 @@ describe('CallRecords and a call\'s CallRecord', () => {
       const db = t.reopen();
       clock.advance(600_000);
       expect(new CallRecords(db, clock, TEST_CENTER).recoverAfterRestart()).toEqual({ calls: 4 });
-      const r = (id: string) => db.prepare('SELECT abandon_stage, abandoned_at, answered_at, talk_ended_at, hung_up_at, hangup_side, ended_at, end_reason FROM calls WHERE id = ?').get(id);
-      expect(r('ivr')).toEqual({ abandon_stage: 'ivr', abandoned_at: cut, answered_at: null, talk_ended_at: null, hung_up_at: cut, hangup_side: 'system', ended_at: cut, end_reason: 'server_restart' });
+      const r = (id: string) =>
+        db
+          .prepare('SELECT abandon_stage, abandoned_at, answered_at, talk_ended_at, hung_up_at, hangup_side, ended_at, end_reason FROM calls WHERE id = ?')
+          .get(id);
+      expect(r('ivr')).toEqual({
+        abandon_stage: 'ivr',
+        abandoned_at: cut,
+        answered_at: null,
+        talk_ended_at: null,
+        hung_up_at: cut,
+        hangup_side: 'system',
+        ended_at: cut,
+        end_reason: 'server_restart',
+      });
       expect(r('queued')).toMatchObject({ abandon_stage: 'queue', abandoned_at: cut, hangup_side: 'system' });
       expect(r('ringing')).toMatchObject({ abandon_stage: 'ringing', abandoned_at: cut, hangup_side: 'system' });
       // Talking: it keeps its answer and its talk up to the cut.
-      expect(r('talking')).toEqual({ abandon_stage: null, abandoned_at: null, answered_at: T0, talk_ended_at: cut, hung_up_at: cut, hangup_side: 'system', ended_at: cut, end_reason: 'server_restart' });
-      expect(db.prepare("SELECT ended_at, end_reason FROM call_agent_turns WHERE call_id = 'talking'").get()).toEqual({ ended_at: cut, end_reason: 'server_restart' });
+      expect(r('talking')).toEqual({
+        abandon_stage: null,
+        abandoned_at: null,
+        answered_at: T0,
+        talk_ended_at: cut,
+        hung_up_at: cut,
+        hangup_side: 'system',
+        ended_at: cut,
+        end_reason: 'server_restart',
+      });
+      expect(db.prepare("SELECT ended_at, end_reason FROM call_agent_turns WHERE call_id = 'talking'").get()).toEqual({
+        ended_at: cut,
+        end_reason: 'server_restart',
+      });
       expect(db.prepare("SELECT ended_at, outcome FROM call_ring_attempts WHERE call_id = 'ringing'").get()).toEqual({ ended_at: cut, outcome: 'abandoned' });
       expect(db.prepare("SELECT end_reason, ended_at FROM calls WHERE id = 'done'").get()).toEqual({ end_reason: 'normal', ended_at: T0 });
       // A second start finds nothing left to close.

@@ -69,14 +69,24 @@ export class CallRecords {
     return this.db.transaction(() => {
       const aliveRaw = this.s.alive!.get(ALIVE_KEY) as string | undefined;
       const alive = aliveRaw === undefined ? null : Number(aliveRaw);
-      const open = this.s.openCalls!.all(this.centerCode) as { id: string; arrivedAt: number; answeredAt: number | null; talkEndedAt: number | null; offered: number; lastEventAt: number | null; ringing: number }[];
+      const open = this.s.openCalls!.all(this.centerCode) as {
+        id: string;
+        arrivedAt: number;
+        answeredAt: number | null;
+        talkEndedAt: number | null;
+        offered: number;
+        lastEventAt: number | null;
+        ringing: number;
+      }[];
       const cutOf = (from: number) => Math.max(from, alive ?? from);
       for (const call of open) {
         const cut = cutOf(call.lastEventAt ?? call.arrivedAt);
         const rec = new CallRecord(this.st, { now: () => cut }, call.id);
         if (call.answeredAt === null) rec.abandoned(call.offered ? (call.ringing ? 'ringing' : 'queue') : 'ivr');
         else if (call.talkEndedAt === null) rec.talkEnded();
-        this.db.prepare('UPDATE call_agent_turns SET ended_at = ?, end_reason = ? WHERE call_id = ? AND ended_at IS NULL AND started_at <= ?').run(cut, reason, call.id, cut);
+        this.db
+          .prepare('UPDATE call_agent_turns SET ended_at = ?, end_reason = ? WHERE call_id = ? AND ended_at IS NULL AND started_at <= ?')
+          .run(cut, reason, call.id, cut);
         rec.hungUp('system');
         rec.ended(reason);
       }

@@ -29,7 +29,12 @@ function dataDirWithDatabase(): string {
 function backup(...args: string[]) {
   const env = { ...process.env };
   delete env.AGENT_DESK_DATA_DIR;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'main/server/db/backup-cli.ts'), ...args], { cwd: APP_ROOT, env, encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'main/server/db/backup-cli.ts'), ...args], {
+    cwd: APP_ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -85,7 +90,13 @@ describe('backup command', { timeout: 60_000 }, () => {
 
   it('exits 2 with the usage for bad arguments', () => {
     const dataDir = dataDirWithDatabase();
-    for (const args of [['--bogus'], ['--data-dir', dataDir, '--keep', '0'], ['--data-dir', dataDir, '--keep', 'many'], ['--data-dir', dataDir, '--out', join(tempDir(), 'one.sqlite'), '--keep', '2'], ['--data-dir', dataDir, '--out', join(dataDir, DATABASE_FILE)]]) {
+    for (const args of [
+      ['--bogus'],
+      ['--data-dir', dataDir, '--keep', '0'],
+      ['--data-dir', dataDir, '--keep', 'many'],
+      ['--data-dir', dataDir, '--out', join(tempDir(), 'one.sqlite'), '--keep', '2'],
+      ['--data-dir', dataDir, '--out', join(dataDir, DATABASE_FILE)],
+    ]) {
       const run = backup(...args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^agent-desk backup: .+\nusage: agent-desk backup/);

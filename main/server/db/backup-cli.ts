@@ -29,7 +29,11 @@ const argsSchema = z.object({
 async function runBackupCli(argv: string[], env: NodeJS.ProcessEnv): Promise<BackupResult> {
   let values;
   try {
-    values = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -61,7 +65,9 @@ async function runBackupCli(argv: string[], env: NodeJS.ProcessEnv): Promise<Bac
   try {
     // Another process (the server) writes between steps would restart the copy: one step, one snapshot.
     const options = { pagesPerStep: Infinity };
-    return outIsFile ? await backupToFile(source, out, options) : await backupToFolder(source, out, { ...options, keep: parsed.data.keep, timeZone: serverConfigSchema.shape.timeZone.parse(undefined) });
+    return outIsFile
+      ? await backupToFile(source, out, options)
+      : await backupToFolder(source, out, { ...options, keep: parsed.data.keep, timeZone: serverConfigSchema.shape.timeZone.parse(undefined) });
   } finally {
     source.close();
   }

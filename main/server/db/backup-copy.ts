@@ -59,7 +59,13 @@ export function verifyCopy(file: string, expectedVersion: number, nativeBinding?
     copy.pragma('journal_mode = DELETE');
     const problems = copy.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
     if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
-      throw new BackupError('verify', `the copy failed integrity_check: ${problems.slice(0, 5).map((p) => p.integrity_check).join('; ')}`);
+      throw new BackupError(
+        'verify',
+        `the copy failed integrity_check: ${problems
+          .slice(0, 5)
+          .map((p) => p.integrity_check)
+          .join('; ')}`,
+      );
     }
     const version = schemaVersion(copy);
     if (version !== expectedVersion) throw new BackupError('verify', `the copy has schema version ${version}, the database ${expectedVersion}`);

@@ -39,7 +39,13 @@ function readCopy(file: string): { ok: string; version: number; count: number; m
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const { count, maxId } = copy.prepare('SELECT count(*) AS count, max(id) AS maxId FROM probe').get() as { count: number; maxId: number };
-    return { ok: copy.pragma('integrity_check', { simple: true }) as string, version: copy.pragma('user_version', { simple: true }) as number, count, maxId, journal: copy.pragma('journal_mode', { simple: true }) as string };
+    return {
+      ok: copy.pragma('integrity_check', { simple: true }) as string,
+      version: copy.pragma('user_version', { simple: true }) as number,
+      count,
+      maxId,
+      journal: copy.pragma('journal_mode', { simple: true }) as string,
+    };
   } finally {
     copy.close();
   }
@@ -52,8 +58,11 @@ describe('online backup', () => {
     // The server stand-in: a separate process committing one row per transaction as fast as it can.
     const writer = spawn(
       process.execPath,
-      ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)}); db.pragma('journal_mode = WAL'); db.pragma('busy_timeout = 5000');
-       const insert = db.prepare('INSERT INTO probe (body) VALUES (randomblob(2048))'); for (;;) insert.run();`],
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)}); db.pragma('journal_mode = WAL'); db.pragma('busy_timeout = 5000');
+       const insert = db.prepare('INSERT INTO probe (body) VALUES (randomblob(2048))'); for (;;) insert.run();`,
+      ],
       { cwd: APP_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     children.push(writer);
@@ -158,7 +167,14 @@ describe('backup folder and rotation', () => {
 
   it('rotates by the time in the name, not by the order of file names', () => {
     const dir = tempDir();
-    for (const name of ['agent-desk-20250101-000000.sqlite', 'agent-desk-20250301-000000.sqlite', 'agent-desk-20250201-000000-2.sqlite', 'agent-desk-20250201-000000.sqlite', 'other.sqlite']) writeFileSync(join(dir, name), '');
+    for (const name of [
+      'agent-desk-20250101-000000.sqlite',
+      'agent-desk-20250301-000000.sqlite',
+      'agent-desk-20250201-000000-2.sqlite',
+      'agent-desk-20250201-000000.sqlite',
+      'other.sqlite',
+    ])
+      writeFileSync(join(dir, name), '');
     expect(rotateBackups(dir, 2).sort()).toEqual(['agent-desk-20250101-000000.sqlite', 'agent-desk-20250201-000000.sqlite']);
     expect(readdirSync(dir).sort()).toEqual(['agent-desk-20250201-000000-2.sqlite', 'agent-desk-20250301-000000.sqlite', 'other.sqlite']);
   });

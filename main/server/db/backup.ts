@@ -76,7 +76,13 @@ export async function backupToFile(source: Db, file: string, options: BackupOpti
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
     if (error instanceof BackupError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || /directory does not exist|unable to open|readonly/i.test((error as Error).message)) {
+    if (
+      code === 'EACCES' ||
+      code === 'EPERM' ||
+      code === 'EROFS' ||
+      code === 'ENOSPC' ||
+      /directory does not exist|unable to open|readonly/i.test((error as Error).message)
+    ) {
       throw new BackupError('output', `cannot write the backup in ${dir}: ${(error as Error).message}`);
     }
     throw new BackupError('source', `backup failed: ${(error as Error).message}`);
@@ -115,7 +121,16 @@ export function rotateBackups(dir: string, keep: number): string[] {
 /** YYYYMMDD-HHMMSS of `date` in `timeZone` (default: the machine's). */
 export function backupStamp(date: Date, timeZone?: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

@@ -23,9 +23,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const latest = target ?? migrations.length;
   const current = schemaVersion(db);
   if (current > migrations.length) {
-    throw new MigrationError(
-      `database schema version ${current} is newer than this program knows (${migrations.length}); upgrade the program`,
-    );
+    throw new MigrationError(`database schema version ${current} is newer than this program knows (${migrations.length}); upgrade the program`);
   }
   for (const migration of migrations.slice(current, latest)) {
     db.transaction(() => {

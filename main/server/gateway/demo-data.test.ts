@@ -29,9 +29,12 @@ describe('demo data', () => {
     expect(loanShare).toBeGreaterThan(0.2);
     expect(loanShare).toBeLessThan(0.4);
     expect(summary.loans).toBe(db.prepare('SELECT count(*) FROM pf_loans').pluck().get());
-    expect(db.prepare("SELECT count(DISTINCT status) FROM pf_people").pluck().get()).toBe(3);
+    expect(db.prepare('SELECT count(DISTINCT status) FROM pf_people').pluck().get()).toBe(3);
     // Headcount counts the employer's active depositors.
-    const mismatch = db.prepare("SELECT count(*) FROM pf_employers e WHERE headcount != (SELECT count(*) FROM pf_people WHERE employer_id = e.id AND status = '正常')").pluck().get();
+    const mismatch = db
+      .prepare("SELECT count(*) FROM pf_employers e WHERE headcount != (SELECT count(*) FROM pf_people WHERE employer_id = e.id AND status = '正常')")
+      .pluck()
+      .get();
     expect(mismatch).toBe(0);
     closeDatabase(db);
   });

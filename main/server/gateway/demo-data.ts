@@ -51,7 +51,9 @@ export function seedDemoData(db: Db, options: DemoDataOptions): DemoDataSummary 
     }
   };
 
-  const insertEmployer = db.prepare('INSERT INTO pf_employers (employer_account, name, headcount, status, arrears_months, arrears_fen) VALUES (?, ?, 0, ?, ?, 0)');
+  const insertEmployer = db.prepare(
+    'INSERT INTO pf_employers (employer_account, name, headcount, status, arrears_months, arrears_fen) VALUES (?, ?, 0, ?, ?, 0)',
+  );
   const insertPerson = db.prepare(
     'INSERT INTO pf_people (fund_account, id_card_no, cobrand_card_no, name, mobile, status, balance_fen, monthly_deposit_fen, employer_id, last_deposit_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -89,7 +91,8 @@ export function seedDemoData(db: Db, options: DemoDataOptions): DemoDataSummary 
       const monthly = status === '正常' ? Math.round(wage * rate) * 2 : 0;
       const months = int(6, 240);
       const balance = status === '销户' ? 0 : Math.round(Math.round(wage * rate) * 2 * months * (0.3 + rnd() * 0.7));
-      const lastDeposit = status === '正常' ? (rnd() < 0.9 ? lastMonth : thisMonth) : status === '封存' ? addDays(`${thisMonth}-01`, -int(40, 900)).slice(0, 7) : null;
+      const lastDeposit =
+        status === '正常' ? (rnd() < 0.9 ? lastMonth : thisMonth) : status === '封存' ? addDays(`${thisMonth}-01`, -int(40, 900)).slice(0, 7) : null;
       const personId = insertPerson.run(
         unique(() => `1${digits(11)}`),
         idCard,
@@ -134,7 +137,9 @@ export function seedDemoData(db: Db, options: DemoDataOptions): DemoDataSummary 
     db.prepare(
       "UPDATE pf_employers SET arrears_fen = arrears_months * (SELECT coalesce(sum(monthly_deposit_fen), 0) FROM pf_people WHERE employer_id = pf_employers.id AND status = '正常') WHERE arrears_months > 0",
     ).run();
-    db.prepare("INSERT INTO pf_meta (key, value) VALUES ('demo_seed', ?)").run(JSON.stringify({ seed: options.seed ?? 12329, people: peopleCount, employers: employerCount, today: options.today }));
+    db.prepare("INSERT INTO pf_meta (key, value) VALUES ('demo_seed', ?)").run(
+      JSON.stringify({ seed: options.seed ?? 12329, people: peopleCount, employers: employerCount, today: options.today }),
+    );
   })();
 
   return { people: peopleCount, employers: employerCount, loans, outlets: DEMO_OUTLETS.length, policies: DEMO_POLICIES.length };

@@ -26,7 +26,7 @@ describe('gateway module', () => {
 
     const second = await startServer(config, createLogger('silent'), { modules: [gatewayModule], clock });
     expect(second.db.prepare('SELECT count(*) FROM pf_people').pluck().get()).toBe(people);
-    expect(await (second.ctx.services.require(SERVICES.gateway, 'test')).getSmsSubscription(someone)).toEqual({ fundAccount: someone, enabled: true });
+    expect(await second.ctx.services.require(SERVICES.gateway, 'test').getSmsSubscription(someone)).toEqual({ fundAccount: someone, enabled: true });
     await second.stop();
   });
 });
@@ -51,7 +51,14 @@ describe('gateway module configuration', () => {
 
   it('maps the config keys to the HTTP adapter options', () => {
     expect(httpOptionsFromConfig({ gatewayUrl: undefined, gatewayToken: 'x', gatewayTimeoutMs: 3000 })).toBeUndefined();
-    expect(httpOptionsFromConfig({ gatewayUrl: 'https://core/v1', gatewayToken: undefined, gatewayTimeoutMs: 1500 })).toEqual({ baseUrl: 'https://core/v1', timeoutMs: 1500 });
-    expect(httpOptionsFromConfig({ gatewayUrl: 'https://core/v1', gatewayToken: 't', gatewayTimeoutMs: 1500 })).toEqual({ baseUrl: 'https://core/v1', timeoutMs: 1500, token: 't' });
+    expect(httpOptionsFromConfig({ gatewayUrl: 'https://core/v1', gatewayToken: undefined, gatewayTimeoutMs: 1500 })).toEqual({
+      baseUrl: 'https://core/v1',
+      timeoutMs: 1500,
+    });
+    expect(httpOptionsFromConfig({ gatewayUrl: 'https://core/v1', gatewayToken: 't', gatewayTimeoutMs: 1500 })).toEqual({
+      baseUrl: 'https://core/v1',
+      timeoutMs: 1500,
+      token: 't',
+    });
   });
 });

@@ -32,7 +32,9 @@ export function createGatewayModule(options: GatewayModuleOptions = {}) {
       }
       // Bookable days follow the working-day calendar when its module started before this one.
       const calendar = ctx.services.get(SERVICES.calendar);
-      const embedded = new SqliteGateway(ctx.db, ctx.clock, ctx.config.timeZone, calendar ? (d) => calendar.isWorkingDay(d) : undefined, { demoPins: hasDemoData(ctx.db) });
+      const embedded = new SqliteGateway(ctx.db, ctx.clock, ctx.config.timeZone, calendar ? (d) => calendar.isWorkingDay(d) : undefined, {
+        demoPins: hasDemoData(ctx.db),
+      });
       // Only a center on the embedded store keeps PINs here; a core system keeps its own.
       ctx.services.provide(SERVICES.pinStore, embedded.pins);
       gateway = embedded;

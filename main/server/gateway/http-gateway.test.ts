@@ -32,7 +32,11 @@ describe('HttpGateway transport', () => {
     await core.close();
     fixture.close();
   });
-  const errorCode = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof GatewayError ? e.code : String(e)));
+  const errorCode = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof GatewayError ? e.code : String(e)),
+    );
 
   it('retries a read after 503s and succeeds', async () => {
     core.failNext(2);
@@ -49,7 +53,13 @@ describe('HttpGateway transport', () => {
   it('never repeats a booking', async () => {
     core.failNext(1);
     const before = core.requests.length;
-    const booking = { fundAccount: fixture.known.fundAccount, outletCode: fixture.known.outletCode, type: 'withdrawal' as const, date: '2025-06-12', slot: '09:00-10:00' };
+    const booking = {
+      fundAccount: fixture.known.fundAccount,
+      outletCode: fixture.known.outletCode,
+      type: 'withdrawal' as const,
+      date: '2025-06-12',
+      slot: '09:00-10:00',
+    };
     expect(await errorCode(gateway.bookAppointment(booking))).toBe('unavailable');
     expect(core.requests.length - before).toBe(1);
   });

@@ -11,7 +11,11 @@ describe('Cache-Control on /api', () => {
   afterAll(() => server.stop());
 
   it('every /api response, success or error, says no-store', async () => {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workNumber: '1001', password: 'demo1001' }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workNumber: '1001', password: 'demo1001' }),
+    });
     expect(login.status).toBe(200);
     expect(login.headers.get('cache-control')).toBe('no-store');
     const { token } = (await login.json()) as { token: string };

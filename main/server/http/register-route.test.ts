@@ -28,7 +28,11 @@ describe('registerRoute', () => {
   let app: FastifyInstance;
   const seen: string[] = [];
   beforeAll(async () => {
-    app = await createHttpApp({ logger: createLogger('silent', new Writable({ write: (_c, _e, done) => done() })), deskDir: '/nonexistent', allowedOrigins: [] });
+    app = await createHttpApp({
+      logger: createLogger('silent', new Writable({ write: (_c, _e, done) => done() })),
+      deskDir: '/nonexistent',
+      allowedOrigins: [],
+    });
     registerRoute(app, get, {}, ({ params, query }) => ({ id: params.id, limit: query.limit }));
     registerRoute(app, create, { preHandler: async (request) => void seen.push(String(request.headers['x-who'] ?? '')) }, ({ body }) => ({ name: body.name }));
     registerRoute(app, remove, {}, ({ params }) => {
@@ -80,9 +84,17 @@ describe('registerRoute', () => {
 
   it('bad path and query parts say which part', async () => {
     const path = (await app.inject({ method: 'GET', url: '/api/v1/things/-1' })).json();
-    expect(path).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/^invalid path: id: /), details: [{ path: 'id', code: 'too_small' }] });
+    expect(path).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^invalid path: id: /),
+      details: [{ path: 'id', code: 'too_small' }],
+    });
     const query = (await app.inject({ method: 'GET', url: '/api/v1/things/1?limit=11' })).json();
-    expect(query).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/^invalid query: limit: /), details: [{ path: 'limit', code: 'too_big', maximum: 10 }] });
+    expect(query).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^invalid query: limit: /),
+      details: [{ path: 'limit', code: 'too_big', maximum: 10 }],
+    });
   });
 
   it('errors of the handler keep their shape', async () => {

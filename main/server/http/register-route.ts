@@ -7,7 +7,11 @@ export interface RouteOptions {
   preHandler?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 
-export type RouteHandler<R extends RouteShape> = (input: RouteInput<R>, request: FastifyRequest, reply: FastifyReply) => Promise<RouteReply<R> | FastifyReply> | RouteReply<R> | FastifyReply;
+export type RouteHandler<R extends RouteShape> = (
+  input: RouteInput<R>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<RouteReply<R> | FastifyReply> | RouteReply<R> | FastifyReply;
 
 /**
  * Registers a handler for a shared route: its params, query and body are parsed by the route's

@@ -35,13 +35,18 @@ describe('flow validation', () => {
   it('names the node and field of an unknown reference', () => {
     const f = base();
     f.nodes.menu = { type: 'menu', prompts: ['menu-main'], options: { '1': { next: 'guid' } }, fallback: 'nowhere' };
-    expect(issuesOf(JSON.stringify(f))).toEqual(["node 'menu', field 'options.1.next': unknown node 'guid'", "node 'menu', field 'fallback': unknown node 'nowhere'"]);
+    expect(issuesOf(JSON.stringify(f))).toEqual([
+      "node 'menu', field 'options.1.next': unknown node 'guid'",
+      "node 'menu', field 'fallback': unknown node 'nowhere'",
+    ]);
   });
 
   it('names a missing prompt recording', () => {
     const f = base();
     f.nodes.bye = { type: 'hangup', prompts: ['goodbye', 'no-such-prompt'] };
-    expect(issuesOf(JSON.stringify(f), (id) => id !== 'no-such-prompt')).toEqual(["node 'bye', field 'prompts.1': missing prompt 'no-such-prompt' (no recording)"]);
+    expect(issuesOf(JSON.stringify(f), (id) => id !== 'no-such-prompt')).toEqual([
+      "node 'bye', field 'prompts.1': missing prompt 'no-such-prompt' (no recording)",
+    ]);
   });
 
   it('finds duplicate keys that JSON.parse would silently drop', () => {
@@ -81,7 +86,9 @@ describe('flow validation', () => {
 
 describe('prompt recordings', () => {
   const list = JSON.parse(readFileSync(resolve(PROMPTS_DIR, 'prompts.json'), 'utf8')) as Record<string, string>;
-  const files = readdirSync(PROMPTS_DIR).filter((f) => f.endsWith('.wav')).map((f) => f.slice(0, -4));
+  const files = readdirSync(PROMPTS_DIR)
+    .filter((f) => f.endsWith('.wav'))
+    .map((f) => f.slice(0, -4));
 
   it('has one 8 kHz mono 16-bit PCM WAV per prompt text, and no other', () => {
     expect(files.sort()).toEqual(Object.keys(list).sort());

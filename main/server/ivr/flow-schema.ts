@@ -80,7 +80,17 @@ const actionNode = z.strictObject({
   next: nodeId,
 });
 
-export const flowNodeSchema = z.discriminatedUnion('type', [promptNode, menuNode, collectNode, conditionNode, queueNode, hangupNode, returnNode, gotoNode, actionNode]);
+export const flowNodeSchema = z.discriminatedUnion('type', [
+  promptNode,
+  menuNode,
+  collectNode,
+  conditionNode,
+  queueNode,
+  hangupNode,
+  returnNode,
+  gotoNode,
+  actionNode,
+]);
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');

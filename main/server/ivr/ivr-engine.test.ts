@@ -11,7 +11,10 @@ const MONDAY_10 = Date.parse('2026-03-02T10:00:00+08:00');
 const MONDAY_20 = Date.parse('2026-03-02T20:00:00+08:00');
 const TIMEOUT_FALLBACK = ['welcome', 'menu-main', 'timeout', 'menu-main', 'timeout', 'menu-main'];
 
-async function run(moves: CallerMove[], options: { at?: number; actions?: IvrActionRegistry; entry?: string; vars?: Record<string, string>; isWorkingDay?: (d: string) => boolean } = {}) {
+async function run(
+  moves: CallerMove[],
+  options: { at?: number; actions?: IvrActionRegistry; entry?: string; vars?: Record<string, string>; isWorkingDay?: (d: string) => boolean } = {},
+) {
   const channel = new ScriptedChannel(moves);
   const steps: IvrStep[] = [];
   const clock = new ManualClock(options.at ?? MONDAY_10);
@@ -117,7 +120,23 @@ describe('the standard 12329 flow', () => {
       ['id-card', '110101199003070011', '654321'],
       ['id-card', '110101199003070011', '123456'],
     ]);
-    expect(channel.prompts).toEqual(['welcome', 'menu-main', 'verify-login-type', 'verify-account', 'verify-pin', 'verify-failed', 'verify-account', 'verify-pin', 'verify-ok', 'menu-query', 'loan-balance-is', 'num-5', 'num-wan', 'unit-yuan', 'menu-query']);
+    expect(channel.prompts).toEqual([
+      'welcome',
+      'menu-main',
+      'verify-login-type',
+      'verify-account',
+      'verify-pin',
+      'verify-failed',
+      'verify-account',
+      'verify-pin',
+      'verify-ok',
+      'menu-query',
+      'loan-balance-is',
+      'num-5',
+      'num-wan',
+      'unit-yuan',
+      'menu-query',
+    ]);
     expect(result.vars.pin).toBeUndefined();
     expect(result.vars.account).toBe('110101199003070011');
     const logged = JSON.stringify(steps);
@@ -133,7 +152,9 @@ describe('the standard 12329 flow', () => {
   });
 
   it('an action may transfer the caller out of the IVR', async () => {
-    const { result } = await run(['3', '1'], { actions: { 'book-appointment': ({ vars }) => ({ exit: vars.appointment === 'loan' ? 'action-transfer' : 'hangup' }) } });
+    const { result } = await run(['3', '1'], {
+      actions: { 'book-appointment': ({ vars }) => ({ exit: vars.appointment === 'loan' ? 'action-transfer' : 'hangup' }) },
+    });
     expect(result).toMatchObject({ exit: 'action-transfer', path: ['业务受理', '贷款办理预约'], vars: { appointment: 'loan' } });
   });
 

@@ -177,7 +177,12 @@ export async function runIvr(flow: Flow, channel: CallChannel, options: RunIvrOp
           let before: readonly PromptItem[] = [];
           nodeId = '';
           while (!nodeId) {
-            const r = await collect([...before, ...node.prompts], { maxDigits: node.maxDigits, timeoutMs, interDigitTimeoutMs: node.interDigitTimeoutMs ?? flow.defaults.interDigitTimeoutMs, terminators });
+            const r = await collect([...before, ...node.prompts], {
+              maxDigits: node.maxDigits,
+              timeoutMs,
+              interDigitTimeoutMs: node.interDigitTimeoutMs ?? flow.defaults.interDigitTimeoutMs,
+              terminators,
+            });
             if (r.digits.length >= (node.minDigits ?? 1)) {
               vars[node.variable] = r.digits;
               if (node.secret) secrets.add(node.variable);

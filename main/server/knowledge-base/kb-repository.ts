@@ -25,7 +25,11 @@ export type VersionRow = Pick<ArticleRow, 'version' | 'category' | 'title' | 'bo
 };
 
 /** Stored form of the keyword list: one space between keywords (searched like the title). */
-export const joinKeywords = (keywords: readonly string[]) => keywords.map((k) => k.replace(/\s+/g, '')).filter(Boolean).join(' ');
+export const joinKeywords = (keywords: readonly string[]) =>
+  keywords
+    .map((k) => k.replace(/\s+/g, ''))
+    .filter(Boolean)
+    .join(' ');
 export const splitKeywords = (stored: string) => (stored ? stored.split(' ') : []);
 
 /** Articles, their versions and views (migration 7). Search lives in kb-search.ts. */

@@ -24,7 +24,13 @@ describe('knowledge-base routes', () => {
     await server.stop();
   });
 
-  const article = { category: '提取', title: '住房公积金提取到账时间说明', body: '线上申请提取的，<通常>三个工作日内到账。', keywords: ['到账时间'], effectiveFrom: '2024-01-01' };
+  const article = {
+    category: '提取',
+    title: '住房公积金提取到账时间说明',
+    body: '线上申请提取的，<通常>三个工作日内到账。',
+    keywords: ['到账时间'],
+    effectiveFrom: '2024-01-01',
+  };
 
   it('lets agents search with validated queries and escaped highlights', async () => {
     const found = await server.call('GET', `/api/v1/kb/search?q=${encodeURIComponent('租房提取')}&limit=3`, agent);
@@ -48,7 +54,10 @@ describe('knowledge-base routes', () => {
     expect(created.body).toMatchObject({ version: 1, status: 'published', inEffect: true, keywords: ['到账时间'] });
     const id = created.body.id as number;
     expect((await server.call('PUT', `/api/v1/kb/articles/${id}`, agent, { article, expectedVersion: 1 })).status).toBe(403);
-    const edited = await server.call('PUT', `/api/v1/kb/articles/${id}`, admin, { article: { ...article, body: '线上申请的，一般一个工作日内到账。' }, expectedVersion: 1 });
+    const edited = await server.call('PUT', `/api/v1/kb/articles/${id}`, admin, {
+      article: { ...article, body: '线上申请的，一般一个工作日内到账。' },
+      expectedVersion: 1,
+    });
     expect(edited.body.version).toBe(2);
     expect((await server.call('PUT', `/api/v1/kb/articles/${id}`, admin, { article, expectedVersion: 1 })).status).toBe(409);
     expect((await server.call('PUT', '/api/v1/kb/articles/99999', admin, { article, expectedVersion: 1 })).status).toBe(404);
@@ -86,10 +95,22 @@ describe('knowledge-base routes', () => {
     });
     await new Promise((resolve) => socket.once('message', resolve)); // hello
     const { body } = await server.call('PUT', '/api/v1/kb/articles/1', admin, {
-      article: { category: '缴存', title: '住房公积金缴存比例（修订）', body: '单位和职工缴存比例均为5%至12%。', keywords: ['缴存比例'], effectiveFrom: '2024-07-01' },
+      article: {
+        category: '缴存',
+        title: '住房公积金缴存比例（修订）',
+        body: '单位和职工缴存比例均为5%至12%。',
+        keywords: ['缴存比例'],
+        effectiveFrom: '2024-07-01',
+      },
       expectedVersion: 1,
     });
-    expect(await changed).toMatchObject({ type: 'kb.article-changed', articleId: 1, version: body.version, change: 'updated', title: '住房公积金缴存比例（修订）' });
+    expect(await changed).toMatchObject({
+      type: 'kb.article-changed',
+      articleId: 1,
+      version: body.version,
+      change: 'updated',
+      title: '住房公积金缴存比例（修订）',
+    });
     socket.close();
   });
 });

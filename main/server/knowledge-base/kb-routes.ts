@@ -38,7 +38,8 @@ export function registerKbRoutes(app: FastifyInstance, kb: KnowledgeBaseService,
       if (!saved) throw new HttpError(404, 'not_found', `no article ${id}`);
       return saved;
     } catch (error) {
-      if (error instanceof KbConflictError) throw new HttpError(409, 'version_conflict', 'someone saved this article in between: reload it and apply your change again');
+      if (error instanceof KbConflictError)
+        throw new HttpError(409, 'version_conflict', 'someone saved this article in between: reload it and apply your change again');
       throw error;
     }
   });

@@ -34,7 +34,8 @@ const FREQUENCY_TTL_MS = 60_000;
 const SEPARATORS = /[\s,，。.、;；:：!！?？"“”'‘’()（）[\]【】《》<>{}\-—_*+^~|\\/=&%#@$]+/u;
 // Title above keywords above body, as the knowledge base is searched by what an article is about.
 const BM25_WEIGHTS = '10.0, 6.0, 1.0';
-const IN_EFFECT = "a.status = 'published' AND a.effective_from <= @date AND (a.expires_at IS NULL OR a.expires_at > @date) AND (@category IS NULL OR a.category = @category)";
+const IN_EFFECT =
+  "a.status = 'published' AND a.effective_from <= @date AND (a.expires_at IS NULL OR a.expires_at > @date) AND (@category IS NULL OR a.category = @category)";
 const HIT_COLUMNS = 'a.id, a.category, a.title, a.body, a.effective_from, a.expires_at, a.version, a.keywords';
 
 // Question words callers' questions are typed with; they say nothing about the topic and their
@@ -184,18 +185,23 @@ export class KbSearch {
     let statement = this.statements.get(key);
     if (!statement) {
       const col = (name: string, i: number) => (folds[i] ? `lower(a.${name})` : `a.${name}`);
-      const occurs = folds.map((_, i) => `(instr(${col('title', i)}, @t${i}) > 0 OR instr(${col('keywords', i)}, @t${i}) > 0 OR instr(${col('body', i)}, @t${i}) > 0)`);
+      const occurs = folds.map(
+        (_, i) => `(instr(${col('title', i)}, @t${i}) > 0 OR instr(${col('keywords', i)}, @t${i}) > 0 OR instr(${col('body', i)}, @t${i}) > 0)`,
+      );
       // Every term must occur, except in the loose fallback where any piece will do.
       const found = mode === 'loose' ? ` AND (${occurs.join(' OR ')})` : occurs.map((o) => ` AND ${o}`).join('');
       // Title and keyword presence in SQL; body occurrences are counted in JS on the best candidates
       // only (counting with replace() over every matching body doubled the time of a scan).
-      const score = folds.map((_, i) => `CASE WHEN instr(${col('title', i)}, @t${i}) > 0 THEN 10 ELSE 0 END + CASE WHEN instr(${col('keywords', i)}, @t${i}) > 0 THEN 6 ELSE 0 END`);
+      const score = folds.map(
+        (_, i) => `CASE WHEN instr(${col('title', i)}, @t${i}) > 0 THEN 10 ELSE 0 END + CASE WHEN instr(${col('keywords', i)}, @t${i}) > 0 THEN 6 ELSE 0 END`,
+      );
       // CROSS JOIN keeps the index as the outer loop: otherwise the planner walks the in-effect
       // articles and runs the MATCH once per article (minutes on 10,000 articles).
       // The capped form ranks inside the index and joins only its best @cap matches.
-      const source = (fts: string) => capped
-        ? `(SELECT rowid, bm25(${fts}, ${BM25_WEIGHTS}) AS rank FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rank LIMIT @cap) f CROSS JOIN kb_articles a ON a.id = f.rowid WHERE`
-        : `${fts} CROSS JOIN kb_articles a ON a.id = ${fts}.rowid WHERE ${fts} MATCH @match AND`;
+      const source = (fts: string) =>
+        capped
+          ? `(SELECT rowid, bm25(${fts}, ${BM25_WEIGHTS}) AS rank FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rank LIMIT @cap) f CROSS JOIN kb_articles a ON a.id = f.rowid WHERE`
+          : `${fts} CROSS JOIN kb_articles a ON a.id = ${fts}.rowid WHERE ${fts} MATCH @match AND`;
       const rank = (fts: string) => (capped ? 'f.rank' : `bm25(${fts}, ${BM25_WEIGHTS})`);
       statement =
         mode === 'bigram'
@@ -204,11 +210,11 @@ export class KbSearch {
               FROM ${source('kb_bigrams')} ${IN_EFFECT}
               ORDER BY rank LIMIT @limit`)
           : mode === 'fulltext'
-          ? this.db.prepare(`
+            ? this.db.prepare(`
               SELECT ${HIT_COLUMNS}, ${rank('kb_fts')} AS rank
               FROM ${source('kb_fts')} ${IN_EFFECT}${found}
               ORDER BY rank LIMIT @limit`)
-          : this.db.prepare(`
+            : this.db.prepare(`
               SELECT ${HIT_COLUMNS}, ${score.join(' + ')} AS score FROM kb_articles a
               WHERE ${IN_EFFECT}${found}
               ORDER BY score DESC, a.updated_at DESC, a.id LIMIT @limit`);

@@ -12,7 +12,9 @@ export function seedKnowledgeBase(kb: KnowledgeBaseService, dir: string, logger:
   if (kb.count() > 0) return 0;
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     logger.warn({ event: 'kb_seed_missing', dir }, 'no seed articles found');
     return 0;
@@ -20,7 +22,8 @@ export function seedKnowledgeBase(kb: KnowledgeBaseService, dir: string, logger:
   let loaded = 0;
   for (const file of files) {
     const parsed = seedFileSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`seed articles ${file} are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`seed articles ${file} are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     for (const { key, ...article } of parsed.data) {
       kb.create(article, null, key);
       loaded++;

@@ -85,7 +85,15 @@ describe('knowledge base', () => {
   });
 
   it('hides drafts and articles not yet in effect', () => {
-    const base: KbArticleInput = { category: '提取', title: '公积金提取新规（试行）', body: '试行新规正文', keywords: ['试行新规'], effectiveFrom: '2025-07-01', expiresAt: null, status: 'published' };
+    const base: KbArticleInput = {
+      category: '提取',
+      title: '公积金提取新规（试行）',
+      body: '试行新规正文',
+      keywords: ['试行新规'],
+      effectiveFrom: '2025-07-01',
+      expiresAt: null,
+      status: 'published',
+    };
     kb.create(base, null);
     kb.create({ ...base, title: '公积金提取新规草稿', effectiveFrom: '2025-01-01', status: 'draft' }, null);
     expect(titles('试行新规')).toEqual([]);
@@ -95,7 +103,18 @@ describe('knowledge base', () => {
   });
 
   it('escapes the article text and marks the matches', () => {
-    kb.create({ category: '其他', title: '<script>alert(1)</script>租房须知', body: '租房时请注意 <b>合同</b> & 发票', keywords: [], effectiveFrom: '2025-01-01', expiresAt: null, status: 'published' }, null);
+    kb.create(
+      {
+        category: '其他',
+        title: '<script>alert(1)</script>租房须知',
+        body: '租房时请注意 <b>合同</b> & 发票',
+        keywords: [],
+        effectiveFrom: '2025-01-01',
+        expiresAt: null,
+        status: 'published',
+      },
+      null,
+    );
     const hit = kb.search({ q: '租房须知', limit: 1 }).items[0]!;
     expect(hit.titleHtml).toBe('&lt;script&gt;alert(1)&lt;/script&gt;<mark>租房须知</mark>');
     const short = kb.search({ q: '合同 租房', limit: 50 }).items.find((i) => i.title.includes('script'))!;
@@ -103,11 +122,33 @@ describe('knowledge base', () => {
   });
 
   it('keeps every version with who and when, refuses stale edits, and pushes each change', () => {
-    const editor = Number(db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('9009', '编辑', 'center_admin', '330100', 'x', 0)").run().lastInsertRowid);
-    const created = kb.create({ category: '贷款', title: '贷款测试条目', body: '旧正文', keywords: ['测试'], effectiveFrom: '2025-01-01', expiresAt: null, status: 'published' }, editor);
+    const editor = Number(
+      db
+        .prepare(
+          "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('9009', '编辑', 'center_admin', '330100', 'x', 0)",
+        )
+        .run().lastInsertRowid,
+    );
+    const created = kb.create(
+      { category: '贷款', title: '贷款测试条目', body: '旧正文', keywords: ['测试'], effectiveFrom: '2025-01-01', expiresAt: null, status: 'published' },
+      editor,
+    );
     expect(events.at(-1)).toMatchObject({ type: 'kb.article-changed', articleId: created.id, version: 1, change: 'created' });
     clock.advance(60_000);
-    const updated = kb.update(created.id, { category: '贷款', title: '贷款测试条目（修订）', body: '新正文：组合贷款额度', keywords: ['测试', '修订'], effectiveFrom: '2025-01-01', expiresAt: null, status: 'published' }, 1, null)!;
+    const updated = kb.update(
+      created.id,
+      {
+        category: '贷款',
+        title: '贷款测试条目（修订）',
+        body: '新正文：组合贷款额度',
+        keywords: ['测试', '修订'],
+        effectiveFrom: '2025-01-01',
+        expiresAt: null,
+        status: 'published',
+      },
+      1,
+      null,
+    )!;
     expect(updated.version).toBe(2);
     expect(events.at(-1)).toMatchObject({ type: 'kb.article-changed', articleId: created.id, version: 2, change: 'updated', title: '贷款测试条目（修订）' });
     expect(() => kb.update(created.id, { ...updated, keywords: [], expiresAt: null }, 1, null)).toThrow(KbConflictError);

@@ -53,7 +53,7 @@ describe('audio mixer with a WebRTC member', () => {
       for (let i = 0, seq = 1; i + 160 <= pcm.length; i += 160, seq++) {
         const header = new RtpHeader({ payloadType: 0, sequenceNumber: seq, timestamp: i, ssrc: transceiver.sender.ssrc, marker: i === 0 });
         await transceiver.sender.dtlsTransport.sendRtp(encode('PCMU', pcm.subarray(i, i + 160)), header);
-        await new Promise((r) => setTimeout(r, Math.max(0, start + ((i + 160) / 8) - performance.now())));
+        await new Promise((r) => setTimeout(r, Math.max(0, start + (i + 160) / 8 - performance.now())));
       }
     };
     await Promise.all([browserSpeaks(), caller.far.sendTone('PCMU', 0, 800, 400, AMPLITUDE), colleague.far.sendTone('PCMA', 8, 800, 1200, AMPLITUDE)]);

@@ -15,7 +15,9 @@ export function tempDir(prefix = 'media-test-'): string {
 }
 
 export function sine(frequency: number, ms: number, amplitude = 12000, sampleRate = 8000): Int16Array {
-  return Int16Array.from({ length: Math.round((sampleRate * ms) / 1000) }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * frequency * i) / sampleRate)));
+  return Int16Array.from({ length: Math.round((sampleRate * ms) / 1000) }, (_, i) =>
+    Math.round(amplitude * Math.sin((2 * Math.PI * frequency * i) / sampleRate)),
+  );
 }
 
 /** Writes a mono 16-bit sine WAV and returns its path. */
@@ -142,13 +144,17 @@ export class RtpFarEnd {
       this.send({ payloadType, marker: i === 1, timestamp, payload: buildTelephoneEvent({ event, end: false, volume: 10, duration: i * 160 }) });
       await new Promise((r) => setTimeout(r, 20));
     }
-    for (let i = 0; i < 3; i++) this.send({ payloadType, marker: false, timestamp, payload: buildTelephoneEvent({ event, end: true, volume: 10, duration: 640 }) });
+    for (let i = 0; i < 3; i++)
+      this.send({ payloadType, marker: false, timestamp, payload: buildTelephoneEvent({ event, end: true, volume: 10, duration: 640 }) });
     this.ts += 640;
   }
 
   /** Decoded audio of the packets received with this payload type (from packet index `from` on). */
   decoded(codec: AudioCodec, payloadType: number, from = 0): Int16Array {
-    const frames = this.received.slice(from).filter((p) => p.payloadType === payloadType).map((p) => decode(codec, p.payload));
+    const frames = this.received
+      .slice(from)
+      .filter((p) => p.payloadType === payloadType)
+      .map((p) => decode(codec, p.payload));
     const out = new Int16Array(frames.reduce((n, f) => n + f.length, 0));
     let offset = 0;
     for (const f of frames) {

@@ -69,8 +69,13 @@ describe('RTP leg: SDP', () => {
 
   it('rejects malformed SDP and SDP without G.711 with clear errors', async () => {
     await expect(engine.answer({ callId: 'x', remoteSdp: 'hello' })).rejects.toMatchObject({ code: 'bad-sdp', message: expect.stringContaining('v=0') });
-    await expect(engine.answer({ callId: 'x', remoteSdp: 'v=0\r\ns=x\r\n' })).rejects.toMatchObject({ code: 'bad-sdp', message: expect.stringContaining('audio') });
-    await expect(engine.answer({ callId: 'x', remoteSdp: offerSdp({ port: 4000, payloads: [{ pt: 9, name: 'G722' }] }) })).rejects.toMatchObject({ code: 'no-common-codec' });
+    await expect(engine.answer({ callId: 'x', remoteSdp: 'v=0\r\ns=x\r\n' })).rejects.toMatchObject({
+      code: 'bad-sdp',
+      message: expect.stringContaining('audio'),
+    });
+    await expect(engine.answer({ callId: 'x', remoteSdp: offerSdp({ port: 4000, payloads: [{ pt: 9, name: 'G722' }] }) })).rejects.toMatchObject({
+      code: 'no-common-codec',
+    });
     await expect(engine.answer({ callId: 'x', remoteSdp: offerSdp({ port: 4000 }).replace('RTP/AVP', 'RTP/SAVP') })).rejects.toBeInstanceOf(MediaError);
   });
 });

@@ -96,7 +96,15 @@ export class RtpLeg extends BaseLeg {
   }
 
   private writeSdp(codecs: { codec: 'PCMU' | 'PCMA'; payloadType: number }[], direction: Direction): string {
-    return writeRtpSdp({ address: this.advertised, port: this.localPort, sessionId: this.sessionId, version: this.version, codecs, dtmfPayloadType: this.dtmfPayloadType, direction });
+    return writeRtpSdp({
+      address: this.advertised,
+      port: this.localPort,
+      sessionId: this.sessionId,
+      version: this.version,
+      codecs,
+      dtmfPayloadType: this.dtmfPayloadType,
+      direction,
+    });
   }
 
   private onMessage(data: Buffer, from: RemoteInfo): void {

@@ -11,7 +11,8 @@ export class RtpPortPool {
     private readonly host: string,
     private readonly range?: { min: number; max: number },
   ) {
-    if (range && (range.min < 1024 || range.max > 65534 || range.min > range.max)) throw new MediaError('no-ports', `bad RTP port range ${range.min}-${range.max}`);
+    if (range && (range.min < 1024 || range.max > 65534 || range.min > range.max))
+      throw new MediaError('no-ports', `bad RTP port range ${range.min}-${range.max}`);
     this.next = range ? range.min + (range.min & 1) : 0;
   }
 

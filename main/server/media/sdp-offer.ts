@@ -32,13 +32,15 @@ export function readAudioSdp(sdp: string): AudioOffer {
 
   const address = audio.connection?.ip ?? session.connection?.ip;
   if (kind === 'rtp' && !address) throw new MediaError('bad-sdp', 'SDP has no c= address for audio');
-  if (kind === 'rtp' && (!Number.isInteger(audio.port) || audio.port < 1 || audio.port > 65535)) throw new MediaError('bad-sdp', `bad audio port ${audio.port}`);
+  if (kind === 'rtp' && (!Number.isInteger(audio.port) || audio.port < 1 || audio.port > 65535))
+    throw new MediaError('bad-sdp', `bad audio port ${audio.port}`);
 
   const payloads = String(audio.payloads ?? '')
     .split(/\s+/)
     .filter(Boolean)
     .map(Number);
-  if (payloads.length === 0 || payloads.some((p) => !Number.isInteger(p) || p < 0 || p > 127)) throw new MediaError('bad-sdp', 'audio m= line has no valid payload types');
+  if (payloads.length === 0 || payloads.some((p) => !Number.isInteger(p) || p < 0 || p > 127))
+    throw new MediaError('bad-sdp', 'audio m= line has no valid payload types');
   const codecs: AudioOffer['codecs'] = [];
   let dtmfPayloadType: number | undefined;
   for (const pt of payloads) {
@@ -47,7 +49,14 @@ export function readAudioSdp(sdp: string): AudioOffer {
     if (name === 'TELEPHONE-EVENT' && dtmfPayloadType === undefined && rate(audio, pt) === 8000) dtmfPayloadType = pt;
   }
   if (codecs.length === 0) throw new MediaError('no-common-codec', `the offer has neither PCMU nor PCMA (payload types ${payloads.join(' ')})`);
-  return { kind, address: address ?? '0.0.0.0', port: audio.port, codecs, dtmfPayloadType, direction: (audio.direction ?? session.direction ?? 'sendrecv') as Direction };
+  return {
+    kind,
+    address: address ?? '0.0.0.0',
+    port: audio.port,
+    codecs,
+    dtmfPayloadType,
+    direction: (audio.direction ?? session.direction ?? 'sendrecv') as Direction,
+  };
 }
 
 function codecName(audio: MediaDescription, pt: number): string | undefined {

@@ -5,14 +5,7 @@
 // Packets are written straight to the DTLS transport with our own header (the sender's SSRC):
 // werift's RTCRtpSender rewrites every payload type to the audio codec's, which would turn
 // RFC 4733 events into noise.
-import {
-  RTCDtlsTransport,
-  RTCPeerConnection,
-  RTCRtpCodecParameters,
-  RtpHeader,
-  type RTCRtpTransceiver,
-  type MediaStreamTrack,
-} from 'werift';
+import { RTCDtlsTransport, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, type RTCRtpTransceiver, type MediaStreamTrack } from 'werift';
 import { MediaError } from './media-engine.js';
 import { BaseLeg, type LegContext, type OutgoingPacket } from './base-leg.js';
 import { readAudioSdp } from './sdp-offer.js';

@@ -83,6 +83,14 @@ export class AgentFiguresService {
         };
       });
     })();
-    return { centerCode, period: kind, label: period.label, start: formatZonedIso(period.start, timeZone), end: formatZonedIso(period.end, timeZone), timeZone, agents };
+    return {
+      centerCode,
+      period: kind,
+      label: period.label,
+      start: formatZonedIso(period.start, timeZone),
+      end: formatZonedIso(period.end, timeZone),
+      timeZone,
+      agents,
+    };
   }
 }

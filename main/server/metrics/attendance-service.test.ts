@@ -78,7 +78,16 @@ describe('AttendanceService', () => {
     expect(z!.days.map((d) => d.status)).toEqual(['on_time', 'late', 'absent']);
     expect(z!.days[1]).toMatchObject({ lateMs: 5 * MIN, earlySignOut: true });
     // 张敏: 3 shifts started, 2 attended → 66.67 %; on time 1 of 2 attended → 50 %.
-    expect(z!.totals).toMatchObject({ scheduledShifts: 3, attendedShifts: 2, onTimeShifts: 1, lateShifts: 1, absentShifts: 1, earlySignOuts: 1, attendanceRate: 66.67, punctualityRate: 50 });
+    expect(z!.totals).toMatchObject({
+      scheduledShifts: 3,
+      attendedShifts: 2,
+      onTimeShifts: 1,
+      lateShifts: 1,
+      absentShifts: 1,
+      earlySignOuts: 1,
+      attendanceRate: 66.67,
+      punctualityRate: 50,
+    });
     // 李强: the one-off shift on Tuesday beats the team's; 3 of 3 attended, all on time.
     expect(l!.days[1]).toMatchObject({ status: 'on_time', shiftStart: sh('2026-03-03T13:00:00'), firstSignInAt: sh('2026-03-03T12:55:00') });
     expect(l!.days[2]).toMatchObject({ status: 'on_time', signedInMs: 10 * 60 * MIN }); // 00:00 → now 10:00

@@ -54,8 +54,17 @@ beforeEach(() => {
       const r = rand();
       if (r < 0.2) insertCall(t.db, { id, arrivedAt });
       else if (r < 0.25) insertCall(t.db, { id, arrivedAt, abandonedAt: arrivedAt + 30 * S, abandonStage: 'ivr' });
-      else if (r < 0.35) insertCall(t.db, { id, arrivedAt, offered: true, queuedAt: arrivedAt + 20 * S, abandonedAt: arrivedAt + 90 * S, abandonStage: rand() < 0.5 ? 'queue' : 'ringing' });
-      else if (r < 0.38) insertCall(t.db, { id, arrivedAt, direction: 'outbound', answeredAt: arrivedAt + 5 * S, agentId: agent, hungUpAt: arrivedAt + 60 * S });
+      else if (r < 0.35)
+        insertCall(t.db, {
+          id,
+          arrivedAt,
+          offered: true,
+          queuedAt: arrivedAt + 20 * S,
+          abandonedAt: arrivedAt + 90 * S,
+          abandonStage: rand() < 0.5 ? 'queue' : 'ringing',
+        });
+      else if (r < 0.38)
+        insertCall(t.db, { id, arrivedAt, direction: 'outbound', answeredAt: arrivedAt + 5 * S, agentId: agent, hungUpAt: arrivedAt + 60 * S });
       else if (r < 0.4) insertCall(t.db, { id, arrivedAt, centerCode: '330200', offered: true, queuedAt: arrivedAt });
       else {
         const queuedAt = arrivedAt + 15 * S;
@@ -63,15 +72,41 @@ beforeEach(() => {
         const hungUpAt = answeredAt + Math.floor(rand() * 600 * S);
         const acw = rand() < 0.9;
         const survey = rand() < 0.6 ? ((1 + Math.floor(rand() * 3)) as 1 | 2 | 3) : undefined;
-        insertCall(t.db, { id, arrivedAt, offered: true, queuedAt, answeredAt, agentId: agent, hungUpAt, acwStartedAt: acw ? hungUpAt : undefined, acwEndedAt: acw ? hungUpAt + Math.floor(rand() * 60 * S) : undefined, survey });
+        insertCall(t.db, {
+          id,
+          arrivedAt,
+          offered: true,
+          queuedAt,
+          answeredAt,
+          agentId: agent,
+          hungUpAt,
+          acwStartedAt: acw ? hungUpAt : undefined,
+          acwEndedAt: acw ? hungUpAt + Math.floor(rand() * 60 * S) : undefined,
+          survey,
+        });
       }
-      if (rand() < 0.03) insertWorkOrder(t.db, arrivedAt + 600 * S, rand() < 0.8 ? 'complaint' : 'inquiry', CENTER, rand() < 0.2 ? 'voided' : 'pending_approval');
+      if (rand() < 0.03)
+        insertWorkOrder(t.db, arrivedAt + 600 * S, rand() < 0.8 ? 'complaint' : 'inquiry', CENTER, rand() < 0.2 ? 'voided' : 'pending_approval');
     }
   }
   // A call still talking today, one answered yesterday and still talking, one arriving "tomorrow" (a skewed clock).
-  insertCall(t.db, { id: 'live-today', arrivedAt: sh('2026-03-20T13:50:00'), offered: true, queuedAt: sh('2026-03-20T13:50:10'), answeredAt: sh('2026-03-20T13:50:30'), agentId: agent });
+  insertCall(t.db, {
+    id: 'live-today',
+    arrivedAt: sh('2026-03-20T13:50:00'),
+    offered: true,
+    queuedAt: sh('2026-03-20T13:50:10'),
+    answeredAt: sh('2026-03-20T13:50:30'),
+    agentId: agent,
+  });
   t.db.prepare("UPDATE calls SET talk_ended_at = NULL WHERE id = 'live-today'").run();
-  insertCall(t.db, { id: 'live-yesterday', arrivedAt: sh('2026-03-19T23:50:00'), offered: true, queuedAt: sh('2026-03-19T23:50:10'), answeredAt: sh('2026-03-19T23:51:00'), agentId: agent });
+  insertCall(t.db, {
+    id: 'live-yesterday',
+    arrivedAt: sh('2026-03-19T23:50:00'),
+    offered: true,
+    queuedAt: sh('2026-03-19T23:50:10'),
+    answeredAt: sh('2026-03-19T23:51:00'),
+    agentId: agent,
+  });
   insertCall(t.db, { id: 'future', arrivedAt: sh('2026-03-21T09:00:00'), offered: true, queuedAt: sh('2026-03-21T09:00:00') });
 });
 afterEach(() => t.close());
@@ -96,14 +131,31 @@ describe('metrics from day roll-ups', () => {
     const before = keptDays();
     const agent = t.db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number;
     // A call row written late into an old day (a replicated or imported row).
-    insertCall(t.db, { id: 'late', arrivedAt: sh('2026-02-10T10:00:00'), offered: true, queuedAt: sh('2026-02-10T10:00:00'), answeredAt: sh('2026-02-10T10:00:30'), agentId: agent, hungUpAt: sh('2026-02-10T10:05:00') });
+    insertCall(t.db, {
+      id: 'late',
+      arrivedAt: sh('2026-02-10T10:00:00'),
+      offered: true,
+      queuedAt: sh('2026-02-10T10:00:00'),
+      answeredAt: sh('2026-02-10T10:00:30'),
+      agentId: agent,
+      hungUpAt: sh('2026-02-10T10:05:00'),
+    });
     expect(kept('2026-02-10T00:00:00')).toBe(0);
     // A survey answered, an ACW ended, after midnight, for calls of earlier days.
-    const old = t.db.prepare("SELECT id FROM calls WHERE answered_at IS NOT NULL AND direction = 'inbound' AND center_code = ? AND arrived_at < ? ORDER BY arrived_at DESC LIMIT 2").pluck().all(CENTER, sh('2026-03-01T00:00:00')) as string[];
+    const old = t.db
+      .prepare(
+        "SELECT id FROM calls WHERE answered_at IS NOT NULL AND direction = 'inbound' AND center_code = ? AND arrived_at < ? ORDER BY arrived_at DESC LIMIT 2",
+      )
+      .pluck()
+      .all(CENTER, sh('2026-03-01T00:00:00')) as string[];
     t.db.prepare('UPDATE calls SET survey_result = 3 WHERE id = ?').run(old[0]);
     t.db.prepare('UPDATE calls SET acw_ms = acw_ms + 45000, acw_count = acw_count + 1 WHERE id = ?').run(old[1]);
     // A complaint of an old day voided, another submitted into an old day, and a call deleted.
-    t.db.prepare("UPDATE work_orders SET state = 'voided', voided_at = 1 WHERE id = (SELECT MIN(id) FROM work_orders WHERE category = 'complaint' AND state <> 'voided')").run();
+    t.db
+      .prepare(
+        "UPDATE work_orders SET state = 'voided', voided_at = 1 WHERE id = (SELECT MIN(id) FROM work_orders WHERE category = 'complaint' AND state <> 'voided')",
+      )
+      .run();
     insertWorkOrder(t.db, sh('2026-01-05T09:00:00'));
     t.db.prepare("DELETE FROM calls WHERE id = 'c5'").run();
     expect(keptDays()).toBeLessThan(before);

@@ -44,7 +44,9 @@ export class DayRollups {
   ) {
     // Days cut in another zone (the center's zone was reconfigured) no longer line up: drop them.
     db.prepare('DELETE FROM metrics_days WHERE center_code = ? AND time_zone <> ?').run(centerCode, timeZone);
-    this.range = db.prepare(`SELECT ${DAY_COLUMNS} FROM metrics_days WHERE center_code = ? AND time_zone = ? AND day_start >= ? AND day_start < ? ORDER BY day_start`);
+    this.range = db.prepare(
+      `SELECT ${DAY_COLUMNS} FROM metrics_days WHERE center_code = ? AND time_zone = ? AND day_start >= ? AND day_start < ? ORDER BY day_start`,
+    );
     this.sum = db.prepare(`SELECT ${SUM_COLUMNS} FROM metrics_days WHERE center_code = ? AND time_zone = ? AND day_start >= ? AND day_start < ?`);
     this.insert = db.prepare(`INSERT OR REPLACE INTO metrics_days (center_code, day_start, day_end, time_zone, call_total, offered, answered, abandoned,
         abandoned_ivr, talk_ms_sum, wait_ms_sum, acw_ms_sum, acw_count, complaints, survey_responses, survey_satisfied, computed_at)
@@ -95,7 +97,7 @@ export class DayRollups {
     if (from >= to) return 0;
     const days = this.cached(from, to);
     let written = 0;
-    for (let start = from; start < to; ) {
+    for (let start = from; start < to;) {
       const row = days.get(start);
       if (row) {
         start = row.dayEnd;
@@ -127,7 +129,7 @@ export class DayRollups {
   /** Sums [from, to) day by day: a kept row, or (a row deleted since `fill`) the day's live rows. */
   private closedDays(days: Map<number, DayRow>, from: number, to: number, now: number): RawCounts {
     const sum = emptyRawCounts();
-    for (let start = from; start < to; ) {
+    for (let start = from; start < to;) {
       const row = days.get(start);
       const end = row ? row.dayEnd : this.nextMidnight(start);
       const counts = row ?? this.repository.rawCounts(start, end, now);

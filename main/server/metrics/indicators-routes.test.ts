@@ -129,7 +129,11 @@ describe('GET /api/v1/metrics/agents', () => {
     const csv = await download('/api/v1/metrics/agents?period=day&date=2026-03-02&format=csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="metrics-agents-330100-day-2026-03-02.csv"');
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer()).slice(1).trimEnd().split('\r\n');
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(await csv.arrayBuffer())
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('工号,姓名,接听量,平均通话时长(分钟),平均话后处理时间(分钟),示忙时长(分钟),未接振铃,先于来电人挂机');
     expect(lines[1]).toBe('workNumber,displayName,answered,callavg,acwavg,notReadyTime,missedRings,agentHangups');
     // 1001: 2 calls, talk (120 + 200) / 2 = 160 s = 2.67 min, ACW (20 + 40) / 2 = 30 s = 0.50 min, 45 min 示忙, 1 missed, 1 hang-up first.
@@ -139,7 +143,17 @@ describe('GET /api/v1/metrics/agents', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     const sheet = book.getWorksheet('坐席')!;
-    expect(sheet.getRow(2).values).toEqual([undefined, 'workNumber', 'displayName', 'answered', 'callavg', 'acwavg', 'notReadyTime', 'missedRings', 'agentHangups']);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'workNumber',
+      'displayName',
+      'answered',
+      'callavg',
+      'acwavg',
+      'notReadyTime',
+      'missedRings',
+      'agentHangups',
+    ]);
     const r = [3, 4, 5, 6].map((i) => sheet.getRow(i)).find((row) => row.getCell(1).value === '1001')!;
     expect([r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value]).toEqual([2, 2.67, 0.5, 45]);
   });
@@ -162,7 +176,11 @@ describe('GET /api/v1/metrics/hours', () => {
     expect(body.hours[9].indicators.waittimeavg).toBe(0.29);
     expect(body.hours[10].raw).toMatchObject({ callTotal: 2, answered: 1, abandoned: 1 });
     const day = (await server.call('GET', '/api/v1/metrics?period=day&date=2026-03-02', lead)).body;
-    for (const f of Object.keys(day.raw)) expect(body.hours.reduce((a: number, h: { raw: Record<string, number> }) => a + h.raw[f]!, 0), f).toBe(day.raw[f]);
+    for (const f of Object.keys(day.raw))
+      expect(
+        body.hours.reduce((a: number, h: { raw: Record<string, number> }) => a + h.raw[f]!, 0),
+        f,
+      ).toBe(day.raw[f]);
     expect((await server.call('GET', '/api/v1/metrics/hours?date=2026-02-30', lead)).status).toBe(400);
   });
 });

@@ -6,7 +6,6 @@ import { isValidTimeZone } from '../../../shared/time/zoned.js';
 import { METRICS_ROLES, registerMetricsRoutes } from './metrics-routes.js';
 import { SERVICES } from '../services.js';
 
-
 /**
  * The §3.2 indicators, the wallboard series and attendance. Comes after auth in the module list;
  * registers ctx.services.get(SERVICES.metrics) for reports and the province roll-up.

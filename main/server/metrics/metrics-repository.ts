@@ -59,7 +59,9 @@ export class MetricsRepository {
   liveRawCounts(start: number, end: number, now: number): LiveRawCounts {
     const row = this.calls.get({ center: this.centerCode, start, end, now })! as CallCounts & { openTalks: number };
     // TOTAL() is a float in SQLite; every value here is a whole number of calls or ms.
-    const { openTalks, ...counts } = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts & { openTalks: number };
+    const { openTalks, ...counts } = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v as number)])) as CallCounts & {
+      openTalks: number;
+    };
     return { counts: { ...counts, complaints: this.complaints.get(this.centerCode, start, end)! }, openTalks };
   }
 }

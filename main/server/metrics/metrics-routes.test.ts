@@ -21,11 +21,29 @@ beforeAll(async () => {
     const arrivedAt = sh(at);
     const answeredAt = arrivedAt + wait * S;
     const hungUpAt = answeredAt + talk * S;
-    insertCall(db, { id, arrivedAt, offered: true, queuedAt: arrivedAt, answeredAt, agentId: agent, hungUpAt, acwStartedAt: hungUpAt, acwEndedAt: hungUpAt + acw * S, survey });
+    insertCall(db, {
+      id,
+      arrivedAt,
+      offered: true,
+      queuedAt: arrivedAt,
+      answeredAt,
+      agentId: agent,
+      hungUpAt,
+      acwStartedAt: hungUpAt,
+      acwEndedAt: hungUpAt + acw * S,
+      survey,
+    });
   };
   answered('h1', '2026-03-02T09:00:00', 20, 100, 10, 1);
   answered('h2', '2026-03-02T10:00:00', 40, 200, 50, 3);
-  insertCall(db, { id: 'h3', arrivedAt: sh('2026-03-02T11:00:00'), offered: true, queuedAt: sh('2026-03-02T11:00:00'), abandonedAt: sh('2026-03-02T11:00:30'), abandonStage: 'ringing' });
+  insertCall(db, {
+    id: 'h3',
+    arrivedAt: sh('2026-03-02T11:00:00'),
+    offered: true,
+    queuedAt: sh('2026-03-02T11:00:00'),
+    abandonedAt: sh('2026-03-02T11:00:30'),
+    abandonStage: 'ringing',
+  });
   insertCall(db, { id: 'h4', arrivedAt: sh('2026-03-02T12:00:00') });
   insertWorkOrder(db, sh('2026-03-02T13:00:00'));
   lead = await server.login('2001'); // the demo team lead
@@ -38,7 +56,13 @@ describe('GET /api/v1/metrics', () => {
   it('answers the data-standard indicators of a day', async () => {
     const { status, body } = await server.call('GET', '/api/v1/metrics?period=day&date=2026-03-02', lead);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ centerCode: '330100', period: 'day', start: '2026-03-02T00:00:00+08:00', end: '2026-03-03T00:00:00+08:00', timeZone: 'Asia/Shanghai' });
+    expect(body).toMatchObject({
+      centerCode: '330100',
+      period: 'day',
+      start: '2026-03-02T00:00:00+08:00',
+      end: '2026-03-03T00:00:00+08:00',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(body.indicators).toEqual({
       callTotal: 4,
       callavg: 2.5, // (100 + 200) s / 2 = 150 s
@@ -116,7 +140,11 @@ describe('GET /api/v1/metrics/series', () => {
   it('gives one row per day', async () => {
     const { status, body } = await server.call('GET', '/api/v1/metrics/series?period=day&from=2026-03-01&to=2026-03-03', lead);
     expect(status).toBe(200);
-    expect(body.rows.map((r: { label: string; indicators: { callTotal: number } }) => [r.label, r.indicators.callTotal])).toEqual([['2026-03-01', 0], ['2026-03-02', 4], ['2026-03-03', 0]]);
+    expect(body.rows.map((r: { label: string; indicators: { callTotal: number } }) => [r.label, r.indicators.callTotal])).toEqual([
+      ['2026-03-01', 0],
+      ['2026-03-02', 4],
+      ['2026-03-03', 0],
+    ]);
     expect(body.rows[0].indicators.callconnect).toBeNull();
   });
 

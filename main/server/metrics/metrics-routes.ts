@@ -25,7 +25,13 @@ export const METRICS_ROLES = ['team_lead', 'center_admin', 'province', 'ministry
 
 export type RouteGuard = (request: FastifyRequest) => Promise<void>;
 
-export function registerMetricsRoutes(app: FastifyInstance, metrics: MetricsService, attendance: AttendanceService, agentFigures: AgentFiguresService, guard: RouteGuard): void {
+export function registerMetricsRoutes(
+  app: FastifyInstance,
+  metrics: MetricsService,
+  attendance: AttendanceService,
+  agentFigures: AgentFiguresService,
+  guard: RouteGuard,
+): void {
   app.get(METRICS_PATH, { preHandler: guard }, async (request, reply) => {
     const query = parseOrThrow(metricsQuerySchema, request.query, 'query');
     const report = metrics.report(query.period, query.date);

@@ -29,20 +29,57 @@ function seed(): void {
     const answeredAt = queuedAt + wait * S;
     const hungUpAt = answeredAt + talk * S;
     insertCall(db, {
-      id, arrivedAt, offered: true, queuedAt, ringAt: answeredAt - 5 * S, answeredAt, agentId: agent, hungUpAt,
+      id,
+      arrivedAt,
+      offered: true,
+      queuedAt,
+      ringAt: answeredAt - 5 * S,
+      answeredAt,
+      agentId: agent,
+      hungUpAt,
       ...(acw !== undefined ? { acwStartedAt: hungUpAt, ...(acw !== null ? { acwEndedAt: hungUpAt + acw * S } : {}) } : {}),
       ...(survey ? { survey } : {}),
     });
   };
-  insertCall(db, { id: 'c0', arrivedAt: sh('2026-03-01T23:59:00'), offered: true, queuedAt: sh('2026-03-01T23:59:10'), abandonedAt: sh('2026-03-01T23:59:50'), abandonStage: 'queue' });
+  insertCall(db, {
+    id: 'c0',
+    arrivedAt: sh('2026-03-01T23:59:00'),
+    offered: true,
+    queuedAt: sh('2026-03-01T23:59:10'),
+    abandonedAt: sh('2026-03-01T23:59:50'),
+    abandonStage: 'queue',
+  });
   answered('c1', '2026-03-02T00:01:00', 30, 240, 20, 1);
   answered('c2', '2026-03-02T09:00:00', 40, 360, 40, 2);
   answered('c3', '2026-03-02T10:00:00', 50, 120, null, 3);
-  insertCall(db, { id: 'c4', arrivedAt: sh('2026-03-02T11:00:00'), offered: true, queuedAt: sh('2026-03-02T11:00:10'), abandonedAt: sh('2026-03-02T11:01:00'), abandonStage: 'queue' });
-  insertCall(db, { id: 'c5', arrivedAt: sh('2026-03-02T12:00:00'), offered: true, queuedAt: sh('2026-03-02T12:00:10'), ringAt: sh('2026-03-02T12:00:30'), abandonedAt: sh('2026-03-02T12:00:40'), abandonStage: 'ringing' });
+  insertCall(db, {
+    id: 'c4',
+    arrivedAt: sh('2026-03-02T11:00:00'),
+    offered: true,
+    queuedAt: sh('2026-03-02T11:00:10'),
+    abandonedAt: sh('2026-03-02T11:01:00'),
+    abandonStage: 'queue',
+  });
+  insertCall(db, {
+    id: 'c5',
+    arrivedAt: sh('2026-03-02T12:00:00'),
+    offered: true,
+    queuedAt: sh('2026-03-02T12:00:10'),
+    ringAt: sh('2026-03-02T12:00:30'),
+    abandonedAt: sh('2026-03-02T12:00:40'),
+    abandonStage: 'ringing',
+  });
   insertCall(db, { id: 'c6', arrivedAt: sh('2026-03-02T13:00:00'), abandonedAt: sh('2026-03-02T13:00:30'), abandonStage: 'ivr' });
   insertCall(db, { id: 'c7', arrivedAt: sh('2026-03-02T14:00:00'), hungUpAt: sh('2026-03-02T14:03:00') });
-  insertCall(db, { id: 'o1', arrivedAt: sh('2026-03-02T15:00:00'), direction: 'outbound', answeredAt: sh('2026-03-02T15:00:20'), agentId: agent, hungUpAt: sh('2026-03-02T15:05:00'), survey: 3 });
+  insertCall(db, {
+    id: 'o1',
+    arrivedAt: sh('2026-03-02T15:00:00'),
+    direction: 'outbound',
+    answeredAt: sh('2026-03-02T15:00:20'),
+    agentId: agent,
+    hungUpAt: sh('2026-03-02T15:05:00'),
+    survey: 3,
+  });
   answered('c8', '2026-03-02T23:59:00', 20, 180, undefined);
   insertCall(db, { id: 'c9', arrivedAt: sh('2026-03-03T00:01:00'), hungUpAt: sh('2026-03-03T00:02:00') });
   insertCall(db, { id: 'x1', arrivedAt: sh('2026-03-02T09:30:00'), centerCode: '330200', offered: true }); // another center's row
@@ -61,7 +98,14 @@ afterEach(() => t.close());
 describe('MetricsService on a hand-computed day', () => {
   it('computes the 8 indicators of Monday 2026-03-02', () => {
     const r = service.report('day', '2026-03-02');
-    expect(r).toMatchObject({ centerCode: CENTER, period: 'day', label: '2026-03-02', start: '2026-03-02T00:00:00+08:00', end: '2026-03-03T00:00:00+08:00', timeZone: 'Asia/Shanghai' });
+    expect(r).toMatchObject({
+      centerCode: CENTER,
+      period: 'day',
+      label: '2026-03-02',
+      start: '2026-03-02T00:00:00+08:00',
+      end: '2026-03-03T00:00:00+08:00',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(r.raw).toEqual({
       callTotal: 8, // c1–c8: IVR-only c6, c7 included; c0 (Sunday), c9 (Tuesday), outbound o1 and the other center's x1 not
       offered: 6, // c1 c2 c3 c4 c5 c8
@@ -102,7 +146,16 @@ describe('MetricsService on a hand-computed day', () => {
     const r = service.report('day', '2026-03-03');
     // c9 (00:01, IVR only) and the complaint at 00:00:30 — but no answered call to divide by.
     expect(r.raw).toMatchObject({ callTotal: 1, offered: 0, answered: 0, complaints: 1 });
-    expect(r.indicators).toEqual({ callTotal: 1, callavg: null, callconnect: null, ABNcalls: null, waittimeavg: null, acwavg: null, complntrate: null, satisrate: null });
+    expect(r.indicators).toEqual({
+      callTotal: 1,
+      callavg: null,
+      callconnect: null,
+      ABNcalls: null,
+      waittimeavg: null,
+      acwavg: null,
+      complntrate: null,
+      satisrate: null,
+    });
     expect(Object.values(r.flags).every((f) => f === 'n/a')).toBe(true);
   });
 
@@ -156,7 +209,11 @@ describe('MetricsService on a hand-computed day', () => {
 
   it('gives one row per period for the wallboard series', () => {
     const s = service.series('day', '2026-03-01', '2026-03-03');
-    expect(s.rows.map((r) => [r.label, r.raw.callTotal])).toEqual([['2026-03-01', 1], ['2026-03-02', 8], ['2026-03-03', 1]]);
+    expect(s.rows.map((r) => [r.label, r.raw.callTotal])).toEqual([
+      ['2026-03-01', 1],
+      ['2026-03-02', 8],
+      ['2026-03-03', 1],
+    ]);
     expect(service.series('week', '2026-03-01', '2026-03-03').rows.map((r) => r.label)).toEqual(['2026-W09', '2026-W10']);
     expect(() => service.series('day', '2020-01-01', '2026-01-01')).toThrow(/at most/);
   });

@@ -56,7 +56,11 @@ export class MetricsService {
   warmDays(fromDaysAgo: number, toDaysAgo = 0): number {
     const today = this.today();
     const { timeZone } = this.options;
-    return this.rollups.fill(startOfLocalDay(addDays(today, -fromDaysAgo), timeZone), startOfLocalDay(addDays(today, -toDaysAgo), timeZone), this.options.clock.now());
+    return this.rollups.fill(
+      startOfLocalDay(addDays(today, -fromDaysAgo), timeZone),
+      startOfLocalDay(addDays(today, -toDaysAgo), timeZone),
+      this.options.clock.now(),
+    );
   }
 
   /** The 24 local hours of a day (today when absent), from the call rows: a day is few rows. */

@@ -28,7 +28,13 @@ export function openTempDatabase(): TempDatabase {
 }
 
 /** A work order submitted at `createdAt` (complaints count when submitted), or still a draft / voided. */
-export function insertWorkOrder(db: Db, createdAt: number, category: 'complaint' | 'suggestion' | 'inquiry' = 'complaint', centerCode = CENTER, state: 'pending_approval' | 'draft' | 'voided' = 'pending_approval'): void {
+export function insertWorkOrder(
+  db: Db,
+  createdAt: number,
+  category: 'complaint' | 'suggestion' | 'inquiry' = 'complaint',
+  centerCode = CENTER,
+  state: 'pending_approval' | 'draft' | 'voided' = 'pending_approval',
+): void {
   db.prepare('INSERT INTO work_orders (center_code, category, created_at, state, submitted_at, voided_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     centerCode,
     category,

@@ -34,13 +34,19 @@ const cell = (value: string | number | null) => {
 
 /** UTF-8 with a byte-order mark, like the indicator CSV; rates with their 2 decimals. */
 export function toFiguresCsv(figures: WorkOrderFigures): string {
-  const lines = [FIGURES_HEADERS, ...figuresRows(figures).map(([name, group, num, den, value, unit]) => [name, group, num, den, value === null ? null : value.toFixed(2), unit])];
+  const lines = [
+    FIGURES_HEADERS,
+    ...figuresRows(figures).map(([name, group, num, den, value, unit]) => [name, group, num, den, value === null ? null : value.toFixed(2), unit]),
+  ];
   return `\uFEFF${lines.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function addFiguresSheet(workbook: ExcelJS.Workbook, figures: WorkOrderFigures): void {
   const sheet = workbook.addWorksheet(FIGURES_SHEET);
-  sheet.columns = [{ width: 22 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 16 }].map((c, i) => ({ ...c, header: FIGURES_HEADERS[i] }));
+  sheet.columns = [{ width: 22 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 16 }].map((c, i) => ({
+    ...c,
+    header: FIGURES_HEADERS[i],
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of figuresRows(figures)) sheet.addRow(row);
   sheet.getColumn(5).numFmt = '0.00';

@@ -35,7 +35,11 @@ async function folderBytes(dir: string): Promise<number> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) total += await folderBytes(path);
-    else if (entry.isFile()) total += await stat(path).then((s) => s.size, () => 0); // removed meanwhile (WAL checkpoint, rotation)
+    else if (entry.isFile())
+      total += await stat(path).then(
+        (s) => s.size,
+        () => 0,
+      ); // removed meanwhile (WAL checkpoint, rotation)
   }
   return total;
 }

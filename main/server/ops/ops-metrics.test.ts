@@ -67,7 +67,20 @@ describe('operations metrics over HTTP', () => {
     const udp = createSocket('udp4');
     const send = (text: string) => new Promise<void>((done, fail) => udp.send(text, server.sipUdpPort, '127.0.0.1', (error) => (error ? fail(error) : done())));
     await send('HELLO not sip\r\n\r\n');
-    await send(['OPTIONS sip:12329@127.0.0.1 SIP/2.0', 'Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK-ops1', 'From: <sip:mon@127.0.0.1>;tag=1', 'To: <sip:12329@127.0.0.1>', 'Call-ID: ops-metrics-1', 'CSeq: 1 OPTIONS', 'Max-Forwards: 70', 'Content-Length: 0', '', ''].join('\r\n'));
+    await send(
+      [
+        'OPTIONS sip:12329@127.0.0.1 SIP/2.0',
+        'Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK-ops1',
+        'From: <sip:mon@127.0.0.1>;tag=1',
+        'To: <sip:12329@127.0.0.1>',
+        'Call-ID: ops-metrics-1',
+        'CSeq: 1 OPTIONS',
+        'Max-Forwards: 70',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    );
     udp.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -80,7 +93,12 @@ describe('operations metrics over HTTP', () => {
     expect(value(samples, 'agent_desk_calls_in_progress', { direction: 'inbound' })).toBe(0);
     expect(value(samples, 'agent_desk_queue_length')).toBe(0);
     expect(value(samples, 'agent_desk_agents_registered')).toBe(0);
-    expect(samples.filter((s) => s.name === 'agent_desk_agents').map((s) => s.labels.state).sort()).toEqual(['after_call_work', 'not_ready', 'ready', 'ringing', 'signed_out', 'talking']);
+    expect(
+      samples
+        .filter((s) => s.name === 'agent_desk_agents')
+        .map((s) => s.labels.state)
+        .sort(),
+    ).toEqual(['after_call_work', 'not_ready', 'ready', 'ringing', 'signed_out', 'talking']);
     expect(types.get('agent_desk_sip_messages_received_total')).toBe('counter');
     expect(value(samples, 'agent_desk_sip_messages_received_total', { kind: 'OPTIONS' })).toBe(1);
     expect(value(samples, 'agent_desk_sip_messages_sent_total', { kind: '2xx' })).toBeGreaterThanOrEqual(1);

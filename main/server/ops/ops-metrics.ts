@@ -19,7 +19,7 @@ export function opsMetricFamilies(readings: OpsReadings, lag: EventLoopLag, disk
   if (readings.calls) {
     families.push({
       name: 'agent_desk_calls_in_progress',
-      help: 'Calls in progress: inbound (IVR, queue or with an agent) and agents\' follow-up calls.',
+      help: "Calls in progress: inbound (IVR, queue or with an agent) and agents' follow-up calls.",
       type: 'gauge',
       samples: [
         { labels: { direction: 'inbound' }, value: readings.calls.inbound },
@@ -33,24 +33,59 @@ export function opsMetricFamilies(readings: OpsReadings, lag: EventLoopLag, disk
       samples: Object.entries(readings.calls.shed).map(([reason, value]) => ({ labels: { reason }, value })),
     });
   }
-  if (readings.sipDialogs !== undefined) families.push({ name: 'agent_desk_sip_calls_active', help: 'SIP calls the stack holds (a caller with an agent is two: caller leg and agent leg).', type: 'gauge', samples: [{ value: readings.sipDialogs }] });
+  if (readings.sipDialogs !== undefined)
+    families.push({
+      name: 'agent_desk_sip_calls_active',
+      help: 'SIP calls the stack holds (a caller with an agent is two: caller leg and agent leg).',
+      type: 'gauge',
+      samples: [{ value: readings.sipDialogs }],
+    });
   if (readings.queue) {
     families.push(
       { name: 'agent_desk_queue_length', help: 'Callers waiting for an agent.', type: 'gauge', samples: [{ value: readings.queue.length }] },
       { name: 'agent_desk_queue_ringing', help: 'Queued calls ringing an agent now.', type: 'gauge', samples: [{ value: readings.queue.ringing }] },
-      { name: 'agent_desk_queue_longest_wait_seconds', help: 'Wait of the longest-waiting caller in the queue.', type: 'gauge', samples: [{ value: readings.queue.longestWaitSec }] },
+      {
+        name: 'agent_desk_queue_longest_wait_seconds',
+        help: 'Wait of the longest-waiting caller in the queue.',
+        type: 'gauge',
+        samples: [{ value: readings.queue.longestWaitSec }],
+      },
     );
   }
   if (readings.agentsByState) {
     const byState = readings.agentsByState;
-    families.push({ name: 'agent_desk_agents', help: 'Agents known to the ACD, by state.', type: 'gauge', samples: AGENT_STATES.map((state) => ({ labels: { state }, value: byState[state] ?? 0 })) });
+    families.push({
+      name: 'agent_desk_agents',
+      help: 'Agents known to the ACD, by state.',
+      type: 'gauge',
+      samples: AGENT_STATES.map((state) => ({ labels: { state }, value: byState[state] ?? 0 })),
+    });
   }
-  if (readings.registeredAgents !== undefined) families.push({ name: 'agent_desk_agents_registered', help: 'Work numbers with a live SIP registration (softphones).', type: 'gauge', samples: [{ value: readings.registeredAgents }] });
+  if (readings.registeredAgents !== undefined)
+    families.push({
+      name: 'agent_desk_agents_registered',
+      help: 'Work numbers with a live SIP registration (softphones).',
+      type: 'gauge',
+      samples: [{ value: readings.registeredAgents }],
+    });
   if (readings.sip) {
-    const counts = (record: Record<string, number>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b)).map(([kind, value]) => ({ labels: { kind }, value }));
+    const counts = (record: Record<string, number>) =>
+      Object.entries(record)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([kind, value]) => ({ labels: { kind }, value }));
     families.push(
-      { name: 'agent_desk_sip_messages_received_total', help: 'SIP messages received, by method or response class.', type: 'counter', samples: counts(readings.sip.received) },
-      { name: 'agent_desk_sip_messages_sent_total', help: 'SIP messages sent (retransmissions included), by method or response class.', type: 'counter', samples: counts(readings.sip.sent) },
+      {
+        name: 'agent_desk_sip_messages_received_total',
+        help: 'SIP messages received, by method or response class.',
+        type: 'counter',
+        samples: counts(readings.sip.received),
+      },
+      {
+        name: 'agent_desk_sip_messages_sent_total',
+        help: 'SIP messages sent (retransmissions included), by method or response class.',
+        type: 'counter',
+        samples: counts(readings.sip.sent),
+      },
       { name: 'agent_desk_sip_errors_total', help: 'SIP messages refused or lost, by kind.', type: 'counter', samples: counts(readings.sip.errors) },
     );
   }
@@ -66,8 +101,13 @@ export function opsMetricFamilies(readings: OpsReadings, lag: EventLoopLag, disk
   });
   if (disk) {
     families.push(
-      { name: 'agent_desk_data_dir_bytes', help: 'Bytes of all files in the data folder (database, recordings, backups).', type: 'gauge', samples: [{ value: disk.usedBytes }] },
-      { name: 'agent_desk_data_dir_free_bytes', help: 'Free bytes on the data folder\'s filesystem.', type: 'gauge', samples: [{ value: disk.freeBytes }] },
+      {
+        name: 'agent_desk_data_dir_bytes',
+        help: 'Bytes of all files in the data folder (database, recordings, backups).',
+        type: 'gauge',
+        samples: [{ value: disk.usedBytes }],
+      },
+      { name: 'agent_desk_data_dir_free_bytes', help: "Free bytes on the data folder's filesystem.", type: 'gauge', samples: [{ value: disk.freeBytes }] },
     );
   }
   return families;

@@ -27,7 +27,10 @@ export const opsModule: ServerModuleFactory = (ctx) => {
     registerRoutes(app) {
       app.get(OPS_METRICS_PATH, async (request, reply) => {
         if (!bearerMatches(request.headers.authorization, token)) {
-          return reply.code(401).header('WWW-Authenticate', 'Bearer').send(errorBody('unauthorized', 'the operations metrics need the ops token as a bearer token'));
+          return reply
+            .code(401)
+            .header('WWW-Authenticate', 'Bearer')
+            .send(errorBody('unauthorized', 'the operations metrics need the ops token as a bearer token'));
         }
         const disk = await diskUsage().catch((error: unknown): DiskUsage | undefined => {
           ctx.logger.warn({ err: error, dataDir: ctx.config.dataDir }, 'ops metrics: cannot measure the data folder');

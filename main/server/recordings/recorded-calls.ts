@@ -43,7 +43,9 @@ export class RecordedCalls {
     }
     // Any agent who had the call (a transferred call has several), not only the first.
     if (q.agent) {
-      where.push('(u.work_number = ? OR EXISTS (SELECT 1 FROM call_agent_turns t JOIN users tu ON tu.id = t.agent_id WHERE t.call_id = c.id AND tu.work_number = ?))');
+      where.push(
+        '(u.work_number = ? OR EXISTS (SELECT 1 FROM call_agent_turns t JOIN users tu ON tu.id = t.agent_id WHERE t.call_id = c.id AND tu.work_number = ?))',
+      );
       args.push(q.agent, q.agent);
     }
     const rows = this.db
@@ -71,10 +73,13 @@ export class RecordedCalls {
 
   /** undefined: no such call in this center; otherwise its segment files, first to last (maybe none). */
   segmentsOf(callId: string): string[] | undefined {
-    const call = this.db.prepare('SELECT recording_file FROM calls WHERE id = ? AND center_code = ?').get(callId, this.centerCode) as { recording_file: string | null } | undefined;
+    const call = this.db.prepare('SELECT recording_file FROM calls WHERE id = ? AND center_code = ?').get(callId, this.centerCode) as
+      { recording_file: string | null } | undefined;
     if (!call) return undefined;
     if (call.recording_file === null) return [];
-    const later = (this.db.prepare("SELECT data FROM call_events WHERE call_id = ? AND kind = 'recording_segment' ORDER BY at, id").pluck().all(callId) as string[])
+    const later = (
+      this.db.prepare("SELECT data FROM call_events WHERE call_id = ? AND kind = 'recording_segment' ORDER BY at, id").pluck().all(callId) as string[]
+    )
       .map((d) => JSON.parse(d) as { file: string; segment: number })
       .sort((a, b) => a.segment - b.segment)
       .map((d) => d.file);

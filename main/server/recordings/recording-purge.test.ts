@@ -43,7 +43,10 @@ describe('recordings retention purge', () => {
     for (const kept of [young, today]) expect(existsSync(kept)).toBe(true);
     expect(existsSync(join(root, '2024', '11', '01'))).toBe(false);
     expect(existsSync(join(root, '2024', '12', '05'))).toBe(true);
-    const rows = db.prepare("SELECT actor_user_id AS actor, detail FROM audit_log WHERE action = 'recordings.purge'").all() as { actor: number | null; detail: string }[];
+    const rows = db.prepare("SELECT actor_user_id AS actor, detail FROM audit_log WHERE action = 'recordings.purge'").all() as {
+      actor: number | null;
+      detail: string;
+    }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.actor).toBeNull();
     expect(JSON.parse(rows[0]!.detail)).toMatchObject({ files: 3, bytes: 1800, retentionDays: 730, cutoff: '2024-11-30T02:00:00.000Z' });
@@ -53,7 +56,9 @@ describe('recordings retention purge', () => {
     expect(await purgeRecordings(root, 730, clock.now(), audit)).toMatchObject({ files: 1, bytes: 200 });
     expect(await purgeRecordings(root, 730, clock.now(), audit)).toMatchObject({ files: 0, bytes: 0 });
     expect(existsSync(today)).toBe(true);
-    const details = (db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge' ORDER BY id").pluck().all() as string[]).map((d) => JSON.parse(d) as { files: number });
+    const details = (db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge' ORDER BY id").pluck().all() as string[]).map(
+      (d) => JSON.parse(d) as { files: number },
+    );
     expect(details.map((d) => d.files)).toEqual([3, 1, 0]);
   });
 

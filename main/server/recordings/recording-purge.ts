@@ -20,7 +20,13 @@ export async function purgeRecordings(dir: string, retentionDays: number, now: n
   const cutoff = now - retentionDays * DAY_MS;
   const result: PurgeResult = { files: 0, bytes: 0, cutoff };
   await sweep(dir, cutoff, result, true);
-  audit?.record({ actorUserId: null, action: 'recordings.purge', entityType: 'recordings', entityId: null, detail: { files: result.files, bytes: result.bytes, retentionDays, cutoff: new Date(cutoff).toISOString() } });
+  audit?.record({
+    actorUserId: null,
+    action: 'recordings.purge',
+    entityType: 'recordings',
+    entityId: null,
+    detail: { files: result.files, bytes: result.bytes, retentionDays, cutoff: new Date(cutoff).toISOString() },
+  });
   return result;
 }
 
@@ -56,7 +62,10 @@ export async function recordingsUsage(dir: string): Promise<{ files: number; byt
       const path = join(d, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
-        const size = await stat(path).then((s) => s.size, () => undefined);
+        const size = await stat(path).then(
+          (s) => s.size,
+          () => undefined,
+        );
         if (size !== undefined) {
           total.files += 1;
           total.bytes += size;

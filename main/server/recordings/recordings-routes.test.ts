@@ -18,10 +18,17 @@ describe('call records and recordings over HTTP', () => {
   const addCall = (id: string, caller: string, agentWork: string | null, recording: string | null, at = AT) => {
     const agentId = agentWork ? server.db.prepare('SELECT id FROM users WHERE work_number = ?').pluck().get(agentWork) : null;
     server.db
-      .prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, agent_id, recording_file, ended_at) VALUES (?, '330100', 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, agent_id, recording_file, ended_at) VALUES (?, '330100', 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?)",
+      )
       .run(id, caller, at, agentId ? at + 5000 : null, agentId, recording, at + 65_000);
   };
-  const plays = () => server.db.prepare("SELECT actor_user_id AS actor, entity_id AS callId, detail FROM audit_log WHERE action = 'recording.play' ORDER BY id").all() as { actor: number; callId: string; detail: string }[];
+  const plays = () =>
+    server.db.prepare("SELECT actor_user_id AS actor, entity_id AS callId, detail FROM audit_log WHERE action = 'recording.play' ORDER BY id").all() as {
+      actor: number;
+      callId: string;
+      detail: string;
+    }[];
   const get = (path: string, headers: Record<string, string> = {}) => fetch(server.url + path, { headers });
   const bearer = (token: string, more: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...more });
 
@@ -32,7 +39,9 @@ describe('call records and recordings over HTTP', () => {
     writeFileSync(join(dir, 'c-rec.wav'), wav);
     writeFileSync(join(dir, 'c-rec-2.wav'), second);
     addCall('c-rec', '13812345678', '1001', join(dir, 'c-rec.wav'));
-    server.db.prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES ('c-rec', ?, 'recording_segment', ?)").run(AT + 30_000, JSON.stringify({ file: join(dir, 'c-rec-2.wav'), segment: 2 }));
+    server.db
+      .prepare("INSERT INTO call_events (call_id, at, kind, data) VALUES ('c-rec', ?, 'recording_segment', ?)")
+      .run(AT + 30_000, JSON.stringify({ file: join(dir, 'c-rec-2.wav'), segment: 2 }));
     addCall('c-ivr', '13900000000', null, null);
     addCall('c-gone', '13700000000', '1002', join(dir, 'c-gone.wav'));
     addCall('c-other-day', '13812345678', '1001', null, AT + 2 * 86_400_000);
@@ -153,7 +162,10 @@ describe('call records and recordings over HTTP', () => {
 
   it('ran the retention purge when the server started: nothing was old, and the audit says so', async () => {
     await expect.poll(() => server.db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge'").pluck().all()).toHaveLength(1);
-    const detail = JSON.parse(server.db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge'").pluck().get() as string) as Record<string, unknown>;
+    const detail = JSON.parse(server.db.prepare("SELECT detail FROM audit_log WHERE action = 'recordings.purge'").pluck().get() as string) as Record<
+      string,
+      unknown
+    >;
     expect(detail).toMatchObject({ files: 0, bytes: 0, retentionDays: 730 });
   });
 });

@@ -8,7 +8,14 @@ import { assertCenter, principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import { parseOrThrow } from '../http/validation.js';
 import { callIdParamsSchema } from '../../../shared/api/calls.js';
-import { RECORDING_ROLES, callSearchQuerySchema, recordingQuerySchema, type CallSearchResponse, type RecordingTicketResponse, type RecordingUsage } from '../../../shared/api/recordings.js';
+import {
+  RECORDING_ROLES,
+  callSearchQuerySchema,
+  recordingQuerySchema,
+  type CallSearchResponse,
+  type RecordingTicketResponse,
+  type RecordingUsage,
+} from '../../../shared/api/recordings.js';
 import type { Role } from '../../../shared/api/auth.js';
 import { parseByteRange } from './byte-range.js';
 import type { PlayTickets } from './play-tickets.js';
@@ -45,7 +52,11 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRou
     const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
     const segments = segmentsOrThrow(deps, callId);
     const { ticket, expiresAt } = deps.tickets.issue(deps.auth.tokenFromRequest(request.raw)!, callId);
-    return { url: `/api/v1/calls/${encodeURIComponent(callId)}/recording?ticket=${ticket}`, segments: segments.length, expiresAt: new Date(expiresAt).toISOString() };
+    return {
+      url: `/api/v1/calls/${encodeURIComponent(callId)}/recording?ticket=${ticket}`,
+      segments: segments.length,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
   });
 
   // The bearer token (API clients) or a play ticket (an <audio> element); the session's rights either way.
@@ -57,7 +68,14 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRou
     const file = files[segment - 1];
     if (!file) throw new HttpError(404, 'recording_segment_not_found', `call ${callId} has ${files.length} recording segment(s), not ${segment}`);
     await sendFile(request, reply, file, () =>
-      deps.audit?.record({ actorUserId: principal.userId, action: 'recording.play', entityType: 'call', entityId: callId, callId, detail: { segment, workNumber: principal.workNumber, role: principal.role } }),
+      deps.audit?.record({
+        actorUserId: principal.userId,
+        action: 'recording.play',
+        entityType: 'call',
+        entityId: callId,
+        callId,
+        detail: { segment, workNumber: principal.workNumber, role: principal.role },
+      }),
     );
     return reply;
   });

@@ -9,7 +9,12 @@ export const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 const PERSON_STATUS: Record<PersonAccount['status'], string> = { 正常: 'status-normal', 封存: 'status-sealed', 销户: 'status-closed' };
 const EMPLOYER_STATUS: Record<Employer['status'], string> = { 正常: 'status-normal', 封存: 'status-sealed', 注销: 'status-cancelled' };
-const LOAN_PROGRESS: Record<PersonalLoan['progress'], string> = { 受理: 'progress-accepted', 审批: 'progress-approving', 放款: 'progress-disbursed', 已结清: 'progress-settled' };
+const LOAN_PROGRESS: Record<PersonalLoan['progress'], string> = {
+  受理: 'progress-accepted',
+  审批: 'progress-approving',
+  放款: 'progress-disbursed',
+  已结清: 'progress-settled',
+};
 
 /** 您的账户余额为 … 元 … 角 … 分，月缴存额为 …（账户状态为封存） */
 export function personPrompts(p: PersonAccount): string[] {
@@ -52,7 +57,9 @@ export function employerPrompts(e: Employer): string[] {
     'employer-headcount-is',
     ...readInteger(e.headcount),
     'unit-person',
-    ...(e.arrearsMonths > 0 ? ['employer-arrears-is', ...readInteger(e.arrearsMonths), 'unit-months', 'employer-arrears-amount', ...readAmount(yuan(e.arrearsFen))] : ['employer-no-arrears']),
+    ...(e.arrearsMonths > 0
+      ? ['employer-arrears-is', ...readInteger(e.arrearsMonths), 'unit-months', 'employer-arrears-amount', ...readAmount(yuan(e.arrearsFen))]
+      : ['employer-no-arrears']),
   ];
 }
 

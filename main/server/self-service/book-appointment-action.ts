@@ -37,7 +37,11 @@ export function bookAppointmentAction(deps: SelfServiceDeps): IvrAction {
     }
     const gateway = deps.gateway();
     const outlets = (await gateway.listOutlets()).filter((o) => OUTLET_PROMPTS[o.code]);
-    const o = await choose(channel, ['choose-outlet'], outlets.map((x) => [OUTLET_PROMPTS[x.code]!.name]));
+    const o = await choose(
+      channel,
+      ['choose-outlet'],
+      outlets.map((x) => [OUTLET_PROMPTS[x.code]!.name]),
+    );
     if (o === undefined || o === 'back') return 'back';
     const outlet = outlets[o]!;
 
@@ -46,9 +50,26 @@ export function bookAppointmentAction(deps: SelfServiceDeps): IvrAction {
       if (!slot) return 'back';
       try {
         const booked = await gateway.bookAppointment({ fundAccount: subject.id, outletCode: outlet.code, type, date: slot.date, slot: slot.slot });
-        deps.record(vars, { action: 'book-appointment', confirmationNo: booked.confirmationNo, outletCode: outlet.code, type, date: booked.date, slot: booked.slot });
-        await deps.sms.send({ fundAccount: subject.id, template: 'appointment-booked', text: `您已预约${outlet.name} ${booked.date} ${booked.slot}，预约号${booked.confirmationNo}。` });
-        return readout(channel, ['booking-ok', ...readDate(booked.date), SLOT_PROMPTS[booked.slot] ?? 'num-0', 'booking-number-is', ...readDigits(booked.confirmationNo)]);
+        deps.record(vars, {
+          action: 'book-appointment',
+          confirmationNo: booked.confirmationNo,
+          outletCode: outlet.code,
+          type,
+          date: booked.date,
+          slot: booked.slot,
+        });
+        await deps.sms.send({
+          fundAccount: subject.id,
+          template: 'appointment-booked',
+          text: `您已预约${outlet.name} ${booked.date} ${booked.slot}，预约号${booked.confirmationNo}。`,
+        });
+        return readout(channel, [
+          'booking-ok',
+          ...readDate(booked.date),
+          SLOT_PROMPTS[booked.slot] ?? 'num-0',
+          'booking-number-is',
+          ...readDigits(booked.confirmationNo),
+        ]);
       } catch (error) {
         if (!(error instanceof GatewayError) || (error.code !== 'slot_full' && error.code !== 'slot_unavailable')) throw error;
         // Someone took the last place between the listing and the key press: choose again.
@@ -70,10 +91,18 @@ async function pickSlot(ctx: IvrActionContext, deps: SelfServiceDeps, outlet: Ou
     await say(channel, ['no-slots']);
     return undefined;
   }
-  const d = await choose(channel, ['choose-date'], dates.map((x) => readDate(x)));
+  const d = await choose(
+    channel,
+    ['choose-date'],
+    dates.map((x) => readDate(x)),
+  );
   if (d === undefined || d === 'back') return undefined;
   const windows = (await gateway.listSlots({ outletCode: outlet.code, type, from: dates[d]!, to: dates[d]! })).filter((s) => SLOT_PROMPTS[s.slot]);
-  const w = await choose(channel, ['choose-slot'], windows.map((s) => [SLOT_PROMPTS[s.slot]!, ...(s.remaining > 0 ? [] : ['slot-full-mark'])]));
+  const w = await choose(
+    channel,
+    ['choose-slot'],
+    windows.map((s) => [SLOT_PROMPTS[s.slot]!, ...(s.remaining > 0 ? [] : ['slot-full-mark'])]),
+  );
   if (w === undefined || w === 'back') return undefined;
   return windows[w];
 }

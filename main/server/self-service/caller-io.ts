@@ -25,7 +25,12 @@ export interface AskOptions {
 export async function ask(channel: CallChannel, prompts: readonly string[], options: AskOptions = {}): Promise<string> {
   await say(channel, prompts);
   const timeoutMs = options.timeoutMs ?? 6_000;
-  const r = await channel.collectDigits({ maxDigits: options.maxDigits ?? 1, timeoutMs, interDigitTimeoutMs: Math.min(timeoutMs, 3_000), terminators: options.terminators ?? [] });
+  const r = await channel.collectDigits({
+    maxDigits: options.maxDigits ?? 1,
+    timeoutMs,
+    interDigitTimeoutMs: Math.min(timeoutMs, 3_000),
+    terminators: options.terminators ?? [],
+  });
   if (r.reason === 'closed') throw new CallerGone();
   return r.digits;
 }
@@ -42,7 +47,7 @@ export const MAX_TRIES = 3;
  */
 export async function readout(channel: CallChannel, info: readonly string[], timeoutMs = 5_000): Promise<ReadoutExit> {
   let before: string[] = [];
-  for (let tries = 0, replay = true; tries < MAX_TRIES; ) {
+  for (let tries = 0, replay = true; tries < MAX_TRIES;) {
     const digit = await ask(channel, [...before, ...(replay ? info : []), 'menu-after-query'], { timeoutMs });
     before = [];
     if (digit === '#') {
@@ -62,7 +67,12 @@ export async function readout(channel: CallChannel, info: readonly string[], tim
  * A numbered list read as 「<item> 请按 <n>」; answers the chosen index (0-based), or undefined
  * after MAX_TRIES wrong or missing answers, or 'back' on *. Lists longer than 9 end with #.
  */
-export async function choose(channel: CallChannel, intro: readonly string[], items: ReadonlyArray<readonly string[]>, timeoutMs = 6_000): Promise<number | 'back' | undefined> {
+export async function choose(
+  channel: CallChannel,
+  intro: readonly string[],
+  items: ReadonlyArray<readonly string[]>,
+  timeoutMs = 6_000,
+): Promise<number | 'back' | undefined> {
   const long = items.length > 9;
   const list = items.flatMap((item, i) => [...item, 'press', ...readInteger(i + 1)]);
   let before: string[] = [];

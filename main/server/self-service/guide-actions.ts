@@ -47,7 +47,11 @@ export function outletsAction(deps: SelfServiceDeps): IvrAction {
       await say(channel, ['outlet-none']);
       return 'back';
     }
-    const picked = await choose(channel, ['outlets-choose'], districts.map((d) => [DISTRICT_PROMPTS[d]!]));
+    const picked = await choose(
+      channel,
+      ['outlets-choose'],
+      districts.map((d) => [DISTRICT_PROMPTS[d]!]),
+    );
     if (picked === undefined || picked === 'back') return 'back';
     const prompts = outlets.filter((o) => o.district === districts[picked]).flatMap(outletPrompts);
     return readout(channel, prompts);

@@ -35,7 +35,10 @@ export const DISTRICT_PROMPTS: Readonly<Record<string, string>> = {
 
 /** Outlet code → [its name, its name and address]. */
 export const OUTLET_PROMPTS: Readonly<Record<string, { name: string; address: string }>> = Object.fromEntries(
-  ['WD01', 'WD02', 'WD03', 'WD04', 'WD05', 'WD06', 'WD07', 'WD08', 'WD09', 'WD10', 'WD11', 'WD12'].map((code) => [code, { name: `outlet-name-${code.toLowerCase()}`, address: `outlet-address-${code.toLowerCase()}` }]),
+  ['WD01', 'WD02', 'WD03', 'WD04', 'WD05', 'WD06', 'WD07', 'WD08', 'WD09', 'WD10', 'WD11', 'WD12'].map((code) => [
+    code,
+    { name: `outlet-name-${code.toLowerCase()}`, address: `outlet-address-${code.toLowerCase()}` },
+  ]),
 );
 
 /** The demo outlets' opening hours, recorded as one prompt. */

@@ -50,7 +50,6 @@ export function verifiedSubject(vars: Record<string, string>): { kind: 'person' 
   return (kind === 'person' || kind === 'employer') && id ? { kind, id } : undefined;
 }
 
-
 function lazySms(ctx: ServerContext, fallback: SmsSender): SmsSender {
   return { send: (message) => (ctx.services.get(SERVICES.sms) ?? fallback).send(message) };
 }

@@ -45,7 +45,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the pho
 
   beforeAll(async () => {
     server = await startTestServer(SERVER_MODULES, { clock: { now: () => Date.now() + offset } });
-    const borrower = one<{ id: number }>("SELECT p.id FROM pf_people p JOIN pf_loans l ON l.person_id = p.id WHERE p.status = '正常' AND l.progress = '放款' ORDER BY p.id LIMIT 1");
+    const borrower = one<{ id: number }>(
+      "SELECT p.id FROM pf_people p JOIN pf_loans l ON l.person_id = p.id WHERE p.status = '正常' AND l.progress = '放款' ORDER BY p.id LIMIT 1",
+    );
     server.ctx.db.prepare('UPDATE pf_people SET fund_account = ? WHERE id = ?').run(ACCOUNT, borrower.id);
     server.ctx.db.prepare('DELETE FROM pf_sms_subscriptions WHERE person_id = ?').run(borrower.id);
   }, 60_000);
@@ -56,12 +58,16 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the pho
     const row = lastCall();
     expectComplete(row, 'caller');
     expect(JSON.parse(row.ivr_path)).toEqual(['业务查询', '个人贷款']);
-    const ivr = events(row.id).filter((e) => e.kind === 'ivr').map((e) => JSON.parse(e.data!) as { nodeId: string; event: string; digit?: string });
+    const ivr = events(row.id)
+      .filter((e) => e.kind === 'ivr')
+      .map((e) => JSON.parse(e.data!) as { nodeId: string; event: string; digit?: string });
     // verify finished; query-loan was still reading when the caller hung up (no outcome recorded).
     expect(ivr.filter((e) => e.event === 'action').map((e) => e.nodeId)).toEqual(['verify']);
     expect(ivr.at(-1)).toMatchObject({ nodeId: 'query-loan', event: 'enter' });
     expect(JSON.stringify(events(row.id))).not.toContain('123456');
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM caller_verification_attempts WHERE call_id = ? AND result = 'verified' AND channel = 'ivr'", row.id).n).toBe(1);
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM caller_verification_attempts WHERE call_id = ? AND result = 'verified' AND channel = 'ivr'", row.id).n,
+    ).toBe(1);
   }, 60_000);
 
   it('政策法规查询 贷款: the recorded summaries play, * goes back to the categories', async () => {
@@ -81,7 +87,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the pho
       'SELECT a.confirmation_no, a.date, a.slot, a.type, o.code FROM pf_appointments a JOIN pf_outlets o ON o.id = a.outlet_id JOIN pf_people p ON p.id = a.person_id WHERE p.fund_account = ?',
       ACCOUNT,
     );
-    expect(booked).toEqual([{ confirmation_no: expect.stringMatching(/^\d+$/), date: '2026-03-02', slot: '09:00-10:00', type: 'loan_application', code: 'WD11' }]);
+    expect(booked).toEqual([
+      { confirmation_no: expect.stringMatching(/^\d+$/), date: '2026-03-02', slot: '09:00-10:00', type: 'loan_application', code: 'WD11' },
+    ]);
     const stored = events(row.id).find((e) => e.kind === 'self-service');
     expect(JSON.parse(stored!.data!)).toMatchObject({ action: 'book-appointment', confirmationNo: booked[0]!.confirmation_no });
     // Agents see it where the center's core system keeps appointments: the gateway.
@@ -119,7 +127,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('self-service over the pho
     expectComplete(row, 'system');
     expect(row.end_reason).toBe('ivr_hangup');
     expect(JSON.parse(row.ivr_path)).toEqual(['非工作时间', '留言回电']);
-    const order = one<{ category: string; callback_number: string; caller_number: string; call_id: string }>('SELECT category, callback_number, caller_number, call_id FROM work_orders ORDER BY id DESC LIMIT 1');
+    const order = one<{ category: string; callback_number: string; caller_number: string; call_id: string }>(
+      'SELECT category, callback_number, caller_number, call_id FROM work_orders ORDER BY id DESC LIMIT 1',
+    );
     expect(order).toEqual({ category: 'inquiry', callback_number: '13900001111', caller_number: '13800138000', call_id: row.id });
   }, 60_000);
 

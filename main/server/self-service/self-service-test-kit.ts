@@ -23,7 +23,10 @@ export interface Kit {
   clock: ManualClock;
   sms: LogSmsSender;
   records: CallRecords;
-  call(moves: CallerMove[], options?: { entry?: string; at?: number }): Promise<{ channel: ScriptedChannel; steps: IvrStep[]; callId: string; result: Awaited<ReturnType<typeof runIvr>> }>;
+  call(
+    moves: CallerMove[],
+    options?: { entry?: string; at?: number },
+  ): Promise<{ channel: ScriptedChannel; steps: IvrStep[]; callId: string; result: Awaited<ReturnType<typeof runIvr>> }>;
   one<T>(sql: string, ...params: unknown[]): T;
   all<T>(sql: string, ...params: unknown[]): T[];
 }
@@ -34,7 +37,11 @@ export async function startKit(): Promise<Kit> {
   const { ctx } = server;
   const records = new CallRecords(ctx.db, clock, ctx.config.centerCode);
   const live = new Map<string, CallRecord>();
-  ctx.services.provide(SERVICES.calls, { recordOf: (callId) => live.get(callId), inProgress: () => ({ inbound: live.size, followUp: 0 }), shed: () => ({ calls_limit: 0, call_rate: 0, event_loop_lag: 0 }) });
+  ctx.services.provide(SERVICES.calls, {
+    recordOf: (callId) => live.get(callId),
+    inProgress: () => ({ inbound: live.size, followUp: 0 }),
+    shed: () => ({ calls_limit: 0, call_rate: 0, event_loop_lag: 0 }),
+  });
   const sms = new LogSmsSender(ctx.logger);
   const actions = createSelfServiceActions(ctx, { sms });
   const { flow } = loadStandardFlow();
@@ -52,7 +59,14 @@ export async function startKit(): Promise<Kit> {
       live.set(callId, records.arrive({ id: callId, caller: '13800138000', callee: '12329', transport: 'udp' }));
       const channel = new ScriptedChannel(moves);
       const steps: IvrStep[] = [];
-      const result = await runIvr(flow, channel, { actions, clock, isInServiceHours, vars: { callId }, onStep: (s) => steps.push(s), ...(options.entry ? { entry: options.entry } : {}) });
+      const result = await runIvr(flow, channel, {
+        actions,
+        clock,
+        isInServiceHours,
+        vars: { callId },
+        onStep: (s) => steps.push(s),
+        ...(options.entry ? { entry: options.entry } : {}),
+      });
       clock.set(BEFORE_MAY_DAY);
       return { channel, steps, callId, result };
     },

@@ -27,6 +27,9 @@ export class LogSmsSender implements SmsSender {
     // Kept for tests and diagnostics; bounded so a long-running server does not grow.
     this.sent.push(message);
     if (this.sent.length > 100) this.sent.shift();
-    this.logger.info({ event: 'sms_sent', adapter: 'log', template: message.template, account: maskAccount(message.fundAccount), text: message.text }, 'SMS (log only)');
+    this.logger.info(
+      { event: 'sms_sent', adapter: 'log', template: message.template, account: maskAccount(message.fundAccount), text: message.text },
+      'SMS (log only)',
+    );
   }
 }

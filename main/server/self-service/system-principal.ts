@@ -15,5 +15,13 @@ export function ivrPrincipal(db: Db, centerCode: string, now: number): Principal
      VALUES (?, '自助语音', 'agent', ?, NULL, '!', NULL, 0, ?, ?) ON CONFLICT (work_number) DO NOTHING`,
   ).run(IVR_WORK_NUMBER, centerCode, now, now);
   const row = db.prepare<[string], { id: number; center_code: string }>('SELECT id, center_code FROM users WHERE work_number = ?').get(IVR_WORK_NUMBER)!;
-  return { userId: row.id, workNumber: IVR_WORK_NUMBER, displayName: '自助语音', role: 'agent', centerCode: row.center_code, department: null, expiresAt: Number.MAX_SAFE_INTEGER };
+  return {
+    userId: row.id,
+    workNumber: IVR_WORK_NUMBER,
+    displayName: '自助语音',
+    role: 'agent',
+    centerCode: row.center_code,
+    department: null,
+    expiresAt: Number.MAX_SAFE_INTEGER,
+  };
 }

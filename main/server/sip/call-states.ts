@@ -12,13 +12,4 @@ export const CALL_TRANSITIONS: Record<CallState, readonly CallState[]> = {
   terminated: [],
 };
 
-export type TerminationReason =
-  | 'local-bye'
-  | 'remote-bye'
-  | 'rejected'
-  | 'cancelled'
-  | 'failed'
-  | 'ack-timeout'
-  | 'timeout'
-  | 'flow-closed'
-  | 'shutdown';
+export type TerminationReason = 'local-bye' | 'remote-bye' | 'rejected' | 'cancelled' | 'failed' | 'ack-timeout' | 'timeout' | 'flow-closed' | 'shutdown';

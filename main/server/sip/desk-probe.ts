@@ -58,7 +58,10 @@ export class DeskProbe {
       // A binding removed or renewed from elsewhere meanwhile is not judged on an old probe.
       if (probe.answered || live.get(key)?.flow.id !== probe.binding.flow.id || lostFlows.has(probe.binding.flow.id)) continue;
       lostFlows.add(probe.binding.flow.id);
-      this.deps.logger.warn({ event: 'desk_lost', workNumber: probe.binding.workNumber, contact: probe.binding.contact, remote: probe.binding.flow.remote }, 'sip: a desk phone stopped answering');
+      this.deps.logger.warn(
+        { event: 'desk_lost', workNumber: probe.binding.workNumber, contact: probe.binding.contact, remote: probe.binding.flow.remote },
+        'sip: a desk phone stopped answering',
+      );
       this.deps.lost(probe.binding.flow, probe.binding);
     }
     this.inFlight.clear();

@@ -61,14 +61,22 @@ export class DigestGuard {
     if (wait > 0) {
       this.logger.warn({ workNumber: named, method: request.method, from: address }, 'sip: authentication refused while throttled');
       const retry = String(Math.ceil(wait / 1000));
-      return { ok: false, response: buildResponse(request, 403, { reason: 'Forbidden (too many failed attempts)', toTag: newTag(), headers: [['Retry-After', retry]] }) };
+      return {
+        ok: false,
+        response: buildResponse(request, 403, { reason: 'Forbidden (too many failed attempts)', toTag: newTag(), headers: [['Retry-After', retry]] }),
+      };
     }
     // One credential look-up per request (issue 17): the verdict's user is the one looked up.
     let found: SipCredentials | undefined;
-    const verdict = this.authenticator.verify(answer, request.method, (username) => {
-      found = this.credentials(username);
-      return found ? (found.ha1s ?? [found.ha1]) : undefined;
-    }, request.uri);
+    const verdict = this.authenticator.verify(
+      answer,
+      request.method,
+      (username) => {
+        found = this.credentials(username);
+        return found ? (found.ha1s ?? [found.ha1]) : undefined;
+      },
+      request.uri,
+    );
     if (verdict.result === 'missing') return challenge();
     if (verdict.result === 'stale') return challenge(true);
     const claimed = verdict.username ?? request.from.parsedUri?.user ?? '?';
@@ -80,7 +88,10 @@ export class DigestGuard {
       this.failures.set(failureKey, entry);
       if (this.failures.size > 10_000) this.pruneFailures(now);
       this.throttle.recordFailure(claimed, address);
-      this.logger.warn({ workNumber: claimed, method: request.method, from: flow.remote.address, reason: verdict.reason, failures: entry.count }, 'sip: authentication failed');
+      this.logger.warn(
+        { workNumber: claimed, method: request.method, from: flow.remote.address, reason: verdict.reason, failures: entry.count },
+        'sip: authentication failed',
+      );
       return entry.count >= 2 ? { ok: false, response: buildResponse(request, 403, { toTag: newTag() }) } : challenge();
     }
     this.failures.delete(failureKey);

@@ -24,11 +24,29 @@ export function digestResponse(p: { ha1: string; nonce: string; method: string; 
  * The Authorization / Proxy-Authorization value answering a challenge (RFC 2617 §3.2.2): with
  * qop=auth when the challenge offers it, MD5 only.
  */
-export function digestAuthorization(p: { username: string; password: string; challenge: Record<string, string>; method: string; uri: string; cnonce?: string }): string {
+export function digestAuthorization(p: {
+  username: string;
+  password: string;
+  challenge: Record<string, string>;
+  method: string;
+  uri: string;
+  cnonce?: string;
+}): string {
   const { realm = '', nonce = '', opaque } = p.challenge;
-  const qop = p.challenge.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+  const qop = p.challenge.qop
+    ?.split(',')
+    .map((q) => q.trim())
+    .includes('auth')
+    ? 'auth'
+    : undefined;
   const cnonce = p.cnonce ?? randomBytes(8).toString('hex');
-  const response = digestResponse({ ha1: digestHa1(p.username, p.password, realm), nonce, method: p.method, uri: p.uri, ...(qop ? { qop, nc: '00000001', cnonce } : {}) });
+  const response = digestResponse({
+    ha1: digestHa1(p.username, p.password, realm),
+    nonce,
+    method: p.method,
+    uri: p.uri,
+    ...(qop ? { qop, nc: '00000001', cnonce } : {}),
+  });
   const fields = [`username="${p.username}"`, `realm="${realm}"`, `nonce="${nonce}"`, `uri="${p.uri}"`, `response="${response}"`, 'algorithm=MD5'];
   if (qop) fields.push(`qop=${qop}`, 'nc=00000001', `cnonce="${cnonce}"`);
   if (opaque) fields.push(`opaque="${opaque}"`);

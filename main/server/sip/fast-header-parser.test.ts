@@ -14,8 +14,11 @@ import { grammarCSeq, grammarVia } from './sip-grammar.js';
 function filled(text: string): string {
   return text
     .replace(/\$\{([^}]*)\}/g, (_, expr: string) => (/host|ip/i.test(expr) ? '127.0.0.1' : /branch|tag|id/i.test(expr) ? 'b7' : '7'))
-    .replace(/\[(transport)\]/g, 'UDP').replace(/\[(local_ip|remote_ip)\]/g, '127.0.0.1').replace(/\[(local_port|remote_port|cseq)\]/g, '5061')
-    .replace(/\[branch\]/g, 'z9hG4bK-1-0').replace(/\[[a-z_]+\]/g, '7');
+    .replace(/\[(transport)\]/g, 'UDP')
+    .replace(/\[(local_ip|remote_ip)\]/g, '127.0.0.1')
+    .replace(/\[(local_port|remote_port|cseq)\]/g, '5061')
+    .replace(/\[branch\]/g, 'z9hG4bK-1-0')
+    .replace(/\[[a-z_]+\]/g, '7');
 }
 
 /** Via and CSeq values written in the repo: test strings ("Via: …\r\n"), our own Via lines, SIPp scenarios. */
@@ -44,18 +47,90 @@ function valuesFromRepo(): { vias: string[]; cseqs: string[] } {
 const PROTOCOLS = ['SIP/2.0', 'sip/2.0', 'SIP/3', 'FOO/1', 'SIPX/2.0', 'SIP/', 'SIP / 2.0'];
 const TRANSPORTS = ['UDP', 'udp', 'TCP', 'TLS', 'SCTP', 'WS', 'wss', 'UDPX', 'TLS-SCTP', 'x-t', ''];
 const HOSTS = [
-  '127.0.0.1', '10.0.0.255', '256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5', '1.2.3.4x', 'example.com', 'a-b.example.com', 'pbx_1.lan',
-  'a.b.', 'h.', 'x', '12329', '1.2.3.4.example.com', 'host-', '-host', 'exam ple', '[::1]', '[::]', '[2001:db8::1]', '[2001:db8:0:0:1:0:0:1]',
-  '[fe80::1%eth0]', '[::ffff:192.0.2.1]', '[1::2:3]', '[1:2:3:4:5:6:7:8]', '[1:2:3:4:5:6:7:8:9]', '[12345::1]', '[::1', '::1', '[g::1]',
-  '[1::]', '[1:2::3:4:5]', 'ho\u00e9st', '',
+  '127.0.0.1',
+  '10.0.0.255',
+  '256.1.1.1',
+  '01.2.3.4',
+  '1.2.3',
+  '1.2.3.4.5',
+  '1.2.3.4x',
+  'example.com',
+  'a-b.example.com',
+  'pbx_1.lan',
+  'a.b.',
+  'h.',
+  'x',
+  '12329',
+  '1.2.3.4.example.com',
+  'host-',
+  '-host',
+  'exam ple',
+  '[::1]',
+  '[::]',
+  '[2001:db8::1]',
+  '[2001:db8:0:0:1:0:0:1]',
+  '[fe80::1%eth0]',
+  '[::ffff:192.0.2.1]',
+  '[1::2:3]',
+  '[1:2:3:4:5:6:7:8]',
+  '[1:2:3:4:5:6:7:8:9]',
+  '[12345::1]',
+  '[::1',
+  '::1',
+  '[g::1]',
+  '[1::]',
+  '[1:2::3:4:5]',
+  'ho\u00e9st',
+  '',
 ];
 const PORTS = ['', ':5060', ':0', ':65535', ':65536', ':99999', ':123456', ':', ':50x', ': 5060'];
 const PARAMS = [
-  ';branch=z9hG4bK-1', ';branch=z9hG4bK.a~b', ';Branch=X', ';branch', ';branch=', ';branch="q"', ';rport', ';rport=5061', ';rport=', ';RPORT=1',
-  ';rport=abc', ';received=1.2.3.4', ';received=::1', ';received=[2001:db8::2]', ';received=example.com', ';received=1.2.3.4.5', ';maddr=224.0.0.1',
-  ';maddr=example.com', ';maddr=abc_def', ';maddr=[::1]', ';maddr=256.0.0.1', ';ttl=1', ';ttl=255', ';ttl=1234', ';ttl=x', ';ttlx=3', ';x',
-  ';x=', ';x=y', ';x="a b;c"', ';x="esc\\"q"', ';x="\u4e2d"', ';x=[::1]', ';x=[::1', ';x=a[', ';alias', ';;', ';', ' ;branch=a', '; branch=a',
-  ';branch = a', ';x="bad\u0001"', ';x="open', ';rport;rport=7', ';branch=a;branch=b', ';received=1.2.3.4;received=foo',
+  ';branch=z9hG4bK-1',
+  ';branch=z9hG4bK.a~b',
+  ';Branch=X',
+  ';branch',
+  ';branch=',
+  ';branch="q"',
+  ';rport',
+  ';rport=5061',
+  ';rport=',
+  ';RPORT=1',
+  ';rport=abc',
+  ';received=1.2.3.4',
+  ';received=::1',
+  ';received=[2001:db8::2]',
+  ';received=example.com',
+  ';received=1.2.3.4.5',
+  ';maddr=224.0.0.1',
+  ';maddr=example.com',
+  ';maddr=abc_def',
+  ';maddr=[::1]',
+  ';maddr=256.0.0.1',
+  ';ttl=1',
+  ';ttl=255',
+  ';ttl=1234',
+  ';ttl=x',
+  ';ttlx=3',
+  ';x',
+  ';x=',
+  ';x=y',
+  ';x="a b;c"',
+  ';x="esc\\"q"',
+  ';x="\u4e2d"',
+  ';x=[::1]',
+  ';x=[::1',
+  ';x=a[',
+  ';alias',
+  ';;',
+  ';',
+  ' ;branch=a',
+  '; branch=a',
+  ';branch = a',
+  ';x="bad\u0001"',
+  ';x="open',
+  ';rport;rport=7',
+  ';branch=a;branch=b',
+  ';received=1.2.3.4;received=foo',
 ];
 
 function generatedVias(random: () => number, count: number): string[] {
@@ -105,7 +180,11 @@ function fuzzValues(): { vias: string[]; cseqs: string[] } {
   return { vias, cseqs };
 }
 
-interface Tally { fast: number; fastRejected: number; fallback: number }
+interface Tally {
+  fast: number;
+  fastRejected: number;
+  fallback: number;
+}
 
 function compareVia(values: readonly string[]): Tally {
   const tally: Tally = { fast: 0, fastRejected: 0, fallback: 0 };
@@ -162,8 +241,28 @@ describe('fast Via/CSeq path against the PEG grammar (oracle)', () => {
 
   it('agrees with the grammar on damaged copies of the repo CSeq values and odd methods', () => {
     const random = createSeededRandom(3262);
-    const odd = ['1 INVITEX', '1 REFERRAL', '1 ACKNOWLEDGE', '1 invitex', '1 PRACK', '1 INFO', '0 X', '00012 BYE', '2147483647 BYE', '2147483648 BYE',
-      '99999999999999999999999 BYE', '1 IN VITE', '1 INVITE ', ' 1 INVITE', '1\tINVITE', '1  INVITE', '1INVITE', '1 INV;TE', '-1 BYE', '1 BYE\u00e9'];
+    const odd = [
+      '1 INVITEX',
+      '1 REFERRAL',
+      '1 ACKNOWLEDGE',
+      '1 invitex',
+      '1 PRACK',
+      '1 INFO',
+      '0 X',
+      '00012 BYE',
+      '2147483647 BYE',
+      '2147483648 BYE',
+      '99999999999999999999999 BYE',
+      '1 IN VITE',
+      '1 INVITE ',
+      ' 1 INVITE',
+      '1\tINVITE',
+      '1  INVITE',
+      '1INVITE',
+      '1 INV;TE',
+      '-1 BYE',
+      '1 BYE\u00e9',
+    ];
     const values = [...repo.cseqs, ...odd];
     const tally = compareCSeq([...values, ...Array.from({ length: 2000 }, () => damaged(values[Math.floor(random() * values.length)]!, random))]);
     expect(tally.fastRejected).toBeGreaterThan(200);
@@ -190,7 +289,11 @@ describe('fast Via/CSeq path against the PEG grammar (oracle)', () => {
     expect(parseViaParm('SIP/2.0/UDP 1.2.3.4:')).toBeUndefined();
     expect(parseViaParm('SIP/2.0/UDP 1.2.3.4:65536')).toBeUndefined();
     expect(parseViaParm('SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bK-a;rport;received=10.0.0.1;ttl=4;foo')).toStrictEqual({
-      transport: 'UDP', host: '[2001:db8::1]', port: 5060, branch: 'z9hG4bK-a', params: { rport: null, foo: null, received: '10.0.0.1' },
+      transport: 'UDP',
+      host: '[2001:db8::1]',
+      port: 5060,
+      branch: 'z9hG4bK-a',
+      params: { rport: null, foo: null, received: '10.0.0.1' },
     });
   });
 });

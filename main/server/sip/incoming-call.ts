@@ -59,7 +59,11 @@ export class InboundCall extends BaseCall implements IncomingCall {
     if (!this.machine.is('offered', 'ringing')) throw new Error(`cannot answer a call in state ${this.state}`);
     this.machine.to('answering');
     this.ensureDialog();
-    const ok = buildResponse(this.request, 200, { toTag: this.localTag, body: localSdp, headers: [['Contact', this.contact], ['Allow', ALLOW], ...this.responseHeaders] });
+    const ok = buildResponse(this.request, 200, {
+      toTag: this.localTag,
+      body: localSdp,
+      headers: [['Contact', this.contact], ['Allow', ALLOW], ...this.responseHeaders],
+    });
     this.sendReliable2xx(
       this.tx,
       ok,

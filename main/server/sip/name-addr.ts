@@ -78,7 +78,9 @@ export function formatNameAddr(addr: { displayName?: string; uri: string; params
 }
 
 export function formatParams(params: Record<string, string | null>): string {
-  return Object.entries(params).map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`)).join('');
+  return Object.entries(params)
+    .map(([k, v]) => (v === null ? `;${k}` : `;${k}=${v}`))
+    .join('');
 }
 
 export function unquote(text: string): string {

@@ -24,7 +24,10 @@ describe('outgoing INVITE through a trunk that challenges (RFC 3261 §22.2)', ()
     const stack = new SipStack({ host: '127.0.0.1', logger: createLogger('silent'), clock: systemClock, credentials: () => undefined });
     await stack.listenUdp(0);
     const carrier = await TestPeer.udp(stack.udpPort);
-    closers.push(() => carrier.close(), () => stack.close());
+    closers.push(
+      () => carrier.close(),
+      () => stack.close(),
+    );
     return { stack, carrier };
   }
 
@@ -39,7 +42,12 @@ describe('outgoing INVITE through a trunk that challenges (RFC 3261 §22.2)', ()
     const second = (await carrier.request('INVITE')) as IncomingRequest;
     expect(second.cseq.seq).toBe(2);
     expect(second.callId).toBe(first.callId);
-    const verdict = authenticator.verify(second.headers.get('Proxy-Authorization'), 'INVITE', () => [digestHa1('center0571', 'trunk-secret', 'carrier.example')], second.uri);
+    const verdict = authenticator.verify(
+      second.headers.get('Proxy-Authorization'),
+      'INVITE',
+      () => [digestHa1('center0571', 'trunk-secret', 'carrier.example')],
+      second.uri,
+    );
     expect(verdict).toEqual({ result: 'ok', username: 'center0571' });
     carrier.send(reply(second, '486 Busy Here'));
     expect(await call.result).toMatchObject({ answered: false, status: 486 });

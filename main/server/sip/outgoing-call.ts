@@ -33,7 +33,12 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
   private cancelRequested = false;
   private settled = false;
 
-  constructor(flow: SipFlow, ctx: CallContext, private readonly dest: OutboundTarget, private readonly options: OutgoingOptions = {}) {
+  constructor(
+    flow: SipFlow,
+    ctx: CallContext,
+    private readonly dest: OutboundTarget,
+    private readonly options: OutgoingOptions = {},
+  ) {
     super(newCallId(flow.local.host), flow, ctx, 'calling');
     this.target = dest.requestUri;
     this.result = new Promise((resolve) => (this.settle = resolve));
@@ -51,7 +56,14 @@ export class OutboundCall extends BaseCall implements OutgoingCall {
     const headers = new SipHeaders();
     headers.add('Via', `SIP/2.0/${viaTransport} ${host}:${port};branch=${newBranch()};rport`);
     headers.add('Max-Forwards', '70');
-    headers.add('From', formatNameAddr({ ...(this.options.callerDisplay ? { displayName: this.options.callerDisplay } : {}), uri: `sip:${caller}@${host}`, params: { tag: this.localTag } }));
+    headers.add(
+      'From',
+      formatNameAddr({
+        ...(this.options.callerDisplay ? { displayName: this.options.callerDisplay } : {}),
+        uri: `sip:${caller}@${host}`,
+        params: { tag: this.localTag },
+      }),
+    );
     headers.add('To', `<${this.dest.toUri}>`);
     headers.add('Call-ID', this.callId);
     headers.add('CSeq', `${this.inviteSeq} INVITE`);

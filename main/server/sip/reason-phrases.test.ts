@@ -14,7 +14,12 @@ function sources(dir: string): string[] {
 
 describe('SIP reason phrases (issue 12 item 7)', () => {
   it('come from the RFC table, unknown codes as the x00 of their class', () => {
-    const request = { headers: new SipHeaders([['Via', 'SIP/2.0/UDP a;branch=z9hG4bK1'], ['CSeq', '1 INVITE']]) };
+    const request = {
+      headers: new SipHeaders([
+        ['Via', 'SIP/2.0/UDP a;branch=z9hG4bK1'],
+        ['CSeq', '1 INVITE'],
+      ]),
+    };
     expect(buildResponse(request, 407).reason).toBe('Proxy Authentication Required');
     expect(buildResponse(request, 422).reason).toBe('Session Interval Too Small');
     expect(buildResponse(request, 489).reason).toBe('Bad Event');

@@ -144,7 +144,10 @@ export class Registrar {
 
   /** Every live binding over UDP (the desk probe asks each). */
   udpBindings(): SipBinding[] {
-    return [...this.bindings.values()].flatMap((map) => [...map.values()]).filter((b) => b.transport === 'udp').map(publicBinding);
+    return [...this.bindings.values()]
+      .flatMap((map) => [...map.values()])
+      .filter((b) => b.transport === 'udp')
+      .map(publicBinding);
   }
 
   close(): void {
@@ -154,7 +157,10 @@ export class Registrar {
 
   private ok(request: IncomingRequest, aor: string): SipResponse {
     const now = this.options.clock.now();
-    const headers: Array<[string, string]> = this.lookup(aor).map((b) => ['Contact', `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}`]);
+    const headers: Array<[string, string]> = this.lookup(aor).map((b) => [
+      'Contact',
+      `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}`,
+    ]);
     return buildResponse(request, 200, { toTag: newTag(), headers: [...headers, ['Date', new Date(now).toUTCString()]] });
   }
 
@@ -174,8 +180,17 @@ export class Registrar {
     const timer = setTimeout(() => this.remove(aor, key, 'expired'), expires * 1000);
     timer.unref();
     map.set(key, {
-      key, order: previous?.order ?? ++this.order, workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, contact, flow,
-      transport: flow.transport, registeredAt: previous?.registeredAt ?? now, expiresAt: now + expires * 1000, timer,
+      key,
+      order: previous?.order ?? ++this.order,
+      workNumber: aor,
+      userId: credentials.userId,
+      displayName: credentials.displayName,
+      contact,
+      flow,
+      transport: flow.transport,
+      registeredAt: previous?.registeredAt ?? now,
+      expiresAt: now + expires * 1000,
+      timer,
     });
     if (first) this.emit({ type: 'registered', workNumber: aor, userId: credentials.userId, displayName: credentials.displayName, transport: flow.transport });
   }

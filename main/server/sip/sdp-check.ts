@@ -26,12 +26,17 @@ export function checkSdpOffer(body: string): SdpVerdict {
   if (!audio) return { ok: false, status: 488, reason: 'Not Acceptable Here (no active audio stream)' };
   const proto = String(audio.protocol ?? '').toUpperCase();
   const webrtc = proto.includes('SAVPF') || proto.includes('TLS') || Boolean(audio.fingerprint ?? session.fingerprint);
-  if (!webrtc && proto !== 'RTP/AVP' && proto !== 'RTP/AVPF') return { ok: false, status: 488, reason: `Not Acceptable Here (audio transport ${audio.protocol} unsupported)` };
-  const payloads = String(audio.payloads ?? '').split(/\s+/).filter(Boolean);
-  if (payloads.length === 0 || payloads.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 127)) return { ok: false, status: 488, reason: 'Not Acceptable Here (no valid payload types)' };
+  if (!webrtc && proto !== 'RTP/AVP' && proto !== 'RTP/AVPF')
+    return { ok: false, status: 488, reason: `Not Acceptable Here (audio transport ${audio.protocol} unsupported)` };
+  const payloads = String(audio.payloads ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (payloads.length === 0 || payloads.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 127))
+    return { ok: false, status: 488, reason: 'Not Acceptable Here (no valid payload types)' };
   if (!webrtc) {
     if (!(audio.connection?.ip ?? session.connection?.ip)) return { ok: false, status: 488, reason: 'Not Acceptable Here (no c= address for audio)' };
-    if (!Number.isInteger(audio.port) || audio.port < 1 || audio.port > 65535) return { ok: false, status: 488, reason: 'Not Acceptable Here (bad audio port)' };
+    if (!Number.isInteger(audio.port) || audio.port < 1 || audio.port > 65535)
+      return { ok: false, status: 488, reason: 'Not Acceptable Here (bad audio port)' };
   }
   return { ok: true };
 }

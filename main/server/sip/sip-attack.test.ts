@@ -19,7 +19,11 @@ const CREDENTIALS: Record<string, { userId: number; ha1: string; displayName: st
 function liveSeeds(callId: string, toTag: string, port: number): string[] {
   const head = (method: string, cseq: number) =>
     `${method} sip:12329@127.0.0.1:${port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>;tag=${toTag}\r\nCall-ID: ${callId}\r\nCSeq: ${cseq} ${method}\r\n`;
-  return [...FUZZ_SEEDS, `${head('BYE', 9)}Content-Length: 0\r\n\r\n`, `${head('INVITE', 10)}Content-Type: application/sdp\r\nContent-Length: ${GOOD_SDP.length}\r\n\r\n${GOOD_SDP}`];
+  return [
+    ...FUZZ_SEEDS,
+    `${head('BYE', 9)}Content-Length: 0\r\n\r\n`,
+    `${head('INVITE', 10)}Content-Type: application/sdp\r\nContent-Length: ${GOOD_SDP.length}\r\n\r\n${GOOD_SDP}`,
+  ];
 }
 
 /**
@@ -41,7 +45,9 @@ describe('SIP under attack (fixed seeds, loopback)', () => {
 
   async function stillAnswers(peer: TestPeer, label: string): Promise<void> {
     const id = `alive-${uniq()}`;
-    peer.send(`OPTIONS sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${peer.localPort};branch=z9hG4bK-${id}\r\nMax-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: ${id}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`);
+    peer.send(
+      `OPTIONS sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${peer.localPort};branch=z9hG4bK-${id}\r\nMax-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: ${id}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`,
+    );
     const reply = await peer.next((m) => m.kind === 'response' && m.callId === id, 5000).catch(() => undefined);
     expect(reply, `no answer after ${label}`).toMatchObject({ status: 200 });
   }
@@ -53,10 +59,14 @@ describe('SIP under attack (fixed seeds, loopback)', () => {
     // A caller's call, established.
     caller = await TestPeer.udp(port());
     callId = `live-${uniq()}`;
-    caller.send(`INVITE sip:12329@127.0.0.1:${port()} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-inv-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: ${callId}\r\nCSeq: 1 INVITE\r\nContact: <sip:13900000000@127.0.0.1:${caller.localPort}>\r\nContent-Type: application/sdp\r\nContent-Length: ${GOOD_SDP.length}\r\n\r\n${GOOD_SDP}`);
+    caller.send(
+      `INVITE sip:12329@127.0.0.1:${port()} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-inv-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: ${callId}\r\nCSeq: 1 INVITE\r\nContact: <sip:13900000000@127.0.0.1:${caller.localPort}>\r\nContent-Type: application/sdp\r\nContent-Length: ${GOOD_SDP.length}\r\n\r\n${GOOD_SDP}`,
+    );
     const ok = await caller.final('INVITE');
     toTag = ok.toTag!;
-    caller.send(`ACK sip:12329@127.0.0.1:${port()} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-ack-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>;tag=${toTag}\r\nCall-ID: ${callId}\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n`);
+    caller.send(
+      `ACK sip:12329@127.0.0.1:${port()} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-ack-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>;tag=${toTag}\r\nCall-ID: ${callId}\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n`,
+    );
     for (let i = 0; i < 100 && calls[0]?.state !== 'established'; i++) await new Promise((r) => setTimeout(r, 20));
     // An agent's phone, registered; its Authorization is what an eavesdropper captures.
     agent = await TestPeer.udp(port());
@@ -114,8 +124,15 @@ describe('SIP under attack (fixed seeds, loopback)', () => {
       const challenge = await guesser.final('REGISTER', 400);
       count(challenge);
       if (challenge.status !== 401) continue;
-      const guess = Math.floor(random() * 1e6).toString().padStart(6, '0');
-      sendRegister(guesser, port(), { user: '1001', contactPort: guesser.localPort, callId: `guess-${i}`, auth: answerChallenge(challenge, { user: '1001', password: guess, method: 'REGISTER', uri: `sip:127.0.0.1:${port()}` }) });
+      const guess = Math.floor(random() * 1e6)
+        .toString()
+        .padStart(6, '0');
+      sendRegister(guesser, port(), {
+        user: '1001',
+        contactPort: guesser.localPort,
+        callId: `guess-${i}`,
+        auth: answerChallenge(challenge, { user: '1001', password: guess, method: 'REGISTER', uri: `sip:127.0.0.1:${port()}` }),
+      });
       count(await guesser.final('REGISTER', 400));
     }
     expect(statuses.get(200)).toBeUndefined();
@@ -123,7 +140,12 @@ describe('SIP under attack (fixed seeds, loopback)', () => {
     // The issue's attack ended with the right password → 200: from the guesser's address it no longer does.
     sendRegister(guesser, port(), { user: '1001', contactPort: guesser.localPort, callId: 'guess-right' });
     const last = await guesser.final('REGISTER', 400);
-    sendRegister(guesser, port(), { user: '1001', contactPort: guesser.localPort, callId: 'guess-right', auth: answerChallenge(last, { user: '1001', password: 'right-pass', method: 'REGISTER', uri: `sip:127.0.0.1:${port()}` }) });
+    sendRegister(guesser, port(), {
+      user: '1001',
+      contactPort: guesser.localPort,
+      callId: 'guess-right',
+      auth: answerChallenge(last, { user: '1001', password: 'right-pass', method: 'REGISTER', uri: `sip:127.0.0.1:${port()}` }),
+    });
     expect((await guesser.final('REGISTER', 400)).status).toBe(403);
     expect(sip.registrations('1001').map((b) => b.contact)).toEqual([`sip:1001@127.0.0.1:${agent.localPort}`]);
     await stillAnswers(agent, 'the brute force');
@@ -132,7 +154,9 @@ describe('SIP under attack (fixed seeds, loopback)', () => {
   });
 
   it('afterwards nothing is lost: the call still ends cleanly, and no handler ever threw', async () => {
-    caller.send(`BYE sip:12329@127.0.0.1:${port()} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-bye-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>;tag=${toTag}\r\nCall-ID: ${callId}\r\nCSeq: 20 BYE\r\nContent-Length: 0\r\n\r\n`);
+    caller.send(
+      `BYE sip:12329@127.0.0.1:${port()} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${caller.localPort};branch=z9hG4bK-bye-live\r\nMax-Forwards: 70\r\nFrom: <sip:13900000000@127.0.0.1>;tag=caller\r\nTo: <sip:12329@127.0.0.1>;tag=${toTag}\r\nCall-ID: ${callId}\r\nCSeq: 20 BYE\r\nContent-Length: 0\r\n\r\n`,
+    );
     expect((await caller.final('BYE')).status).toBe(200);
     expect(calls[0]!.state).toBe('terminated');
     expect(server.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);

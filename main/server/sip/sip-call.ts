@@ -199,8 +199,20 @@ export abstract class BaseCall implements SipCall {
         (sdp) => {
           this.reinviting = false;
           if (this.machine.is('terminated')) return;
-          const ok = buildResponse(request, 200, { body: sdp, headers: [['Contact', this.dialog!.contact], ['Allow', ALLOW]] });
-          this.sendReliable2xx(tx, ok, request.cseq.seq, () => undefined, () => void this.bye());
+          const ok = buildResponse(request, 200, {
+            body: sdp,
+            headers: [
+              ['Contact', this.dialog!.contact],
+              ['Allow', ALLOW],
+            ],
+          });
+          this.sendReliable2xx(
+            tx,
+            ok,
+            request.cseq.seq,
+            () => undefined,
+            () => void this.bye(),
+          );
         },
         (error: unknown) => {
           this.reinviting = false;

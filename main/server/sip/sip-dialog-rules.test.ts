@@ -114,7 +114,11 @@ Content-Length: 0
     const challenge = await phone.response(401, 'REGISTER');
     let last;
     for (let i = 1; i <= 40; i++) {
-      sendRegister(phone, port, { user: '1001', contactPort: 20000 + i, auth: answerChallenge(challenge, { user: '1001', password: 'right-pass', method: 'REGISTER', uri: `sip:127.0.0.1:${port}`, nc: i }) });
+      sendRegister(phone, port, {
+        user: '1001',
+        contactPort: 20000 + i,
+        auth: answerChallenge(challenge, { user: '1001', password: 'right-pass', method: 'REGISTER', uri: `sip:127.0.0.1:${port}`, nc: i }),
+      });
       last = await phone.final('REGISTER');
       expect(last.status).toBe(200);
     }
@@ -128,7 +132,11 @@ Content-Length: 0
     const other = await phone.response(401, 'REGISTER');
     const statuses: number[] = [];
     for (let i = 1; i <= 3; i++) {
-      sendRegister(phone, port, { user: '1002', contactPort: 30000 + i, auth: answerChallenge(other, { user: '1002', password: 'right-pass', method: 'REGISTER', uri: `sip:127.0.0.1:${port}`, nc: i }) });
+      sendRegister(phone, port, {
+        user: '1002',
+        contactPort: 30000 + i,
+        auth: answerChallenge(other, { user: '1002', password: 'right-pass', method: 'REGISTER', uri: `sip:127.0.0.1:${port}`, nc: i }),
+      });
       statuses.push((await phone.final('REGISTER')).status);
     }
     expect(statuses).toEqual([200, 200, 403]);

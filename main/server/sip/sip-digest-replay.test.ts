@@ -62,10 +62,18 @@ describe('digest replay over UDP', () => {
     const challenge = await agent.response(401, 'REGISTER');
     const uri = `sip:127.0.0.1:${port}`;
     for (const nc of [1, 2, 3]) {
-      sendRegister(agent, port, { user: '1002', contactPort: agent.localPort, auth: answerChallenge(challenge, { user: '1002', password: 'right-pass', method: 'REGISTER', uri, nc }) });
+      sendRegister(agent, port, {
+        user: '1002',
+        contactPort: agent.localPort,
+        auth: answerChallenge(challenge, { user: '1002', password: 'right-pass', method: 'REGISTER', uri, nc }),
+      });
       await agent.response(200, 'REGISTER');
     }
-    sendRegister(agent, port, { user: '1002', contactPort: agent.localPort, auth: answerChallenge(challenge, { user: '1002', password: 'right-pass', method: 'REGISTER', uri, nc: 2, cnonce: 'other' }) });
+    sendRegister(agent, port, {
+      user: '1002',
+      contactPort: agent.localPort,
+      auth: answerChallenge(challenge, { user: '1002', password: 'right-pass', method: 'REGISTER', uri, nc: 2, cnonce: 'other' }),
+    });
     const replay = await agent.final('REGISTER');
     expect(replay.status).toBe(401);
     expect(replay.headers.get('WWW-Authenticate')).toMatch(/stale=true/);
@@ -77,7 +85,11 @@ describe('digest replay over UDP', () => {
     const agent = await TestPeer.udp(port);
     sendRegister(agent, port, { user: '1002', contactPort: agent.localPort });
     const challenge = await agent.response(401, 'REGISTER');
-    sendRegister(agent, port, { user: '1002', contactPort: agent.localPort, auth: answerChallenge(challenge, { user: '1002', password: 'right-pass', method: 'REGISTER', uri: 'sip:elsewhere.example' }) });
+    sendRegister(agent, port, {
+      user: '1002',
+      contactPort: agent.localPort,
+      auth: answerChallenge(challenge, { user: '1002', password: 'right-pass', method: 'REGISTER', uri: 'sip:elsewhere.example' }),
+    });
     const reply = await agent.final('REGISTER');
     expect(reply.status).not.toBe(200);
     agent.close();

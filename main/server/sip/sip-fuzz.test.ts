@@ -12,10 +12,24 @@ describe('fuzzing the parser and the user agent core', () => {
   it('5000 mutated, truncated and random messages never throw and leave a clear verdict', { timeout: 60_000 }, () => {
     const random = createSeededRandom(12329);
     const sent: string[] = [];
-    const flow: SipFlow = { id: 'fuzz', transport: 'udp', reliable: false, remote: { address: '127.0.0.1', port: 5061 }, local: { host: '127.0.0.1', port: 5060, viaTransport: 'UDP' }, isOpen: () => true, send: (t) => sent.push(t) };
+    const flow: SipFlow = {
+      id: 'fuzz',
+      transport: 'udp',
+      reliable: false,
+      remote: { address: '127.0.0.1', port: 5061 },
+      local: { host: '127.0.0.1', port: 5060, viaTransport: 'UDP' },
+      isOpen: () => true,
+      send: (t) => sent.push(t),
+    };
     const logger = pino({ level: 'silent' });
     const registrar = new Registrar({ credentials: () => undefined, clock: new ManualClock(0), logger });
-    const core = new UserAgentCore({ logger, registrar, timers: { T1: 500, T2: 4000, T4: 5000 }, limits: { maxMessageBytes: 16384, maxHeaders: 128 }, serviceNumbers: ['12329'] });
+    const core = new UserAgentCore({
+      logger,
+      registrar,
+      timers: { T1: 500, T2: 4000, T4: 5000 },
+      limits: { maxMessageBytes: 16384, maxHeaders: 128 },
+      serviceNumbers: ['12329'],
+    });
     core.delegate = { onIncomingCall: (call) => (random() < 0.5 ? call.answer('v=0\r\n') : call.reject(486)) };
     let rejected = 0;
     for (let i = 0; i < 5000; i++) {

@@ -12,10 +12,20 @@ function loginFrom(server: TestServer, localAddress: string, workNumber: string,
   const body = JSON.stringify({ workNumber, password });
   const url = new URL('/api/v1/auth/login', server.url);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -26,7 +36,11 @@ async function registerWith(peer: TestPeer, port: number, user: string, password
   sendRegister(peer, port, { user, contactPort: peer.localPort });
   const challenge = await peer.final('REGISTER', 400);
   if (challenge.status !== 401) return challenge.status;
-  sendRegister(peer, port, { user, contactPort: peer.localPort, auth: answerChallenge(challenge, { user, password, method: 'REGISTER', uri: `sip:127.0.0.1:${port}` }) });
+  sendRegister(peer, port, {
+    user,
+    contactPort: peer.localPort,
+    auth: answerChallenge(challenge, { user, password, method: 'REGISTER', uri: `sip:127.0.0.1:${port}` }),
+  });
   return (await peer.final('REGISTER')).status;
 }
 

@@ -29,7 +29,11 @@ export function answerChallenge(challenge: IncomingMessage, a: DigestAnswer): st
   return `Digest username="${a.user}", realm="12329", nonce="${c.nonce}", uri="${a.uri}", response="${response}", algorithm=MD5, qop=auth, nc=${nc}, cnonce="${cnonce}"`;
 }
 
-export function sendRegister(peer: TestPeer, serverPort: number, o: { user: string; contactPort: number; auth?: string; expires?: number; callId?: string }): void {
+export function sendRegister(
+  peer: TestPeer,
+  serverPort: number,
+  o: { user: string; contactPort: number; auth?: string; expires?: number; callId?: string },
+): void {
   const n = uniq();
   peer.send(`REGISTER sip:127.0.0.1:${serverPort} SIP/2.0
 Via: SIP/2.0/UDP 127.0.0.1:${peer.localPort};branch=z9hG4bK-reg-${n}
@@ -44,7 +48,11 @@ ${o.auth ? `Authorization: ${o.auth}\n` : ''}Content-Length: 0
 `);
 }
 
-export function sendInvite(peer: TestPeer, serverPort: number, o: { from: string; to: string; callId: string; branch?: string; fromTag?: string; auth?: string; body?: string; cseq?: number }): void {
+export function sendInvite(
+  peer: TestPeer,
+  serverPort: number,
+  o: { from: string; to: string; callId: string; branch?: string; fromTag?: string; auth?: string; body?: string; cseq?: number },
+): void {
   const body = o.body ?? GOOD_SDP;
   peer.send(`INVITE sip:${o.to}@127.0.0.1:${serverPort} SIP/2.0
 Via: SIP/2.0/UDP 127.0.0.1:${peer.localPort};branch=${o.branch ?? `z9hG4bK-inv-${uniq()}`}

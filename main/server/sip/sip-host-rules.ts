@@ -107,9 +107,21 @@ function matchLs32(s: string, i: number): number {
 // The grammar's IPv6address alternatives, in its order: h = h16, : and :: literals, L = ls32,
 // o = an optional ( ":" h16 ).
 const IPV6_ALTERNATIVES = [
-  'h : h : h : h : h : h : L', ':: h : h : h : h : h : L', ':: h : h : h : h : L', ':: h : h : h : L', ':: h : h : L',
-  ':: h : L', ':: L', ':: h', 'h :: h : h : h : h : L', 'h o :: h : h : h : L', 'h o o :: h : h : L', 'h o o o :: h : L',
-  'h o o o o :: L', 'h o o o o o :: h', 'h o o o o o o ::',
+  'h : h : h : h : h : h : L',
+  ':: h : h : h : h : h : L',
+  ':: h : h : h : h : L',
+  ':: h : h : h : L',
+  ':: h : h : L',
+  ':: h : L',
+  ':: L',
+  ':: h',
+  'h :: h : h : h : h : L',
+  'h o :: h : h : h : L',
+  'h o o :: h : h : L',
+  'h o o o :: h : L',
+  'h o o o o :: L',
+  'h o o o o o :: h',
+  'h o o o o o o ::',
 ].map((alt) => alt.split(' '));
 
 function matchSequence(s: string, i: number, items: readonly string[]): number {

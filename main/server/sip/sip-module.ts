@@ -4,7 +4,6 @@ import type { SipCredentialLookup } from './registrar.js';
 import { SipStack, type SipStackOptions } from './sip-stack.js';
 import { SERVICES } from '../services.js';
 
-
 export interface SipModuleOptions extends Partial<Pick<SipStackOptions, 'timers' | 'limits' | 'serviceNumbers' | 'registrar'>> {
   /** Overrides the auth module's credentials (tests, or before the auth module is present). */
   credentials?: SipCredentialLookup;

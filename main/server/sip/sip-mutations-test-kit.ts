@@ -6,16 +6,31 @@ export const FUZZ_SEEDS = [
   'BYE sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-b\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nCall-ID: fuzz-1@127.0.0.1\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n',
 ];
 
-
 export function mutate(seed: Buffer, random: () => number): Buffer {
   const bytes = Buffer.from(seed);
   const pick = (n: number) => Math.floor(random() * n);
   switch (pick(6)) {
-    case 0: return bytes.subarray(0, pick(bytes.length)); // truncated
-    case 1: for (let i = 0; i < 1 + pick(8); i++) bytes[pick(bytes.length)] = pick(256); return bytes; // flipped bytes
-    case 2: { const at = pick(bytes.length); return Buffer.concat([bytes.subarray(0, at), Buffer.from(':;<>"\\,\r\n =@'.charAt(pick(14)).repeat(1 + pick(40))), bytes.subarray(at)]); }
-    case 3: { const lines = bytes.toString('latin1').split('\r\n'); lines.splice(pick(lines.length), 1); return Buffer.from(lines.join('\r\n'), 'latin1'); } // a line dropped
-    case 4: { const lines = bytes.toString('latin1').split('\r\n'); const i = pick(lines.length); lines.splice(i, 0, lines[pick(lines.length)]!); return Buffer.from(lines.join('\r\n'), 'latin1'); } // a line repeated
-    default: return Buffer.from(Array.from({ length: pick(300) }, () => pick(256))); // noise
+    case 0:
+      return bytes.subarray(0, pick(bytes.length)); // truncated
+    case 1:
+      for (let i = 0; i < 1 + pick(8); i++) bytes[pick(bytes.length)] = pick(256);
+      return bytes; // flipped bytes
+    case 2: {
+      const at = pick(bytes.length);
+      return Buffer.concat([bytes.subarray(0, at), Buffer.from(':;<>"\\,\r\n =@'.charAt(pick(14)).repeat(1 + pick(40))), bytes.subarray(at)]);
+    }
+    case 3: {
+      const lines = bytes.toString('latin1').split('\r\n');
+      lines.splice(pick(lines.length), 1);
+      return Buffer.from(lines.join('\r\n'), 'latin1');
+    } // a line dropped
+    case 4: {
+      const lines = bytes.toString('latin1').split('\r\n');
+      const i = pick(lines.length);
+      lines.splice(i, 0, lines[pick(lines.length)]!);
+      return Buffer.from(lines.join('\r\n'), 'latin1');
+    } // a line repeated
+    default:
+      return Buffer.from(Array.from({ length: pick(300) }, () => pick(256))); // noise
   }
 }

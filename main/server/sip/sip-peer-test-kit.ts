@@ -9,13 +9,21 @@ export class TestPeer {
   private waiters: Array<{ match: (m: IncomingMessage) => boolean; resolve: (m: IncomingMessage) => void }> = [];
   onMessage?: (message: IncomingMessage) => void;
 
-  private constructor(private readonly sendRaw: (text: string | Buffer) => void, readonly close: () => void, readonly localPort: number) {}
+  private constructor(
+    private readonly sendRaw: (text: string | Buffer) => void,
+    readonly close: () => void,
+    readonly localPort: number,
+  ) {}
 
   /** localAddress: another loopback address (127.0.0.2) stands for another machine. */
   static async udp(serverPort: number, localAddress = '127.0.0.1'): Promise<TestPeer> {
     const socket: Socket = createSocket('udp4');
     await new Promise<void>((r) => socket.bind(0, localAddress, () => r()));
-    const peer = new TestPeer((text) => socket.send(text, serverPort, '127.0.0.1'), () => socket.close(), socket.address().port);
+    const peer = new TestPeer(
+      (text) => socket.send(text, serverPort, '127.0.0.1'),
+      () => socket.close(),
+      socket.address().port,
+    );
     socket.on('message', (data) => peer.deliver(data));
     return peer;
   }
@@ -26,7 +34,11 @@ export class TestPeer {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    const peer = new TestPeer((text) => socket.send(text), () => socket.close(), 0);
+    const peer = new TestPeer(
+      (text) => socket.send(text),
+      () => socket.close(),
+      0,
+    );
     socket.on('message', (data) => peer.deliver(Buffer.from(data as Buffer)));
     return peer;
   }
@@ -60,7 +72,10 @@ export class TestPeer {
 
   /** Like final(), for one call: UDP retransmits an un-ACKed final response, so others may be around. */
   async finalOf(callId: string, method: string, atLeast = 200, timeoutMs?: number): Promise<IncomingResponse> {
-    return (await this.next((m) => m.kind === 'response' && m.callId === callId && m.cseq.method === method && m.status >= atLeast, timeoutMs)) as IncomingResponse;
+    return (await this.next(
+      (m) => m.kind === 'response' && m.callId === callId && m.cseq.method === method && m.status >= atLeast,
+      timeoutMs,
+    )) as IncomingResponse;
   }
 
   request(method: string, timeoutMs?: number): Promise<IncomingMessage> {

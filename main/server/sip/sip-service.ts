@@ -60,9 +60,7 @@ export interface IncomingCall extends SipCall {
   readonly acked: Promise<boolean>;
 }
 
-export type OutgoingResult =
-  | { answered: true; sdp: string }
-  | { answered: false; status: number; reason: string };
+export type OutgoingResult = { answered: true; sdp: string } | { answered: false; status: number; reason: string };
 
 export interface OutgoingCallDelegate extends CallDelegate {
   /** 1xx responses (180 Ringing, 183 with early SDP). */

@@ -6,7 +6,8 @@ import type { IncomingCall } from './sip-service.js';
 import { runSipp } from './sipp-test-kit.js';
 import { SERVICES } from '../services.js';
 
-const ANSWER_SDP = 'v=0\r\no=desk 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n';
+const ANSWER_SDP =
+  'v=0\r\no=desk 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n';
 
 describe('SIP over UDP with SIPp as the caller', () => {
   let server: TestServer;
@@ -78,7 +79,7 @@ describe('SIP over UDP with SIPp as the caller', () => {
   it('CANCEL before the answer → 200 for the CANCEL, 487 for the INVITE', async () => {
     const before = calls.length;
     const hold = sip.delegate!;
-    sip.delegate = { onIncomingCall: (call) => (calls.push(call), call.delegate = { onCancel: () => events.push(`cancel ${call.callId}`) }, call.ring()) };
+    sip.delegate = { onIncomingCall: (call) => (calls.push(call), (call.delegate = { onCancel: () => events.push(`cancel ${call.callId}`) }), call.ring()) };
     try {
       const run = await runSipp('uac-cancel.xml', server.sipUdpPort);
       expect(run.errors).toBe('');

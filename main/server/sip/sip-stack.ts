@@ -28,7 +28,14 @@ export interface SipStackOptions {
   /** Registrar tuning (tests shorten the failure window or the expiry bounds). */
   /** Each UDP desk phone is asked OPTIONS this often; one that stops answering is lost (0: never). */
   deskProbeMs?: number;
-  registrar?: { defaultExpires?: number; minExpires?: number; maxExpires?: number; failureWindowMs?: number; maxBindingsPerAgent?: number; maxBindingsPerAddress?: number };
+  registrar?: {
+    defaultExpires?: number;
+    minExpires?: number;
+    maxExpires?: number;
+    failureWindowMs?: number;
+    maxBindingsPerAgent?: number;
+    maxBindingsPerAddress?: number;
+  };
 }
 
 /** The whole SIP stack behind SipService: transports, transactions, registrar, calls. */
@@ -43,7 +50,13 @@ export class SipStack implements SipService {
 
   constructor(private readonly options: SipStackOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.registrar = new Registrar({ credentials: options.credentials, clock: options.clock, logger: options.logger, ...options.registrar, ...(options.throttle ? { throttle: options.throttle } : {}) });
+    this.registrar = new Registrar({
+      credentials: options.credentials,
+      clock: options.clock,
+      logger: options.logger,
+      ...options.registrar,
+      ...(options.throttle ? { throttle: options.throttle } : {}),
+    });
     this.core = new UserAgentCore({
       logger: options.logger,
       registrar: this.registrar,
@@ -101,7 +114,8 @@ export class SipStack implements SipService {
     const binding = this.registrar.lookup(workNumber)[0];
     if (!binding || !binding.flow.isOpen()) {
       const flow = this.udp.flowFor(this.options.host, 0);
-      return this.core.outbound(flow, { requestUri: `sip:${workNumber}@${this.options.host}`, toUri: `sip:${workNumber}@${this.options.host}` }, options)
+      return this.core
+        .outbound(flow, { requestUri: `sip:${workNumber}@${this.options.host}`, toUri: `sip:${workNumber}@${this.options.host}` }, options)
         .failNow(480, 'Temporarily Unavailable (not registered)');
     }
     const call = this.core.outbound(binding.flow, { requestUri: binding.contact, toUri: `sip:${workNumber}@${this.options.host}` }, options);
@@ -118,7 +132,8 @@ export class SipStack implements SipService {
     const call = this.core.outbound(flow, { requestUri: uri, toUri: uri }, options);
     // No DNS here: a named host comes with the address its caller resolved (options.sendTo).
     const addressable = options.sendTo !== undefined || (host !== undefined && /^[\d.]+$|:/.test(host));
-    if (!parsed || parsed.scheme !== 'sip' || !host || !addressable) return call.failNow(416, 'Unsupported URI Scheme (sip:user@ip:port, or a name with sendTo)');
+    if (!parsed || parsed.scheme !== 'sip' || !host || !addressable)
+      return call.failNow(416, 'Unsupported URI Scheme (sip:user@ip:port, or a name with sendTo)');
     queueMicrotask(() => call.start(localSdpOffer));
     return call;
   }

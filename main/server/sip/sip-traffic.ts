@@ -2,7 +2,22 @@
 // operations metrics (GET /metrics/prometheus). Kinds are a closed set so that garbage on the
 // wire cannot create endless label values.
 
-const METHODS = new Set(['INVITE', 'ACK', 'BYE', 'CANCEL', 'REGISTER', 'OPTIONS', 'INFO', 'UPDATE', 'PRACK', 'SUBSCRIBE', 'NOTIFY', 'MESSAGE', 'REFER', 'PUBLISH']);
+const METHODS = new Set([
+  'INVITE',
+  'ACK',
+  'BYE',
+  'CANCEL',
+  'REGISTER',
+  'OPTIONS',
+  'INFO',
+  'UPDATE',
+  'PRACK',
+  'SUBSCRIBE',
+  'NOTIFY',
+  'MESSAGE',
+  'REFER',
+  'PUBLISH',
+]);
 
 /** What can go wrong with a message, counted separately. */
 export type SipErrorKind = 'malformed' | 'too_large' | 'oversized_datagram' | 'send_failed' | 'handler_failed';

@@ -30,7 +30,15 @@ describe('state tables', () => {
 describe('digest', () => {
   it('computes the RFC 2617 §3.5 example response', () => {
     const ha1 = digestHa1('Mufasa', 'Circle Of Life', 'testrealm@host.com');
-    const response = digestResponse({ ha1, nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093', method: 'GET', uri: '/dir/index.html', qop: 'auth', nc: '00000001', cnonce: '0a4f113b' });
+    const response = digestResponse({
+      ha1,
+      nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
+      method: 'GET',
+      uri: '/dir/index.html',
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: '0a4f113b',
+    });
     expect(response).toBe('6629fae49393a05397450978507c4ef1');
   });
 
@@ -39,12 +47,16 @@ describe('digest', () => {
     const auth = new DigestAuthenticator(clock);
     const nonce = parseDigestCredentials(auth.challenge())!.nonce!;
     const ha1 = digestHa1('1001', 'pw');
-    const creds = (n: string) => `Digest username="1001", realm="12329", nonce="${n}", uri="sip:a", response="${digestResponse({ ha1, nonce: n, method: 'REGISTER', uri: 'sip:a' })}"`;
+    const creds = (n: string) =>
+      `Digest username="1001", realm="12329", nonce="${n}", uri="sip:a", response="${digestResponse({ ha1, nonce: n, method: 'REGISTER', uri: 'sip:a' })}"`;
     expect(auth.verify(creds(nonce), 'REGISTER', () => [ha1], 'sip:a')).toEqual({ result: 'ok', username: '1001' });
     // A nonce we did not issue: a fresh challenge for a client that knows the secret (it may be
     // replaying the nonce of the server before a restart), a failure for one that does not.
     expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [ha1], 'sip:a')).toMatchObject({ result: 'stale', username: '1001' });
-    expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [digestHa1('1001', 'other')], 'sip:a')).toMatchObject({ result: 'wrong', reason: 'nonce not ours' });
+    expect(auth.verify(creds(`${nonce.split('.')[0]}.forged`), 'REGISTER', () => [digestHa1('1001', 'other')], 'sip:a')).toMatchObject({
+      result: 'wrong',
+      reason: 'nonce not ours',
+    });
     clock.advance(5 * 60_000 + 1);
     expect(auth.verify(creds(nonce), 'REGISTER', () => [ha1], 'sip:a')).toMatchObject({ result: 'stale', username: '1001' });
     expect(auth.verify('Basic abc', 'REGISTER', () => [ha1], 'sip:a')).toMatchObject({ result: 'wrong', reason: 'malformed Authorization' });
@@ -52,7 +64,8 @@ describe('digest', () => {
 });
 
 describe('parser', () => {
-  const base = 'OPTIONS sip:12329@127.0.0.1 SIP/2.0\r\nv: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1\r\nf: "张敏" <sip:1001@12329>;tag=a\r\nt: <tel:12329>\r\ni: abc\r\nCSeq: 7 OPTIONS\r\nl: 4\r\n\r\nbody';
+  const base =
+    'OPTIONS sip:12329@127.0.0.1 SIP/2.0\r\nv: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1\r\nf: "张敏" <sip:1001@12329>;tag=a\r\nt: <tel:12329>\r\ni: abc\r\nCSeq: 7 OPTIONS\r\nl: 4\r\n\r\nbody';
   it('expands compact forms, reads tel: and all-digit hosts, and counts Content-Length in bytes', () => {
     const result = parseSipMessage(base);
     expect(result.ok).toBe(true);

@@ -9,7 +9,10 @@ import type { SipStack } from './sip-stack.js';
 import { TestPeer } from './sip-peer-test-kit.js';
 import { SERVICES } from '../services.js';
 
-const CREDENTIALS = { '1001': { userId: 1, ha1: digestHa1('1001', 'right-pass'), displayName: '张敏' } } as Record<string, { userId: number; ha1: string; displayName: string }>;
+const CREDENTIALS = { '1001': { userId: 1, ha1: digestHa1('1001', 'right-pass'), displayName: '张敏' } } as Record<
+  string,
+  { userId: number; ha1: string; displayName: string }
+>;
 const OFFER = 'v=0\r\no=b2bua 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40002 UDP/TLS/RTP/SAVPF 0\r\n';
 
 let seq = 0;
@@ -118,7 +121,10 @@ describe('SIP over WebSocket: registrar and calls to agents', () => {
     expect(invite.body).toBe(OFFER);
     const reply = (status: number, body = '') =>
       agent.send(`SIP/2.0 ${status} ${status === 180 ? 'Ringing' : 'OK'}
-${invite.headers.getAll('Via').map((v) => `Via: ${v}`).join('\n')}
+${invite.headers
+  .getAll('Via')
+  .map((v) => `Via: ${v}`)
+  .join('\n')}
 From: ${invite.headers.get('From')}
 To: ${invite.headers.get('To')};tag=agent1
 Call-ID: ${invite.callId}
@@ -167,7 +173,10 @@ Content-Length: 0
     const call = sip.inviteAgent('1001', OFFER);
     const invite = await agent.request('INVITE');
     agent.send(`SIP/2.0 486 Busy Here
-${invite.headers.getAll('Via').map((v) => `Via: ${v}`).join('\n')}
+${invite.headers
+  .getAll('Via')
+  .map((v) => `Via: ${v}`)
+  .join('\n')}
 From: ${invite.headers.get('From')}
 To: ${invite.headers.get('To')};tag=busy
 Call-ID: ${invite.callId}

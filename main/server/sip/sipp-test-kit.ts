@@ -31,7 +31,10 @@ export interface SippRun {
  * in a fresh folder (its traces land there; `prepare` may put pcaps there first), killed after
  * `timeoutMs`, and the folder removed once its traces are read.
  */
-export function startSipp(args: readonly string[], options: { timeoutMs?: number; prepare?(dir: string): void } = {}): { done: Promise<SippRun>; kill(): void } {
+export function startSipp(
+  args: readonly string[],
+  options: { timeoutMs?: number; prepare?(dir: string): void } = {},
+): { done: Promise<SippRun>; kill(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
   options.prepare?.(dir);
   const child = spawn(SIPP, ['-i', '127.0.0.1', '-nostdin', '-trace_err', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,8 +71,14 @@ function collect(child: ChildProcess, dir: string, timeoutMs: number): Promise<S
     child.on('close', (code) => {
       clearTimeout(killer);
       const files = existsSync(dir) ? readdirSync(dir) : [];
-      const read = (suffix: string) => files.filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-      const rtt = read('_rtt.csv').split('\n').filter((l) => l.trim());
+      const read = (suffix: string) =>
+        files
+          .filter((f) => f.endsWith(suffix))
+          .map((f) => readFileSync(join(dir, f), 'utf8'))
+          .join('\n');
+      const rtt = read('_rtt.csv')
+        .split('\n')
+        .filter((l) => l.trim());
       const errors = read('_errors.log');
       rmSync(dir, { recursive: true, force: true });
       done({ code, stdout, stderr, errors, rtt });

@@ -2,12 +2,7 @@ import type { SipFlow } from './flow.js';
 import { SipHeaders, type IncomingResponse, type SipRequest } from './message.js';
 import { serialize } from './serializer.js';
 import { StateMachine } from './state-machine.js';
-import {
-  CLIENT_INVITE_TRANSITIONS,
-  CLIENT_NON_INVITE_TRANSITIONS,
-  type ClientInviteState,
-  type ClientNonInviteState,
-} from './transaction-states.js';
+import { CLIENT_INVITE_TRANSITIONS, CLIENT_NON_INVITE_TRANSITIONS, type ClientInviteState, type ClientNonInviteState } from './transaction-states.js';
 import { TimerSet, type SipTimerValues } from './transaction-timers.js';
 
 export interface ClientTransactionUser {

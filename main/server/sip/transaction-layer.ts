@@ -32,9 +32,10 @@ export class TransactionLayer {
   createServer(request: IncomingRequest, flow: SipFlow): ServerTransaction {
     const key = TransactionLayer.serverKey(request);
     const owner = { terminated: (k: string) => this.servers.delete(k) };
-    const tx = request.method === 'INVITE'
-      ? new ServerInviteTransaction(key, request, flow, this.timers, owner)
-      : new ServerNonInviteTransaction(key, request, flow, this.timers, owner);
+    const tx =
+      request.method === 'INVITE'
+        ? new ServerInviteTransaction(key, request, flow, this.timers, owner)
+        : new ServerNonInviteTransaction(key, request, flow, this.timers, owner);
     this.servers.set(key, tx);
     return tx;
   }
@@ -45,9 +46,10 @@ export class TransactionLayer {
     if (!branch) throw new Error('client request without a Via branch');
     const key = `${branch}|${request.method === 'ACK' ? 'INVITE' : request.method}`;
     const owner = { terminated: (k: string) => this.clients.delete(k) };
-    const tx = request.method === 'INVITE'
-      ? new ClientInviteTransaction(key, request, flow, this.timers, user, owner)
-      : new ClientNonInviteTransaction(key, request, flow, this.timers, user, owner);
+    const tx =
+      request.method === 'INVITE'
+        ? new ClientInviteTransaction(key, request, flow, this.timers, user, owner)
+        : new ClientNonInviteTransaction(key, request, flow, this.timers, user, owner);
     this.clients.set(key, tx);
     return tx;
   }

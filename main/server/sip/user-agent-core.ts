@@ -14,7 +14,22 @@ import { TransactionLayer, type ServerTransaction } from './transaction-layer.js
 import type { SipTimerValues } from './transaction-timers.js';
 import { ServerInviteTransaction } from './transaction-server-invite.js';
 
-const KNOWN_METHODS = new Set(['INVITE', 'ACK', 'BYE', 'CANCEL', 'OPTIONS', 'REGISTER', 'PRACK', 'SUBSCRIBE', 'NOTIFY', 'PUBLISH', 'INFO', 'REFER', 'MESSAGE', 'UPDATE']);
+const KNOWN_METHODS = new Set([
+  'INVITE',
+  'ACK',
+  'BYE',
+  'CANCEL',
+  'OPTIONS',
+  'REGISTER',
+  'PRACK',
+  'SUBSCRIBE',
+  'NOTIFY',
+  'PUBLISH',
+  'INFO',
+  'REFER',
+  'MESSAGE',
+  'UPDATE',
+]);
 const CORE_ALLOW = `${ALLOW}, REGISTER`;
 
 export interface UserAgentCoreOptions {
@@ -142,7 +157,14 @@ export class UserAgentCore {
       case 'REGISTER':
         return tx.respond(this.options.registrar.handleRegister(request, flow));
       case 'OPTIONS':
-        return tx.respond(buildResponse(request, 200, { headers: [['Allow', CORE_ALLOW], ['Accept', 'application/sdp']] }));
+        return tx.respond(
+          buildResponse(request, 200, {
+            headers: [
+              ['Allow', CORE_ALLOW],
+              ['Accept', 'application/sdp'],
+            ],
+          }),
+        );
       case 'INVITE':
         return this.receiveInvite(request, tx as ServerInviteTransaction, flow);
       case 'BYE':
@@ -165,7 +187,13 @@ export class UserAgentCore {
     }
     if (request.body) {
       const sdp = checkSdpOffer(request.body);
-      if (!sdp.ok) return tx.respond(buildResponse(request, sdp.status, { reason: sdp.reason, ...(sdp.status === 488 ? { headers: [['Accept', 'application/sdp']] as Array<[string, string]> } : {}) }));
+      if (!sdp.ok)
+        return tx.respond(
+          buildResponse(request, sdp.status, {
+            reason: sdp.reason,
+            ...(sdp.status === 488 ? { headers: [['Accept', 'application/sdp']] as Array<[string, string]> } : {}),
+          }),
+        );
     }
     const delegate = this.delegate;
     if (!delegate) return tx.respond(buildResponse(request, 503, { headers: [['Retry-After', '30']] }));
@@ -175,7 +203,8 @@ export class UserAgentCore {
     // Calls out cost money and reach citizens: only a proven agent, in their own name, may place one.
     const auth = this.options.registrar.guard.check(request, flow, 'proxy');
     if (!auth.ok) return tx.respond(auth.response);
-    if (request.from.parsedUri?.user !== auth.workNumber) return tx.respond(buildResponse(request, 403, { reason: 'Forbidden (From is not the authenticated agent)' }));
+    if (request.from.parsedUri?.user !== auth.workNumber)
+      return tx.respond(buildResponse(request, 403, { reason: 'Forbidden (From is not the authenticated agent)' }));
     const agent = { workNumber: auth.workNumber, userId: auth.credentials.userId };
     this.offer(request, tx, flow, number, (call) => delegate.onAgentCall!(call, agent));
   }

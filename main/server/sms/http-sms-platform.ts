@@ -17,9 +17,7 @@ export interface OutgoingSms {
 
 /** What one attempt came to: accepted (with the platform's id), or refused for good, or worth retrying. */
 export type SmsAttempt =
-  | { outcome: 'accepted'; providerId: string }
-  | { outcome: 'refused'; error: string }
-  | { outcome: 'retry'; error: string; retryAfterMs?: number };
+  { outcome: 'accepted'; providerId: string } | { outcome: 'refused'; error: string } | { outcome: 'retry'; error: string; retryAfterMs?: number };
 
 const accepted = z.object({ providerId: z.string().min(1).max(100) });
 
@@ -51,7 +49,9 @@ export class HttpSmsPlatform {
     const body = await response.text().catch(() => '');
     if (response.ok) {
       const parsed = accepted.safeParse(safeJson(body));
-      return parsed.success ? { outcome: 'accepted', providerId: parsed.data.providerId } : { outcome: 'retry', error: `HTTP ${response.status} without a providerId` };
+      return parsed.success
+        ? { outcome: 'accepted', providerId: parsed.data.providerId }
+        : { outcome: 'retry', error: `HTTP ${response.status} without a providerId` };
     }
     const error = `HTTP ${response.status} ${body.slice(0, 200)}`.trim();
     if (response.status === 408 || response.status === 429 || response.status >= 500) {

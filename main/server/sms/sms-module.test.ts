@@ -35,7 +35,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('SMS through the HTTP plat
     expect(platform.received[0]).toMatchObject({ account: ACCOUNT, template: 'sms-subscribed', authorization: `Bearer ${TOKEN}` });
 
     const report = (authorization: string, body: unknown) =>
-      fetch(new URL(SMS_DELIVERY_PATH, server.url), { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(new URL(SMS_DELIVERY_PATH, server.url), {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await report('Bearer wrong-token-0123456789', { id: 'P1', status: 'delivered' })).status).toBe(401);
     expect((await report(`Bearer ${TOKEN}`, { id: 'P9', status: 'delivered' })).status).toBe(404);
     expect((await report(`Bearer ${TOKEN}`, { id: 'P1', status: 'lost' })).status).toBe(400);
@@ -44,7 +48,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('SMS through the HTTP plat
     const lead = await server.login('2001');
     const listed = await server.call('GET', '/api/v1/sms', lead);
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ template: 'sms-subscribed', state: 'delivered', attempts: 1, account: expect.not.stringContaining(ACCOUNT) })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ template: 'sms-subscribed', state: 'delivered', attempts: 1, account: expect.not.stringContaining(ACCOUNT) }),
+    ]);
     expect((await server.call('GET', '/api/v1/sms', await server.login('1001'))).status).toBe(403);
   }, 90_000);
 });

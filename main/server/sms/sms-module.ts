@@ -44,7 +44,13 @@ export const smsModule: ServerModuleFactory = (ctx) => {
     ctx.services.provide(SERVICES.sms, new LogSmsSender(logger));
     return { name: 'sms' };
   }
-  const outbox = new SmsOutbox(ctx.db, ctx.clock, ctx.config.centerCode, new HttpSmsPlatform({ baseUrl: smsUrl, ...(smsToken ? { token: smsToken } : {}) }), logger);
+  const outbox = new SmsOutbox(
+    ctx.db,
+    ctx.clock,
+    ctx.config.centerCode,
+    new HttpSmsPlatform({ baseUrl: smsUrl, ...(smsToken ? { token: smsToken } : {}) }),
+    logger,
+  );
   ctx.services.provide(SERVICES.sms, outbox);
   const auth = ctx.services.require(SERVICES.auth, 'sms');
   return {
@@ -56,7 +62,8 @@ export const smsModule: ServerModuleFactory = (ctx) => {
       });
       // The platform's delivery report: a machine with the shared token, not a desk session.
       app.post(SMS_DELIVERY_PATH, async (request) => {
-        if (!smsToken || !bearerMatches(request.headers.authorization, smsToken)) throw new HttpError(401, 'unauthorized', 'a delivery report needs the SMS token as a bearer token');
+        if (!smsToken || !bearerMatches(request.headers.authorization, smsToken))
+          throw new HttpError(401, 'unauthorized', 'a delivery report needs the SMS token as a bearer token');
         const report = parseOrThrow(deliveryReportSchema, request.body);
         if (!outbox.report(report.id, report.status)) throw new HttpError(404, 'sms_not_found', 'no message sent with this id');
         return { ok: true as const };

@@ -24,7 +24,14 @@ async function setUp(options: { port?: number; start?: boolean } = {}) {
   const db = openDatabase(join(dir, 'agent-desk.sqlite'));
   cleanups.push(() => void db.close());
   const make = (url: string) => {
-    const outbox = new SmsOutbox(db, systemClock, '330100', new HttpSmsPlatform({ baseUrl: url, token: 'sms-token-0123456789', timeoutMs: 1000 }), createLogger('silent'), { baseBackoffMs: 20, maxBackoffMs: 200, maxAttempts: 4 });
+    const outbox = new SmsOutbox(
+      db,
+      systemClock,
+      '330100',
+      new HttpSmsPlatform({ baseUrl: url, token: 'sms-token-0123456789', timeoutMs: 1000 }),
+      createLogger('silent'),
+      { baseBackoffMs: 20, maxBackoffMs: 200, maxAttempts: 4 },
+    );
     cleanups.push(() => outbox.stop());
     outbox.start();
     return outbox;
@@ -33,7 +40,13 @@ async function setUp(options: { port?: number; start?: boolean } = {}) {
 }
 
 const booking = { fundAccount: '330100123456789', template: 'appointment-booked' as const, text: '您已预约市中心网点 2026-12-01 09:00-10:00，预约号A123。' };
-const stateOf = (db: ReturnType<typeof openDatabase>) => db.prepare('SELECT state, attempts, provider_id, last_error FROM sms_messages').get() as { state: string; attempts: number; provider_id: string | null; last_error: string | null };
+const stateOf = (db: ReturnType<typeof openDatabase>) =>
+  db.prepare('SELECT state, attempts, provider_id, last_error FROM sms_messages').get() as {
+    state: string;
+    attempts: number;
+    provider_id: string | null;
+    last_error: string | null;
+  };
 
 describe('SMS outbox over HTTP', () => {
   it('retries 503s and 429 (honouring Retry-After) with the same id, then records the platform id and its delivery report', async () => {
@@ -44,7 +57,13 @@ describe('SMS outbox over HTTP', () => {
     await waitFor(() => stateOf(db).state === 'sent', 5000, 'the text accepted');
     expect(stateOf(db)).toMatchObject({ state: 'sent', attempts: 3, provider_id: 'P1', last_error: null });
     expect(platform.received.map((r) => r.id)).toEqual(Array(3).fill(platform.received[0]!.id));
-    expect(platform.received[0]).toMatchObject({ account: booking.fundAccount, template: 'appointment-booked', text: booking.text, authorization: 'Bearer sms-token-0123456789', idempotencyKey: platform.received[0]!.id });
+    expect(platform.received[0]).toMatchObject({
+      account: booking.fundAccount,
+      template: 'appointment-booked',
+      text: booking.text,
+      authorization: 'Bearer sms-token-0123456789',
+      idempotencyKey: platform.received[0]!.id,
+    });
     expect(outbox.report('P1', 'delivered')).toBe(true);
     expect(stateOf(db).state).toBe('delivered');
     expect(outbox.report('P404', 'delivered')).toBe(false);

@@ -133,7 +133,9 @@ export class SmsOutbox implements SmsSender {
       return;
     }
     if (result.outcome === 'refused' || attempts >= this.maxAttempts) {
-      this.db.prepare("UPDATE sms_messages SET state = 'failed', attempts = ?, next_attempt_at = NULL, last_error = ? WHERE id = ?").run(attempts, result.error, row.id);
+      this.db
+        .prepare("UPDATE sms_messages SET state = 'failed', attempts = ?, next_attempt_at = NULL, last_error = ? WHERE id = ?")
+        .run(attempts, result.error, row.id);
       this.logger.warn({ ...log, outcome: 'failed', error: result.error }, 'SMS given up');
       return;
     }

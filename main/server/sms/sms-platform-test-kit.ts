@@ -38,10 +38,17 @@ export class FakeSmsPlatform {
           return;
         }
         const message = body as { id: string; account: string; template: string; text: string };
-        this.received.push({ ...message, authorization: request.headers.authorization, idempotencyKey: request.headers['idempotency-key'] as string | undefined });
+        this.received.push({
+          ...message,
+          authorization: request.headers.authorization,
+          idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+        });
         const answer = this.script.shift();
         if (answer) {
-          response.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.retryAfter !== undefined ? { 'retry-after': String(answer.retryAfter) } : {}) });
+          response.writeHead(answer.status, {
+            'content-type': 'application/json',
+            ...(answer.retryAfter !== undefined ? { 'retry-after': String(answer.retryAfter) } : {}),
+          });
           response.end(answer.body ?? '{"error":"scripted"}');
           return;
         }

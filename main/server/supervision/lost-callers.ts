@@ -1,17 +1,17 @@
 // Lost callers (§ issue 13 item 7): inbound callers who hung up in the queue or while an agent's
 // phone rang. The list is read from the call records; only the call-back mark is stored here.
-import type { Statement } from "better-sqlite3";
-import type { Db } from "../db/database.js";
-import type { Clock } from "../clock.js";
-import type { LostCaller } from "../../../shared/api/supervision.js";
-import { maskNumber } from "../../../shared/supervision/mask-number.js";
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import type { LostCaller } from '../../../shared/api/supervision.js';
+import { maskNumber } from '../../../shared/supervision/mask-number.js';
 
 interface Row {
   callId: string;
   caller: string;
   arrivedAt: number;
   abandonedAt: number;
-  stage: "queue" | "ringing";
+  stage: 'queue' | 'ringing';
   offeredAt: number | null;
   byUserId: number | null;
   byWorkNumber: string | null;
@@ -20,9 +20,9 @@ interface Row {
 }
 
 export class LostCallerError extends Error {
-  override name = "LostCallerError";
+  override name = 'LostCallerError';
   constructor(
-    readonly code: "not_lost" | "already_called_back",
+    readonly code: 'not_lost' | 'already_called_back',
     message: string,
   ) {
     super(message);
@@ -49,13 +49,9 @@ export class LostCallers {
     private readonly centerCode: string,
   ) {
     this.s = {
-      range: db.prepare(
-        `${SELECT} AND c.arrived_at >= @start AND c.arrived_at < @end ORDER BY c.arrived_at DESC`,
-      ),
+      range: db.prepare(`${SELECT} AND c.arrived_at >= @start AND c.arrived_at < @end ORDER BY c.arrived_at DESC`),
       one: db.prepare(`${SELECT} AND c.id = @id`),
-      mark: db.prepare(
-        "INSERT INTO lost_call_callbacks (call_id, by_user_id, at) VALUES (?, ?, ?)",
-      ),
+      mark: db.prepare('INSERT INTO lost_call_callbacks (call_id, by_user_id, at) VALUES (?, ?, ?)'),
     };
   }
 
@@ -73,28 +69,15 @@ export class LostCallers {
   }
 
   /** Marks the caller called back by `userId` now; once only. Returns the full number to dial. */
-  markCalledBack(
-    callId: string,
-    userId: number,
-  ): { number: string; caller: LostCaller } {
+  markCalledBack(callId: string, userId: number): { number: string; caller: LostCaller } {
     return this.db.transaction(() => {
       const row = this.s.one.get({ center: this.centerCode, id: callId });
-      if (!row)
-        throw new LostCallerError(
-          "not_lost",
-          `call ${callId} is no lost caller of this center`,
-        );
-      if (row.byUserId !== null)
-        throw new LostCallerError(
-          "already_called_back",
-          `call ${callId} was called back by ${row.byWorkNumber ?? row.byUserId}`,
-        );
+      if (!row) throw new LostCallerError('not_lost', `call ${callId} is no lost caller of this center`);
+      if (row.byUserId !== null) throw new LostCallerError('already_called_back', `call ${callId} was called back by ${row.byWorkNumber ?? row.byUserId}`);
       this.s.mark.run(callId, userId, this.clock.now());
       return {
         number: row.caller,
-        caller: toLostCaller(
-          this.s.one.get({ center: this.centerCode, id: callId })!,
-        ),
+        caller: toLostCaller(this.s.one.get({ center: this.centerCode, id: callId })!),
       };
     })();
   }
@@ -109,17 +92,14 @@ function toLostCaller(r: Row): LostCaller {
     arrivedAt: iso(r.arrivedAt),
     abandonedAt: iso(r.abandonedAt),
     stage: r.stage,
-    waitSec: Math.max(
-      0,
-      Math.round((r.abandonedAt - (r.offeredAt ?? r.arrivedAt)) / 1000),
-    ),
+    waitSec: Math.max(0, Math.round((r.abandonedAt - (r.offeredAt ?? r.arrivedAt)) / 1000)),
     calledBack:
       r.byUserId === null
         ? null
         : {
             userId: r.byUserId,
-            workNumber: r.byWorkNumber ?? "",
-            displayName: r.byName ?? "",
+            workNumber: r.byWorkNumber ?? '',
+            displayName: r.byName ?? '',
             at: iso(r.calledBackAt!),
           },
   };

@@ -1,16 +1,13 @@
-import type { Acd } from "../acd/acd.js";
-import type { Clock } from "../clock.js";
-import type { ServerEvent } from "../../../shared/api/events/index.js";
-import type { AgentSnapshot } from "../../../shared/api/acd.js";
-import type {
-  BoardAgent,
-  BoardQueue,
-} from "../../../shared/api/supervision.js";
-import { maskNumber } from "../../../shared/supervision/mask-number.js";
-import { localDateOf, startOfLocalDay } from "../../../shared/time/zoned.js";
-import type { AgentDay, BoardRepository } from "./board-repository.js";
+import type { Acd } from '../acd/acd.js';
+import type { Clock } from '../clock.js';
+import type { ServerEvent } from '../../../shared/api/events/index.js';
+import type { AgentSnapshot } from '../../../shared/api/acd.js';
+import type { BoardAgent, BoardQueue } from '../../../shared/api/supervision.js';
+import { maskNumber } from '../../../shared/supervision/mask-number.js';
+import { localDateOf, startOfLocalDay } from '../../../shared/time/zoned.js';
+import type { AgentDay, BoardRepository } from './board-repository.js';
 
-type SnapshotEvent = Extract<ServerEvent, { type: "supervision.snapshot" }>;
+type SnapshotEvent = Extract<ServerEvent, { type: 'supervision.snapshot' }>;
 
 /** Changes are gathered this long and sent together: a burst of events costs one row per agent. */
 export const BOARD_FLUSH_MS = 50;
@@ -44,12 +41,10 @@ export class SupervisionBoard {
     const now = this.deps.clock.now();
     const days = this.deps.repo.agentDays(this.dayStart(now), now);
     return {
-      type: "supervision.snapshot",
+      type: 'supervision.snapshot',
       serverTime: new Date(now).toISOString(),
       acwLimitSec: this.deps.acwLimitSec,
-      agents: this.deps.acd
-        .agents()
-        .map((a) => this.row(a, days.get(a.agentId))),
+      agents: this.deps.acd.agents().map((a) => this.row(a, days.get(a.agentId))),
       queue: this.queue(now),
     };
   }
@@ -57,17 +52,17 @@ export class SupervisionBoard {
   /** Every event of the hub passes here. */
   onEvent(event: ServerEvent): void {
     switch (event.type) {
-      case "acd.agent_state":
-      case "call.answered":
+      case 'acd.agent_state':
+      case 'call.answered':
         this.dirtyAgents.add(event.agentId);
         this.queueDirty = true;
         break;
-      case "call.offered":
-      case "call.ended":
+      case 'call.offered':
+      case 'call.ended':
         if (event.agentId !== null) this.dirtyAgents.add(event.agentId);
         this.queueDirty = true;
         break;
-      case "acd.queue":
+      case 'acd.queue':
         this.queueDirty = true;
         break;
       default:
@@ -92,7 +87,7 @@ export class SupervisionBoard {
       }
       const day = this.deps.repo.agentDays(start, now, agentId).get(agentId);
       this.send({
-        type: "supervision.agent",
+        type: 'supervision.agent',
         serverTime,
         agent: this.row(snapshot, day),
       });
@@ -101,7 +96,7 @@ export class SupervisionBoard {
     if (this.queueDirty) {
       this.queueDirty = false;
       this.send({
-        type: "supervision.queue",
+        type: 'supervision.queue',
         serverTime,
         queue: this.queue(now),
       });
@@ -144,25 +139,14 @@ export class SupervisionBoard {
     };
   }
 
-  private callOf(a: AgentSnapshot): BoardAgent["call"] {
-    if (
-      !a.callId ||
-      (a.state !== "ringing" &&
-        a.state !== "talking" &&
-        a.state !== "after_call_work")
-    )
-      return null;
+  private callOf(a: AgentSnapshot): BoardAgent['call'] {
+    if (!a.callId || (a.state !== 'ringing' && a.state !== 'talking' && a.state !== 'after_call_work')) return null;
     const line = this.deps.repo.callLine(a.callId);
     if (!line) return null;
-    const outbound = line.direction === "outbound";
+    const outbound = line.direction === 'outbound';
     let talkingSince: string | null = null;
     // The agent's talking state starts at the answer of an inbound call, at the dialling of a follow-up call.
-    if (a.state === "talking")
-      talkingSince = outbound
-        ? line.answeredAt === null
-          ? null
-          : new Date(line.answeredAt).toISOString()
-        : a.since;
+    if (a.state === 'talking') talkingSince = outbound ? (line.answeredAt === null ? null : new Date(line.answeredAt).toISOString()) : a.since;
     return {
       callId: a.callId,
       number: maskNumber(outbound ? line.callee : line.caller),
@@ -176,7 +160,7 @@ export class SupervisionBoard {
     return {
       calls: q.calls.map((c) => ({
         callId: c.callId,
-        number: maskNumber(this.deps.repo.callLine(c.callId)?.caller ?? ""),
+        number: maskNumber(this.deps.repo.callLine(c.callId)?.caller ?? ''),
         queuedAt: c.queuedAt,
         ahead: c.position - 1,
       })),

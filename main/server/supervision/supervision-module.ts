@@ -1,24 +1,18 @@
-import type { ServerModuleFactory } from "../context.js";
-import type { Principal } from "../auth/principal.js";
-import type { EventVisibilityRule } from "../events/event-hub.js";
-import { SERVICES, type ServiceKey } from "../services.js";
-import { BoardRepository } from "./board-repository.js";
-import { LostCallers } from "./lost-callers.js";
-import { SupervisionBoard } from "./supervision-board.js";
-import {
-  registerSupervisionRoutes,
-  SUPERVISOR_ROLES,
-} from "./supervision-routes.js";
+import type { ServerModuleFactory } from '../context.js';
+import type { Principal } from '../auth/principal.js';
+import type { EventVisibilityRule } from '../events/event-hub.js';
+import { SERVICES, type ServiceKey } from '../services.js';
+import { BoardRepository } from './board-repository.js';
+import { LostCallers } from './lost-callers.js';
+import { SupervisionBoard } from './supervision-board.js';
+import { registerSupervisionRoutes, SUPERVISOR_ROLES } from './supervision-routes.js';
 
-const canSupervise = (principal: Principal | undefined) =>
-  principal !== undefined &&
-  (SUPERVISOR_ROLES as readonly string[]).includes(principal.role);
+const canSupervise = (principal: Principal | undefined) => principal !== undefined && (SUPERVISOR_ROLES as readonly string[]).includes(principal.role);
 
 /** The board is for team leads and admins; a lost caller's notice for everyone who may call back. */
 const supervisionVisibility: EventVisibilityRule = (principal, event) => {
-  if (event.type === "supervision.lost-caller")
-    return canSupervise(principal) || principal.role === "agent";
-  if (event.type.startsWith("supervision.")) return canSupervise(principal);
+  if (event.type === 'supervision.lost-caller') return canSupervise(principal) || principal.role === 'agent';
+  if (event.type.startsWith('supervision.')) return canSupervise(principal);
   return true;
 };
 
@@ -28,8 +22,7 @@ const supervisionVisibility: EventVisibilityRule = (principal, event) => {
  * taking a waiting caller to an agent, and the lost callers. Needs 'auth', 'audit' and 'acd'.
  */
 export const supervisionModule: ServerModuleFactory = (ctx) => {
-  const need = <T>(key: ServiceKey<T>) =>
-    ctx.services.require(key, "supervision");
+  const need = <T>(key: ServiceKey<T>) => ctx.services.require(key, 'supervision');
   const auth = need(SERVICES.auth);
   const audit = need(SERVICES.audit);
   const acd = need(SERVICES.acd);
@@ -48,7 +41,7 @@ export const supervisionModule: ServerModuleFactory = (ctx) => {
 
   const offs: Array<() => void> = [];
   return {
-    name: "supervision",
+    name: 'supervision',
     registerRoutes: (app) =>
       registerSupervisionRoutes(app, {
         auth,
@@ -64,11 +57,11 @@ export const supervisionModule: ServerModuleFactory = (ctx) => {
         ctx.events.subscribe((event) => {
           board.onEvent(event);
           // The record says abandoned before the ACD lets the call go: the list can reload now.
-          if (event.type === "call.ended" && event.outcome === "abandoned")
+          if (event.type === 'call.ended' && event.outcome === 'abandoned')
             publish({
-              type: "supervision.lost-caller",
+              type: 'supervision.lost-caller',
               callId: event.callId,
-              change: "lost",
+              change: 'lost',
             });
         }),
         ctx.events.onJoin((principal, send) => {

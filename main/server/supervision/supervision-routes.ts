@@ -1,13 +1,13 @@
-import type { FastifyInstance } from "fastify";
-import type { AuthService } from "../auth/auth-service.js";
-import type { AuditService } from "../audit/audit-service.js";
-import type { Acd } from "../acd/acd.js";
-import type { Clock } from "../clock.js";
-import type { ServerEvent } from "../../../shared/api/events/index.js";
-import { principalOf } from "../auth/principal.js";
-import { HttpError } from "../http/http-app.js";
-import { parseOrThrow } from "../http/validation.js";
-import { AcdError } from "../acd/acd.js";
+import type { FastifyInstance } from 'fastify';
+import type { AuthService } from '../auth/auth-service.js';
+import type { AuditService } from '../audit/audit-service.js';
+import type { Acd } from '../acd/acd.js';
+import type { Clock } from '../clock.js';
+import type { ServerEvent } from '../../../shared/api/events/index.js';
+import { principalOf } from '../auth/principal.js';
+import { HttpError } from '../http/http-app.js';
+import { parseOrThrow } from '../http/validation.js';
+import { AcdError } from '../acd/acd.js';
 import {
   assignCallRequestSchema,
   forceAgentRequestSchema,
@@ -15,18 +15,15 @@ import {
   type CallbackResponse,
   type ForceAgentResponse,
   type LostCallersResponse,
-} from "../../../shared/api/supervision.js";
-import {
-  addDays,
-  parseLocalDate,
-} from "../../../shared/time/local-date.js";
-import { localDateOf, startOfLocalDay } from "../../../shared/time/zoned.js";
-import { LostCallerError, type LostCallers } from "./lost-callers.js";
+} from '../../../shared/api/supervision.js';
+import { addDays, parseLocalDate } from '../../../shared/time/local-date.js';
+import { localDateOf, startOfLocalDay } from '../../../shared/time/zoned.js';
+import { LostCallerError, type LostCallers } from './lost-callers.js';
 
 /** Who supervises agents and the queue. */
-export const SUPERVISOR_ROLES = ["team_lead", "center_admin"] as const;
+export const SUPERVISOR_ROLES = ['team_lead', 'center_admin'] as const;
 /** Who may call a lost caller back: anyone who takes calls. */
-const CALL_BACK_ROLES = ["agent", "team_lead", "center_admin"] as const;
+const CALL_BACK_ROLES = ['agent', 'team_lead', 'center_admin'] as const;
 
 export interface SupervisionRouteDeps {
   auth: AuthService;
@@ -39,12 +36,9 @@ export interface SupervisionRouteDeps {
 }
 
 /** HTTP of shared/api/supervision.ts: acting on agents and the queue, and the lost callers. */
-export function registerSupervisionRoutes(
-  app: FastifyInstance,
-  d: SupervisionRouteDeps,
-): void {
+export function registerSupervisionRoutes(app: FastifyInstance, d: SupervisionRouteDeps): void {
   app.post(
-    "/api/v1/supervision/agents/:agentId/force",
+    '/api/v1/supervision/agents/:agentId/force',
     { preHandler: d.auth.requireRole(...SUPERVISOR_ROLES) },
     async (request): Promise<ForceAgentResponse> => {
       const principal = principalOf(request);
@@ -56,15 +50,13 @@ export function registerSupervisionRoutes(
         displayName: principal.displayName,
         note: body.note,
       };
-      const reason = body.state === "not_ready" ? body.reason : null;
-      const applied = asHttp(() =>
-        d.acd.forceState(agentId, { state: body.state, reason, by }),
-      );
+      const reason = body.state === 'not_ready' ? body.reason : null;
+      const applied = asHttp(() => d.acd.forceState(agentId, { state: body.state, reason, by }));
       // A lead changing an agent's state is on the audit trail, with the reason the agent is shown.
       d.audit.record({
         actorUserId: principal.userId,
-        action: "supervision.force_state",
-        entityType: "agent",
+        action: 'supervision.force_state',
+        entityType: 'agent',
         entityId: agentId,
         detail: { state: body.state, reason, note: body.note, applied },
       });
@@ -72,55 +64,36 @@ export function registerSupervisionRoutes(
     },
   );
 
-  app.post(
-    "/api/v1/supervision/queue/:callId/assign",
-    { preHandler: d.auth.requireRole(...SUPERVISOR_ROLES) },
-    async (request) => {
-      const principal = principalOf(request);
-      const { callId } = request.params as { callId: string };
-      const { agentId } = parseOrThrow(assignCallRequestSchema, request.body);
-      asHttp(() => d.acd.assignQueued(callId, agentId));
-      d.audit.record({
-        actorUserId: principal.userId,
-        action: "supervision.assign_call",
-        entityType: "call",
-        entityId: callId,
-        callId,
-        detail: { agentId },
-      });
-      return { ok: true };
-    },
-  );
+  app.post('/api/v1/supervision/queue/:callId/assign', { preHandler: d.auth.requireRole(...SUPERVISOR_ROLES) }, async (request) => {
+    const principal = principalOf(request);
+    const { callId } = request.params as { callId: string };
+    const { agentId } = parseOrThrow(assignCallRequestSchema, request.body);
+    asHttp(() => d.acd.assignQueued(callId, agentId));
+    d.audit.record({
+      actorUserId: principal.userId,
+      action: 'supervision.assign_call',
+      entityType: 'call',
+      entityId: callId,
+      callId,
+      detail: { agentId },
+    });
+    return { ok: true };
+  });
 
-  app.get(
-    "/api/v1/supervision/lost-callers",
-    { preHandler: d.auth.requireRole(...CALL_BACK_ROLES) },
-    async (request): Promise<LostCallersResponse> => {
-      const query = parseOrThrow(
-        lostCallersQuerySchema,
-        request.query,
-        "query",
-      );
-      const date = query.date
-        ? parseLocalDate(query.date)
-        : localDateOf(d.clock.now(), d.timeZone);
-      if (!date)
-        throw new HttpError(
-          400,
-          "invalid_request",
-          `invalid query: date ${query.date} is no calendar date`,
-        );
-      const start = startOfLocalDay(date, d.timeZone);
-      const end = startOfLocalDay(addDays(date, 1), d.timeZone);
-      return {
-        date,
-        callers: d.lost.list(start, end, query.open === "1"),
-      };
-    },
-  );
+  app.get('/api/v1/supervision/lost-callers', { preHandler: d.auth.requireRole(...CALL_BACK_ROLES) }, async (request): Promise<LostCallersResponse> => {
+    const query = parseOrThrow(lostCallersQuerySchema, request.query, 'query');
+    const date = query.date ? parseLocalDate(query.date) : localDateOf(d.clock.now(), d.timeZone);
+    if (!date) throw new HttpError(400, 'invalid_request', `invalid query: date ${query.date} is no calendar date`);
+    const start = startOfLocalDay(date, d.timeZone);
+    const end = startOfLocalDay(addDays(date, 1), d.timeZone);
+    return {
+      date,
+      callers: d.lost.list(start, end, query.open === '1'),
+    };
+  });
 
   app.post(
-    "/api/v1/supervision/lost-callers/:callId/callback",
+    '/api/v1/supervision/lost-callers/:callId/callback',
     { preHandler: d.auth.requireRole(...CALL_BACK_ROLES) },
     async (request): Promise<CallbackResponse> => {
       const principal = principalOf(request);
@@ -129,25 +102,20 @@ export function registerSupervisionRoutes(
       try {
         result = d.lost.markCalledBack(callId, principal.userId);
       } catch (error) {
-        if (error instanceof LostCallerError)
-          throw new HttpError(
-            error.code === "not_lost" ? 404 : 409,
-            error.code,
-            error.message,
-          );
+        if (error instanceof LostCallerError) throw new HttpError(error.code === 'not_lost' ? 404 : 409, error.code, error.message);
         throw error;
       }
       d.audit.record({
         actorUserId: principal.userId,
-        action: "supervision.lost_caller_callback",
-        entityType: "call",
+        action: 'supervision.lost_caller_callback',
+        entityType: 'call',
         entityId: callId,
         callId,
       });
       d.publish({
-        type: "supervision.lost-caller",
+        type: 'supervision.lost-caller',
         callId,
-        change: "called_back",
+        change: 'called_back',
       });
       return result;
     },
@@ -156,8 +124,7 @@ export function registerSupervisionRoutes(
 
 function idParam(raw: string): number {
   const id = Number(raw);
-  if (!/^\d{1,12}$/.test(raw) || !Number.isSafeInteger(id))
-    throw new HttpError(400, "invalid_request", `invalid agent id ${raw}`);
+  if (!/^\d{1,12}$/.test(raw) || !Number.isSafeInteger(id)) throw new HttpError(400, 'invalid_request', `invalid agent id ${raw}`);
   return id;
 }
 
@@ -165,14 +132,7 @@ function asHttp<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof AcdError)
-      throw new HttpError(
-        error.code === "unknown_agent" || error.code === "not_queued"
-          ? 404
-          : 409,
-        error.code,
-        error.message,
-      );
+    if (error instanceof AcdError) throw new HttpError(error.code === 'unknown_agent' || error.code === 'not_queued' ? 404 : 409, error.code, error.message);
     throw error;
   }
 }

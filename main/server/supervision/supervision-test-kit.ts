@@ -1,5 +1,5 @@
 // Tests only: events sockets that keep what they receive.
-import WebSocket from "ws";
+import WebSocket from 'ws';
 
 export interface EventSocket {
   socket: WebSocket;
@@ -9,21 +9,12 @@ export interface EventSocket {
   close(): void;
 }
 
-export function openEvents(
-  serverUrl: string,
-  token?: string,
-): Promise<EventSocket> {
+export function openEvents(serverUrl: string, token?: string): Promise<EventSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(
-      `${serverUrl.replace("http", "ws")}/api/v1/events${token ? `?token=${token}` : ""}`,
-    );
-    const messages: EventSocket["messages"] = [];
-    socket.on("message", (data) =>
-      messages.push(
-        JSON.parse(String(data)) as EventSocket["messages"][number],
-      ),
-    );
-    socket.once("open", () =>
+    const socket = new WebSocket(`${serverUrl.replace('http', 'ws')}/api/v1/events${token ? `?token=${token}` : ''}`);
+    const messages: EventSocket['messages'] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as EventSocket['messages'][number]));
+    socket.once('open', () =>
       resolve({
         socket,
         messages,
@@ -31,6 +22,6 @@ export function openEvents(
         close: () => socket.close(),
       }),
     );
-    socket.once("error", reject);
+    socket.once('error', reject);
   });
 }

@@ -16,14 +16,23 @@ describe('GET /api/v1/callers/:subjectRef', () => {
     server = await startTestServer([authModule, gatewayModule, verificationModule]);
     verification = server.ctx.services.require(SERVICES.verification, 'test');
     agentId = server.db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number;
-    borrower = server.db.prepare('SELECT fund_account, id_card_no FROM pf_people p WHERE EXISTS (SELECT 1 FROM pf_loans WHERE person_id = p.id) ORDER BY id LIMIT 1').get() as typeof borrower;
+    borrower = server.db
+      .prepare('SELECT fund_account, id_card_no FROM pf_people p WHERE EXISTS (SELECT 1 FROM pf_loans WHERE person_id = p.id) ORDER BY id LIMIT 1')
+      .get() as typeof borrower;
   });
   afterAll(async () => {
     await server.stop();
   });
 
   async function verifiedRef(callId: string, agentUserId?: number): Promise<string> {
-    const result = await verification.verifyCaller({ loginType: 'id_card', account: borrower.id_card_no, pin: DEMO_PIN, channel: 'agent', callId, ...(agentUserId ? { agentUserId } : {}) });
+    const result = await verification.verifyCaller({
+      loginType: 'id_card',
+      account: borrower.id_card_no,
+      pin: DEMO_PIN,
+      channel: 'agent',
+      callId,
+      ...(agentUserId ? { agentUserId } : {}),
+    });
     expect(result.outcome).toBe('verified');
     return verification.grantForCall(callId, result.subject!, agentUserId).subjectRef;
   }
@@ -61,7 +70,9 @@ describe('GET /api/v1/callers/:subjectRef', () => {
     const agent = await server.login('1001');
     await server.call('GET', `/api/v1/callers/${ref}`, agent);
     await server.call('GET', `/api/v1/callers/${ref}`, agent);
-    const rows = server.db.prepare("SELECT actor_user_id, entity_type, entity_id, call_id, detail FROM audit_log WHERE action = 'caller.lookup' AND call_id = 'call-c'").all() as Array<Record<string, unknown>>;
+    const rows = server.db
+      .prepare("SELECT actor_user_id, entity_type, entity_id, call_id, detail FROM audit_log WHERE action = 'caller.lookup' AND call_id = 'call-c'")
+      .all() as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ actor_user_id: agentId, entity_type: 'person', entity_id: borrower.fund_account, call_id: 'call-c' });
     expect(JSON.stringify(rows)).not.toContain(DEMO_PIN);

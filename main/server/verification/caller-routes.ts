@@ -35,9 +35,13 @@ export function registerCallerRoutes(app: FastifyInstance, deps: CallerRouteDeps
 
     let profile: CallerProfile;
     try {
-      profile = grant.subject.kind === 'person' ? await personProfile(deps.gateway, grant.subject.id, grant.callId) : await employerProfile(deps.gateway, grant.subject.id, grant.callId);
+      profile =
+        grant.subject.kind === 'person'
+          ? await personProfile(deps.gateway, grant.subject.id, grant.callId)
+          : await employerProfile(deps.gateway, grant.subject.id, grant.callId);
     } catch (error) {
-      if (error instanceof GatewayError && error.code === 'unavailable') throw new HttpError(503, 'gateway_unavailable', 'the provident-fund system is not answering; try again shortly');
+      if (error instanceof GatewayError && error.code === 'unavailable')
+        throw new HttpError(503, 'gateway_unavailable', 'the provident-fund system is not answering; try again shortly');
       throw error;
     }
     audit.record({

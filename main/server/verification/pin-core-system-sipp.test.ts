@@ -32,7 +32,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('telephone PINs checked by
 
   const lastCall = () => server.ctx.db.prepare('SELECT id FROM calls ORDER BY arrived_at DESC, rowid DESC LIMIT 1').pluck().get() as string;
   const ivrNodes = (callId: string) =>
-    (server.ctx.db.prepare("SELECT data FROM call_events WHERE call_id = ? AND kind = 'ivr' ORDER BY id").pluck().all(callId) as string[]).map((d) => (JSON.parse(d) as { nodeId: string }).nodeId);
+    (server.ctx.db.prepare("SELECT data FROM call_events WHERE call_id = ? AND kind = 'ivr' ORDER BY id").pluck().all(callId) as string[]).map(
+      (d) => (JSON.parse(d) as { nodeId: string }).nodeId,
+    );
   const attempts = (callId: string) => server.ctx.db.prepare('SELECT result FROM caller_verification_attempts WHERE call_id = ?').pluck().all(callId);
 
   it('no PIN at the core system: the caller hears where to set one; the attempt is no_pin, not a failure', async () => {

@@ -20,10 +20,17 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
   }, 60_000);
   afterAll(() => server?.stop());
   const verify = (account: string, pin: string) =>
-    server.ctx.services.require(SERVICES.verification, 'test').verifyCaller({ loginType: 'fund_account', account, pin, channel: 'ivr', callId: `t-${Math.random()}` });
+    server.ctx.services
+      .require(SERVICES.verification, 'test')
+      .verifyCaller({ loginType: 'fund_account', account, pin, channel: 'ivr', callId: `t-${Math.random()}` });
 
   it('an admin sets a PIN after checking a document: the new PIN verifies, the old does not; audited without digits', async () => {
-    const set = await server.call('PUT', '/api/v1/callers/pin', admin, { loginType: 'id_card', account: person.id_card_no, pin: '739154', identityDocument: 'id_card' });
+    const set = await server.call('PUT', '/api/v1/callers/pin', admin, {
+      loginType: 'id_card',
+      account: person.id_card_no,
+      pin: '739154',
+      identityDocument: 'id_card',
+    });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ subjectKind: 'person', account: expect.stringContaining('****') });
     expect((await verify(person.fund_account, '739154')).outcome).toBe('verified');
@@ -34,13 +41,42 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
   });
 
   it('refuses bad input with the field, unknown accounts, and anyone but an admin', async () => {
-    const bad = await server.call('PUT', '/api/v1/callers/pin', admin, { loginType: 'fund_account', account: person.fund_account, pin: '12345', identityDocument: 'id_card' });
+    const bad = await server.call('PUT', '/api/v1/callers/pin', admin, {
+      loginType: 'fund_account',
+      account: person.fund_account,
+      pin: '12345',
+      identityDocument: 'id_card',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('pin');
-    expect((await server.call('PUT', '/api/v1/callers/pin', admin, { loginType: 'fund_account', account: '999999999999', pin: '123456', identityDocument: 'id_card' })).status).toBe(404);
+    expect(
+      (
+        await server.call('PUT', '/api/v1/callers/pin', admin, {
+          loginType: 'fund_account',
+          account: '999999999999',
+          pin: '123456',
+          identityDocument: 'id_card',
+        })
+      ).status,
+    ).toBe(404);
     const agent = await server.login('1001');
-    expect((await server.call('PUT', '/api/v1/callers/pin', agent, { loginType: 'fund_account', account: person.fund_account, pin: '123456', identityDocument: 'id_card' })).status).toBe(403);
-    expect((await server.call('POST', '/api/v1/callers/pins/import', agent, { items: [{ subjectKind: 'person', subjectId: person.fund_account, hash: hashOf('1') }] })).status).toBe(403);
+    expect(
+      (
+        await server.call('PUT', '/api/v1/callers/pin', agent, {
+          loginType: 'fund_account',
+          account: person.fund_account,
+          pin: '123456',
+          identityDocument: 'id_card',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await server.call('POST', '/api/v1/callers/pins/import', agent, {
+          items: [{ subjectKind: 'person', subjectId: person.fund_account, hash: hashOf('1') }],
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('imports well-formed salted hashes and refuses the malformed or too costly ones, one by one', async () => {
@@ -54,7 +90,13 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
       ],
     });
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({ imported: 1, refused: [{ index: 1, reason: 'bad_hash' }, { index: 2, reason: 'bad_hash' }] });
+    expect(result.body).toEqual({
+      imported: 1,
+      refused: [
+        { index: 1, reason: 'bad_hash' },
+        { index: 2, reason: 'bad_hash' },
+      ],
+    });
     expect((await verify(other, '204867')).outcome).toBe('verified');
     expect(server.ctx.db.prepare("SELECT count(*) FROM caller_pins WHERE subject_id IN ('x1', 'x2')").pluck().get()).toBe(0);
   });

@@ -72,7 +72,13 @@ export function registerPinRoutes(app: FastifyInstance, deps: PinRouteDeps): voi
     const pins = store();
     const trail = audit();
     const result = pins.importHashes(body.items.map((item) => ({ subject: { kind: item.subjectKind, id: item.subjectId }, hash: item.hash })));
-    trail.record({ actorUserId: principalOf(request).userId, action: 'caller_pin.import', entityType: 'caller_pins', entityId: null, detail: { imported: result.imported, refused: result.refused.length } });
+    trail.record({
+      actorUserId: principalOf(request).userId,
+      action: 'caller_pin.import',
+      entityType: 'caller_pins',
+      entityId: null,
+      detail: { imported: result.imported, refused: result.refused.length },
+    });
     return result;
   });
 }

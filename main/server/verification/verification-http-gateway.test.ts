@@ -31,7 +31,9 @@ describe('verifyCaller with a core system over HTTP', () => {
     const id = fixture.known.idCardNo;
     const mistyped = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
     core.requests.length = 0;
-    expect((await service.verifyCaller({ loginType: 'id_card', account: mistyped, pin: '246810', channel: 'ivr', callId: 'h1' })).outcome).toBe('invalid_account');
+    expect((await service.verifyCaller({ loginType: 'id_card', account: mistyped, pin: '246810', channel: 'ivr', callId: 'h1' })).outcome).toBe(
+      'invalid_account',
+    );
     expect(core.requests).toEqual([]);
     expect((await service.verifyCaller({ loginType: 'id_card', account: id, pin: '246810', channel: 'ivr', callId: 'h2' })).outcome).toBe('verified');
     expect(core.requests).toEqual(['GET /hotline/v1/persons', 'POST /hotline/v1/pins/verify']);
@@ -39,7 +41,9 @@ describe('verifyCaller with a core system over HTTP', () => {
 
   it('lets a core-system outage surface instead of counting it as a wrong PIN', async () => {
     core.failNext(1);
-    await expect(service.verifyCaller({ loginType: 'fund_account', account: fixture.known.fundAccount, pin: '000000', channel: 'ivr', callId: 'h3' })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(
+      service.verifyCaller({ loginType: 'fund_account', account: fixture.known.fundAccount, pin: '000000', channel: 'ivr', callId: 'h3' }),
+    ).rejects.toMatchObject({ code: 'unavailable' });
     expect(fixture.db.prepare("SELECT count(*) FROM caller_verification_attempts WHERE call_id = 'h3'").pluck().get()).toBe(0);
   });
 });
@@ -51,7 +55,13 @@ describe('the telephone PIN checked by the core system over HTTP', () => {
   beforeAll(async () => {
     fixture = openEmbeddedFixture(100);
     core = await startFakeCoreSystem(fixture.gateway);
-    service = createVerificationService({ db: fixture.db, clock: new ManualClock(FIXTURE_NOW), logger: createLogger('silent'), gateway: new HttpGateway({ baseUrl: core.url, retries: 0 }), timeZone: 'Asia/Shanghai' });
+    service = createVerificationService({
+      db: fixture.db,
+      clock: new ManualClock(FIXTURE_NOW),
+      logger: createLogger('silent'),
+      gateway: new HttpGateway({ baseUrl: core.url, retries: 0 }),
+      timeZone: 'Asia/Shanghai',
+    });
     await fixture.gateway.pins.set({ kind: 'person', id: fixture.known.fundAccount }, '135790');
   });
   afterAll(async () => {

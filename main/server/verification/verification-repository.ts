@@ -31,17 +31,23 @@ export class VerificationRepository {
   constructor(db: Db) {
     this.q = {
       // Failures of the day since the last success of the day.
-      failures: db.prepare<{ kind: string; id: string; day: string }, number>(`
+      failures: db
+        .prepare<{ kind: string; id: string; day: string }, number>(
+          `
         SELECT count(*) FROM caller_verification_attempts
         WHERE subject_kind = @kind AND subject_id = @id AND local_day = @day AND result = 'failed'
           AND id > coalesce((SELECT max(id) FROM caller_verification_attempts
-                             WHERE subject_kind = @kind AND subject_id = @id AND local_day = @day AND result = 'verified'), 0)`).pluck(),
+                             WHERE subject_kind = @kind AND subject_id = @id AND local_day = @day AND result = 'verified'), 0)`,
+        )
+        .pluck(),
       insertAttempt: db.prepare(`
         INSERT INTO caller_verification_attempts (at, local_day, login_type, account_masked, subject_kind, subject_id, result, channel, call_id, agent_user_id)
         VALUES (@at, @localDay, @loginType, @accountMasked, @subjectKind, @subjectId, @result, @channel, @callId, @agentUserId)`),
-      verifiedOnCall: db.prepare<[string, string, string], number>(
-        "SELECT count(*) FROM caller_verification_attempts WHERE call_id = ? AND subject_kind = ? AND subject_id = ? AND result = 'verified'",
-      ).pluck(),
+      verifiedOnCall: db
+        .prepare<[string, string, string], number>(
+          "SELECT count(*) FROM caller_verification_attempts WHERE call_id = ? AND subject_kind = ? AND subject_id = ? AND result = 'verified'",
+        )
+        .pluck(),
       insertGrant: db.prepare<[string, string, string, string, number | null, number, number]>(
         'INSERT INTO caller_grants (ref, call_id, subject_kind, subject_id, agent_user_id, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),

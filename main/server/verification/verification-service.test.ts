@@ -37,7 +37,9 @@ function setup(demoPins = true): Setup {
     },
   });
   const service = createVerificationService({ db, clock, logger: createLogger('debug', sink), gateway, timeZone: 'Asia/Shanghai' });
-  const person = db.prepare('SELECT fund_account, id_card_no, cobrand_card_no FROM pf_people WHERE cobrand_card_no IS NOT NULL ORDER BY id LIMIT 1').get() as Setup['person'];
+  const person = db
+    .prepare('SELECT fund_account, id_card_no, cobrand_card_no FROM pf_people WHERE cobrand_card_no IS NOT NULL ORDER BY id LIMIT 1')
+    .get() as Setup['person'];
   const employerAccount = db.prepare('SELECT employer_account FROM pf_employers ORDER BY id LIMIT 1').pluck().get() as string;
   return { db, clock, logs, service, person, employerAccount, gateway };
 }
@@ -53,15 +55,26 @@ describe('verifyCaller', () => {
 
   it('verifies a person by fund account, ID-card number or co-branded card, and an employer', async () => {
     const subject = { kind: 'person', id: s.person.fund_account };
-    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).toEqual({ outcome: 'verified', subject });
-    expect(await s.service.verifyCaller({ loginType: 'id_card', account: s.person.id_card_no.toLowerCase(), pin: DEMO_PIN, ...ivr() })).toEqual({ outcome: 'verified', subject });
-    expect(await s.service.verifyCaller({ loginType: 'cobrand_card', account: s.person.cobrand_card_no, pin: DEMO_PIN, ...ivr() })).toEqual({ outcome: 'verified', subject });
+    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).toEqual({
+      outcome: 'verified',
+      subject,
+    });
+    expect(await s.service.verifyCaller({ loginType: 'id_card', account: s.person.id_card_no.toLowerCase(), pin: DEMO_PIN, ...ivr() })).toEqual({
+      outcome: 'verified',
+      subject,
+    });
+    expect(await s.service.verifyCaller({ loginType: 'cobrand_card', account: s.person.cobrand_card_no, pin: DEMO_PIN, ...ivr() })).toEqual({
+      outcome: 'verified',
+      subject,
+    });
     expect(await s.service.verifyCaller({ loginType: 'employer_account', account: s.employerAccount, pin: DEMO_PIN, ...ivr() })).toEqual({
       outcome: 'verified',
       subject: { kind: 'employer', id: s.employerAccount },
     });
     // A fund account is not an employer account.
-    expect((await s.service.verifyCaller({ loginType: 'employer_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).outcome).toBe('invalid_account');
+    expect((await s.service.verifyCaller({ loginType: 'employer_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).outcome).toBe(
+      'invalid_account',
+    );
   });
 
   it('refuses an ID-card number with a wrong check digit as an invalid account', async () => {
@@ -78,7 +91,10 @@ describe('verifyCaller', () => {
       left.push(result.attemptsLeft);
     }
     expect(left).toEqual([4, 3, 2, 1, 0]);
-    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).toEqual({ outcome: 'locked', attemptsLeft: 0 });
+    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).toEqual({
+      outcome: 'locked',
+      attemptsLeft: 0,
+    });
     expect((await s.service.verifyCaller({ loginType: 'id_card', account: s.person.id_card_no, pin: DEMO_PIN, ...ivr() })).outcome).toBe('locked');
 
     s.clock.set(Date.parse('2025-06-11T15:59:59Z')); // 23:59:59 in Shanghai: still locked
@@ -90,19 +106,27 @@ describe('verifyCaller', () => {
   it('starts counting again after a success', async () => {
     for (let i = 0; i < 4; i++) await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: WRONG_PIN, ...ivr() });
     expect((await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: DEMO_PIN, ...ivr() })).outcome).toBe('verified');
-    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: WRONG_PIN, ...ivr() })).toEqual({ outcome: 'failed', attemptsLeft: 4 });
+    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: WRONG_PIN, ...ivr() })).toEqual({
+      outcome: 'failed',
+      attemptsLeft: 4,
+    });
   });
 
   it('lets no more than 5 of many parallel wrong PINs through as failures', async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: WRONG_PIN, ...ivr(`call-${i}`) })),
+      Array.from({ length: 8 }, (_, i) =>
+        s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: WRONG_PIN, ...ivr(`call-${i}`) }),
+      ),
     );
     expect(results.filter((r) => r.outcome === 'failed')).toHaveLength(5);
     expect(results.filter((r) => r.outcome === 'locked')).toHaveLength(3);
   });
 
   it('counts a PIN that is not six digits as a failure', async () => {
-    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: '12', ...ivr() })).toEqual({ outcome: 'failed', attemptsLeft: 4 });
+    expect(await s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin: '12', ...ivr() })).toEqual({
+      outcome: 'failed',
+      attemptsLeft: 4,
+    });
   });
 
   it('records every attempt with a masked account and never the PIN, and logs no digits of it', async () => {
@@ -111,11 +135,24 @@ describe('verifyCaller', () => {
     await s.service.verifyCaller({ loginType: 'fund_account', account: '000000000000', pin: WRONG_PIN, ...ivr() });
     const rows = s.db.prepare('SELECT login_type, account_masked, result, channel, call_id FROM caller_verification_attempts ORDER BY id').all();
     expect(rows).toEqual([
-      { login_type: 'id_card', account_masked: `${s.person.id_card_no.slice(0, 4)}**********${s.person.id_card_no.slice(-4)}`, result: 'failed', channel: 'agent', call_id: 'call-9' },
-      { login_type: 'fund_account', account_masked: `${s.person.fund_account.slice(0, 4)}****${s.person.fund_account.slice(-4)}`, result: 'verified', channel: 'ivr', call_id: 'call-1' },
+      {
+        login_type: 'id_card',
+        account_masked: `${s.person.id_card_no.slice(0, 4)}**********${s.person.id_card_no.slice(-4)}`,
+        result: 'failed',
+        channel: 'agent',
+        call_id: 'call-9',
+      },
+      {
+        login_type: 'fund_account',
+        account_masked: `${s.person.fund_account.slice(0, 4)}****${s.person.fund_account.slice(-4)}`,
+        result: 'verified',
+        channel: 'ivr',
+        call_id: 'call-1',
+      },
       { login_type: 'fund_account', account_masked: '0000****0000', result: 'invalid_account', channel: 'ivr', call_id: 'call-1' },
     ]);
-    const everything = JSON.stringify(s.db.prepare('SELECT * FROM caller_verification_attempts').all()) + JSON.stringify(s.db.prepare('SELECT * FROM caller_pins').all());
+    const everything =
+      JSON.stringify(s.db.prepare('SELECT * FROM caller_verification_attempts').all()) + JSON.stringify(s.db.prepare('SELECT * FROM caller_pins').all());
     expect(everything).not.toContain(WRONG_PIN);
     expect(everything).not.toContain(DEMO_PIN);
 
@@ -131,7 +168,7 @@ describe('PINs outside the demo center', () => {
     const s = setup(false);
     const attempt = (pin: string) => s.service.verifyCaller({ loginType: 'fund_account', account: s.person.fund_account, pin, ...ivr() });
     expect(await attempt(DEMO_PIN)).toEqual({ outcome: 'no_pin' });
-    expect(s.db.prepare("SELECT result FROM caller_verification_attempts").pluck().all()).toEqual(['no_pin']);
+    expect(s.db.prepare('SELECT result FROM caller_verification_attempts').pluck().all()).toEqual(['no_pin']);
     await s.gateway.pins.set({ kind: 'person', id: s.person.fund_account }, '864209');
     expect((await attempt(DEMO_PIN)).outcome).toBe('failed');
     expect((await attempt('864209')).outcome).toBe('verified');

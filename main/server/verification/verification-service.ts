@@ -124,11 +124,13 @@ export function createVerificationService(options: VerificationServiceOptions): 
       if (check === 'no_pin') return finish('no_pin', subject);
       const ok = check === 'match';
       // Recount after the slow hash: parallel attempts cannot slip past the limit together.
-      return db.transaction(() => {
-        const failures = repo.failuresToday(subject, day);
-        if (failures >= MAX_PIN_FAILURES) return finish('locked', subject, 0);
-        return ok ? finish('verified', subject) : finish('failed', subject, MAX_PIN_FAILURES - failures - 1);
-      }).immediate();
+      return db
+        .transaction(() => {
+          const failures = repo.failuresToday(subject, day);
+          if (failures >= MAX_PIN_FAILURES) return finish('locked', subject, 0);
+          return ok ? finish('verified', subject) : finish('failed', subject, MAX_PIN_FAILURES - failures - 1);
+        })
+        .immediate();
     },
 
     resolveSubject: (loginType, account) => resolve(loginType, account.replace(/\s+/g, '')),
@@ -136,7 +138,15 @@ export function createVerificationService(options: VerificationServiceOptions): 
     grantForCall(callId, subject, agentUserId) {
       if (!repo.wasVerifiedOnCall(callId, subject)) throw new Error('the subject was not verified on this call');
       const now = clock.now();
-      const row = { ref: `cv_${randomBytes(18).toString('base64url')}`, call_id: callId, subject_kind: subject.kind, subject_id: subject.id, agent_user_id: agentUserId ?? null, granted_at: now, expires_at: now + GRANT_TTL_MS };
+      const row = {
+        ref: `cv_${randomBytes(18).toString('base64url')}`,
+        call_id: callId,
+        subject_kind: subject.kind,
+        subject_id: subject.id,
+        agent_user_id: agentUserId ?? null,
+        granted_at: now,
+        expires_at: now + GRANT_TTL_MS,
+      };
       repo.insertGrant(row);
       return toGrant({ ...row, revoked_at: null });
     },

@@ -4,7 +4,11 @@ import { CallAdmission } from './call-admission.js';
 describe('CallAdmission', () => {
   it('lets a second of calls through at once, then the sustained rate, and says when to retry', () => {
     let now = 0;
-    const admission = new CallAdmission({ maxCalls: 1000, maxCallsPerSecond: 10, maxEventLoopDelayMs: 200 }, () => now, () => 0);
+    const admission = new CallAdmission(
+      { maxCalls: 1000, maxCallsPerSecond: 10, maxEventLoopDelayMs: 200 },
+      () => now,
+      () => 0,
+    );
     const burst = Array.from({ length: 15 }, () => admission.admit(0));
     expect(burst.filter((r) => r === undefined)).toHaveLength(10);
     expect(burst[10]).toEqual({ reason: 'call_rate', retryAfterSeconds: 1 });
@@ -18,7 +22,11 @@ describe('CallAdmission', () => {
 
   it('refuses past the calls held at once, and while the event loop lags, without spending the rate', () => {
     let lag = 0;
-    const admission = new CallAdmission({ maxCalls: 3, maxCallsPerSecond: 2, maxEventLoopDelayMs: 200 }, () => 0, () => lag);
+    const admission = new CallAdmission(
+      { maxCalls: 3, maxCallsPerSecond: 2, maxEventLoopDelayMs: 200 },
+      () => 0,
+      () => lag,
+    );
     expect(admission.admit(3)).toEqual({ reason: 'calls_limit', retryAfterSeconds: 10 });
     lag = 250;
     expect(admission.admit(0)).toEqual({ reason: 'event_loop_lag', retryAfterSeconds: 5 });

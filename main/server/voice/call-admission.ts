@@ -65,7 +65,8 @@ export class CallAdmission {
 
   private check(liveCalls: number): AdmissionRefusal | undefined {
     if (liveCalls >= this.limits.maxCalls) return { reason: 'calls_limit', retryAfterSeconds: 10 };
-    if (this.limits.maxEventLoopDelayMs !== undefined && this.loopDelayMs() > this.limits.maxEventLoopDelayMs) return { reason: 'event_loop_lag', retryAfterSeconds: 5 };
+    if (this.limits.maxEventLoopDelayMs !== undefined && this.loopDelayMs() > this.limits.maxEventLoopDelayMs)
+      return { reason: 'event_loop_lag', retryAfterSeconds: 5 };
     this.refill();
     if (this.tokens < 1) return { reason: 'call_rate', retryAfterSeconds: Math.max(1, Math.ceil((1 - this.tokens) / this.limits.maxCallsPerSecond)) };
     return undefined;

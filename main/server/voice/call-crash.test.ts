@@ -25,7 +25,11 @@ async function startServer(dataDir: string): Promise<ServerProcess> {
 }
 
 async function api(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(new URL(path, url), { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const response = await fetch(new URL(path, url), {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
@@ -45,7 +49,9 @@ async function twoLiveCalls(server: ServerProcess): Promise<{ phone: DeskPhone; 
 const rowsOf = (dataDir: string) => {
   const db = new Database(join(dataDir, 'agent-desk.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT answered_at, talk_ended_at, abandon_stage, hangup_side, end_reason, ended_at FROM calls ORDER BY arrived_at').all() as Array<Record<string, number | string | null>>;
+    return db.prepare('SELECT answered_at, talk_ended_at, abandon_stage, hangup_side, end_reason, ended_at FROM calls ORDER BY arrived_at').all() as Array<
+      Record<string, number | string | null>
+    >;
   } finally {
     db.close();
   }

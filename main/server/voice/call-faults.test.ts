@@ -40,7 +40,11 @@ async function unAckingCaller(port: number): Promise<{ socket: Socket; invite(n:
     got.set(m.callId, [...(got.get(m.callId) ?? []), what]);
     // The server's BYE gets its 200, as a phone would answer.
     if (m.kind === 'request' && m.method === 'BYE') {
-      const h = (name: string) => m.headers.getAll(name).map((v) => `${name}: ${v}\r\n`).join('');
+      const h = (name: string) =>
+        m.headers
+          .getAll(name)
+          .map((v) => `${name}: ${v}\r\n`)
+          .join('');
       socket.send(`SIP/2.0 200 OK\r\n${h('Via')}${h('From')}${h('To')}${h('Call-ID')}${h('CSeq')}Content-Length: 0\r\n\r\n`, from.port, from.address);
     }
   });
@@ -64,8 +68,15 @@ describe('un-ACKed INVITEs (RFC 3261 §13.3.1.4)', () => {
     caller.invite(0);
     await waitFor(() => caller.got.get('noack-0@127.0.0.1')?.includes('BYE') ?? false, 10_000, 'the BYE after Timer H');
     expect(caller.got.get('noack-0@127.0.0.1')!.filter((x) => x === '200').length, 'the 200 was retransmitted').toBeGreaterThan(1);
-    await waitFor(() => (s.db.prepare("SELECT COUNT(*) FROM calls WHERE sip_call_id = 'noack-0@127.0.0.1' AND ended_at IS NOT NULL").pluck().get() as number) === 1, 5000, 'the record to close');
-    expect(s.db.prepare("SELECT end_reason, hangup_side FROM calls WHERE sip_call_id = 'noack-0@127.0.0.1'").get()).toEqual({ end_reason: 'no_ack', hangup_side: 'system' });
+    await waitFor(
+      () => (s.db.prepare("SELECT COUNT(*) FROM calls WHERE sip_call_id = 'noack-0@127.0.0.1' AND ended_at IS NOT NULL").pluck().get() as number) === 1,
+      5000,
+      'the record to close',
+    );
+    expect(s.db.prepare("SELECT end_reason, hangup_side FROM calls WHERE sip_call_id = 'noack-0@127.0.0.1'").get()).toEqual({
+      end_reason: 'no_ack',
+      hangup_side: 'system',
+    });
 
     // A flood of 120 from one sender: past 32 unconfirmed calls it is refused (503); every call
     // it was answered ends, nothing stays open, nothing leaks.
@@ -74,7 +85,11 @@ describe('un-ACKed INVITEs (RFC 3261 §13.3.1.4)', () => {
     await waitFor(() => Array.from({ length: 120 }, (_, i) => finalOf(i + 1)).every(Boolean), 10_000, 'an answer to every INVITE');
     const answered = Array.from({ length: 120 }, (_, i) => finalOf(i + 1)).filter((x) => x === '200').length;
     expect(answered).toBeLessThanOrEqual(32);
-    await waitFor(() => (s.db.prepare("SELECT COUNT(*) FROM calls WHERE end_reason = 'no_ack'").pluck().get() as number) === answered + 1, 30_000, 'every answered call closed as no_ack');
+    await waitFor(
+      () => (s.db.prepare("SELECT COUNT(*) FROM calls WHERE end_reason = 'no_ack'").pluck().get() as number) === answered + 1,
+      30_000,
+      'every answered call closed as no_ack',
+    );
     expect(s.db.prepare('SELECT COUNT(*) FROM calls WHERE ended_at IS NULL').pluck().get()).toBe(0);
     await waitFor(() => s.ctx.services.require(SERVICES.calls, 'test').inProgress().inbound === 0, 5000, 'no call object left');
     expect(s.ctx.services.require(SERVICES.sip, 'test').core.activeCalls).toBe(0);
@@ -95,14 +110,20 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('shutdown with live calls'
     const talking = runSipp('caller-waits-for-bye.xml', s.sipUdpPort, ['-rtp_echo', '-timeout', '60s'], 70_000);
     const call = await phone.answer(await phone.ringing(), 300);
     const queued = runSipp('caller-waits-for-bye.xml', s.sipUdpPort, ['-rtp_echo', '-timeout', '60s'], 70_000);
-    await waitFor(() => (s.db.prepare('SELECT COUNT(*) FROM calls WHERE offered_to_agent = 1').pluck().get() as number) === 2, 10_000, 'the second caller queued');
+    await waitFor(
+      () => (s.db.prepare('SELECT COUNT(*) FROM calls WHERE offered_to_agent = 1').pluck().get() as number) === 2,
+      10_000,
+      'the second caller queued',
+    );
     await s.stop();
     server = undefined;
     const db = new Database(join(dataDir, 'agent-desk.sqlite'), { readonly: true });
     closers.push(() => db.close());
     for (const run of [await talking, await queued]) expect(run.code, run.stdout + run.errors).toBe(0); // each got its BYE
     await call.ended; // the agent's phone was hung up too
-    const rows = db.prepare('SELECT answered_at, talk_ended_at, abandon_stage, hangup_side, end_reason FROM calls ORDER BY arrived_at').all() as Array<Record<string, unknown>>;
+    const rows = db.prepare('SELECT answered_at, talk_ended_at, abandon_stage, hangup_side, end_reason FROM calls ORDER BY arrived_at').all() as Array<
+      Record<string, unknown>
+    >;
     expect(rows.map((r) => [r.hangup_side, r.end_reason])).toEqual([
       ['system', 'shutdown'],
       ['system', 'shutdown'],

@@ -40,7 +40,11 @@ describe.skipIf(SKIP !== undefined)(`un-ACKed INVITE flood under a 256-descripto
     const local = socket.address().port;
     for (let n = 0; n < 260; n++) {
       const sdp = `v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${20000 + n * 2} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
-      socket.send(`INVITE sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-flood-${n}\r\nMax-Forwards: 70\r\nFrom: <sip:139${String(n).padStart(8, '0')}@127.0.0.1>;tag=f${n}\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: flood-${n}\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:${local}>\r\nContent-Type: application/sdp\r\nContent-Length: ${Buffer.byteLength(sdp)}\r\n\r\n${sdp}`, server.sipUdpPort, '127.0.0.1');
+      socket.send(
+        `INVITE sip:12329@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-flood-${n}\r\nMax-Forwards: 70\r\nFrom: <sip:139${String(n).padStart(8, '0')}@127.0.0.1>;tag=f${n}\r\nTo: <sip:12329@127.0.0.1>\r\nCall-ID: flood-${n}\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:${local}>\r\nContent-Type: application/sdp\r\nContent-Length: ${Buffer.byteLength(sdp)}\r\n\r\n${sdp}`,
+        server.sipUdpPort,
+        '127.0.0.1',
+      );
       if (n % 20 === 19) await new Promise((r) => setTimeout(r, 20));
     }
     await waitFor(() => statuses.size === 260, 15_000, 'a final answer to every INVITE');
@@ -57,7 +61,11 @@ describe.skipIf(SKIP !== undefined)(`un-ACKed INVITE flood under a 256-descripto
     // After Timer H (32 s) every answered call of the flood has ended, with its record closed.
     const db = new Database(join(dataDir, 'agent-desk.sqlite'), { readonly: true });
     cleanups.push(() => db.close());
-    await waitFor(() => (db.prepare("SELECT COUNT(*) FROM calls WHERE end_reason = 'no_ack'").pluck().get() as number) === answered, 45_000, 'every un-ACKed call closed');
+    await waitFor(
+      () => (db.prepare("SELECT COUNT(*) FROM calls WHERE end_reason = 'no_ack'").pluck().get() as number) === answered,
+      45_000,
+      'every un-ACKed call closed',
+    );
     expect(db.prepare('SELECT COUNT(*) FROM calls WHERE ended_at IS NULL').pluck().get()).toBe(0);
     expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
   }, 90_000);

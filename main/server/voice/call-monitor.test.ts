@@ -30,7 +30,8 @@ describe('team lead monitoring: listen, whisper, barge', () => {
 
   const call = (method: string, path: string, workNumber: string, body?: unknown) => server.call(method, path, tokens[workNumber], body);
   const userId = (workNumber: string) => server.db.prepare('SELECT id FROM users WHERE work_number = ?').pluck().get(workNumber) as number;
-  const monitorEvents = (callId: string) => events.filter((e): e is Extract<ServerEvent, { type: 'call.monitor' }> => e.type === 'call.monitor' && e.callId === callId);
+  const monitorEvents = (callId: string) =>
+    events.filter((e): e is Extract<ServerEvent, { type: 'call.monitor' }> => e.type === 'call.monitor' && e.callId === callId);
 
   /** Nothing heard for `ms`: the greeting is over (a bridge or mixer sends nothing while nobody speaks). */
   async function quiet(far: RtpFarEnd, ms = 400): Promise<void> {
@@ -179,12 +180,20 @@ describe('team lead monitoring: listen, whisper, barge', () => {
     const hungUpAt = Date.now();
     await third.ended;
     await agent.ended;
-    await waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(callId) as number | null) !== null, 10_000, 'the record to close');
+    await waitFor(
+      () => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(callId) as number | null) !== null,
+      10_000,
+      'the record to close',
+    );
 
     // Audited: every start, switch and stop, by the lead, with the agent and why it stopped.
-    const audit = server.db.prepare("SELECT actor_user_id, action, entity_id, call_id, detail FROM audit_log WHERE action LIKE 'call.monitor%' ORDER BY id").all() as Row[];
+    const audit = server.db
+      .prepare("SELECT actor_user_id, action, entity_id, call_id, detail FROM audit_log WHERE action LIKE 'call.monitor%' ORDER BY id")
+      .all() as Row[];
     expect(audit.every((a) => a.actor_user_id === userId('2001') && a.call_id === callId && a.entity_id === callId)).toBe(true);
-    expect(audit.map((a) => [a.action, JSON.parse(a.detail as string).mode, JSON.parse(a.detail as string).reason ?? JSON.parse(a.detail as string).from ?? null])).toEqual([
+    expect(
+      audit.map((a) => [a.action, JSON.parse(a.detail as string).mode, JSON.parse(a.detail as string).reason ?? JSON.parse(a.detail as string).from ?? null]),
+    ).toEqual([
       ['call.monitor_start', 'listen', null],
       ['call.monitor_switch', 'whisper', 'listen'],
       ['call.monitor_switch', 'barge', 'whisper'],
@@ -203,7 +212,9 @@ describe('team lead monitoring: listen, whisper, barge', () => {
     const talkMs = (row.talk_ended_at as number) - (row.answered_at as number);
     expect(Math.abs(talkMs - (hungUpAt - answeredAt)), `talk ${talkMs} ms`).toBeLessThan(1500);
     expect(server.db.prepare('SELECT COUNT(*) FROM calls').pluck().get(), 'the lead legs made no call record').toBe(1);
-    expect(server.db.prepare('SELECT agent_id, kind, end_reason FROM call_agent_turns WHERE call_id = ?').all(callId)).toEqual([{ agent_id: userId('1001'), kind: 'answer', end_reason: 'call_ended_caller_hangup' }]);
+    expect(server.db.prepare('SELECT agent_id, kind, end_reason FROM call_agent_turns WHERE call_id = ?').all(callId)).toEqual([
+      { agent_id: userId('1001'), kind: 'answer', end_reason: 'call_ended_caller_hangup' },
+    ]);
     expect(server.db.prepare('SELECT DISTINCT agent_id FROM call_ring_attempts WHERE call_id = ?').pluck().all(callId)).toEqual([userId('1001')]);
     // The recording goes on: the call's file is the first one; the bridge became a mixer once (one more segment), later leads reused it.
     expect(row.recording_file as string).toMatch(new RegExp(`${callId}\\.wav$`));
@@ -211,7 +222,15 @@ describe('team lead monitoring: listen, whisper, barge', () => {
     expect(segments.map((d) => JSON.parse(d).segment)).toEqual([2]);
 
     // With monitorIndicator on, the agent's desk is told (班长监听中); another agent is not.
-    const principal = (workNumber: string, role: Principal['role']): Principal => ({ userId: userId(workNumber), workNumber, displayName: '', role, centerCode: '330100', department: null, expiresAt: Date.now() + 60_000 });
+    const principal = (workNumber: string, role: Principal['role']): Principal => ({
+      userId: userId(workNumber),
+      workNumber,
+      displayName: '',
+      role,
+      centerCode: '330100',
+      department: null,
+      expiresAt: Date.now() + 60_000,
+    });
     const started = monitorEvents(callId).find((e) => e.stage === 'started')!;
     expect(started).toMatchObject({ agentId: userId('1001'), lead: { userId: userId('2001'), workNumber: '2001' }, agentNotified: true });
     expect(server.ctx.events.visibleTo(principal('1001', 'agent'), started)).toBe(true);
@@ -221,7 +240,13 @@ describe('team lead monitoring: listen, whisper, barge', () => {
   }, 90_000);
 
   it('a lead in the queue (就绪) is refused; a transfer ends the monitoring and hangs the lead up', async () => {
-    await waitFor2(async () => ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === '1001')?.state === 'ready', 15_000, 'the agent back from after-call work');
+    await waitFor2(
+      async () =>
+        ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === '1001')
+          ?.state === 'ready',
+      15_000,
+      'the agent back from after-call work',
+    );
     const { agent } = await connectedCall();
     const callId = agent.callId;
     const base = `/api/v1/calls/${callId}/monitor`;

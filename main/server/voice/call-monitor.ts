@@ -157,12 +157,28 @@ export class CallMonitor {
   }
 
   private audit(action: string, detail: Record<string, unknown>): void {
-    this.deps.audit({ actorUserId: this.lead.id, action, entityType: 'call', entityId: this.host.callId, callId: this.host.callId, detail: { ...detail, agentId: this.agentId ?? null } });
+    this.deps.audit({
+      actorUserId: this.lead.id,
+      action,
+      entityType: 'call',
+      entityId: this.host.callId,
+      callId: this.host.callId,
+      detail: { ...detail, agentId: this.agentId ?? null },
+    });
   }
 
   private publish(stage: CallMonitorEvent['stage'], reason?: MonitorEndReason): void {
     const agentId = this.agentId;
     if (agentId === undefined) return;
-    this.deps.publish({ type: 'call.monitor', callId: this.host.callId, agentId, lead: { userId: this.lead.id, workNumber: this.lead.workNumber }, mode: this.modeNow, stage, ...(reason ? { reason } : {}), agentNotified: this.deps.agentNotified });
+    this.deps.publish({
+      type: 'call.monitor',
+      callId: this.host.callId,
+      agentId,
+      lead: { userId: this.lead.id, workNumber: this.lead.workNumber },
+      mode: this.modeNow,
+      stage,
+      ...(reason ? { reason } : {}),
+      agentNotified: this.deps.agentNotified,
+    });
   }
 }

@@ -70,7 +70,8 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
       return { stage };
     } catch (error) {
       // Refused before anything changed: the agent keeps the caller and says why.
-      if (error instanceof AcdError && error.code !== 'unknown_agent' && error.code !== 'not_in_acw') throw new HttpError(409, `colleague_${error.code}`, error.message);
+      if (error instanceof AcdError && error.code !== 'unknown_agent' && error.code !== 'not_in_acw')
+        throw new HttpError(409, `colleague_${error.code}`, error.message);
       throw error;
     }
   });
@@ -88,7 +89,8 @@ export function registerCallRoutes(app: FastifyInstance, deps: CallRouteDeps): v
   registerRoute(app, routes.survey, guard, ({ params: { callId } }, request) => {
     const followUp = deps.followUps.get(callId);
     if (followUp) {
-      if (followUp.agent?.id !== principalOf(request).userId || followUp.phase !== 'talking') throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
+      if (followUp.agent?.id !== principalOf(request).userId || followUp.phase !== 'talking')
+        throw new HttpError(409, 'not_your_call', 'this call is not connected to you');
       void followUp.handOffToSurvey().catch((error: unknown) => request.log.warn({ err: error, callId }, 'survey handoff failed'));
       return { handedOff: true as const };
     }

@@ -110,26 +110,30 @@ export class CallSession extends CallOwner {
   ) {
     super(callId, deps.record, 'ivr', deps);
     this.channel = new MediaCallChannel(callerLeg, deps.prompts, () => this.end('system', 'ivr_hangup'));
-    this.links = new ConsultTransfer(callerLeg, {
-      callId,
-      record: deps.record,
-      citizenNumber: () => this.callerNumber,
-      ivrPath: () => this.ivrPath,
-      signal: this.ended.signal,
-      phase: () => this.phase,
-      isOver: () => this.isOver(),
-      move: (to) => this.move(to),
-      releaseToAcw: (agentId, reason, side) => this.releaseToAcw(agentId, reason, side),
-      agentLeftTalking: (party, reason) => this.agentLeftTalking(party, reason),
-      nobodyAnswered: async () => {
-        // The agent left while the colleague rang, and nobody answered: the caller waits for the next agent.
-        this.record.talkEnded();
-        this.requeue();
+    this.links = new ConsultTransfer(
+      callerLeg,
+      {
+        callId,
+        record: deps.record,
+        citizenNumber: () => this.callerNumber,
+        ivrPath: () => this.ivrPath,
+        signal: this.ended.signal,
+        phase: () => this.phase,
+        isOver: () => this.isOver(),
+        move: (to) => this.move(to),
+        releaseToAcw: (agentId, reason, side) => this.releaseToAcw(agentId, reason, side),
+        agentLeftTalking: (party, reason) => this.agentLeftTalking(party, reason),
+        nobodyAnswered: async () => {
+          // The agent left while the colleague rang, and nobody answered: the caller waits for the next agent.
+          this.record.talkEnded();
+          this.requeue();
+        },
+        end: (side, reason) => this.end(side, reason),
+        // A monitoring lead leaves when the agents on the call change under them.
+        beforeRelink: (why) => this.endMonitor(why),
       },
-      end: (side, reason) => this.end(side, reason),
-      // A monitoring lead leaves when the agents on the call change under them.
-      beforeRelink: (why) => this.endMonitor(why),
-    }, deps);
+      deps,
+    );
   }
 
   /** The agent who has the call. */

@@ -25,7 +25,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     const r = await call('POST', '/api/v1/acd/agents/me/state', workNumber, state === 'ready' ? { state } : { state, reason: '会议' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   };
-  const agentState = async (workNumber: string) => ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === workNumber)!.state;
+  const agentState = async (workNumber: string) =>
+    ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === workNumber)!
+      .state;
   /** After-call work ends by itself (5 s); then the agent is put where the next shape wants them. */
   const settle = async (want: Record<string, 'ready' | 'not_ready'>) => {
     for (const [workNumber, state] of Object.entries(want)) {
@@ -33,10 +35,12 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
       if ((await agentState(workNumber)) !== state) await setState(workNumber, state);
     }
   };
-  const caller = (scenario: string, durationMs?: number): Promise<SippRun> => runSipp(scenario, server.sipUdpPort, [...(durationMs ? ['-d', String(durationMs)] : []), '-rtp_echo', '-timeout', '90s'], 100_000);
+  const caller = (scenario: string, durationMs?: number): Promise<SippRun> =>
+    runSipp(scenario, server.sipUdpPort, [...(durationMs ? ['-d', String(durationMs)] : []), '-rtp_echo', '-timeout', '90s'], 100_000);
   const newestCall = () => server.db.prepare("SELECT * FROM calls WHERE direction = 'inbound' ORDER BY rowid DESC LIMIT 1").get() as Row;
   const expectSipp = (run: SippRun) => expect(run.code, run.stdout + run.errors).toBe(0);
-  const closed = (id: string) => waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(id) as number | null) !== null, 20_000, `call ${id} to close`);
+  const closed = (id: string) =>
+    waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(id) as number | null) !== null, 20_000, `call ${id} to close`);
 
   beforeAll(async () => {
     server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', ringTimeoutSeconds: 5, acwLimitSeconds: 5, deskProbeSeconds: 1 } });
@@ -44,7 +48,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     for (const n of ['1001', '1002', '2001']) tokens[n] = await server.login(n);
     p1 = await DeskPhone.register(server, '1001');
     p2 = await DeskPhone.register(server, '1002');
-    await waitFor2(async () => (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.filter((a: { registered: boolean }) => a.registered).length >= 2, 5000, 'both phones registered');
+    await waitFor2(
+      async () => (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.filter((a: { registered: boolean }) => a.registered).length >= 2,
+      5000,
+      'both phones registered',
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -95,7 +103,10 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     const row = newestCall();
     expect(row).toMatchObject({ hangup_side: 'caller', end_reason: 'caller_hangup' });
     const turns = server.db.prepare('SELECT kind, end_reason FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(a.callId);
-    expect(turns).toEqual([{ kind: 'answer', end_reason: 'transferred' }, { kind: 'transfer', end_reason: 'call_ended_caller_hangup' }]);
+    expect(turns).toEqual([
+      { kind: 'answer', end_reason: 'transferred' },
+      { kind: 'transfer', end_reason: 'call_ended_caller_hangup' },
+    ]);
   }, 40_000);
 
   it('consult transfer: the agent talks to the colleague while the caller holds, then hands over', async () => {
@@ -115,7 +126,10 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     shapes.consult = a.callId;
     await closed(a.callId);
     expect(server.db.prepare('SELECT kind FROM call_agent_turns WHERE call_id = ? ORDER BY id').pluck().all(a.callId)).toEqual(['answer', 'consult']);
-    expect(newestCall()).toMatchObject({ hangup_side: 'caller', agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1002'").pluck().get() as number });
+    expect(newestCall()).toMatchObject({
+      hangup_side: 'caller',
+      agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1002'").pluck().get() as number,
+    });
   }, 40_000);
 
   it('three-way conference: all three talk through the mixer; the first agent leaves, the colleague stays', async () => {
@@ -155,7 +169,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     if ((await agentState('1002')) !== 'ready') await setState('1002', 'ready');
     expect((await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'consult' })).status).toBe(200);
     p2.decline(await p2.ringing());
-    await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'failed' && e.reason === 'rejected'), 5000, 'the failed transfer');
+    await waitFor(
+      () => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'failed' && e.reason === 'rejected'),
+      5000,
+      'the failed transfer',
+    );
     expect(await agentState('1002')).toBe('ready');
     await new Promise((r) => setTimeout(r, 1500));
     expect((await call('POST', `/api/v1/calls/${a.callId}/survey`, '1001')).status).toBe(200);
@@ -180,7 +198,9 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     expectSipp(await run);
     shapes.ringing = newestCall().id as string;
     await waitFor(() => p1.cancelled.length > 0, 5000, 'the ring to be cancelled');
-    const stages = server.db.prepare(`SELECT id, abandon_stage, offered_to_agent FROM calls WHERE id IN (?, ?, ?, ?)`).all(shapes.ivr, shapes.announcement, shapes.queue, shapes.ringing) as Row[];
+    const stages = server.db
+      .prepare(`SELECT id, abandon_stage, offered_to_agent FROM calls WHERE id IN (?, ?, ?, ?)`)
+      .all(shapes.ivr, shapes.announcement, shapes.queue, shapes.ringing) as Row[];
     const byId = Object.fromEntries(stages.map((r) => [r.id, [r.abandon_stage, r.offered_to_agent]]));
     expect([byId[shapes.ivr], byId[shapes.announcement], byId[shapes.queue], byId[shapes.ringing]]).toEqual([
       ['ivr', 0],
@@ -205,7 +225,7 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     expect(server.db.prepare('SELECT outcome FROM call_ring_attempts WHERE call_id = ? ORDER BY id').pluck().all(b.callId)).toEqual(['missed', 'answered']);
   }, 40_000);
 
-  it('desk lost: the agent\'s desk phone goes silent mid-call; the caller waits first in line and the next agent takes them', async () => {
+  it("desk lost: the agent's desk phone goes silent mid-call; the caller waits first in line and the next agent takes them", async () => {
     await settle({ '1002': 'not_ready', '1001': 'ready' });
     const run = caller('caller-to-agent.xml', 12_000);
     const a = await p1.answer(await p1.ringing(), 300);
@@ -222,7 +242,12 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     shapes.deskLost = a.callId;
     await closed(a.callId);
     const row = server.db.prepare('SELECT * FROM calls WHERE id = ?').get(a.callId) as Row;
-    expect(row).toMatchObject({ hangup_side: 'caller', end_reason: 'caller_hangup', abandon_stage: null, agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1002'").pluck().get() as number });
+    expect(row).toMatchObject({
+      hangup_side: 'caller',
+      end_reason: 'caller_hangup',
+      abandon_stage: null,
+      agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1002'").pluck().get() as number,
+    });
     expect(server.db.prepare('SELECT kind, end_reason FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(a.callId)).toEqual([
       { kind: 'answer', end_reason: 'agent_connection_lost' },
       { kind: 'answer', end_reason: 'call_ended_caller_hangup' },
@@ -230,12 +255,22 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('call shapes: every kind o
     expect(server.db.prepare("SELECT COUNT(*) FROM call_events WHERE call_id = ? AND kind IN ('desk_lost', 'abandoned')").pluck().get(a.callId)).toBe(1);
     // The lost agent's ACW ends by itself; they are never rung until their phone registers again.
     p1 = await DeskPhone.register(server, '1001');
-    await waitFor2(async () => (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.find((x: { workNumber: string }) => x.workNumber === '1001').registered, 5000, '1001 registered again');
+    await waitFor2(
+      async () => (await call('GET', '/api/v1/acd/agents', '2001')).body.agents.find((x: { workNumber: string }) => x.workNumber === '1001').registered,
+      5000,
+      '1001 registered again',
+    );
   }, 60_000);
 
   it('the eight indicators of the day equal an independent computation from the raw rows', async () => {
     // One complaint submitted today (a draft would count nowhere).
-    const order = await call('POST', '/api/v1/work-orders', '1001', { category: 'complaint', title: '投诉', description: '办理慢', callbackNumber: '13800138000', submit: true });
+    const order = await call('POST', '/api/v1/work-orders', '1001', {
+      category: 'complaint',
+      title: '投诉',
+      description: '办理慢',
+      callbackNumber: '13800138000',
+      submit: true,
+    });
     expect(order.status, JSON.stringify(order.body)).toBe(201);
     await settle({ '1001': 'not_ready', '1002': 'not_ready' }); // every ACW over
     const { body } = await call('GET', '/api/v1/metrics?period=day', '2001');
@@ -262,8 +297,17 @@ async function waitFor2(condition: () => Promise<boolean>, timeoutMs: number, wh
 function recompute(server: TestServer): Record<string, number | null> {
   const db = server.db;
   const calls = db.prepare("SELECT id, survey_result FROM calls WHERE direction = 'inbound'").all() as Array<{ id: string; survey_result: number | null }>;
-  const events = (id: string) => db.prepare('SELECT kind, at, data FROM call_events WHERE call_id = ? ORDER BY id').all(id) as Array<{ kind: string; at: number; data: string | null }>;
-  let offered = 0, answered = 0, abandoned = 0, talk = 0, wait = 0, acw = 0, acwCount = 0, responses = 0, satisfied = 0;
+  const events = (id: string) =>
+    db.prepare('SELECT kind, at, data FROM call_events WHERE call_id = ? ORDER BY id').all(id) as Array<{ kind: string; at: number; data: string | null }>;
+  let offered = 0,
+    answered = 0,
+    abandoned = 0,
+    talk = 0,
+    wait = 0,
+    acw = 0,
+    acwCount = 0,
+    responses = 0,
+    satisfied = 0;
   for (const c of calls) {
     const ev = events(c.id);
     const offer = ev.find((e) => e.kind === 'offered');
@@ -272,7 +316,9 @@ function recompute(server: TestServer): Record<string, number | null> {
     if (answer) {
       answered++;
       wait += answer.at - offer!.at;
-      const turns = db.prepare('SELECT started_at, ended_at, acw_started_at, acw_ended_at FROM call_agent_turns WHERE call_id = ?').all(c.id) as Array<Record<string, number | null>>;
+      const turns = db.prepare('SELECT started_at, ended_at, acw_started_at, acw_ended_at FROM call_agent_turns WHERE call_id = ?').all(c.id) as Array<
+        Record<string, number | null>
+      >;
       talk += Math.max(...turns.map((t) => t.ended_at!)) - Math.min(...turns.map((t) => t.started_at!));
       for (const t of turns) {
         if (t.acw_started_at != null && t.acw_ended_at != null) {
@@ -290,7 +336,9 @@ function recompute(server: TestServer): Record<string, number | null> {
   }
   // Complaints submitted (left 草稿) and not voided, from the orders' step history.
   const complaints = db
-    .prepare("SELECT COUNT(DISTINCT t.work_order_id) FROM work_order_transitions t JOIN work_orders w ON w.id = t.work_order_id WHERE t.action = 'submit' AND w.category = 'complaint' AND w.state <> 'voided'")
+    .prepare(
+      "SELECT COUNT(DISTINCT t.work_order_id) FROM work_order_transitions t JOIN work_orders w ON w.id = t.work_order_id WHERE t.action = 'submit' AND w.category = 'complaint' AND w.state <> 'voided'",
+    )
     .pluck()
     .get() as number;
   const percent = (n: number, d: number) => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);

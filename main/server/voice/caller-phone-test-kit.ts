@@ -89,7 +89,11 @@ Content-Length: 0
   }
 
   private reply(request: IncomingMessage & { kind: 'request' }, status: number, reason: string): void {
-    const h = (name: string) => request.headers.getAll(name).map((v) => `${name}: ${v}\n`).join('');
+    const h = (name: string) =>
+      request.headers
+        .getAll(name)
+        .map((v) => `${name}: ${v}\n`)
+        .join('');
     this.peer.send(`SIP/2.0 ${status} ${reason}
 ${h('Via')}${h('From')}${h('To')}${h('Call-ID')}${h('CSeq')}Content-Length: 0
 

@@ -28,8 +28,10 @@ export async function verifyCallerOnCall(
 ): Promise<void> {
   const agent = session.agent;
   if (!agent || session.phase !== 'talking') throw new Error('the call is not connected to an agent');
-  const publish = (outcome: 'started' | VerifyOutcome | 'abandoned', extra: { subjectRef?: string; subjectKind?: 'person' | 'employer'; attemptsLeft?: number } = {}) =>
-    deps.events.publish({ type: 'call.verification', callId: session.callId, agentUserId: agent.id, outcome, ...extra });
+  const publish = (
+    outcome: 'started' | VerifyOutcome | 'abandoned',
+    extra: { subjectRef?: string; subjectKind?: 'person' | 'employer'; attemptsLeft?: number } = {},
+  ) => deps.events.publish({ type: 'call.verification', callId: session.callId, agentUserId: agent.id, outcome, ...extra });
 
   session.isolateCaller(true);
   publish('started');

@@ -79,14 +79,21 @@ export interface ConsultTransferHost {
 interface Consult {
   /** The agent who started it: the one told of every step. */
   from: number;
-  colleague: { id: number; workNumber: string; department?: undefined } | { id: number; workNumber?: undefined; department: { id: number; name: string; phone: string } };
+  colleague:
+    | { id: number; workNumber: string; department?: undefined }
+    | { id: number; workNumber?: undefined; department: { id: number; name: string; phone: string } };
   mode: 'blind' | 'consult';
   /** Until they answer. */
   party: AgentParty | undefined;
   ring: AbortController;
 }
 
-const FAILURE_OF: Record<Exclude<RingOutcome['outcome'], 'answered'>, TransferFailure> = { missed: 'no_answer', rejected: 'rejected', abandoned: 'no_answer', unreachable: 'unreachable' };
+const FAILURE_OF: Record<Exclude<RingOutcome['outcome'], 'answered'>, TransferFailure> = {
+  missed: 'no_answer',
+  rejected: 'rejected',
+  abandoned: 'no_answer',
+  unreachable: 'unreachable',
+};
 
 /**
  * The agents on a call and the citizen's audio with them, the same for an inbound call and a
@@ -141,7 +148,9 @@ export class ConsultTransfer {
   endAll(reason: string, side: HangupSide, agentWhoHungUp?: AgentParty): Array<() => Promise<void>> {
     this.hold.stop();
     this.consult?.ring.abort();
-    const teardowns = this.agentsOnCall().map((party) => this.leave(party, party === agentWhoHungUp ? reason : `call_ended_${reason}`, side, party === agentWhoHungUp));
+    const teardowns = this.agentsOnCall().map((party) =>
+      this.leave(party, party === agentWhoHungUp ? reason : `call_ended_${reason}`, side, party === agentWhoHungUp),
+    );
     this.consult = undefined;
     return teardowns;
   }
@@ -151,7 +160,8 @@ export class ConsultTransfer {
       ...party.call.delegate,
       onBye: () => void this.agentLeft(party, 'agent_hangup'),
       // The desk's WebSocket went away mid-call (reload, crash, network), or its phone stopped answering.
-      onTerminated: (reason) => void this.agentLeft(party, reason === 'flow-closed' || reason === 'timeout' || reason === 'ack-timeout' ? 'agent_connection_lost' : 'agent_hangup'),
+      onTerminated: (reason) =>
+        void this.agentLeft(party, reason === 'flow-closed' || reason === 'timeout' || reason === 'ack-timeout' ? 'agent_connection_lost' : 'agent_hangup'),
       onReinvite: (sdp) => party.leg.updateRemote(sdp),
       onInfo: (type, body) => {
         const digit = digitFromSipInfo(type, body);
@@ -322,8 +332,16 @@ export class ConsultTransfer {
     const { callId } = this.host;
     const signal = AbortSignal.any([consult.ring.signal, this.host.signal]);
     const department = consult.colleague.department;
-    if (department) return ringThroughTrunk(this.deps.dialer!, this.deps.media, { callId, number: department.phone, ringTimeoutMs: this.deps.ringTimeoutMs, signal });
-    return ringAgent(this.deps.sip, this.deps.media, { callId, workNumber: consult.colleague.workNumber!, callerNumber: this.host.citizenNumber(), ivrPath: this.host.ivrPath(), ringTimeoutMs: this.deps.ringTimeoutMs, signal });
+    if (department)
+      return ringThroughTrunk(this.deps.dialer!, this.deps.media, { callId, number: department.phone, ringTimeoutMs: this.deps.ringTimeoutMs, signal });
+    return ringAgent(this.deps.sip, this.deps.media, {
+      callId,
+      workNumber: consult.colleague.workNumber!,
+      callerNumber: this.host.citizenNumber(),
+      ivrPath: this.host.ivrPath(),
+      ringTimeoutMs: this.deps.ringTimeoutMs,
+      signal,
+    });
   }
 
   private async ringColleague(consult: Consult): Promise<void> {
@@ -357,7 +375,13 @@ export class ConsultTransfer {
     let party: AgentParty;
     if (department) {
       record.note('department_joined', { departmentId: department.id, mode: consult.mode });
-      party = this.watch({ id: 0, workNumber: department.phone, call: result.sipCall, leg: result.leg, department: { id: department.id, name: department.name } });
+      party = this.watch({
+        id: 0,
+        workNumber: department.phone,
+        call: result.sipCall,
+        leg: result.leg,
+        department: { id: department.id, name: department.name },
+      });
     } else {
       record.ringEnded(colleague.id, 'answered');
       acd.directRingEnded(colleague.id, callId, true);
@@ -426,7 +450,17 @@ export class ConsultTransfer {
 
   private publish(consult: Consult, stage: CallTransferEvent['stage'], reason?: TransferFailure): void {
     const c = consult.colleague;
-    const to = c.department ? { department: { departmentId: c.department.id, name: c.department.name } } : { colleague: { agentId: c.id, workNumber: c.workNumber } };
-    this.deps.publish({ type: 'call.transfer', callId: this.host.callId, agentId: consult.from, ...to, mode: consult.mode, stage, ...(reason ? { reason } : {}) });
+    const to = c.department
+      ? { department: { departmentId: c.department.id, name: c.department.name } }
+      : { colleague: { agentId: c.id, workNumber: c.workNumber } };
+    this.deps.publish({
+      type: 'call.transfer',
+      callId: this.host.callId,
+      agentId: consult.from,
+      ...to,
+      mode: consult.mode,
+      stage,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

@@ -22,6 +22,7 @@ export function departmentTarget(deps: DepartmentTargetDeps, departmentId: numbe
   if (!department.phone) throw new HttpError(409, 'department_no_phone', `${department.name} has no extension to transfer to`);
   if (!deps.hasTrunk) throw new HttpError(503, 'no_trunk', 'no trunk is configured to reach a department');
   const verdict = checkDialledNumber(deps.dialPlan, department.phone);
-  if (!verdict.allowed) throw new HttpError(403, 'department_phone_not_allowed', `${department.name}'s extension is a ${verdict.reason} number, not in the dial plan`);
+  if (!verdict.allowed)
+    throw new HttpError(403, 'department_phone_not_allowed', `${department.name}'s extension is a ${verdict.reason} number, not in the dial plan`);
   return { kind: 'department', departmentId: department.id, name: department.name, phone: department.phone, mode };
 }

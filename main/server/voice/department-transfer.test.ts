@@ -22,14 +22,18 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite("transfer to a department'
   const closers: Array<() => void> = [];
   const call = (method: string, path: string, who: string, body?: unknown) => server.call(method, path, tokens[who], body);
   const callerRun = (ms: number) => runSipp('caller-to-agent.xml', server.sipUdpPort, ['-d', String(ms), '-rtp_echo', '-timeout', '60s'], 70_000);
-  const agentState = async () => ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === '1001')!.state;
-  const closed = (id: string) => waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(id) as number | null) !== null, 15_000, `call ${id} to close`);
+  const agentState = async () =>
+    ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string }>).find((a) => a.workNumber === '1001')!.state;
+  const closed = (id: string) =>
+    waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(id) as number | null) !== null, 15_000, `call ${id} to close`);
 
   beforeAll(async () => {
     trunkPort = await freeUdpPort();
     process.env.AGENT_DESK_ADMIN_PASSWORD = 'admin-secret-1';
     try {
-      server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', trunk: `sip:127.0.0.1:${trunkPort}`, ringTimeoutSeconds: 5, acwLimitSeconds: 5 } });
+      server = await startTestServer(SERVER_MODULES, {
+        config: { serviceHours: 'always', trunk: `sip:127.0.0.1:${trunkPort}`, ringTimeoutSeconds: 5, acwLimitSeconds: 5 },
+      });
     } finally {
       delete process.env.AGENT_DESK_ADMIN_PASSWORD;
     }
@@ -69,7 +73,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite("transfer to a department'
     const t = await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'department', departmentId: loanId, mode: 'blind' });
     expect([t.status, t.body]).toEqual([200, { stage: 'ringing' }]);
     await a.ended; // released as the department answers
-    await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'completed' && e.department?.departmentId === loanId), 5000, 'the completed transfer');
+    await waitFor(
+      () => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'completed' && e.department?.departmentId === loanId),
+      5000,
+      'the completed transfer',
+    );
     expect(await agentState()).toBe('after_call_work');
     const sipp = await run;
     expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
@@ -78,13 +86,21 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite("transfer to a department'
     await closed(a.callId);
 
     const row = server.db.prepare('SELECT * FROM calls WHERE id = ?').get(a.callId) as Row;
-    expect(row).toMatchObject({ hangup_side: 'caller', end_reason: 'caller_hangup', agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number });
+    expect(row).toMatchObject({
+      hangup_side: 'caller',
+      end_reason: 'caller_hangup',
+      agent_id: server.db.prepare("SELECT id FROM users WHERE work_number = '1001'").pluck().get() as number,
+    });
     const turns = server.db.prepare('SELECT kind, end_reason, ended_at FROM call_agent_turns WHERE call_id = ?').all(a.callId) as Row[];
     expect(turns.map((x) => [x.kind, x.end_reason])).toEqual([['answer', 'transferred']]);
     // Talk is the agents': it ended as the agent left, not when the caller hung up on the department.
     expect(Math.abs((row.talk_ended_at as number) - (turns[0]!.ended_at as number))).toBeLessThan(100);
     expect(row.hung_up_at as number).toBeGreaterThan((row.talk_ended_at as number) + 3000);
-    expect(server.db.prepare("SELECT kind FROM call_events WHERE call_id = ? AND kind LIKE 'department%' ORDER BY id").pluck().all(a.callId)).toEqual(['department_ring', 'department_joined', 'department_left']);
+    expect(server.db.prepare("SELECT kind FROM call_events WHERE call_id = ? AND kind LIKE 'department%' ORDER BY id").pluck().all(a.callId)).toEqual([
+      'department_ring',
+      'department_joined',
+      'department_left',
+    ]);
     expect(server.db.prepare('SELECT COUNT(*) FROM call_ring_attempts WHERE call_id = ?').pluck().get(a.callId)).toBe(1); // the agent's ring only
   }, 60_000);
 
@@ -94,14 +110,23 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite("transfer to a department'
     const a = await phone.answer(await phone.ringing(), 300);
     const trunk = startSippUas('trunk-busy.xml', trunkPort);
     closers.push(() => trunk.kill());
-    expect((await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'department', departmentId: loanId, mode: 'consult' })).status).toBe(200);
-    await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'failed' && e.reason === 'rejected'), 8000, 'the failed transfer');
+    expect((await call('POST', `/api/v1/calls/${a.callId}/transfer`, '1001', { target: 'department', departmentId: loanId, mode: 'consult' })).status).toBe(
+      200,
+    );
+    await waitFor(
+      () => published.some((e) => e.type === 'call.transfer' && e.callId === a.callId && e.stage === 'failed' && e.reason === 'rejected'),
+      8000,
+      'the failed transfer',
+    );
     expect(await agentState()).toBe('talking');
     expect((await trunk.done).code).toBe(0);
     const sipp = await run;
     expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
     await a.ended;
     await closed(a.callId);
-    expect(server.db.prepare('SELECT hangup_side, end_reason FROM calls WHERE id = ?').get(a.callId)).toEqual({ hangup_side: 'caller', end_reason: 'caller_hangup' });
+    expect(server.db.prepare('SELECT hangup_side, end_reason FROM calls WHERE id = ?').get(a.callId)).toEqual({
+      hangup_side: 'caller',
+      end_reason: 'caller_hangup',
+    });
   }, 60_000);
 });

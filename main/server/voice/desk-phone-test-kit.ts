@@ -143,7 +143,11 @@ Content-Length: 0
   }
 
   private reply(request: IncomingMessage & { kind: 'request' }, status: number, reason: string, sdp?: string, tag?: string): void {
-    const h = (name: string) => request.headers.getAll(name).map((v) => `${name}: ${v}\n`).join('');
+    const h = (name: string) =>
+      request.headers
+        .getAll(name)
+        .map((v) => `${name}: ${v}\n`)
+        .join('');
     const to = request.headers.get('To')!;
     const body = sdp ?? '';
     this.peer.send(`SIP/2.0 ${status} ${reason}

@@ -19,8 +19,7 @@ export interface DialogueOptions {
 export function createDialogues(options: DialogueOptions): CallDialogues & VerificationDialogue {
   const { prompts } = options;
   const timeoutMs = options.digitTimeoutMs ?? 6_000;
-  const play = (session: Listener, ids: readonly string[], signal?: AbortSignal) =>
-    session.callerLeg.play(prompts.files(ids), signal ? { signal } : {});
+  const play = (session: Listener, ids: readonly string[], signal?: AbortSignal) => session.callerLeg.play(prompts.files(ids), signal ? { signal } : {});
   // Questions go through the call's channel: a digit keyed early (type-ahead) is never lost.
   const ask = async (session: Listener, ids: readonly string[], collect: { maxDigits: number; terminators?: readonly string[] }) => {
     const played = await session.channel.play(ids, { interruptOnDtmf: true });

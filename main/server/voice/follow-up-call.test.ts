@@ -25,22 +25,42 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访):
   }
 
   async function start(trunkPort: number | undefined, extra: Record<string, string> = {}) {
-    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', outboundRingSeconds: 5, ...(trunkPort ? { trunk: `sip:127.0.0.1:${trunkPort}` } : {}), ...extra } });
+    server = await startTestServer(SERVER_MODULES, {
+      config: { serviceHours: 'always', outboundRingSeconds: 5, ...(trunkPort ? { trunk: `sip:127.0.0.1:${trunkPort}` } : {}), ...extra },
+    });
     const token = await server.login('1001');
     const phone = await AgentPhone.open(server);
     const media = await RtpFarEnd.open();
-    closers.push(() => phone.peer.close(), () => media.close());
-    const agentState = async () => ((await server!.call('GET', '/api/v1/acd/agents', token)).body.agents as Array<{ workNumber: string; state: string; reason: string | null }>).find((a) => a.workNumber === '1001')!;
-    return { server, token, phone, media, agentState, signIn: (state = 'ready', reason?: string) => server!.call('POST', '/api/v1/acd/agents/me/state', token, { state, ...(reason ? { reason } : {}) }) };
+    closers.push(
+      () => phone.peer.close(),
+      () => media.close(),
+    );
+    const agentState = async () =>
+      ((await server!.call('GET', '/api/v1/acd/agents', token)).body.agents as Array<{ workNumber: string; state: string; reason: string | null }>).find(
+        (a) => a.workNumber === '1001',
+      )!;
+    return {
+      server,
+      token,
+      phone,
+      media,
+      agentState,
+      signIn: (state = 'ready', reason?: string) => server!.call('POST', '/api/v1/acd/agents/me/state', token, { state, ...(reason ? { reason } : {}) }),
+    };
   }
 
   /** The newest follow-up call. */
-  const callRow = (s: TestServer) => s.db.prepare("SELECT * FROM calls WHERE direction = 'outbound' ORDER BY rowid DESC LIMIT 1").get() as Record<string, unknown>;
+  const callRow = (s: TestServer) =>
+    s.db.prepare("SELECT * FROM calls WHERE direction = 'outbound' ORDER BY rowid DESC LIMIT 1").get() as Record<string, unknown>;
 
   it('connects the agent to the citizen, carries audio both ways, records it as outbound on the work order', async () => {
     const { trunkPort, trunk } = await trunkOn('trunk-answer.xml', ['-rtp_echo']);
     const { server: s, token, phone, media, agentState, signIn } = await start(trunkPort);
-    s.db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)").run(CALLEE);
+    s.db
+      .prepare(
+        "INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)",
+      )
+      .run(CALLEE);
     expect((await signIn()).status).toBe(200);
 
     const ok = await phone.invite(CALLEE, rtpOffer(media.port), ['X-12329-Work-Order-Id: 7']);
@@ -56,9 +76,20 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访):
     expect(sipp.code, sipp.stdout + sipp.errors).toBe(0);
     await waitFor(() => callRow(s).ended_at !== null, 5000, 'the call record to close');
     const row = callRow(s);
-    expect(row).toMatchObject({ caller: '1001', callee: CALLEE, transport: 'ws', work_order_id: 7, hangup_side: 'agent', end_reason: 'agent_hangup', offered_to_agent: 0 });
+    expect(row).toMatchObject({
+      caller: '1001',
+      callee: CALLEE,
+      transport: 'ws',
+      work_order_id: 7,
+      hangup_side: 'agent',
+      end_reason: 'agent_hangup',
+      offered_to_agent: 0,
+    });
     expect(row.answered_at).toEqual(expect.any(Number));
-    expect(s.db.prepare('SELECT kind, acw_started_at AS acw FROM call_agent_turns WHERE call_id = ?').get(row.id)).toEqual({ kind: 'outbound', acw: expect.any(Number) });
+    expect(s.db.prepare('SELECT kind, acw_started_at AS acw FROM call_agent_turns WHERE call_id = ?').get(row.id)).toEqual({
+      kind: 'outbound',
+      acw: expect.any(Number),
+    });
     expect(statSync(row.recording_file as string).size).toBeGreaterThan(44 + 8000);
     expect((await agentState()).state).toBe('after_call_work');
     const audit = s.db.prepare("SELECT * FROM audit_log WHERE action = 'call.outbound'").get() as Record<string, unknown>;
@@ -181,7 +212,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls (回访):
     const { server: s, token, phone, media, agentState, signIn } = await start(trunkPort);
     const published: ServerEvent[] = [];
     s.ctx.events.subscribe((e) => published.push(e));
-    s.db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (9, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)").run(CALLEE);
+    s.db
+      .prepare(
+        "INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, callback_number, updated_at) VALUES (9, '330100', 'complaint', 0, '投诉', '…', 'resolved', ?, 0)",
+      )
+      .run(CALLEE);
     await signIn();
     const ok = await phone.invite(CALLEE, rtpOffer(media.port), ['X-12329-Work-Order-Id: 9']);
     expect(ok.status).toBe(200);

@@ -237,21 +237,25 @@ export class FollowUpCall extends CallOwner {
     if (!(await this.incoming.acked)) return;
     if (this.isOver()) return;
     // From here the agent is a party like any other: a colleague can be consulted, joined or handed the call.
-    const links = new ConsultTransfer(trunkLeg, {
-      callId: this.callId,
-      record,
-      citizenNumber: () => this.request.number,
-      ivrPath: () => ['回访'],
-      signal: this.ended.signal,
-      phase: () => this.phase,
-      isOver: () => this.isOver(),
-      move: (to) => this.move(to),
-      releaseToAcw: (agentId, reason, side) => this.releaseToAcw(agentId, reason, side),
-      agentLeftTalking: (party, reason) => this.endConnected('agent', reason, party),
-      // The placing agent left while a colleague rang in vain: nobody is there for the citizen.
-      nobodyAnswered: () => this.endConnected('system', 'transfer_failed'),
-      end: (side, reason) => this.endConnected(side, reason),
-    }, { ...this.deps, media });
+    const links = new ConsultTransfer(
+      trunkLeg,
+      {
+        callId: this.callId,
+        record,
+        citizenNumber: () => this.request.number,
+        ivrPath: () => ['回访'],
+        signal: this.ended.signal,
+        phase: () => this.phase,
+        isOver: () => this.isOver(),
+        move: (to) => this.move(to),
+        releaseToAcw: (agentId, reason, side) => this.releaseToAcw(agentId, reason, side),
+        agentLeftTalking: (party, reason) => this.endConnected('agent', reason, party),
+        // The placing agent left while a colleague rang in vain: nobody is there for the citizen.
+        nobodyAnswered: () => this.endConnected('system', 'transfer_failed'),
+        end: (side, reason) => this.endConnected(side, reason),
+      },
+      { ...this.deps, media },
+    );
     this.links = links;
     // Recordings put the citizen left and the agent right, as for inbound calls; an early-media bridge is kept.
     links.connect({ id: this.request.agent.id, workNumber: this.request.agent.workNumber, call: this.incoming, leg: agentLeg }, this.bridge);

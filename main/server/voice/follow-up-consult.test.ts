@@ -20,14 +20,20 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
   let colleague: DeskPhone;
 
   const call = (method: string, path: string, workNumber: string, body?: unknown) => server.call(method, path, tokens[workNumber], body);
-  const state = async (workNumber: string) => ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string; reason: string | null }>).find((a) => a.workNumber === workNumber)!;
+  const state = async (workNumber: string) =>
+    ((await call('GET', '/api/v1/acd/agents', '2001')).body.agents as Array<{ workNumber: string; state: string; reason: string | null }>).find(
+      (a) => a.workNumber === workNumber,
+    )!;
   const userId = (workNumber: string) => server.db.prepare('SELECT id FROM users WHERE work_number = ?').pluck().get(workNumber) as number;
-  const transferStage = (callId: string, stage: string) => waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === callId && e.stage === stage), 8000, `the transfer to reach ${stage}`);
+  const transferStage = (callId: string, stage: string) =>
+    waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === callId && e.stage === stage), 8000, `the transfer to reach ${stage}`);
 
   let trunkPort: number;
   beforeAll(async () => {
     trunkPort = await freeUdpPort();
-    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', trunk: `sip:127.0.0.1:${trunkPort}`, ringTimeoutSeconds: 5, acwLimitSeconds: 5 } });
+    server = await startTestServer(SERVER_MODULES, {
+      config: { serviceHours: 'always', trunk: `sip:127.0.0.1:${trunkPort}`, ringTimeoutSeconds: 5, acwLimitSeconds: 5 },
+    });
     server.ctx.events.subscribe((e) => published.push(e));
     for (const n of ['1001', '1002', '2001']) tokens[n] = await server.login(n);
     colleague = await DeskPhone.register(server, '1002');
@@ -45,7 +51,10 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
     closers.push(() => trunk.kill());
     const phone = await AgentPhone.open(server);
     const media = await RtpFarEnd.open();
-    closers.push(() => phone.peer.close(), () => media.close());
+    closers.push(
+      () => phone.peer.close(),
+      () => media.close(),
+    );
     const ok = await phone.invite(CALLEE, rtpOffer(media.port));
     expect(ok.status).toBe(200);
     media.sendTo(ok.body);
@@ -88,11 +97,24 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
     await b.bye();
     const sipp = await trunk.done;
     expect(sipp.code, sipp.stdout + sipp.errors).toBe(0); // the trunk got its BYE
-    await waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(callId) as number | null) !== null, 5000, 'the record to close');
+    await waitFor(
+      () => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(callId) as number | null) !== null,
+      5000,
+      'the record to close',
+    );
 
     const row = server.db.prepare('SELECT * FROM calls WHERE id = ?').get(callId) as Row;
-    expect(row).toMatchObject({ direction: 'outbound', caller: '1001', callee: CALLEE, hangup_side: 'agent', end_reason: 'agent_hangup', agent_id: userId('1002') });
-    const turns = server.db.prepare('SELECT agent_id, kind, end_reason, ended_at, acw_started_at FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(callId) as Row[];
+    expect(row).toMatchObject({
+      direction: 'outbound',
+      caller: '1001',
+      callee: CALLEE,
+      hangup_side: 'agent',
+      end_reason: 'agent_hangup',
+      agent_id: userId('1002'),
+    });
+    const turns = server.db
+      .prepare('SELECT agent_id, kind, end_reason, ended_at, acw_started_at FROM call_agent_turns WHERE call_id = ? ORDER BY id')
+      .all(callId) as Row[];
     expect(turns.map((x) => [x.agent_id, x.kind, x.end_reason])).toEqual([
       [userId('1001'), 'outbound', 'agent_hangup'],
       [userId('1002'), 'consult', 'agent_hangup'],
@@ -120,7 +142,11 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
 
     expect((await call('POST', `/api/v1/calls/${callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'consult' })).status).toBe(200);
     colleague.decline(await colleague.ringing());
-    await waitFor(() => published.some((e) => e.type === 'call.transfer' && e.callId === callId && e.stage === 'failed' && e.reason === 'rejected'), 5000, 'the failed transfer');
+    await waitFor(
+      () => published.some((e) => e.type === 'call.transfer' && e.callId === callId && e.stage === 'failed' && e.reason === 'rejected'),
+      5000,
+      'the failed transfer',
+    );
     expect((await state('1001')).state).toBe('talking');
 
     expect((await call('POST', `/api/v1/calls/${callId}/transfer`, '1001', { target: 'agent', workNumber: '1002', mode: 'blind' })).status).toBe(200);
@@ -131,12 +157,16 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('follow-up calls: consult,
     expect((await call('POST', `/api/v1/calls/${callId}/survey`, '1001')).body.code).toBe('not_your_call');
     await b.bye();
     expect((await trunk.done).code).toBe(0);
-    await waitFor(() => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(callId) as number | null) !== null, 5000, 'the record to close');
+    await waitFor(
+      () => (server.db.prepare('SELECT ended_at FROM calls WHERE id = ?').pluck().get(callId) as number | null) !== null,
+      5000,
+      'the record to close',
+    );
     expect(server.db.prepare('SELECT kind, end_reason FROM call_agent_turns WHERE call_id = ? ORDER BY id').all(callId)).toEqual([
       { kind: 'outbound', end_reason: 'transferred' },
       { kind: 'transfer', end_reason: 'agent_hangup' },
     ]);
-    expect(server.db.prepare("SELECT outcome FROM call_ring_attempts WHERE call_id = ? ORDER BY id").pluck().all(callId)).toEqual(['rejected', 'answered']);
+    expect(server.db.prepare('SELECT outcome FROM call_ring_attempts WHERE call_id = ? ORDER BY id').pluck().all(callId)).toEqual(['rejected', 'answered']);
   }, 60_000);
 });
 

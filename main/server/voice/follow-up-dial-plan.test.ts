@@ -17,7 +17,9 @@ describe('follow-up calls under the dial plan', () => {
     trunk = createSocket('udp4');
     await new Promise<void>((r) => trunk.bind(0, '127.0.0.1', () => r()));
     trunk.on('message', (data) => atTrunk.push(data.toString('latin1').split('\r\n')[0]!));
-    server = await startTestServer(SERVER_MODULES, { config: { serviceHours: 'always', trunk: `sip:127.0.0.1:${trunk.address().port}`, dialPlan: 'mobile,local,domestic' } });
+    server = await startTestServer(SERVER_MODULES, {
+      config: { serviceHours: 'always', trunk: `sip:127.0.0.1:${trunk.address().port}`, dialPlan: 'mobile,local,domestic' },
+    });
     token = await server.login('1001');
     expect((await server.call('POST', '/api/v1/acd/agents/me/state', token, { state: 'ready' })).status).toBe(200);
   }, 60_000);
@@ -33,13 +35,17 @@ describe('follow-up calls under the dial plan', () => {
     const challenge = await phone.finalOf(callId, 'INVITE', 400, 20_000);
     const auth = answerChallenge(challenge, { user: '1001', password: 'demo1001', method: 'INVITE', uri: `sip:${number}@127.0.0.1:${port}`, cnonce: callId });
     sendInvite(phone, port, { from: '1001', to: number, callId, cseq: 2, auth });
-    return (await phone.next((m) => m.kind === 'response' && m.callId === callId && m.cseq.seq === 2 && m.status >= 180, 20_000) as { status: number }).status;
+    return ((await phone.next((m) => m.kind === 'response' && m.callId === callId && m.cseq.seq === 2 && m.status >= 180, 20_000)) as { status: number })
+      .status;
   }
 
   it('refuses an international number with 403 and audits it; a long-distance number the plan allows reaches the trunk', async () => {
     const phone = await TestPeer.udp(server.sipUdpPort);
     expect(await dial(phone, '0044207946000')).toBe(403);
-    const refused = server.db.prepare("SELECT * FROM audit_log WHERE action = 'call.outbound_refused'").all() as Array<{ actor_user_id: number; detail: string }>;
+    const refused = server.db.prepare("SELECT * FROM audit_log WHERE action = 'call.outbound_refused'").all() as Array<{
+      actor_user_id: number;
+      detail: string;
+    }>;
     expect(refused).toHaveLength(1);
     expect(JSON.parse(refused[0]!.detail)).toEqual({ number: '0044207946000', reason: 'international' });
     expect(await dial(phone, '16801234567')).toBe(403);

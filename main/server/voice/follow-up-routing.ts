@@ -42,7 +42,13 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
     // Toll fraud stops here (issue 12): abroad, premium or off-plan numbers are refused and audited.
     const dialled = checkDialledNumber(deps.dialPlan ?? parseDialPlan(undefined, deps.centerCode), number);
     if (!dialled.allowed) {
-      deps.audit.record({ actorUserId: agent.userId, action: 'call.outbound_refused', entityType: 'call', entityId: null, detail: { number, reason: dialled.reason } });
+      deps.audit.record({
+        actorUserId: agent.userId,
+        action: 'call.outbound_refused',
+        entityType: 'call',
+        entityId: null,
+        detail: { number, reason: dialled.reason },
+      });
       return refuse(incoming, agent, 403, `Forbidden (${dialled.reason} number not in the dial plan)`);
     }
     const state = acd.agentSnapshot(agent.userId).state;
@@ -62,10 +68,25 @@ export function createFollowUpRouting(deps: FollowUpRoutingDeps): (incoming: Inc
     if (!dialer) return refuse(incoming, agent, 503, 'Service Unavailable (no trunk is configured for follow-up calls)');
 
     const callId = randomUUID();
-    const record = records.arrive({ id: callId, direction: 'outbound', caller: agent.workNumber, callee: number, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId, workOrderId: workOrderId ?? null });
+    const record = records.arrive({
+      id: callId,
+      direction: 'outbound',
+      caller: agent.workNumber,
+      callee: number,
+      transport: incoming.transport === 'ws' ? 'ws' : 'udp',
+      sipCallId: incoming.callId,
+      workOrderId: workOrderId ?? null,
+    });
     acd.startOutbound(agent.userId, callId);
     // Calls out cost money and reach citizens: each one is on the audit trail with its number.
-    deps.audit.record({ actorUserId: agent.userId, action: 'call.outbound', entityType: 'call', entityId: callId, callId, detail: { number, ...(workOrderId ? { workOrderId } : {}) } });
+    deps.audit.record({
+      actorUserId: agent.userId,
+      action: 'call.outbound',
+      entityType: 'call',
+      entityId: callId,
+      callId,
+      detail: { number, ...(workOrderId ? { workOrderId } : {}) },
+    });
     logger.info({ event: 'follow_up_dialling', callId, agent: agent.workNumber, workOrderId }, 'follow-up call');
 
     const call = new FollowUpCall({ callId, agent: { id: agent.userId, workNumber: agent.workNumber }, number, workOrderId }, incoming, record, {

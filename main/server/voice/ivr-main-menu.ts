@@ -24,7 +24,9 @@ export function serviceHoursFor(flow: Flow, override: string | undefined): { con
 export function serviceHoursCheck(ctx: ServerContext, flow: Flow): (ms: number) => boolean {
   const calendar = ctx.services.get(SERVICES.calendar);
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
-  return ctx.config.serviceHours === 'always' ? () => true : createServiceHours(hours.config, ctx.config.timeZone, hours.useCalendar && calendar ? (d) => calendar.isWorkingDay(d) : undefined);
+  return ctx.config.serviceHours === 'always'
+    ? () => true
+    : createServiceHours(hours.config, ctx.config.timeZone, hours.useCalendar && calendar ? (d) => calendar.isWorkingDay(d) : undefined);
 }
 
 /**
@@ -38,7 +40,10 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const isInServiceHours = serviceHoursCheck(ctx, flow);
   // The desk reads the same hours (in /healthz) for its §2.4-10 sign-out warning.
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
-  ctx.services.provide(SERVICES.serviceHours, ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods });
+  ctx.services.provide(
+    SERVICES.serviceHours,
+    ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods },
+  );
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {
     return runIvr(flow, session.channel, {

@@ -36,7 +36,11 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: MonitorRouteDe
     if (!monitor || monitor.lead.id !== userId) throw new HttpError(404, 'monitor_not_found', 'you are not monitoring this call');
     return monitor;
   };
-  const answer = (session: CallSession, monitor: CallMonitor): MonitorResponse => ({ callId: session.callId, mode: monitor.mode, stage: monitor.state === 'active' ? 'active' : 'ringing' });
+  const answer = (session: CallSession, monitor: CallMonitor): MonitorResponse => ({
+    callId: session.callId,
+    mode: monitor.mode,
+    stage: monitor.state === 'active' ? 'active' : 'ringing',
+  });
 
   app.post('/api/v1/calls/:callId/monitor', guard, async (request) => {
     const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');

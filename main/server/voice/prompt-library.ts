@@ -7,7 +7,11 @@ export class PromptLibrary {
 
   constructor(private readonly dir: string) {
     if (!existsSync(dir)) throw new Error(`prompt folder ${dir} does not exist`);
-    this.ids = new Set(readdirSync(dir).filter((f) => f.endsWith('.wav')).map((f) => f.slice(0, -4)));
+    this.ids = new Set(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.wav'))
+        .map((f) => f.slice(0, -4)),
+    );
   }
 
   has(id: string): boolean {

@@ -15,12 +15,24 @@ describe('service hours in /healthz', () => {
 
   it("are the IVR flow's when not overridden", async () => {
     server = await startTestServer(SERVER_MODULES, { config: { demo: false } });
-    expect((await centerOf(server)).serviceHours).toEqual({ weekdays: [1, 2, 3, 4, 5], periods: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }] });
+    expect((await centerOf(server)).serviceHours).toEqual({
+      weekdays: [1, 2, 3, 4, 5],
+      periods: [
+        { from: '09:00', to: '12:00' },
+        { from: '13:00', to: '17:00' },
+      ],
+    });
   });
 
   it('follow --service-hours, periods or always', async () => {
     server = await startTestServer(SERVER_MODULES, { config: { demo: false, serviceHours: '08:30-12:00,13:30-17:30' } });
-    expect((await centerOf(server)).serviceHours).toEqual({ weekdays: [1, 2, 3, 4, 5], periods: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }] });
+    expect((await centerOf(server)).serviceHours).toEqual({
+      weekdays: [1, 2, 3, 4, 5],
+      periods: [
+        { from: '08:30', to: '12:00' },
+        { from: '13:30', to: '17:30' },
+      ],
+    });
     await server.stop();
     server = await startTestServer(SERVER_MODULES, { config: { demo: false, serviceHours: 'always' } });
     expect((await centerOf(server)).serviceHours).toBe('always');

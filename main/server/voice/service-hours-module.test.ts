@@ -17,7 +17,14 @@ describe('GET /api/v1/service-hours (the desk banner when 人工 is closed)', ()
     const clock = new ManualClock(Date.parse('2026-11-30T22:10:00+08:00'));
     server = await startTestServer([authModule, calendarModule, serviceHoursModule], { clock, config: { serviceHours: '08:30-12:00,13:30-17:30' } });
     const token = await server.login('1001');
-    expect((await server.call('GET', '/api/v1/service-hours', token)).body).toEqual({ open: false, always: false, periods: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }] });
+    expect((await server.call('GET', '/api/v1/service-hours', token)).body).toEqual({
+      open: false,
+      always: false,
+      periods: [
+        { from: '08:30', to: '12:00' },
+        { from: '13:30', to: '17:30' },
+      ],
+    });
     clock.advance(11 * 3600_000); // Tuesday 09:10
     expect((await server.call('GET', '/api/v1/service-hours', await server.login('1001'))).body.open).toBe(true);
     expect((await server.call('GET', '/api/v1/service-hours')).status).toBe(401);

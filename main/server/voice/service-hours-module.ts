@@ -18,7 +18,11 @@ export const serviceHoursModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'service-hours',
     registerRoutes(app) {
-      app.get('/api/v1/service-hours', { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, async (): Promise<ServiceHoursResponse> => ({ open: isOpen(ctx.clock.now()), periods, always }));
+      app.get('/api/v1/service-hours', { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, async (): Promise<ServiceHoursResponse> => ({
+        open: isOpen(ctx.clock.now()),
+        periods,
+        always,
+      }));
     },
   };
 };

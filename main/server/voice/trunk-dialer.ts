@@ -33,7 +33,11 @@ export class TrunkDialer {
   /** INVITE sip:<number>@<trunk> from the center's caller id, answering one digest challenge. */
   invite(number: string, localSdp: string, sendTo: { address: string; port: number }): OutgoingCall {
     const credentials = this.settings.credentials;
-    return this.sip.inviteUri(this.settings.trunk.replace(/^sip:/, `sip:${number}@`), localSdp, { callerNumber: this.settings.callerId, sendTo, ...(credentials ? { credentials } : {}) });
+    return this.sip.inviteUri(this.settings.trunk.replace(/^sip:/, `sip:${number}@`), localSdp, {
+      callerNumber: this.settings.callerId,
+      sendTo,
+      ...(credentials ? { credentials } : {}),
+    });
   }
 }
 

@@ -36,7 +36,9 @@ export interface VoiceModuleOptions {
  * The voice glue: each INVITE to 12329 becomes a CallSession (media leg, IVR, queue, agent leg,
  * bridge, recording, call record). Needs 'sip', 'acd', 'callRecords', 'auth' and 'verification'.
  */
-export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prompts) => createIvrRunner(ctx, prompts, createSelfServiceActions(ctx)).mainMenu }): ServerModuleFactory {
+export function voiceModule(
+  options: VoiceModuleOptions = { mainMenu: (ctx, prompts) => createIvrRunner(ctx, prompts, createSelfServiceActions(ctx)).mainMenu },
+): ServerModuleFactory {
   return async (ctx) => {
     const need = <T>(key: ServiceKey<T>) => ctx.services.require(key, 'voice');
     const sip = need(SERVICES.sip);
@@ -49,10 +51,18 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
 
     const logger = ctx.logger.child({ module: 'voice' });
     const prompts = new PromptLibrary(join(ctx.config.resourcesDir, 'prompts', 'zh'));
-    const dialogues = createDialogues({ prompts, mainMenu: options.mainMenu(ctx, prompts), ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}) });
+    const dialogues = createDialogues({
+      prompts,
+      mainMenu: options.mainMenu(ctx, prompts),
+      ...(options.digitTimeoutMs ? { digitTimeoutMs: options.digitTimeoutMs } : {}),
+    });
     const sessions = new Map<string, CallSession>();
     const followUps = new Map<string, FollowUpCall>();
-    const admission = new CallAdmission({ maxCalls: ctx.config.maxCalls, maxCallsPerSecond: ctx.config.maxCallRate, maxEventLoopDelayMs: ctx.config.maxEventLoopDelayMs });
+    const admission = new CallAdmission({
+      maxCalls: ctx.config.maxCalls,
+      maxCallsPerSecond: ctx.config.maxCallRate,
+      maxEventLoopDelayMs: ctx.config.maxEventLoopDelayMs,
+    });
     ctx.services.provide(SERVICES.calls, {
       recordOf: (callId) => sessions.get(callId)?.record ?? followUps.get(callId)?.record,
       inProgress: () => ({ inbound: sessions.size, followUp: followUps.size }),
@@ -95,7 +105,13 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
       }
       const callId = randomUUID();
       logger.info({ event: 'call_arrived', callId, from: incoming.from, to: incoming.to, transport: incoming.transport }, 'inbound call');
-      const record = records.arrive({ id: callId, caller: incoming.from, callee: incoming.to, transport: incoming.transport === 'ws' ? 'ws' : 'udp', sipCallId: incoming.callId });
+      const record = records.arrive({
+        id: callId,
+        caller: incoming.from,
+        callee: incoming.to,
+        transport: incoming.transport === 'ws' ? 'ws' : 'udp',
+        sipCallId: incoming.callId,
+      });
       let leg;
       try {
         leg = await media.answer({ callId, remoteSdp: incoming.remoteSdp });
@@ -157,16 +173,37 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
     });
 
     // An agent sees verification results and transfer steps of their own calls only; team leads see all of the center.
-    ctx.events.addVisibilityRule((principal, event) => (event.type !== 'call.verification' && event.type !== 'call.transfer') || (event.type === 'call.verification' ? event.agentUserId : event.agentId) === principal.userId || principal.role === 'team_lead');
+    ctx.events.addVisibilityRule(
+      (principal, event) =>
+        (event.type !== 'call.verification' && event.type !== 'call.transfer') ||
+        (event.type === 'call.verification' ? event.agentUserId : event.agentId) === principal.userId ||
+        principal.role === 'team_lead',
+    );
     // Monitoring: team leads and admins see all of it; the agent monitored only where the center shows it.
-    ctx.events.addVisibilityRule((principal, event) => event.type !== 'call.monitor' || principal.role === 'team_lead' || principal.role === 'center_admin' || (event.agentNotified && event.agentId === principal.userId));
+    ctx.events.addVisibilityRule(
+      (principal, event) =>
+        event.type !== 'call.monitor' ||
+        principal.role === 'team_lead' ||
+        principal.role === 'center_admin' ||
+        (event.agentNotified && event.agentId === principal.userId),
+    );
 
     return {
       name: 'voice',
       registerRoutes: (app) => {
         registerCallRoutes(app, {
-          auth, acd, sessions, followUps, verification, dialogues, events: ctx.events,
-          departments: { extension: (id) => ctx.services.get(SERVICES.departments)?.extension(id), hasTrunk: dialer !== undefined, dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode) },
+          auth,
+          acd,
+          sessions,
+          followUps,
+          verification,
+          dialogues,
+          events: ctx.events,
+          departments: {
+            extension: (id) => ctx.services.get(SERVICES.departments)?.extension(id),
+            hasTrunk: dialer !== undefined,
+            dialPlan: parseDialPlan(ctx.config.dialPlan, ctx.config.centerCode),
+          },
         });
         registerMonitorRoutes(app, { auth, acd, sip, sessions });
       },
@@ -174,7 +211,13 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         // werift makes its DTLS certificate lazily; creating the engine warms it before the first call.
         media = await createMediaEngine({ host: ctx.config.host, logger });
         const placeFollowUp = createFollowUpRouting({
-          sip, media, acd, records, audit, logger, clock: ctx.clock,
+          sip,
+          media,
+          acd,
+          records,
+          audit,
+          logger,
+          clock: ctx.clock,
           recordingsDir: join(ctx.config.dataDir, 'recordings'),
           timeZone: ctx.config.timeZone,
           dialer,
@@ -209,7 +252,11 @@ export function voiceModule(options: VoiceModuleOptions = { mainMenu: (ctx, prom
         const live = [...sessions.values()];
         // Records are written before any await; a far end that never answers our BYE does not hold the stop.
         const hangUps = Promise.all([
-          ...live.map((session) => session.shutdown(SHUTDOWN_PROMPT_MS).catch((error: unknown) => logger.warn({ err: error, callId: session.callId }, 'call did not shut down cleanly'))),
+          ...live.map((session) =>
+            session
+              .shutdown(SHUTDOWN_PROMPT_MS)
+              .catch((error: unknown) => logger.warn({ err: error, callId: session.callId }, 'call did not shut down cleanly')),
+          ),
           ...[...followUps.values()].map((call) => call.shutdown().catch(() => undefined)),
         ]);
         await Promise.race([hangUps, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_PROMPT_MS + SHUTDOWN_BYE_MS).unref())]);

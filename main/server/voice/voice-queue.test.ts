@@ -16,7 +16,14 @@ describe.skipIf(SIPP_MISSING !== undefined)(sippSuite('voice: a SIPp caller and 
     const run = await runSipp('caller-to-agent.xml', server.sipUdpPort, ['-d', '16000', '-rtp_echo'], 60_000);
     expect(run.code, run.stdout + run.errors).toBe(0);
     const row = server.db.prepare('SELECT * FROM calls').get() as Record<string, unknown>;
-    expect(row).toMatchObject({ caller: '13800138000', offered_to_agent: 1, abandon_stage: 'queue', hangup_side: 'caller', answered_at: null, end_reason: 'caller_hangup' });
+    expect(row).toMatchObject({
+      caller: '13800138000',
+      offered_to_agent: 1,
+      abandon_stage: 'queue',
+      hangup_side: 'caller',
+      answered_at: null,
+      end_reason: 'caller_hangup',
+    });
     expect(row.queued_at).toEqual(expect.any(Number));
     expect(row.abandoned_at as number).toBeGreaterThanOrEqual(row.queued_at as number);
     expect(JSON.parse(row.ivr_path as string)).toEqual(['人工']);

@@ -13,7 +13,9 @@ import { SERVICES } from '../services.js';
 
 const beijing = (iso: string) => Date.parse(`${iso}+08:00`);
 const endOf = (day: string) => new Date(Date.parse(`${day}T23:59:59.999+08:00`)).toISOString();
-const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/calendar-2027-test.json', import.meta.url), 'utf8')) as Record<string, unknown> & { holidays: Array<Record<string, string>> };
+const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/calendar-2027-test.json', import.meta.url), 'utf8')) as Record<string, unknown> & {
+  holidays: Array<Record<string, string>>;
+};
 
 const servers: TestServer[] = [];
 const dirs: string[] = [];
@@ -43,7 +45,13 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
     expect(order.status).toBe(201);
     expect(order.body).toMatchObject({ dueAt: endOf('2027-01-05'), dueProvisional: true });
 
-    const note = await server.call('POST', '/api/v1/call-notes', agent, { callId: 'call-ny', category: 'complaint', topic: '提取到账慢', description: '等了两周', callbackNumber: '13800138000' });
+    const note = await server.call('POST', '/api/v1/call-notes', agent, {
+      callId: 'call-ny',
+      category: 'complaint',
+      topic: '提取到账慢',
+      description: '等了两周',
+      callbackNumber: '13800138000',
+    });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ workOrderDueAt: endOf('2027-01-05'), workOrderDueProvisional: true });
     expect((await server.call('GET', `/api/v1/work-orders/${note.body.workOrderId}`, agent)).body.dueProvisional).toBe(true);
@@ -51,7 +59,10 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
 
     // An order all in 2026 stays final.
     clock.set(beijing('2026-12-21T10:00'));
-    expect((await server.call('POST', '/api/v1/work-orders', agent, { category: 'suggestion', title: '建议', description: '年内' })).body).toMatchObject({ dueAt: endOf('2026-12-23'), dueProvisional: false });
+    expect((await server.call('POST', '/api/v1/work-orders', agent, { category: 'suggestion', title: '建议', description: '年内' })).body).toMatchObject({
+      dueAt: endOf('2026-12-23'),
+      dueProvisional: false,
+    });
 
     const year = await server.call('GET', '/api/v1/calendar/2027', agent);
     expect(year.body).toMatchObject({ origin: 'statutory', provisional: true, reason: 'official_notice_missing' });
@@ -82,7 +93,8 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
     clock.set(beijing('2026-12-21T10:00'));
     const final2026 = await createOrder(server, agent, { category: 'suggestion' });
     clock.set(beijing('2027-02-03T10:30'));
-    for (const id of [open, resolved]) expect((await server.call('GET', `/api/v1/work-orders/${id}`, agent)).body).toMatchObject({ dueAt: endOf('2027-02-12'), dueProvisional: true });
+    for (const id of [open, resolved])
+      expect((await server.call('GET', `/api/v1/work-orders/${id}`, agent)).body).toMatchObject({ dueAt: endOf('2027-02-12'), dueProvisional: true });
 
     const put = (body: unknown, token = admin, year = 2027) => server.call('PUT', `/api/v1/calendar/${year}`, token, body);
     expect((await put(FIXTURE, agent)).status).toBe(403);
@@ -109,12 +121,18 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
     expect((await server.call('GET', `/api/v1/work-orders/${final2026}`, agent)).body).toMatchObject({ dueAt: endOf('2026-12-23'), dueProvisional: false });
     // New orders use it at once: Wed 02-03 inquiry → 02-04, 02-15, 02-16.
     clock.set(beijing('2027-02-03T11:00'));
-    expect((await server.call('POST', '/api/v1/work-orders', agent, { category: 'inquiry', title: '咨询', description: '额度' })).body).toMatchObject({ dueAt: endOf('2027-02-16'), dueProvisional: false });
+    expect((await server.call('POST', '/api/v1/work-orders', agent, { category: 'inquiry', title: '咨询', description: '额度' })).body).toMatchObject({
+      dueAt: endOf('2027-02-16'),
+      dueProvisional: false,
+    });
 
     const audit = await server.call('GET', '/api/v1/audit?entityType=calendar_year', admin);
     expect(audit.body.entries.map((e: { action: string; entityId: string }) => [e.action, e.entityId])).toEqual([['calendar.load', '2027']]);
     const recomputed = await server.call('GET', `/api/v1/audit?entityType=work_order&entityId=${open}`, admin);
-    expect(recomputed.body.entries.find((e: { action: string }) => e.action === 'work_order.due_recomputed')).toMatchObject({ action: 'work_order.due_recomputed', detail: { year: 2027, from: endOf('2027-02-12'), to: endOf('2027-02-18'), provisional: false } });
+    expect(recomputed.body.entries.find((e: { action: string }) => e.action === 'work_order.due_recomputed')).toMatchObject({
+      action: 'work_order.due_recomputed',
+      detail: { year: 2027, from: endOf('2027-02-12'), to: endOf('2027-02-18'), provisional: false },
+    });
 
     await server.stop();
     servers.splice(0);
@@ -129,7 +147,7 @@ describe('a year without its holiday notice (2027, from 2026-12-28)', () => {
     const server = await start(clock);
     const admin = await server.login('9001', 'admin-secret-1');
     const open = await createOrder(server, admin, { category: 'complaint' });
-    (server.ctx.services.require(SERVICES.calendarYears, 'test')).onOfficialLoaded(() => {
+    server.ctx.services.require(SERVICES.calendarYears, 'test').onOfficialLoaded(() => {
       throw new Error('disk full');
     });
     expect((await server.call('PUT', '/api/v1/calendar/2027', admin, FIXTURE)).status).toBe(500);

@@ -13,7 +13,8 @@ export function loadCalendarYears(resourcesDir: string): CalendarYear[] {
   }
   return files.sort().map((file) => {
     const parsed = calendarYearSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`calendar ${join(dir, file)} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`calendar ${join(dir, file)} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     if (`${parsed.data.year}.json` !== file) throw new Error(`calendar ${file} holds the year ${parsed.data.year}`);
     return parsed.data;
   });

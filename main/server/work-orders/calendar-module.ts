@@ -37,7 +37,9 @@ export const calendarModule: ServerModuleFactory = (ctx) => {
     name: 'calendar',
     registerRoutes(app) {
       registerRoute(app, calendarRoutes.get, { preHandler: auth.requireRole(...ROLES) }, ({ params: { year } }) => service.describe(year));
-      registerRoute(app, calendarRoutes.put, { preHandler: auth.requireRole('center_admin') }, ({ params: { year }, body }, request) => service.load(principalOf(request), year, body));
+      registerRoute(app, calendarRoutes.put, { preHandler: auth.requireRole('center_admin') }, ({ params: { year }, body }, request) =>
+        service.load(principalOf(request), year, body),
+      );
     },
     start() {
       timer = setInterval(() => service.warnIfProvisional(), YEAR_CHECK_MS);

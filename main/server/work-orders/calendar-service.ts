@@ -61,7 +61,12 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     for (const h of cal.holidays) for (let d = h.from; d <= h.to; d = addDays(d, 1)) off.add(d);
     const missing = statutoryDays(cal.year).filter((d) => !off.has(d));
     if (missing.length) {
-      throw new HttpError(400, 'invalid_calendar', `invalid body: statutory days off missing from the holidays: ${missing.join(', ')}`, missing.map((d) => ({ path: 'holidays', message: `${d} is a statutory day off` })));
+      throw new HttpError(
+        400,
+        'invalid_calendar',
+        `invalid body: statutory days off missing from the holidays: ${missing.join(', ')}`,
+        missing.map((d) => ({ path: 'holidays', message: `${d} is a statutory day off` })),
+      );
     }
   };
 
@@ -76,7 +81,10 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     /** Stores the year, uses it from now on and recomputes provisional due dates: one transaction, audited. */
     load(principal: Principal, pathYear: number, body: unknown): LoadCalendarYearResponse {
       const cal = parseOrThrow(officialCalendarYearSchema, body);
-      if (cal.year !== pathYear) throw new HttpError(400, 'invalid_request', `invalid body: year ${cal.year} uploaded to /calendar/${pathYear}`, [{ path: 'year', message: `expected ${pathYear}` }]);
+      if (cal.year !== pathYear)
+        throw new HttpError(400, 'invalid_request', `invalid body: year ${cal.year} uploaded to /calendar/${pathYear}`, [
+          { path: 'year', message: `expected ${pathYear}` },
+        ]);
       checkStatutoryDays(cal);
       const previous = calendar.isProvisional(cal.year) ? undefined : calendar.calendarOf(cal.year).calendar;
       const now = deps.clock.now();
@@ -91,7 +99,13 @@ export function createCalendarService(deps: CalendarServiceDeps) {
             action: 'calendar.load',
             entityType: 'calendar_year',
             entityId: cal.year,
-            detail: { source: cal.source, holidays: cal.holidays.length, workingWeekendDays: cal.workingWeekendDays.length, replaced: previous ? (uploaded.has(cal.year) ? 'uploaded' : 'shipped') : 'statutory', recomputedWorkOrders: changed.length },
+            detail: {
+              source: cal.source,
+              holidays: cal.holidays.length,
+              workingWeekendDays: cal.workingWeekendDays.length,
+              replaced: previous ? (uploaded.has(cal.year) ? 'uploaded' : 'shipped') : 'statutory',
+              recomputedWorkOrders: changed.length,
+            },
           });
           return changed;
         })();
@@ -100,7 +114,10 @@ export function createCalendarService(deps: CalendarServiceDeps) {
         throw error;
       }
       uploaded.add(cal.year);
-      deps.logger.info({ event: 'calendar_loaded', year: cal.year, recomputedWorkOrders: recomputed.length }, `official holiday calendar for ${cal.year} loaded`);
+      deps.logger.info(
+        { event: 'calendar_loaded', year: cal.year, recomputedWorkOrders: recomputed.length },
+        `official holiday calendar for ${cal.year} loaded`,
+      );
       return { ...describe(cal.year), recomputedWorkOrders: recomputed };
     },
   };

@@ -18,7 +18,8 @@ export class CalendarStore {
   all(): CalendarYear[] {
     return this.allStmt.all().map((row) => {
       const parsed = calendarYearSchema.safeParse(JSON.parse(row.body));
-      if (!parsed.success || parsed.data.year !== row.year) throw new Error(`the uploaded calendar for ${row.year} in the database is invalid; upload it again`);
+      if (!parsed.success || parsed.data.year !== row.year)
+        throw new Error(`the uploaded calendar for ${row.year} in the database is invalid; upload it again`);
       return parsed.data;
     });
   }

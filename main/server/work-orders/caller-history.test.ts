@@ -18,9 +18,14 @@ describe('GET /api/v1/callers/:number/history', () => {
   const call = (id: string, at: number, agent: string | null, answered: boolean, ended: number | null) => {
     const agentId = agent === null ? null : userId(agent);
     server.db
-      .prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, agent_id, hung_up_at, talk_ended_at, ended_at, survey_result) VALUES (?, '330100', 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, agent_id, hung_up_at, talk_ended_at, ended_at, survey_result) VALUES (?, '330100', 'inbound', ?, '12329', 'udp', ?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(id, CALLER, at, answered ? at + 10_000 : null, answered ? agentId : null, ended, ended, ended, answered && ended ? 1 : null);
-    if (agentId !== null) server.db.prepare('INSERT INTO call_ring_attempts (call_id, agent_id, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?)').run(id, agentId, at + 5000, answered ? at + 10_000 : null, answered ? 'answered' : null);
+    if (agentId !== null)
+      server.db
+        .prepare('INSERT INTO call_ring_attempts (call_id, agent_id, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?)')
+        .run(id, agentId, at + 5000, answered ? at + 10_000 : null, answered ? 'answered' : null);
   };
 
   beforeAll(async () => {
@@ -42,9 +47,25 @@ describe('GET /api/v1/callers/:number/history', () => {
     const res = await server.call('GET', `/api/v1/callers/${CALLER}/history?callId=now-call`, t['1001']);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ number: CALLER, totalWorkOrders: 1, totalCalls: 1 });
-    expect(res.body.workOrders[0]).toMatchObject({ category: 'complaint', state: 'resolved', title: '提取未到账', department: '贷款科', resolution: '已补发，三个工作日内到账', overdue: false });
+    expect(res.body.workOrders[0]).toMatchObject({
+      category: 'complaint',
+      state: 'resolved',
+      title: '提取未到账',
+      department: '贷款科',
+      resolution: '已补发，三个工作日内到账',
+      overdue: false,
+    });
     expect(res.body.calls).toEqual([
-      { id: 'old-call', direction: 'inbound', arrivedAt: new Date(beijing('2026-02-02T10:00')).toISOString(), answered: true, agentWorkNumber: '1002', talkSeconds: 290, surveyResult: 1, workOrderId: null },
+      {
+        id: 'old-call',
+        direction: 'inbound',
+        arrivedAt: new Date(beijing('2026-02-02T10:00')).toISOString(),
+        answered: true,
+        agentWorkNumber: '1002',
+        talkSeconds: 290,
+        surveyResult: 1,
+        workOrderId: null,
+      },
     ]);
   });
 

@@ -37,7 +37,9 @@ export function createCallerHistory(db: Db, clock: Clock, centerCode: string) {
   const orders = db.prepare<{ number: string; center: string; limit: number }, WorkOrderRow>(
     `SELECT * FROM work_orders WHERE id IN (${orderIds}) AND state <> 'voided' ORDER BY created_at DESC, id DESC LIMIT @limit`,
   );
-  const orderCount = db.prepare<{ number: string; center: string }, number>(`SELECT COUNT(*) FROM work_orders WHERE id IN (${orderIds}) AND state <> 'voided'`).pluck();
+  const orderCount = db
+    .prepare<{ number: string; center: string }, number>(`SELECT COUNT(*) FROM work_orders WHERE id IN (${orderIds}) AND state <> 'voided'`)
+    .pluck();
   const callsOf = `SELECT id FROM calls WHERE caller = @number AND direction = 'inbound' AND center_code = @center
     UNION ALL SELECT id FROM calls WHERE callee = @number AND direction = 'outbound' AND center_code = @center`;
   interface CallRow {
@@ -65,7 +67,9 @@ export function createCallerHistory(db: Db, clock: Clock, centerCode: string) {
     title: r.title,
     createdAt: new Date(r.created_at).toISOString(),
     dueAt: iso(r.due_at),
-    overdue: r.due_at !== null && (r.resolved_at !== null ? r.resolved_at > r.due_at : ['draft', 'pending_approval', 'dispatched', 'in_progress'].includes(r.state) && now > r.due_at),
+    overdue:
+      r.due_at !== null &&
+      (r.resolved_at !== null ? r.resolved_at > r.due_at : ['draft', 'pending_approval', 'dispatched', 'in_progress'].includes(r.state) && now > r.due_at),
     department: r.department,
     resolution: r.resolution,
   });
@@ -103,9 +107,13 @@ export function createCallerHistory(db: Db, clock: Clock, centerCode: string) {
 }
 
 export function registerCallerHistoryRoutes(app: FastifyInstance, auth: AuthService, history: ReturnType<typeof createCallerHistory>): void {
-  app.get('/api/v1/callers/:number/history', { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, async (request): Promise<CallerHistoryResponse> => {
-    const { number } = parseOrThrow(callerHistoryParamsSchema, request.params, 'path');
-    const { callId } = parseOrThrow(callerHistoryQuerySchema, request.query, 'query');
-    return history.get(principalOf(request), number, callId);
-  });
+  app.get(
+    '/api/v1/callers/:number/history',
+    { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') },
+    async (request): Promise<CallerHistoryResponse> => {
+      const { number } = parseOrThrow(callerHistoryParamsSchema, request.params, 'path');
+      const { callId } = parseOrThrow(callerHistoryQuerySchema, request.query, 'query');
+      return history.get(principalOf(request), number, callId);
+    },
+  );
 }

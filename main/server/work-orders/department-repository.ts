@@ -34,11 +34,15 @@ export class DepartmentRepository {
   constructor(private readonly db: Db) {
     this.listStmt = db.prepare<[string], DepartmentRow>('SELECT * FROM departments WHERE center_code = ? ORDER BY code');
     this.byId = db.prepare<[number], DepartmentRow>('SELECT * FROM departments WHERE id = ?');
-    this.byName = db.prepare<{ center: string; key: string }, DepartmentRow>('SELECT * FROM departments WHERE center_code = @center AND (name = @key OR code = @key)');
+    this.byName = db.prepare<{ center: string; key: string }, DepartmentRow>(
+      'SELECT * FROM departments WHERE center_code = @center AND (name = @key OR code = @key)',
+    );
     this.insertStmt = db.prepare(
       'INSERT INTO departments (center_code, code, name, leader_user_id, phone, active, created_at, updated_at) VALUES (@center_code, @code, @name, @leader_user_id, @phone, 1, @now, @now)',
     );
-    this.updateStmt = db.prepare('UPDATE departments SET name = @name, leader_user_id = @leader_user_id, active = @active, phone = @phone, updated_at = @now WHERE id = @id');
+    this.updateStmt = db.prepare(
+      'UPDATE departments SET name = @name, leader_user_id = @leader_user_id, active = @active, phone = @phone, updated_at = @now WHERE id = @id',
+    );
     this.handlersStmt = db.prepare<[string, string], MemberRow>(
       "SELECT id, work_number, display_name FROM users WHERE center_code = ? AND department = ? AND role = 'department_handler' AND active = 1 ORDER BY work_number",
     );
@@ -77,7 +81,9 @@ export class DepartmentRepository {
   /** Puts these users in the department (as its handlers); the department's other handlers leave it. */
   setHandlers(row: DepartmentRow, userIds: readonly number[]): void {
     this.db
-      .prepare(`UPDATE users SET department = NULL WHERE center_code = ? AND department = ? AND role = 'department_handler' AND id NOT IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `UPDATE users SET department = NULL WHERE center_code = ? AND department = ? AND role = 'department_handler' AND id NOT IN (SELECT value FROM json_each(?))`,
+      )
       .run(row.center_code, row.name, JSON.stringify(userIds));
     const put = this.db.prepare('UPDATE users SET department = ? WHERE id = ?');
     for (const id of userIds) put.run(row.name, id);
@@ -85,6 +91,14 @@ export class DepartmentRepository {
 
   view(row: DepartmentRow): Department {
     const leader = row.leader_user_id === null ? undefined : this.userStmt.get(row.leader_user_id);
-    return { id: row.id, code: row.code, name: row.name, active: row.active === 1, leader: leader ? member(leader) : null, handlers: this.handlersStmt.all(row.center_code, row.name).map(member), phone: row.phone };
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      active: row.active === 1,
+      leader: leader ? member(leader) : null,
+      handlers: this.handlersStmt.all(row.center_code, row.name).map(member),
+      phone: row.phone,
+    };
   }
 }

@@ -25,7 +25,8 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
   const userId = (workNumber: string, roles: readonly string[], field: string): number => {
     const user = userStmt.get(workNumber);
     if (!user || user.center_code !== centerCode) throw new HttpError(400, 'unknown_user', `no user ${workNumber} in this center`, { field, workNumber });
-    if (!roles.includes(user.role)) throw new HttpError(400, 'wrong_role', `user ${workNumber} is a ${user.role}, not a ${roles.join(' or ')}`, { field, workNumber });
+    if (!roles.includes(user.role))
+      throw new HttpError(400, 'wrong_role', `user ${workNumber} is a ${user.role}, not a ${roles.join(' or ')}`, { field, workNumber });
     return user.id;
   };
   const leaderId = (workNumber: string | null | undefined) => (workNumber ? userId(workNumber, ['department_leader'], 'leaderWorkNumber') : null);
@@ -35,7 +36,11 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
   const phoneOk = (phone: string | null | undefined): string | null => {
     if (!phone) return null;
     const verdict = dialPlan ? checkDialledNumber(dialPlan, phone) : undefined;
-    if (verdict && !verdict.allowed) throw new HttpError(400, 'phone_not_in_dial_plan', `${phone} is a ${verdict.reason} number, not in the dial plan`, { field: 'phone', reason: verdict.reason });
+    if (verdict && !verdict.allowed)
+      throw new HttpError(400, 'phone_not_in_dial_plan', `${phone} is a ${verdict.reason} number, not in the dial plan`, {
+        field: 'phone',
+        reason: verdict.reason,
+      });
     return phone;
   };
 
@@ -49,7 +54,8 @@ export function createDepartmentService(db: Db, clock: Clock, audit: AuditServic
   const unique = (name: string | undefined, code: string | undefined, except?: number) => {
     for (const key of [name, code]) {
       const clash = key ? repo.find(centerCode, key) : undefined;
-      if (clash && clash.id !== except) throw new HttpError(409, 'department_exists', `a department named or coded ${key} exists`, { field: key === name ? 'name' : 'code' });
+      if (clash && clash.id !== except)
+        throw new HttpError(409, 'department_exists', `a department named or coded ${key} exists`, { field: key === name ? 'name' : 'code' });
     }
   };
 

@@ -34,20 +34,40 @@ describe('departments, confirmation rules and drafts', () => {
   it('seeds the demo departments with their handlers and leader, and lets only the admin manage them', async () => {
     const list = await server.call('GET', '/api/v1/departments', t['1001']);
     expect(list.body.departments).toEqual([
-      { id: expect.any(Number), code: 'fund', name: '归集科', active: true, leader: expect.objectContaining({ workNumber: '3101' }), handlers: [expect.objectContaining({ workNumber: '3002' })] },
-      { id: expect.any(Number), code: 'loan', name: '贷款科', active: true, leader: expect.objectContaining({ workNumber: '3101' }), handlers: [expect.objectContaining({ workNumber: '3001' })] },
+      {
+        id: expect.any(Number),
+        code: 'fund',
+        name: '归集科',
+        active: true,
+        leader: expect.objectContaining({ workNumber: '3101' }),
+        handlers: [expect.objectContaining({ workNumber: '3002' })],
+      },
+      {
+        id: expect.any(Number),
+        code: 'loan',
+        name: '贷款科',
+        active: true,
+        leader: expect.objectContaining({ workNumber: '3101' }),
+        handlers: [expect.objectContaining({ workNumber: '3001' })],
+      },
     ]);
     const body = { code: 'audit', name: '稽核科', leaderWorkNumber: '3101' };
     expect((await server.call('POST', '/api/v1/departments', t['3101'], body)).status).toBe(403);
     expect((await server.call('POST', '/api/v1/departments', t['2001'], body)).status).toBe(403);
-    expect((await server.call('POST', '/api/v1/departments', t.admin, { ...body, leaderWorkNumber: '1001' })).body).toMatchObject({ code: 'wrong_role', details: { field: 'leaderWorkNumber' } });
+    expect((await server.call('POST', '/api/v1/departments', t.admin, { ...body, leaderWorkNumber: '1001' })).body).toMatchObject({
+      code: 'wrong_role',
+      details: { field: 'leaderWorkNumber' },
+    });
     expect((await server.call('POST', '/api/v1/departments', t.admin, { ...body, leaderWorkNumber: '8888' })).body.code).toBe('unknown_user');
     expect((await server.call('POST', '/api/v1/departments', t.admin, { ...body, code: 'x y' })).status).toBe(400);
     const created = await server.call('POST', '/api/v1/departments', t.admin, body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: 'audit', name: '稽核科', leader: { workNumber: '3101' }, handlers: [] });
     expect((await server.call('POST', '/api/v1/departments', t.admin, body)).body).toMatchObject({ code: 'department_exists' });
-    expect((await server.call('POST', '/api/v1/departments', t.admin, { code: 'loan2', name: '贷款科' })).body).toMatchObject({ code: 'department_exists', details: { field: 'name' } });
+    expect((await server.call('POST', '/api/v1/departments', t.admin, { code: 'loan2', name: '贷款科' })).body).toMatchObject({
+      code: 'department_exists',
+      details: { field: 'name' },
+    });
   });
 
   it('dispatches only to an existing, active department, and a rename carries handlers and orders along', async () => {
@@ -58,7 +78,9 @@ describe('departments, confirmation rules and drafts', () => {
     expect((await server.call('GET', `/api/v1/work-orders/${id}`, t['1001'])).body.state).toBe('pending_approval');
 
     const audit = (await server.call('GET', '/api/v1/departments', t.admin)).body.departments.find((d: { code: string }) => d.code === 'audit');
-    expect((await server.call('PATCH', `/api/v1/departments/${audit.id}`, t.admin, { handlerWorkNumbers: ['3002'] })).body.handlers).toEqual([expect.objectContaining({ workNumber: '3002' })]);
+    expect((await server.call('PATCH', `/api/v1/departments/${audit.id}`, t.admin, { handlerWorkNumbers: ['3002'] })).body.handlers).toEqual([
+      expect.objectContaining({ workNumber: '3002' }),
+    ]);
     expect((await act(server, t['3101']!, id, 'dispatch', { department: '稽核科' })).body.department).toBe('稽核科');
     expect((await server.call('GET', `/api/v1/work-orders/${id}`, t['3002'])).status).toBe(200);
     const renamed = await server.call('PATCH', `/api/v1/departments/${audit.id}`, t.admin, { name: '审计科' });
@@ -126,8 +148,13 @@ describe('departments, confirmation rules and drafts', () => {
     await act(server, t['3001']!, id, 'accept');
     expect((await act(server, t['3001']!, id, 'grant_extension')).status).toBe(403);
     expect((await act(server, t['3101']!, id, 'grant_extension')).body.code).toBe('no_extension_request');
-    expect((await act(server, t['3001']!, id, 'request_extension', { comment: '需调档' })).body.details).toEqual([{ path: 'days', code: 'required', message: 'required' }]);
-    expect((await act(server, t['3001']!, id, 'request_extension', { days: 3, comment: '需调档' })).body).toMatchObject({ extensionDays: 3, dueAt: endOf('2026-03-04') });
+    expect((await act(server, t['3001']!, id, 'request_extension', { comment: '需调档' })).body.details).toEqual([
+      { path: 'days', code: 'required', message: 'required' },
+    ]);
+    expect((await act(server, t['3001']!, id, 'request_extension', { days: 3, comment: '需调档' })).body).toMatchObject({
+      extensionDays: 3,
+      dueAt: endOf('2026-03-04'),
+    });
     expect((await act(server, t['3001']!, id, 'request_extension', { days: 1, comment: '再要' })).body.code).toBe('extension_pending');
     const granted = await act(server, t['3101']!, id, 'grant_extension', { comment: '同意' });
     expect(granted.body).toMatchObject({ extensionDays: null, dueAt: endOf('2026-03-09') }); // Thu, Fri, Mon
@@ -142,8 +169,20 @@ describe('departments, confirmation rules and drafts', () => {
     expect((await server.call('PATCH', `/api/v1/work-orders/${id}`, t['1002'], { title: '改' })).body.code).toBe('not_own_draft');
     expect((await server.call('PATCH', `/api/v1/work-orders/${id}`, t['3101'], { title: '改' })).status).toBe(403);
     expect((await server.call('PATCH', `/api/v1/work-orders/${id}`, t['1001'], {})).status).toBe(400);
-    const edited = await server.call('PATCH', `/api/v1/work-orders/${id}`, t['1001'], { title: '公积金提取投诉', category: 'complaint', callbackNumber: '13900000000', callerName: null });
-    expect(edited.body).toMatchObject({ title: '公积金提取投诉', category: 'complaint', callbackNumber: '13900000000', callerName: null, dueAt: endOf('2026-03-09'), editable: true });
+    const edited = await server.call('PATCH', `/api/v1/work-orders/${id}`, t['1001'], {
+      title: '公积金提取投诉',
+      category: 'complaint',
+      callbackNumber: '13900000000',
+      callerName: null,
+    });
+    expect(edited.body).toMatchObject({
+      title: '公积金提取投诉',
+      category: 'complaint',
+      callbackNumber: '13900000000',
+      callerName: null,
+      dueAt: endOf('2026-03-09'),
+      editable: true,
+    });
     expect(edited.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'edit']);
     expect((await act(server, t['1002']!, id, 'void', { comment: '重复' })).body.code).toBe('not_own_draft');
     expect((await act(server, t['1001']!, id, 'void', {})).status).toBe(400);
@@ -192,7 +231,8 @@ describe('complaints count when submitted: complntrate recomputed from the raw r
           )
           .pluck()
           .get(from, to) as number;
-      const answered = (from: number, to: number) => server.db.prepare('SELECT COUNT(*) FROM calls WHERE answered_at IS NOT NULL AND arrived_at >= ? AND arrived_at < ?').pluck().get(from, to) as number;
+      const answered = (from: number, to: number) =>
+        server.db.prepare('SELECT COUNT(*) FROM calls WHERE answered_at IS NOT NULL AND arrived_at >= ? AND arrived_at < ?').pluck().get(from, to) as number;
       const monday = [beijing('2026-03-02T00:00'), beijing('2026-03-03T00:00')] as const;
       expect(raw(...monday)).toBe(2);
       const day = await server.call('GET', '/api/v1/metrics?period=day&date=2026-03-02', lead);

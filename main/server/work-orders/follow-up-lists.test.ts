@@ -19,7 +19,9 @@ describe('reminder-call lists (回访: rate change, repayment date)', () => {
   /** The call record the follow-up call path writes (voice/follow-up-routing.ts): outbound, caller = the agent's work number. */
   const followUpCall = (id: string, agent: string, number: string, answered: boolean) =>
     server.db
-      .prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at) VALUES (?, '330100', 'outbound', ?, ?, 'ws', ?, ?)")
+      .prepare(
+        "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at) VALUES (?, '330100', 'outbound', ?, ?, 'ws', ?, ?)",
+      )
       .run(id, agent, number, clock.now(), answered ? clock.now() + 8000 : null);
 
   beforeAll(async () => {
@@ -56,7 +58,13 @@ describe('reminder-call lists (回访: rate change, repayment date)', () => {
   it('shows each agent only their numbers, with the list’s script', async () => {
     const mine = await server.call('GET', '/api/v1/follow-up-lists/mine', t['1001']);
     expect(mine.body.entries.map((e: { number: string }) => e.number)).toEqual(['13900000001', '13900000003']);
-    expect(mine.body.entries[0]).toMatchObject({ name: '王先生', listTitle: '4月起贷款利率下调告知', script: expect.stringContaining('利率'), done: null, attempts: [] });
+    expect(mine.body.entries[0]).toMatchObject({
+      name: '王先生',
+      listTitle: '4月起贷款利率下调告知',
+      script: expect.stringContaining('利率'),
+      done: null,
+      attempts: [],
+    });
     expect((await server.call('GET', '/api/v1/follow-up-lists/mine', t['1002'])).body.entries).toHaveLength(1);
   });
 
@@ -65,9 +73,12 @@ describe('reminder-call lists (回访: rate change, repayment date)', () => {
     followUpCall('fu-a', '1001', '13900000001', false);
     followUpCall('fu-other', '1002', '13900000001', true);
     followUpCall('fu-wrong-number', '1001', '13900000009', true);
-    const attempt = (who: string, callId: string, outcome: string, id = entry.id) => server.call('POST', `/api/v1/follow-up-entries/${id}/attempts`, t[who], { callId, outcome });
+    const attempt = (who: string, callId: string, outcome: string, id = entry.id) =>
+      server.call('POST', `/api/v1/follow-up-entries/${id}/attempts`, t[who], { callId, outcome });
     // Done without calling: refused.
-    expect((await server.call('POST', `/api/v1/follow-up-entries/${entry.id}/done`, t['1001'], { result: '已告知' })).body).toMatchObject({ code: 'no_attempt' });
+    expect((await server.call('POST', `/api/v1/follow-up-entries/${entry.id}/done`, t['1001'], { result: '已告知' })).body).toMatchObject({
+      code: 'no_attempt',
+    });
     expect((await attempt('1001', 'fu-other', 'answered')).body).toMatchObject({ code: 'not_this_call' });
     expect((await attempt('1001', 'fu-wrong-number', 'answered')).body).toMatchObject({ code: 'not_this_call' });
     expect((await attempt('1001', 'nope', 'answered')).body).toMatchObject({ code: 'not_this_call' });
@@ -91,7 +102,9 @@ describe('reminder-call lists (回访: rate change, repayment date)', () => {
     const done = await server.call('POST', `/api/v1/follow-up-entries/${entry.id}/done`, t['1001'], { result: '已告知新利率，来电人无异议' });
     expect(done.status).toBe(200);
     expect(done.body.done).toEqual({ at: new Date(beijing('2026-03-02T14:05')).toISOString(), by: '1001', result: '已告知新利率，来电人无异议' });
-    expect((await server.call('POST', `/api/v1/follow-up-entries/${entry.id}/done`, t['2001'], { result: 'again' })).body).toMatchObject({ code: 'entry_done' });
+    expect((await server.call('POST', `/api/v1/follow-up-entries/${entry.id}/done`, t['2001'], { result: 'again' })).body).toMatchObject({
+      code: 'entry_done',
+    });
     const list = await server.call('GET', `/api/v1/follow-up-lists/${listId}`, t['2001']);
     expect(list.body).toMatchObject({ total: 3, done: 1 });
     const trail = server.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'follow_up_list.%' ORDER BY id").pluck().all();
@@ -103,7 +116,9 @@ describe('reminder-call lists (回访: rate change, repayment date)', () => {
 
   it('lets the lead move an undone number to another agent', async () => {
     const entry = await entryOf('1001', '13900000003');
-    expect((await server.call('POST', `/api/v1/follow-up-lists/${listId}/assign`, t['2001'], { agent: '1002', entryIds: [entry.id, 99999] })).body).toMatchObject({ code: 'unknown_entry' });
+    expect(
+      (await server.call('POST', `/api/v1/follow-up-lists/${listId}/assign`, t['2001'], { agent: '1002', entryIds: [entry.id, 99999] })).body,
+    ).toMatchObject({ code: 'unknown_entry' });
     const moved = await server.call('POST', `/api/v1/follow-up-lists/${listId}/assign`, t['2001'], { agent: '1002', entryIds: [entry.id] });
     expect(moved.status).toBe(200);
     expect((await server.call('GET', '/api/v1/follow-up-lists/mine', t['1001'])).body.entries).toHaveLength(1);

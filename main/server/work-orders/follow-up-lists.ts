@@ -70,7 +70,9 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
     lists: db.prepare<[string], ListRow>(`${listSelect} WHERE l.center_code = ? ORDER BY l.created_at DESC, l.id DESC LIMIT 200`),
     list: db.prepare<[number, string], ListRow>(`${listSelect} WHERE l.id = ? AND l.center_code = ?`),
     entriesOf: db.prepare<[number], EntryRow>(`${entrySelect} WHERE e.list_id = ? ORDER BY e.id`),
-    entry: db.prepare<[number], EntryRow & { center_code: string }>(`SELECT x.*, l.center_code FROM (${entrySelect}) x JOIN follow_up_lists l ON l.id = x.list_id WHERE x.id = ?`),
+    entry: db.prepare<[number], EntryRow & { center_code: string }>(
+      `SELECT x.*, l.center_code FROM (${entrySelect}) x JOIN follow_up_lists l ON l.id = x.list_id WHERE x.id = ?`,
+    ),
     mine: db.prepare<[number], EntryRow & { title: string; script: string; reason: FollowUpReason }>(
       `SELECT x.*, l.title, l.script, l.reason FROM (${entrySelect} WHERE e.assignee = ?) x JOIN follow_up_lists l ON l.id = x.list_id
        ORDER BY x.done_at IS NOT NULL, x.done_at DESC, x.id LIMIT 500`,
@@ -81,7 +83,9 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
     ),
     agent: db.prepare<[string, string], { id: number }>("SELECT id FROM users WHERE work_number = ? AND center_code = ? AND role = 'agent' AND active = 1"),
     assign: db.prepare('UPDATE follow_up_list_entries SET assignee = ?, assigned_at = ? WHERE id = ? AND done_at IS NULL'),
-    unassigned: db.prepare<[number], number>('SELECT id FROM follow_up_list_entries WHERE list_id = ? AND assignee IS NULL AND done_at IS NULL ORDER BY id').pluck(),
+    unassigned: db
+      .prepare<[number], number>('SELECT id FROM follow_up_list_entries WHERE list_id = ? AND assignee IS NULL AND done_at IS NULL ORDER BY id')
+      .pluck(),
     call: db.prepare<[string], { caller: string; callee: string; direction: string; center_code: string; answered_at: number | null; arrived_at: number }>(
       'SELECT caller, callee, direction, center_code, answered_at, arrived_at FROM calls WHERE id = ?',
     ),
@@ -112,7 +116,9 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
       assignee: r.assignee_number,
       assignedAt: r.assigned_at === null ? null : iso(r.assigned_at),
       done: r.done_at === null ? null : { at: iso(r.done_at), by: r.done_by_number!, result: r.result },
-      attempts: attempts.filter((a) => a.entry_id === r.id).map((a) => ({ callId: a.call_id, at: iso(a.at), agentWorkNumber: a.agent_number, outcome: a.outcome, note: a.note })),
+      attempts: attempts
+        .filter((a) => a.entry_id === r.id)
+        .map((a) => ({ callId: a.call_id, at: iso(a.at), agentWorkNumber: a.agent_number, outcome: a.outcome, note: a.note })),
     }));
   };
   const agentId = (workNumber: string): number => {
@@ -129,7 +135,8 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
   const entryFor = (principal: Principal, id: number) => {
     const row = s.entry.get(id);
     if (!row || row.center_code !== centerCode) throw new HttpError(404, 'not_found', `no follow-up entry ${id}`);
-    if (!LEADS.has(principal.role) && row.assignee !== principal.userId) throw new HttpError(403, 'not_your_entry', `entry ${id} is assigned to ${row.assignee_number ?? 'nobody'}`);
+    if (!LEADS.has(principal.role) && row.assignee !== principal.userId)
+      throw new HttpError(403, 'not_your_entry', `entry ${id} is assigned to ${row.assignee_number ?? 'nobody'}`);
     return row;
   };
   const one = (id: number) => entries([s.entry.get(id)!])[0]!;
@@ -145,7 +152,13 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
           const agent = agents.length ? agents[i % agents.length]! : null;
           s.insertEntry.run(listId, e.number, e.name ?? null, agent, agent === null ? null : now);
         });
-        audit.record({ actorUserId: principal.userId, action: 'follow_up_list.create', entityType: 'follow_up_list', entityId: listId, detail: { title: body.title, reason: body.reason, entries: body.entries.length, assignTo: body.assignTo ?? [] } });
+        audit.record({
+          actorUserId: principal.userId,
+          action: 'follow_up_list.create',
+          entityType: 'follow_up_list',
+          entityId: listId,
+          detail: { title: body.title, reason: body.reason, entries: body.entries.length, assignTo: body.assignTo ?? [] },
+        });
         return listId;
       })();
       return detail(id);
@@ -172,7 +185,13 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
       const now = clock.now();
       db.transaction(() => {
         for (const id of ids) s.assign.run(agent, now, id);
-        audit.record({ actorUserId: principal.userId, action: 'follow_up_list.assign', entityType: 'follow_up_list', entityId: listId, detail: { agent: body.agent, entries: ids.length } });
+        audit.record({
+          actorUserId: principal.userId,
+          action: 'follow_up_list.assign',
+          entityType: 'follow_up_list',
+          entityId: listId,
+          detail: { agent: body.agent, entries: ids.length },
+        });
       })();
       return detail(listId);
     },
@@ -200,7 +219,14 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
       const now = clock.now();
       db.transaction(() => {
         s.insertAttempt.run(entryId, body.callId, principal.userId, now, body.outcome, body.note ?? null);
-        audit.record({ actorUserId: principal.userId, action: 'follow_up_list.attempt', entityType: 'follow_up_entry', entityId: entryId, callId: body.callId, detail: { outcome: body.outcome } });
+        audit.record({
+          actorUserId: principal.userId,
+          action: 'follow_up_list.attempt',
+          entityType: 'follow_up_entry',
+          entityId: entryId,
+          callId: body.callId,
+          detail: { outcome: body.outcome },
+        });
       })();
       return one(entryId);
     },
@@ -208,11 +234,18 @@ export function createFollowUpLists(db: Db, clock: Clock, audit: AuditService, c
     markDone(principal: Principal, entryId: number, body: MarkDoneRequest): FollowUpEntry {
       const entry = entryFor(principal, entryId);
       if (entry.done_at !== null) throw new HttpError(409, 'entry_done', `entry ${entryId} was done by ${entry.done_by_number} at ${iso(entry.done_at)}`);
-      if (!LEADS.has(principal.role) && s.attemptCount.get(entryId) === 0) throw new HttpError(409, 'no_attempt', `call ${entry.number} before marking it done`);
+      if (!LEADS.has(principal.role) && s.attemptCount.get(entryId) === 0)
+        throw new HttpError(409, 'no_attempt', `call ${entry.number} before marking it done`);
       const now = clock.now();
       db.transaction(() => {
         if (s.done.run(now, principal.userId, body.result, entryId).changes !== 1) throw new HttpError(409, 'entry_done', `entry ${entryId} is done`);
-        audit.record({ actorUserId: principal.userId, action: 'follow_up_list.done', entityType: 'follow_up_entry', entityId: entryId, detail: { result: body.result } });
+        audit.record({
+          actorUserId: principal.userId,
+          action: 'follow_up_list.done',
+          entityType: 'follow_up_entry',
+          entityId: entryId,
+          detail: { result: body.result },
+        });
       })();
       return one(entryId);
     },

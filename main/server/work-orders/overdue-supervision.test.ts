@@ -18,7 +18,7 @@ describe('督办: due-soon and overdue notices, and the on-time rate', () => {
   const id: Record<string, number> = {};
   const notices: WorkOrderDueEvent[] = [];
   const userId = (n: string) => server.db.prepare('SELECT id FROM users WHERE work_number = ?').pluck().get(n) as number;
-  const supervise = () => (server.ctx.services.require(SERVICES.workOrders, 'test')).superviseDue();
+  const supervise = () => server.ctx.services.require(SERVICES.workOrders, 'test').superviseDue();
   const login = async () => {
     for (const n of ['1001', '3001', '3002', '3101']) t[n] = await server.login(n);
   };
@@ -44,13 +44,26 @@ describe('督办: due-soon and overdue notices, and the on-time rate', () => {
     clock.set(beijing('2026-03-04T09:00')); // the suggestion is due within a day
     expect(supervise()).toBe(1);
     expect(supervise()).toBe(0); // once
-    expect(notices.at(-1)).toMatchObject({ workOrderId: id.suggestion, level: 'due_soon', department: '贷款科', recipients: [userId('3001'), userId('3101')].sort((a, b) => a - b) });
+    expect(notices.at(-1)).toMatchObject({
+      workOrderId: id.suggestion,
+      level: 'due_soon',
+      department: '贷款科',
+      recipients: [userId('3001'), userId('3101')].sort((a, b) => a - b),
+    });
 
     clock.set(beijing('2026-03-05T00:30'));
     expect(supervise()).toBe(1);
     const overdue = notices.at(-1)!;
     expect(overdue).toMatchObject({ workOrderId: id.suggestion, level: 'overdue' });
-    const as = (n: string, role: Principal['role'], department: string | null): Principal => ({ userId: userId(n), workNumber: n, displayName: n, role, centerCode: '330100', department, expiresAt: Infinity });
+    const as = (n: string, role: Principal['role'], department: string | null): Principal => ({
+      userId: userId(n),
+      workNumber: n,
+      displayName: n,
+      role,
+      centerCode: '330100',
+      department,
+      expiresAt: Infinity,
+    });
     expect(server.ctx.events.visibleTo(as('3001', 'department_handler', '贷款科'), overdue)).toBe(true);
     expect(server.ctx.events.visibleTo(as('3101', 'department_leader', '热线管理科'), overdue)).toBe(true);
     expect(server.ctx.events.visibleTo(as('3002', 'department_handler', '归集科'), overdue)).toBe(false);
@@ -59,7 +72,11 @@ describe('督办: due-soon and overdue notices, and the on-time rate', () => {
     // Not yet accepted: every handler of the department hears of it.
     clock.set(beijing('2026-03-09T10:00'));
     supervise();
-    expect(notices.at(-1)).toMatchObject({ workOrderId: id.complaint, level: 'due_soon', recipients: expect.arrayContaining([userId('3002'), userId('3101')]) });
+    expect(notices.at(-1)).toMatchObject({
+      workOrderId: id.complaint,
+      level: 'due_soon',
+      recipients: expect.arrayContaining([userId('3002'), userId('3101')]),
+    });
     expect(notices.at(-1)!.recipients).not.toContain(userId('3001'));
   });
 

@@ -23,7 +23,9 @@ export function createOverdueSupervisor(db: Db, clock: Clock, events: EventHub, 
        AND (due_notice IS NULL OR due_notice = 'due_soon')`,
   );
   const mark = db.prepare('UPDATE work_orders SET due_notice = ? WHERE id = ? AND due_notice IS ?');
-  const handlers = db.prepare<[string, string], number>("SELECT id FROM users WHERE center_code = ? AND department = ? AND role = 'department_handler' AND active = 1").pluck();
+  const handlers = db
+    .prepare<[string, string], number>("SELECT id FROM users WHERE center_code = ? AND department = ? AND role = 'department_handler' AND active = 1")
+    .pluck();
   const leader = db.prepare<[string, string], number | null>('SELECT leader_user_id FROM departments WHERE center_code = ? AND name = ?').pluck();
   // The hotline's leaders: department leaders who do not belong to a department orders go to.
   const hotlineLeaders = db

@@ -36,7 +36,12 @@ export function createDueDateRecompute(deps: { db: Db; audit: AuditService; cale
         entityType: 'work_order',
         entityId: row.id,
         callId: row.call_id,
-        detail: { year, from: row.due_at === null ? null : new Date(row.due_at).toISOString(), to: new Date(due.dueAt).toISOString(), provisional: due.provisional },
+        detail: {
+          year,
+          from: row.due_at === null ? null : new Date(row.due_at).toISOString(),
+          to: new Date(due.dueAt).toISOString(),
+          provisional: due.provisional,
+        },
       });
     }
     return changed;

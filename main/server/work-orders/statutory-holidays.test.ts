@@ -26,8 +26,24 @@ describe('statutory holidays (《全国年节及纪念日放假办法》, 2024 a
       expect(statutoryDays(year)).toHaveLength(13);
     }
     // The lunar and solar-term days themselves, against the notices: 除夕, 清明, 端午, 中秋.
-    expect(statutoryHolidays(2025).map((h) => h.from)).toEqual(['2025-01-01', '2025-01-28', '2025-04-04', '2025-05-01', '2025-05-31', '2025-10-06', '2025-10-01']);
-    expect(statutoryHolidays(2026).map((h) => h.from)).toEqual(['2026-01-01', '2026-02-16', '2026-04-05', '2026-05-01', '2026-06-19', '2026-09-25', '2026-10-01']);
+    expect(statutoryHolidays(2025).map((h) => h.from)).toEqual([
+      '2025-01-01',
+      '2025-01-28',
+      '2025-04-04',
+      '2025-05-01',
+      '2025-05-31',
+      '2025-10-06',
+      '2025-10-01',
+    ]);
+    expect(statutoryHolidays(2026).map((h) => h.from)).toEqual([
+      '2026-01-01',
+      '2026-02-16',
+      '2026-04-05',
+      '2026-05-01',
+      '2026-06-19',
+      '2026-09-25',
+      '2026-10-01',
+    ]);
   });
 
   it('gives 2027: 春节 from 除夕 Fri 02-05 (正月初一 is 02-06) through 初三 02-08, 清明 04-05, 端午 06-09, 中秋 09-15', () => {
@@ -47,7 +63,10 @@ describe('statutory holidays (《全国年节及纪念日放假办法》, 2024 a
     for (let year = 1990; year <= 2101; year++) {
       const days = statutoryDays(year);
       expect(days, String(year)).toHaveLength(13);
-      expect(days.every((d) => d.startsWith(`${year}-`)), String(year)).toBe(true);
+      expect(
+        days.every((d) => d.startsWith(`${year}-`)),
+        String(year),
+      ).toBe(true);
     }
   });
 });
@@ -62,7 +81,7 @@ describe('due dates over a year without its notice', () => {
   const isWorking = (d: string) => (d < '2027-01-01' ? !off2026.has(d) && (working2026.has(d) || !isWeekend(d)) : !statutory2027.has(d) && !isWeekend(d));
   const byHand = (created: string, n: number) => {
     let day = created;
-    for (let counted = 0; counted < n; ) if (isWorking((day = addDays(day, 1)))) counted++;
+    for (let counted = 0; counted < n;) if (isWorking((day = addDays(day, 1)))) counted++;
     return day;
   };
 
@@ -72,7 +91,12 @@ describe('due dates over a year without its notice', () => {
       for (const category of Object.keys(SLA_WORKING_DAYS) as WorkOrderCategory[]) {
         const due = calendar.due(beijing(day), SLA_WORKING_DAYS[category], TZ);
         const expected = byHand(day, SLA_WORKING_DAYS[category]);
-        expect({ day, category, dueAt: due.dueAt, provisional: due.provisional }).toEqual({ day, category, dueAt: endOf(expected), provisional: expected >= '2027-01-01' });
+        expect({ day, category, dueAt: due.dueAt, provisional: due.provisional }).toEqual({
+          day,
+          category,
+          dueAt: endOf(expected),
+          provisional: expected >= '2027-01-01',
+        });
         if (due.provisional) provisional++;
       }
     }

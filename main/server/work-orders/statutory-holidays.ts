@@ -9,7 +9,8 @@ import { addDays, type LocalDate } from '../../../shared/time/local-date.js';
  */
 export const PROVISIONAL_SOURCE = '暂定：按《全国年节及纪念日放假办法》（2024年修订）法定节日推算，未含调休';
 
-const iso = (d: SolarDay): LocalDate => `${String(d.getYear()).padStart(4, '0')}-${String(d.getMonth()).padStart(2, '0')}-${String(d.getDay()).padStart(2, '0')}`;
+const iso = (d: SolarDay): LocalDate =>
+  `${String(d.getYear()).padStart(4, '0')}-${String(d.getMonth()).padStart(2, '0')}-${String(d.getDay()).padStart(2, '0')}`;
 const lunar = (year: number, month: number, day: number): LocalDate => iso(LunarDay.fromYmd(year, month, day).getSolarDay());
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -14,19 +14,23 @@ export interface PermissionSettings {
  */
 export function denial(principal: Principal, row: WorkOrderRow, t: WorkOrderTransition, settings: PermissionSettings): HttpError | null {
   const admin = principal.role === 'center_admin';
-  if (!t.roles.includes(principal.role)) return new HttpError(403, 'forbidden_role', `the role ${principal.role} may not ${t.action} a work order`, { role: principal.role, action: t.action });
-  if (t.ownDepartment && !admin && row.department !== principal.department) return new HttpError(403, 'other_department', 'this work order is with another department');
+  if (!t.roles.includes(principal.role))
+    return new HttpError(403, 'forbidden_role', `the role ${principal.role} may not ${t.action} a work order`, { role: principal.role, action: t.action });
+  if (t.ownDepartment && !admin && row.department !== principal.department)
+    return new HttpError(403, 'other_department', 'this work order is with another department');
   if ((t.action === 'submit' || t.action === 'void') && principal.role === 'agent' && row.created_by !== principal.userId) {
     return new HttpError(403, 'not_own_draft', 'agents submit or void only their own drafts');
   }
   if (APPROVAL_ACTIONS.includes(t.action)) {
     if (row.created_by === principal.userId) return new HttpError(403, 'own_order', 'nobody confirms an order they created');
-    if (principal.role === 'team_lead' && !settings.teamLeadsConfirm) return new HttpError(403, 'team_lead_cannot_confirm', 'this center lets only the department leader confirm orders');
+    if (principal.role === 'team_lead' && !settings.teamLeadsConfirm)
+      return new HttpError(403, 'team_lead_cannot_confirm', 'this center lets only the department leader confirm orders');
   }
   if ((t.action === 'grant_extension' || t.action === 'deny_extension') && row.extension_days === null) {
     return new HttpError(409, 'no_extension_request', 'no extension has been asked for');
   }
-  if (t.action === 'request_extension' && row.extension_days !== null) return new HttpError(409, 'extension_pending', 'an extension request is already waiting for the leader');
+  if (t.action === 'request_extension' && row.extension_days !== null)
+    return new HttpError(409, 'extension_pending', 'an extension request is already waiting for the leader');
   return null;
 }
 

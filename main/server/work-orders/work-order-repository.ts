@@ -52,7 +52,18 @@ export interface FollowUpCallRow {
 
 export type NewWorkOrder = Pick<
   WorkOrderRow,
-  'center_code' | 'category' | 'created_at' | 'call_id' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'created_by' | 'due_at' | 'due_provisional'
+  | 'center_code'
+  | 'category'
+  | 'created_at'
+  | 'call_id'
+  | 'title'
+  | 'description'
+  | 'caller_name'
+  | 'caller_number'
+  | 'callback_number'
+  | 'created_by'
+  | 'due_at'
+  | 'due_provisional'
 >;
 
 export interface WorkOrderFilter {
@@ -99,10 +110,26 @@ export interface WorkOrderChanges {
   extension_days?: number | null;
   due_notice?: 'due_soon' | 'overdue' | null;
 }
-const CHANGEABLE = ['department', 'assignee', 'resolution', 'reply', 'due_at', 'due_provisional', 'submitted_at', 'resolved_at', 'replied_at', 'reply_result', 'voided_at', 'extension_days', 'due_notice'] as const;
+const CHANGEABLE = [
+  'department',
+  'assignee',
+  'resolution',
+  'reply',
+  'due_at',
+  'due_provisional',
+  'submitted_at',
+  'resolved_at',
+  'replied_at',
+  'reply_result',
+  'voided_at',
+  'extension_days',
+  'due_notice',
+] as const;
 
 /** A draft's editable fields. */
-export type DraftChanges = Partial<Pick<WorkOrderRow, 'category' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'due_at' | 'due_provisional'>>;
+export type DraftChanges = Partial<
+  Pick<WorkOrderRow, 'category' | 'title' | 'description' | 'caller_name' | 'caller_number' | 'callback_number' | 'due_at' | 'due_provisional'>
+>;
 
 // Listed (not NOT IN) so that SQLite can range-scan work_orders_by_state_due for each open state.
 const OPEN = "state IN ('draft', 'pending_approval', 'dispatched', 'in_progress')";
@@ -222,7 +249,9 @@ export class WorkOrderRepository {
   private plainStatements(where: string[], order: string): ListStatements {
     const base = `FROM work_orders WHERE ${where.join(' AND ')}`;
     return {
-      rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(`${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id ${base} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${qualified(order)}`),
+      rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(
+        `${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id ${base} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${qualified(order)}`,
+      ),
       count: this.db.prepare<Record<string, unknown>, number>(`SELECT COUNT(*) ${base}`).pluck(),
     };
   }
@@ -232,8 +261,12 @@ export class WorkOrderRepository {
     const branch = (condition: string) => `FROM work_orders WHERE ${[...where, condition].join(' AND ')}`;
     const both = `SELECT id, created_at, due_at ${branch(OVERDUE_OPEN)} UNION ALL SELECT id, created_at, due_at ${branch(OVERDUE_RESOLVED)}`;
     return {
-      rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(`${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id FROM (${both}) ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${qualified(order)}`),
-      count: this.db.prepare<Record<string, unknown>, number>(`SELECT (SELECT COUNT(*) ${branch(OVERDUE_OPEN)}) + (SELECT COUNT(*) ${branch(OVERDUE_RESOLVED)})`).pluck(),
+      rows: this.db.prepare<Record<string, unknown>, WorkOrderRow>(
+        `${WITH_FOLLOW_UPS} WHERE w.id IN (SELECT id FROM (${both}) ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${qualified(order)}`,
+      ),
+      count: this.db
+        .prepare<Record<string, unknown>, number>(`SELECT (SELECT COUNT(*) ${branch(OVERDUE_OPEN)}) + (SELECT COUNT(*) ${branch(OVERDUE_RESOLVED)})`)
+        .pluck(),
     };
   }
 
@@ -250,7 +283,16 @@ export class WorkOrderRepository {
     return result.changes === 1;
   }
 
-  addHistory(orderId: number, at: number, actorUserId: number, action: string, from: WorkOrderState | null, to: WorkOrderState, comment: string | null, department: string | null): void {
+  addHistory(
+    orderId: number,
+    at: number,
+    actorUserId: number,
+    action: string,
+    from: WorkOrderState | null,
+    to: WorkOrderState,
+    comment: string | null,
+    department: string | null,
+  ): void {
     this.historyInsert.run(orderId, at, actorUserId, action, from, to, comment, department);
   }
 }

@@ -13,7 +13,9 @@ export function registerWorkOrderRoutes(app: FastifyInstance, auth: AuthService,
 
   registerRoute(app, routes.create, creators, ({ body }, request) => service.create(principalOf(request), body));
   registerRoute(app, routes.list, anyone, ({ query }, request) => service.list(principalOf(request), query));
-  registerRoute(app, routes.onTime, { preHandler: auth.requireRole('team_lead', 'department_leader', 'center_admin') }, ({ query }, request) => service.onTime(principalOf(request), query));
+  registerRoute(app, routes.onTime, { preHandler: auth.requireRole('team_lead', 'department_leader', 'center_admin') }, ({ query }, request) =>
+    service.onTime(principalOf(request), query),
+  );
   registerRoute(app, routes.get, anyone, ({ params }, request) => service.get(principalOf(request), params.id));
   registerRoute(app, routes.edit, creators, ({ params, body }, request) => service.edit(principalOf(request), params.id, body));
   registerRoute(app, routes.transition, anyone, ({ params, body }, request) => service.transition(principalOf(request), params.id, body));

@@ -69,7 +69,9 @@ describe('finding any work order', () => {
     await act(server, t['1001']!, o.late!, 'reply', { reply: '已电话告知', replyResult: 'no_opinion' });
     expect(await followUps()).toEqual([o.late]); // replied, satisfaction not asked yet
     server.db
-      .prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, survey_result, work_order_id) VALUES ('fu1', '330100', 'outbound', '1001', '13900000001', 'udp', ?, ?, 1, ?)")
+      .prepare(
+        "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, survey_result, work_order_id) VALUES ('fu1', '330100', 'outbound', '1001', '13900000001', 'udp', ?, ?, 1, ?)",
+      )
       .run(clock.now(), clock.now(), o.late);
     expect(await followUps()).toEqual([]);
   });

@@ -5,17 +5,21 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import { assertCenter } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import type { CreateWorkOrderRequest, ListWorkOrdersQuery, OnTimeQuery, OnTimeResponse, TransitionRequest, UpdateWorkOrderRequest, WorkOrder, WorkOrderDetail, WorkOrderListResponse } from '../../../shared/api/work-orders.js';
+import type {
+  CreateWorkOrderRequest,
+  ListWorkOrdersQuery,
+  OnTimeQuery,
+  OnTimeResponse,
+  TransitionRequest,
+  UpdateWorkOrderRequest,
+  WorkOrder,
+  WorkOrderDetail,
+  WorkOrderListResponse,
+} from '../../../shared/api/work-orders.js';
 import { endOfLocalDay, startOfLocalDay } from '../../../shared/time/zoned.js';
 import type { DueDate, WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS } from '../../../shared/work-orders/categories.js';
-import {
-  CREATE_ROLES,
-  STATE_LABELS,
-  findTransition,
-  type WorkOrderAction,
-  type WorkOrderState,
-} from '../../../shared/work-orders/state-machine.js';
+import { CREATE_ROLES, STATE_LABELS, findTransition, type WorkOrderAction, type WorkOrderState } from '../../../shared/work-orders/state-machine.js';
 import { WorkOrderRepository, type DraftChanges, type WorkOrderChanges, type WorkOrderRow } from './work-order-repository.js';
 import { assertCanSee, departmentScope } from './work-order-access.js';
 import { summarizeFollowUps, toFollowUpCall, toTimelineEntry, toWorkOrder } from './work-order-view.js';
@@ -98,7 +102,17 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
       detail: { from, to, ...(comment ? { comment } : {}), ...(department ? { department } : {}), ...extra },
     });
     return () =>
-      events.publish({ type: 'work-order.changed', workOrderId: row.id, centerCode: row.center_code, action, from, state: to, department: department ?? row.department, actorUserId: principal.userId, at: new Date(at).toISOString() });
+      events.publish({
+        type: 'work-order.changed',
+        workOrderId: row.id,
+        centerCode: row.center_code,
+        action,
+        from,
+        state: to,
+        department: department ?? row.department,
+        actorUserId: principal.userId,
+        at: new Date(at).toISOString(),
+      });
   };
 
   /** Never fails for a missing year: the calendar stands in a provisional one (marked on the order). */
@@ -108,13 +122,21 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     const row = load(principal, id);
     const t = findTransition(row.state, body.action);
     if (!t) {
-      throw new HttpError(409, 'illegal_transition', `cannot ${body.action} a work order that is ${row.state} (${STATE_LABELS[row.state]})`, { state: row.state, action: body.action });
+      throw new HttpError(409, 'illegal_transition', `cannot ${body.action} a work order that is ${row.state} (${STATE_LABELS[row.state]})`, {
+        state: row.state,
+        action: body.action,
+      });
     }
     const refused = denial(principal, row, t, settings);
     if (refused) throw refused;
     const missing = (t.requires ?? []).filter((f) => body[f] === undefined || body[f] === '');
     if (missing.length > 0) {
-      throw new HttpError(400, 'invalid_request', `${body.action} needs ${missing.join(', ')}`, missing.map((path) => ({ path, code: 'required', message: 'required' })));
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `${body.action} needs ${missing.join(', ')}`,
+        missing.map((path) => ({ path, code: 'required', message: 'required' })),
+      );
     }
 
     const now = clock.now();
@@ -217,7 +239,8 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     /** A draft's fields, changed by its creator (or a lead); a new category moves the due date. */
     edit(principal: Principal, id: number, body: UpdateWorkOrderRequest): WorkOrderDetail {
       const row = load(principal, id);
-      if (row.state !== 'draft') throw new HttpError(409, 'not_a_draft', `work order ${id} is ${row.state} (${STATE_LABELS[row.state]}); only a draft is edited`, { state: row.state });
+      if (row.state !== 'draft')
+        throw new HttpError(409, 'not_a_draft', `work order ${id} is ${row.state} (${STATE_LABELS[row.state]}); only a draft is edited`, { state: row.state });
       if (!canEdit(principal, row)) throw new HttpError(403, 'not_own_draft', 'agents edit only their own drafts');
       const changes: DraftChanges = {};
       if (body.category !== undefined && body.category !== row.category) {
@@ -271,7 +294,9 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     onTime(principal: Principal, query: OnTimeQuery): OnTimeResponse {
       assertCenter(principal, deps.centerCode);
       const rate = onTimeRate;
-      const rows = onTimeStmts[query.by].all(deps.centerCode, dayStart(query.from), endOfLocalDay(query.to, deps.timeZone) + 1).map((r) => ({ key: r.key, resolved: r.resolved, onTime: Math.round(r.onTime), rate: rate(r.onTime, r.resolved) }));
+      const rows = onTimeStmts[query.by]
+        .all(deps.centerCode, dayStart(query.from), endOfLocalDay(query.to, deps.timeZone) + 1)
+        .map((r) => ({ key: r.key, resolved: r.resolved, onTime: Math.round(r.onTime), rate: rate(r.onTime, r.resolved) }));
       const resolved = rows.reduce((a, r) => a + r.resolved, 0);
       const onTime = rows.reduce((a, r) => a + r.onTime, 0);
       return { from: query.from, to: query.to, by: query.by, rows, total: { key: null, resolved, onTime, rate: rate(onTime, resolved) } };
@@ -288,7 +313,14 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     followUpEnded(id: number, callId: string): void {
       const row = repo.get(id);
       if (!row) return;
-      events.publish({ type: 'work-order.follow-up', workOrderId: id, centerCode: row.center_code, department: row.department, callId, at: new Date(clock.now()).toISOString() });
+      events.publish({
+        type: 'work-order.follow-up',
+        workOrderId: id,
+        centerCode: row.center_code,
+        department: row.department,
+        callId,
+        at: new Date(clock.now()).toISOString(),
+      });
     },
 
     /** For the voice core, before a follow-up call names an order: its center, if it exists. */

@@ -33,7 +33,9 @@ describe('work-order transitions over HTTP (table-driven from the state machine)
     const audit = await server.call('GET', `/api/v1/audit?entityType=work_order&entityId=${id}`, admin);
     // Newest first: this transition, then one per step before it, then the creation.
     expect(audit.body.entries[0]).toMatchObject({ action: `work_order.${action}`, detail: expect.objectContaining({ from, to }) });
-    expect(audit.body.entries.map((e: { action: string }) => e.action).reverse()).toEqual(res.body.history.map((h: { action: string }) => `work_order.${h.action}`));
+    expect(audit.body.entries.map((e: { action: string }) => e.action).reverse()).toEqual(
+      res.body.history.map((h: { action: string }) => `work_order.${h.action}`),
+    );
   });
 
   const illegal = WORK_ORDER_STATES.flatMap((state) =>

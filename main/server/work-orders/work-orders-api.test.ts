@@ -30,20 +30,43 @@ describe('work orders: roles, visibility and the audit trail', () => {
     server.ctx.events.subscribe((e) => events.push(e));
     for (const n of ['1001', '1002', '2001', '3001', '3002', '3101']) t[n] = await server.login(n);
     t.admin = await server.login('9001', 'admin-secret-1');
-    const province = await server.call('POST', '/api/v1/users', t.admin, { workNumber: '7001', displayName: '省厅', role: 'province', password: 'province-pass-1' });
+    const province = await server.call('POST', '/api/v1/users', t.admin, {
+      workNumber: '7001',
+      displayName: '省厅',
+      role: 'province',
+      password: 'province-pass-1',
+    });
     server.db.prepare("UPDATE users SET center_code = '330000' WHERE id = ?").run(province.body.id);
     t.province = await server.login('7001', 'province-pass-1');
-    const outsider = await server.call('POST', '/api/v1/users', t.admin, { workNumber: '1099', displayName: '外地坐席', role: 'agent', password: 'outsider-pass-1' });
+    const outsider = await server.call('POST', '/api/v1/users', t.admin, {
+      workNumber: '1099',
+      displayName: '外地坐席',
+      role: 'agent',
+      password: 'outsider-pass-1',
+    });
     server.db.prepare("UPDATE users SET center_code = '320100' WHERE id = ?").run(outsider.body.id);
     t.outsider = await server.login('1099', 'outsider-pass-1');
   });
   afterAll(() => server?.stop());
 
   it('computes due dates from the calendar across the 2025 National Day holiday', async () => {
-    const created = await server.call('POST', '/api/v1/work-orders', t['1001'], { category: 'complaint', title: '投诉', description: '态度', callId: 'call-42', submit: true });
+    const created = await server.call('POST', '/api/v1/work-orders', t['1001'], {
+      category: 'complaint',
+      title: '投诉',
+      description: '态度',
+      callId: 'call-42',
+      submit: true,
+    });
     expect(created.status).toBe(201);
     // Tue 09-30: 10-01…10-08 off, 10-09, 10-10, Sat 10-11 (调休), 10-13, 10-14.
-    expect(created.body).toMatchObject({ state: 'pending_approval', dueAt: endOf('2025-10-14'), dueProvisional: false, callId: 'call-42', overdue: false, dueSoon: false });
+    expect(created.body).toMatchObject({
+      state: 'pending_approval',
+      dueAt: endOf('2025-10-14'),
+      dueProvisional: false,
+      callId: 'call-42',
+      overdue: false,
+      dueSoon: false,
+    });
     expect(created.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit']);
     const inquiry = await server.call('POST', '/api/v1/work-orders', t['1001'], { category: 'inquiry', title: '咨询', description: '额度' });
     expect(inquiry.body).toMatchObject({ state: 'draft', dueAt: endOf('2025-10-11') });
@@ -81,15 +104,39 @@ describe('work orders: roles, visibility and the audit trail', () => {
     expect((await act(server, t['3001']!, id, 'reply', { reply: 'x' })).status).toBe(403); // the hotline replies
     expect((await act(server, t['1002']!, id, 'reject_resolution', { comment: '来电人不认可' })).body.state).toBe('in_progress');
     await act(server, t['3001']!, id, 'resolve', { resolution: '已到账' });
-    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访' })).body).toMatchObject({ code: 'invalid_request', details: [{ path: 'replyResult' }] });
-    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访', replyResult: 'satisfied' })).body).toMatchObject({ state: 'replied', reply: '已电话回访', resolution: '已到账', replyResult: 'satisfied', repliedAt: expect.any(String) });
+    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访' })).body).toMatchObject({
+      code: 'invalid_request',
+      details: [{ path: 'replyResult' }],
+    });
+    expect((await act(server, t['1002']!, id, 'reply', { reply: '已电话回访', replyResult: 'satisfied' })).body).toMatchObject({
+      state: 'replied',
+      reply: '已电话回访',
+      resolution: '已到账',
+      replyResult: 'satisfied',
+      repliedAt: expect.any(String),
+    });
     expect((await act(server, t['1002']!, id, 'close')).body.state).toBe('closed');
     expect((await act(server, t['1001']!, id, 'reopen', { comment: 'x' })).status).toBe(403);
     expect((await act(server, t['3101']!, id, 'reopen', { comment: '来电人再次来电' })).body).toMatchObject({ state: 'pending_approval', department: null });
 
     const detail = await server.call('GET', `/api/v1/work-orders/${id}`, t['1001']);
     const actions = detail.body.history.map((h: { action: string }) => h.action);
-    expect(actions).toEqual(['create', 'submit', 'reject', 'submit', 'dispatch', 'return', 'dispatch', 'accept', 'resolve', 'reject_resolution', 'resolve', 'reply', 'close', 'reopen']);
+    expect(actions).toEqual([
+      'create',
+      'submit',
+      'reject',
+      'submit',
+      'dispatch',
+      'return',
+      'dispatch',
+      'accept',
+      'resolve',
+      'reject_resolution',
+      'resolve',
+      'reply',
+      'close',
+      'reopen',
+    ]);
     const audit = await server.call('GET', `/api/v1/audit?entityType=work_order&entityId=${id}`, t.admin);
     expect(audit.body.entries.map((e: { action: string }) => e.action.replace('work_order.', '')).reverse()).toEqual(actions);
     expect(audit.body.entries.every((e: { callId: string }) => e.callId === 'call-7')).toBe(true);
@@ -130,7 +177,13 @@ describe('work orders: roles, visibility and the audit trail', () => {
     expect(res.body.workingWeekendDays.map((d: { date: string }) => d.date)).toContain('2026-02-28');
     expect(res.body).toMatchObject({ origin: 'shipped', provisional: false, reason: null });
     // No 2027 notice ships: the year is computed from the statutory holidays, and says so.
-    expect((await server.call('GET', '/api/v1/calendar/2027', t['1001'])).body).toMatchObject({ year: 2027, origin: 'statutory', provisional: true, reason: 'official_notice_missing', workingWeekendDays: [] });
+    expect((await server.call('GET', '/api/v1/calendar/2027', t['1001'])).body).toMatchObject({
+      year: 2027,
+      origin: 'statutory',
+      provisional: true,
+      reason: 'official_notice_missing',
+      workingWeekendDays: [],
+    });
     expect((await server.call('GET', '/api/v1/calendar/2026')).status).toBe(401);
   });
 });

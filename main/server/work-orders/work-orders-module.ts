@@ -38,9 +38,13 @@ export const workOrdersModule: ServerModuleFactory = (ctx) => {
   // An official year loaded by an admin recomputes the provisional due dates, in its transaction.
   const calendarYears = ctx.services.get(SERVICES.calendarYears);
   calendarYears?.onOfficialLoaded(createDueDateRecompute({ db: ctx.db, audit, calendar, centerCode: ctx.config.centerCode, timeZone: ctx.config.timeZone }));
-  ctx.events.addVisibilityRule((principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event));
+  ctx.events.addVisibilityRule(
+    (principal, event) => (event.type !== 'work-order.changed' && event.type !== 'work-order.follow-up') || workOrderEventVisibleTo(principal, event),
+  );
   // 督办 notices go to the people they name, nobody else.
-  ctx.events.addVisibilityRule((principal, event) => event.type !== 'work-order.due' || (event.centerCode === principal.centerCode && event.recipients.includes(principal.userId)));
+  ctx.events.addVisibilityRule(
+    (principal, event) => event.type !== 'work-order.due' || (event.centerCode === principal.centerCode && event.recipients.includes(principal.userId)),
+  );
   const callerHistory = createCallerHistory(ctx.db, ctx.clock, ctx.config.centerCode);
   const followUpLists = createFollowUpLists(ctx.db, ctx.clock, audit, ctx.config.centerCode);
   let supervision: ReturnType<typeof setInterval> | undefined;

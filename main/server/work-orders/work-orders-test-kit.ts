@@ -2,7 +2,14 @@ import { TRANSITIONS, type WorkOrderAction, type WorkOrderState } from '../../..
 import type { TestServer } from '../auth/server-test-kit.js';
 
 /** Tests only: everything a transition may need, so any action can be taken with one body. */
-export const FULL_BODY = { comment: '说明理由', department: '贷款科', resolution: '已按政策办理', reply: '已电话告知来电人', replyResult: 'satisfied', days: 2 };
+export const FULL_BODY = {
+  comment: '说明理由',
+  department: '贷款科',
+  resolution: '已按政策办理',
+  reply: '已电话告知来电人',
+  replyResult: 'satisfied',
+  days: 2,
+};
 
 /** The shortest list of actions from draft to a state, found in the transition table. */
 export function pathTo(state: WorkOrderState): WorkOrderAction[] {
@@ -22,7 +29,13 @@ export function pathTo(state: WorkOrderState): WorkOrderAction[] {
 }
 
 export async function createOrder(server: TestServer, token: string, body: Record<string, unknown> = {}): Promise<number> {
-  const res = await server.call('POST', '/api/v1/work-orders', token, { category: 'complaint', title: '提取进度', description: '来电人反映提取一周未到账', callbackNumber: '13800000000', ...body });
+  const res = await server.call('POST', '/api/v1/work-orders', token, {
+    category: 'complaint',
+    title: '提取进度',
+    description: '来电人反映提取一周未到账',
+    callbackNumber: '13800000000',
+    ...body,
+  });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as number;
 }

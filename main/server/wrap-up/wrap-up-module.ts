@@ -38,7 +38,9 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'wrap-up',
     registerRoutes(app) {
-      app.get('/api/v1/wrap-up-codes', { preHandler: auth.requireRole(...READ_ROLES) }, async (request) => listing(principalOf(request).role !== 'center_admin'));
+      app.get('/api/v1/wrap-up-codes', { preHandler: auth.requireRole(...READ_ROLES) }, async (request) =>
+        listing(principalOf(request).role !== 'center_admin'),
+      );
 
       app.post('/api/v1/wrap-up-codes', { preHandler: auth.requireRole('center_admin') }, async (request, reply) => {
         const body = parseOrThrow(createWrapUpCodeRequestSchema, request.body);

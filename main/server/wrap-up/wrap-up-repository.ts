@@ -19,13 +19,16 @@ export class WrapUpRepository {
 
   codes(activeOnly: boolean): WrapUpCode[] {
     const rows = this.db
-      .prepare(`SELECT id, code, label, active, sort_order FROM wrap_up_codes WHERE center_code = ? ${activeOnly ? 'AND active = 1' : ''} ORDER BY sort_order, id`)
+      .prepare(
+        `SELECT id, code, label, active, sort_order FROM wrap_up_codes WHERE center_code = ? ${activeOnly ? 'AND active = 1' : ''} ORDER BY sort_order, id`,
+      )
       .all(this.centerCode) as CodeRow[];
     return rows.map(toCode);
   }
 
   code(id: number): WrapUpCode | undefined {
-    const row = this.db.prepare('SELECT id, code, label, active, sort_order FROM wrap_up_codes WHERE id = ? AND center_code = ?').get(id, this.centerCode) as CodeRow | undefined;
+    const row = this.db.prepare('SELECT id, code, label, active, sort_order FROM wrap_up_codes WHERE id = ? AND center_code = ?').get(id, this.centerCode) as
+      CodeRow | undefined;
     return row && toCode(row);
   }
 
@@ -54,7 +57,9 @@ export class WrapUpRepository {
 
   setRequired(required: boolean, now: number): void {
     this.db
-      .prepare('INSERT INTO wrap_up_settings (center_code, required, updated_at) VALUES (?, ?, ?) ON CONFLICT (center_code) DO UPDATE SET required = excluded.required, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO wrap_up_settings (center_code, required, updated_at) VALUES (?, ?, ?) ON CONFLICT (center_code) DO UPDATE SET required = excluded.required, updated_at = excluded.updated_at',
+      )
       .run(this.centerCode, required ? 1 : 0, now);
   }
 
@@ -65,7 +70,9 @@ export class WrapUpRepository {
 
   record(callId: string, agentId: number, codeId: number, now: number): void {
     this.db
-      .prepare('INSERT INTO call_wrap_ups (call_id, agent_id, code_id, at) VALUES (?, ?, ?, ?) ON CONFLICT (call_id, agent_id) DO UPDATE SET code_id = excluded.code_id, at = excluded.at')
+      .prepare(
+        'INSERT INTO call_wrap_ups (call_id, agent_id, code_id, at) VALUES (?, ?, ?, ?) ON CONFLICT (call_id, agent_id) DO UPDATE SET code_id = excluded.code_id, at = excluded.at',
+      )
       .run(callId, agentId, codeId, now);
   }
 

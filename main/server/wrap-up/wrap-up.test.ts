@@ -23,15 +23,28 @@ afterEach(async () => {
 function recordCall(dir: string, callId: string, workNumber: string, caller: string, at: number, endReason = 'caller_hangup') {
   const db = new Database(join(dir, 'agent-desk.sqlite'));
   const agentId = db.prepare('SELECT id FROM users WHERE work_number = ?').pluck().get(workNumber) as number;
-  db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, agent_id) VALUES (?, '330100', 'inbound', ?, '12329', 'udp', ?, ?, ?)").run(callId, caller, at - 20_000, at, agentId);
-  db.prepare("INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at, ended_at, end_reason) VALUES (?, ?, 'answer', ?, ?, ?)").run(callId, agentId, at, at + 95_000, endReason);
+  db.prepare(
+    "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, agent_id) VALUES (?, '330100', 'inbound', ?, '12329', 'udp', ?, ?, ?)",
+  ).run(callId, caller, at - 20_000, at, agentId);
+  db.prepare("INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at, ended_at, end_reason) VALUES (?, ?, 'answer', ?, ?, ?)").run(
+    callId,
+    agentId,
+    at,
+    at + 95_000,
+    endReason,
+  );
   db.close();
 }
 
 async function start(clock: ManualClock) {
   dataDir = mkdtempSync(join(tmpdir(), 'agent-desk-wrap-up-'));
   server = await startTestServer([authModule, acdModule, wrapUpModule, callHistoryModule], { clock, dataDir, config: { adminPassword: ADMIN_PASSWORD } });
-  return { admin: await server.login('9001', ADMIN_PASSWORD), agent: await server.login('1001'), other: await server.login('1002'), lead: await server.login('2001') };
+  return {
+    admin: await server.login('9001', ADMIN_PASSWORD),
+    agent: await server.login('1001'),
+    other: await server.login('1002'),
+    lead: await server.login('2001'),
+  };
 }
 
 describe('wrap-up codes and today’s calls', () => {
@@ -68,15 +81,30 @@ describe('wrap-up codes and today’s calls', () => {
       expect.objectContaining({ workNumber: '1001', code: 'ANSWERED', calls: 1 }),
       expect.objectContaining({ workNumber: '1001', code: 'ORDER', calls: 1 }),
     ]);
-    expect(report.body.byCode.map((r: { code: string; calls: number }) => [r.code, r.calls])).toEqual([['ANSWERED', 1], ['ORDER', 1]]);
+    expect(report.body.byCode.map((r: { code: string; calls: number }) => [r.code, r.calls])).toEqual([
+      ['ANSWERED', 1],
+      ['ORDER', 1],
+    ]);
     expect((await s.call('GET', '/api/v1/wrap-up-codes/report', agent)).status).toBe(403);
 
     // Today's calls: the agent's own with the number; a team lead's look at them masked.
     const mine = await s.call('GET', '/api/v1/call-history', agent);
     expect(mine.body.day).toBe('2026-11-30');
     expect(mine.body.entries).toEqual([
-      expect.objectContaining({ callId: 'call-2', number: '13900139000', durationSeconds: 95, outcome: 'survey_handoff', wrapUp: expect.objectContaining({ code: 'ORDER' }) }),
-      expect.objectContaining({ callId: 'call-1', number: '13800138000', wrapUp: expect.objectContaining({ label: '已当场解答' }), note: null, workOrderId: null }),
+      expect.objectContaining({
+        callId: 'call-2',
+        number: '13900139000',
+        durationSeconds: 95,
+        outcome: 'survey_handoff',
+        wrapUp: expect.objectContaining({ code: 'ORDER' }),
+      }),
+      expect.objectContaining({
+        callId: 'call-1',
+        number: '13800138000',
+        wrapUp: expect.objectContaining({ label: '已当场解答' }),
+        note: null,
+        workOrderId: null,
+      }),
     ]);
     const asLead = await s.call('GET', '/api/v1/call-history?agent=1001', lead);
     expect(asLead.body.entries.map((e: { number: string }) => e.number)).toEqual(['139****9000', '138****8000']);

@@ -34,11 +34,24 @@ export function ConfirmDialog() {
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && answer(false)}>
-      <div ref={dialog} className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-message" onKeyDown={onKeyDown} data-testid="confirm-dialog">
-        <h2 id="confirm-title" className="dialog__title">{request.title}</h2>
+      <div
+        ref={dialog}
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-message"
+        onKeyDown={onKeyDown}
+        data-testid="confirm-dialog"
+      >
+        <h2 id="confirm-title" className="dialog__title">
+          {request.title}
+        </h2>
         <p id="confirm-message">{request.message}</p>
         <div className="dialog__buttons">
-          <button type="button" className="button" onClick={() => answer(false)}>{request.cancelLabel}</button>
+          <button type="button" className="button" onClick={() => answer(false)}>
+            {request.cancelLabel}
+          </button>
           <button ref={confirmButton} type="button" className={`button ${request.danger ? 'button--hangup' : 'button--primary'}`} onClick={() => answer(true)}>
             {request.confirmLabel}
           </button>

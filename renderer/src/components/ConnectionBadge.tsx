@@ -8,9 +8,7 @@ export function ConnectionBadge() {
   return (
     <div className={`connection connection--${status}`} role="status" aria-live="polite" data-testid="connection-status">
       <span className="connection__dot" aria-hidden="true" />
-      <span>
-        {t('common.labelled', { label: t('connection.label'), value: t(`connection.${status}`) })}
-      </span>
+      <span>{t('common.labelled', { label: t('connection.label'), value: t(`connection.${status}`) })}</span>
       {version && <span className="connection__version">{t('connection.version', { version })}</span>}
     </div>
   );

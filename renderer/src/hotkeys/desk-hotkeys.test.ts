@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { hotkeyFor, isTextField, type KeyPress } from './desk-hotkeys';
 
-const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, inTextField: false, ...extra });
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  shiftKey: false,
+  inTextField: false,
+  ...extra,
+});
 
 describe('desk hotkeys', () => {
   it('maps the function keys to the call and state actions', () => {
-    expect(['F2', 'F3', 'F4', 'F6', 'F7', 'F8'].map((k) => hotkeyFor(press(k)))).toEqual(['answer', 'focus-search', 'hangup', 'toggle-mute', 'toggle-hold', 'toggle-ready']);
+    expect(['F2', 'F3', 'F4', 'F6', 'F7', 'F8'].map((k) => hotkeyFor(press(k)))).toEqual([
+      'answer',
+      'focus-search',
+      'hangup',
+      'toggle-mute',
+      'toggle-hold',
+      'toggle-ready',
+    ]);
     expect(hotkeyFor(press('F5'))).toBeUndefined(); // reload stays the browser's
     expect(hotkeyFor(press('F4', { altKey: true }))).toBeUndefined(); // Alt+F4 closes the window
   });

@@ -7,7 +7,14 @@ export function useDeskHotkeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.repeat) return;
-      const action = hotkeyFor({ key: event.key, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey, shiftKey: event.shiftKey, inTextField: isTextField(event.target) });
+      const action = hotkeyFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        altKey: event.altKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        inTextField: isTextField(event.target),
+      });
       if (!action) return;
       // F3 is the browser's find, Ctrl+K its search bar: the desk's own meaning wins.
       event.preventDefault();

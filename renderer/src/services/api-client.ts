@@ -106,7 +106,12 @@ export class ApiClient {
     if (response.status === 401) this.options.onUnauthenticated?.();
     if (!response.ok) {
       const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
-      throw new ApiError(response.status, parsed.success ? parsed.data.code : 'http_error', parsed.success ? parsed.data.message : `HTTP ${response.status}`, parsed.success ? parsed.data.details : undefined);
+      throw new ApiError(
+        response.status,
+        parsed.success ? parsed.data.code : 'http_error',
+        parsed.success ? parsed.data.message : `HTTP ${response.status}`,
+        parsed.success ? parsed.data.details : undefined,
+      );
     }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;

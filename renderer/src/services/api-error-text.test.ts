@@ -27,7 +27,10 @@ const SERVER_CODES = [
 
 describe('server errors in the desk language', () => {
   it('has a Chinese and an English sentence for every work-order error code', async () => {
-    for (const [lng, resources] of [['zh-CN', zh], ['en', en]] as const) {
+    for (const [lng, resources] of [
+      ['zh-CN', zh],
+      ['en', en],
+    ] as const) {
       const i18n = i18next.createInstance();
       await i18n.init({ lng, resources: { [lng]: { translation: resources } } });
       for (const code of SERVER_CODES) {
@@ -55,11 +58,14 @@ describe('field issues in the desk language (issue 10)', () => {
     await i18n.init({ lng, resources: { [lng]: { translation: lng === 'en' ? en : zh } } });
     return i18n;
   };
-  const invalid = (path: string, code: string, extra: object = {}) => new ApiError(400, 'invalid_request', `invalid body: ${path}: english`, [{ path, code, message: 'english', ...extra }]);
+  const invalid = (path: string, code: string, extra: object = {}) =>
+    new ApiError(400, 'invalid_request', `invalid body: ${path}: english`, [{ path, code, message: 'english', ...extra }]);
 
-  it('says what is wrong with the callback number in Chinese, with none of the server\'s English', async () => {
+  it("says what is wrong with the callback number in Chinese, with none of the server's English", async () => {
     const i18n = await init('zh-CN');
-    const error = new ApiError(400, 'invalid_request', 'invalid body: callbackNumber: a phone number', [{ path: 'callbackNumber', code: 'phone_number', message: 'a phone number' }]);
+    const error = new ApiError(400, 'invalid_request', 'invalid body: callbackNumber: a phone number', [
+      { path: 'callbackNumber', code: 'phone_number', message: 'a phone number' },
+    ]);
     const text = errorText(i18n.t, error);
     expect(text).toBe('回电号码不是有效的电话号码，请只填数字（可含 +、- 和空格），3 到 20 位');
     expect(text).not.toMatch(/[A-Za-z]{2,}/);
@@ -88,7 +94,7 @@ describe('field issues in the desk language (issue 10)', () => {
     expect(errorText(enT, invalid('callbackNumber', 'phone_number'))).toMatch(/^Callback number is not a phone number/);
   });
 
-  it('translates the client\'s own and the generic server codes', async () => {
+  it("translates the client's own and the generic server codes", async () => {
     for (const lng of ['zh-CN', 'en'] as const) {
       const i18n = await init(lng);
       for (const code of ['network_error', 'invalid_response', 'internal_error', 'bad_request', 'payload_too_large']) {

@@ -12,5 +12,7 @@ export function handOffToSurvey(): Promise<void> {
 
 /** Hands the caller back to the self-service menu (to a colleague: transfer-store.ts). */
 export function transferToIvr(): Promise<void> {
-  return useSoftphoneStore.getState().handOff('ivr', (callId) => useSessionStore.getState().api.call(routes.calls.transfer, { params: { callId }, body: { target: 'ivr' } }));
+  return useSoftphoneStore
+    .getState()
+    .handOff('ivr', (callId) => useSessionStore.getState().api.call(routes.calls.transfer, { params: { callId }, body: { target: 'ivr' } }));
 }

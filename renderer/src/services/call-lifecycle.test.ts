@@ -19,7 +19,20 @@ const profile = { person: { name: '王芳', balanceFen: 1234500 }, loans: [] } a
 /** One inbound call as the phone and the server play it: ring, answer, verified, KB open, hang-up, ACW. */
 function playCall(callId: string, number: string) {
   useAgentStateStore.setState({ me: agent('ringing') });
-  useSoftphoneStore.setState({ callState: 'incoming', call: { callId, remoteNumber: number, remoteName: undefined, ivrPath: ['人工'], direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined } });
+  useSoftphoneStore.setState({
+    callState: 'incoming',
+    call: {
+      callId,
+      remoteNumber: number,
+      remoteName: undefined,
+      ivrPath: ['人工'],
+      direction: 'inbound',
+      startedAt: Date.now(),
+      answeredAt: undefined,
+      endedAt: undefined,
+      endedByRemote: undefined,
+    },
+  });
   useAgentStateStore.setState({ me: agent('talking') });
   useSoftphoneStore.setState({ callState: 'active' });
   useVerificationStore.setState({ callId, status: 'verified', profile });
@@ -71,7 +84,21 @@ describe('call lifecycle: one call at a time on the desk', () => {
 
   it('leaves the card of a follow-up call that was never answered (busy, refused) for the agent to read', () => {
     useAgentStateStore.setState({ me: agent('talking') });
-    useSoftphoneStore.setState({ callState: 'ended', call: { callId: undefined, remoteNumber: '13900001111', remoteName: undefined, ivrPath: [], direction: 'outbound', startedAt: 0, answeredAt: undefined, endedAt: 1, endedByRemote: true, failedStatus: 486 } });
+    useSoftphoneStore.setState({
+      callState: 'ended',
+      call: {
+        callId: undefined,
+        remoteNumber: '13900001111',
+        remoteName: undefined,
+        ivrPath: [],
+        direction: 'outbound',
+        startedAt: 0,
+        answeredAt: undefined,
+        endedAt: 1,
+        endedByRemote: true,
+        failedStatus: 486,
+      },
+    });
     useAgentStateStore.setState({ me: agent('ready') });
     expect(useSoftphoneStore.getState().call?.failedStatus).toBe(486);
     useSoftphoneStore.setState({ callState: 'idle', call: undefined });

@@ -47,7 +47,8 @@ export function startCallLifecycle(): () => void {
     // card must stay to say why (busy, refused).
     if (before === 'after_call_work' && now && !CALL_STATES.has(now)) clearLastCall();
     // The history files each call as it ends (ACW) and again when ACW ends (its wrap-up code).
-    if (now !== before && (now === 'after_call_work' || (before && CALL_STATES.has(before) && !CALL_STATES.has(now ?? 'ready')))) void useCallHistoryStore.getState().load();
+    if (now !== before && (now === 'after_call_work' || (before && CALL_STATES.has(before) && !CALL_STATES.has(now ?? 'ready'))))
+      void useCallHistoryStore.getState().load();
   });
   const offRecord = useRecordStore.subscribe((state, previous) => {
     if (state.saved && state.saved !== previous.saved) void useCallHistoryStore.getState().load();

@@ -10,7 +10,17 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 const { useSoftphoneStore } = await import('../stores/softphone-store');
 const { useAgentStateStore } = await import('../stores/agent-state-store');
 
-const call = (direction: 'inbound' | 'outbound') => ({ remoteNumber: '13800138000', remoteName: undefined, callId: 'c1', ivrPath: [], direction, startedAt: 0, answeredAt: 1, endedAt: undefined, endedByRemote: undefined });
+const call = (direction: 'inbound' | 'outbound') => ({
+  remoteNumber: '13800138000',
+  remoteName: undefined,
+  callId: 'c1',
+  ivrPath: [],
+  direction,
+  startedAt: 0,
+  answeredAt: 1,
+  endedAt: undefined,
+  endedByRemote: undefined,
+});
 
 describe('desk actions (buttons, keys and global shortcuts)', () => {
   const hangup = vi.fn(async () => {});
@@ -40,7 +50,11 @@ describe('desk actions (buttons, keys and global shortcuts)', () => {
   });
 
   it('hangs up a follow-up call, a ringing or a dialling call without asking', async () => {
-    for (const [state, direction] of [['active', 'outbound'], ['incoming', 'inbound'], ['dialing', 'outbound']] as const) {
+    for (const [state, direction] of [
+      ['active', 'outbound'],
+      ['incoming', 'inbound'],
+      ['dialing', 'outbound'],
+    ] as const) {
       useSoftphoneStore.setState({ callState: state, call: call(direction) });
       expect(hangsUpOnCaller(state, call(direction))).toBe(false);
       performDeskAction('hangup');
@@ -73,7 +87,18 @@ describe('desk actions (buttons, keys and global shortcuts)', () => {
   });
 
   it('toggles 就绪 ↔ 示忙 with the picked reason, ends ACW, and leaves a call alone', async () => {
-    const me = (state: string) => ({ agentId: 1, workNumber: '1001', displayName: '张敏', state, reason: null, since: '', registered: true, callId: null, idleSince: null, missedRingsInRow: 0 });
+    const me = (state: string) => ({
+      agentId: 1,
+      workNumber: '1001',
+      displayName: '张敏',
+      state,
+      reason: null,
+      since: '',
+      registered: true,
+      callId: null,
+      idleSince: null,
+      missedRingsInRow: 0,
+    });
     useAgentStateStore.setState({ me: me('ready') as never });
     performDeskAction('toggle-ready');
     expect(setState).toHaveBeenLastCalledWith({ state: 'not_ready', reason: '会议' });

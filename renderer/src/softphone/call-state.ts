@@ -5,18 +5,7 @@
 export type CallState = 'idle' | 'incoming' | 'dialing' | 'connecting' | 'active' | 'held' | 'ended';
 
 export type CallEvent =
-  | 'invite-received'
-  | 'dial'
-  | 'answer'
-  | 'remote-answered'
-  | 'established'
-  | 'hold'
-  | 'resume'
-  | 'hangup'
-  | 'remote-hangup'
-  | 'failed'
-  | 'cancelled'
-  | 'reset';
+  'invite-received' | 'dial' | 'answer' | 'remote-answered' | 'established' | 'hold' | 'resume' | 'hangup' | 'remote-hangup' | 'failed' | 'cancelled' | 'reset';
 
 const TRANSITIONS: Record<CallState, Partial<Record<CallEvent, CallState>>> = {
   idle: { 'invite-received': 'incoming', dial: 'dialing' },
@@ -48,4 +37,17 @@ export function canTransition(from: CallState, event: CallEvent): boolean {
 }
 
 export const CALL_STATES = Object.keys(TRANSITIONS) as CallState[];
-export const CALL_EVENTS: readonly CallEvent[] = ['invite-received', 'dial', 'answer', 'remote-answered', 'established', 'hold', 'resume', 'hangup', 'remote-hangup', 'failed', 'cancelled', 'reset'];
+export const CALL_EVENTS: readonly CallEvent[] = [
+  'invite-received',
+  'dial',
+  'answer',
+  'remote-answered',
+  'established',
+  'hold',
+  'resume',
+  'hangup',
+  'remote-hangup',
+  'failed',
+  'cancelled',
+  'reset',
+];

@@ -1,4 +1,4 @@
-import type { Web} from 'sip.js';
+import type { Web } from 'sip.js';
 import { createLevelMeter } from './level-meter';
 import { CALL_ID_HEADER, IVR_PATH_HEADER, MONITOR_HEADER } from '../../../shared/sip/desk-headers';
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
@@ -43,7 +43,6 @@ export interface SipPhoneOptions {
   /** Extra reconnect policy: seconds between WebSocket reconnect attempts. */
   reconnectDelays?: readonly number[];
 }
-
 
 /** SIP.js user agent of one agent desk: registration, one call at a time, reconnect on drop. */
 export class SipPhone {
@@ -138,7 +137,11 @@ export class SipPhone {
     const target = UserAgent.makeURI(`sip:${number}@${this.domain}`);
     if (!target) throw new Error(`not a dialable number: ${number}`);
     // earlyMedia: a carrier's ringback or 您拨打的电话已关机 arrives in a 183 and should be heard.
-    const inviter = new Inviter(this.ua, target, { extraHeaders, earlyMedia: true, sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } });
+    const inviter = new Inviter(this.ua, target, {
+      extraHeaders,
+      earlyMedia: true,
+      sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() },
+    });
     this.attach(inviter);
     await inviter.invite({
       requestDelegate: {
@@ -182,7 +185,9 @@ export class SipPhone {
     if (!/^[0-9*#A-D]$/.test(digit)) throw new Error(`not a DTMF digit: ${digit}`);
     const sdh = this.sessionDescriptionHandler();
     if (sdh?.sendDtmf(digit)) return;
-    await this.session?.info({ requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=160` } } });
+    await this.session?.info({
+      requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=160` } },
+    });
   }
 
   /** RTP counters of the current call (call quality on the desk, and tests). */
@@ -206,8 +211,6 @@ export class SipPhone {
   }
 
   private levelMeter: (() => number) | undefined;
-
-
 
   private audioConstraints(): MediaStreamConstraints {
     return { audio: this.inputDeviceId ? { deviceId: { exact: this.inputDeviceId } } : true, video: false };
@@ -250,7 +253,10 @@ export class SipPhone {
     let ivrPath: string[] = [];
     if (ivrHeader) {
       try {
-        ivrPath = decodeURIComponent(ivrHeader).split('>').map((s) => s.trim()).filter(Boolean);
+        ivrPath = decodeURIComponent(ivrHeader)
+          .split('>')
+          .map((s) => s.trim())
+          .filter(Boolean);
       } catch {
         ivrPath = [];
       }

@@ -72,7 +72,9 @@ export const useIndicatorsStore = create<IndicatorsState>()((set, get) => ({
   async exportFile(what, format) {
     const { period, date } = get();
     try {
-      const { blob, fileName } = await useSessionStore.getState().api.download(what === 'indicators' ? METRICS_PATH : METRICS_AGENTS_PATH, { period, date, format });
+      const { blob, fileName } = await useSessionStore
+        .getState()
+        .api.download(what === 'indicators' ? METRICS_PATH : METRICS_AGENTS_PATH, { period, date, format });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;

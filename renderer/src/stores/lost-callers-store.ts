@@ -1,13 +1,9 @@
-import { create } from "zustand";
-import type {
-  CallbackResponse,
-  LostCaller,
-  LostCallersResponse,
-} from "../../../shared/api/supervision";
-import type { ApiError } from "../services/api-client";
-import { onServerEvent } from "./connection-store";
-import { useSessionStore } from "./session-store";
-import { useSoftphoneStore } from "./softphone-store";
+import { create } from 'zustand';
+import type { CallbackResponse, LostCaller, LostCallersResponse } from '../../../shared/api/supervision';
+import type { ApiError } from '../services/api-client';
+import { onServerEvent } from './connection-store';
+import { useSessionStore } from './session-store';
+import { useSoftphoneStore } from './softphone-store';
 
 interface LostCallersState {
   /** YYYY-MM-DD in the center's zone; undefined: today. */
@@ -17,10 +13,7 @@ interface LostCallersState {
   /** The desk's small panel lists today's open ones; the lead's list every one of the date. */
   openOnly: boolean;
   error: ApiError | undefined;
-  load(options?: {
-    date?: string | undefined;
-    openOnly?: boolean;
-  }): Promise<void>;
+  load(options?: { date?: string | undefined; openOnly?: boolean }): Promise<void>;
   /** Marks the caller called back (by me, now) and dials them through the softphone (the follow-up call path). */
   callBack(callId: string): Promise<void>;
 }
@@ -32,16 +25,16 @@ export const useLostCallersStore = create<LostCallersState>()((set, get) => ({
   openOnly: false,
   error: undefined,
   async load(options = {}) {
-    const date = "date" in options ? options.date : get().date;
+    const date = 'date' in options ? options.date : get().date;
     const openOnly = options.openOnly ?? get().openOnly;
     set({ date, openOnly });
     try {
       const body = await useSessionStore
         .getState()
         // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-        .api.get<LostCallersResponse>("/api/v1/supervision/lost-callers", {
+        .api.get<LostCallersResponse>('/api/v1/supervision/lost-callers', {
           date,
-          open: openOnly ? "1" : undefined,
+          open: openOnly ? '1' : undefined,
         });
       set({ callers: body.callers, shownDate: body.date, error: undefined });
     } catch (error) {
@@ -50,12 +43,10 @@ export const useLostCallersStore = create<LostCallersState>()((set, get) => ({
   },
   async callBack(callId) {
     try {
-      const { number } = await useSessionStore
-        .getState()
-        .api.post<CallbackResponse>(
-          // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-          `/api/v1/supervision/lost-callers/${encodeURIComponent(callId)}/callback`,
-        );
+      const { number } = await useSessionStore.getState().api.post<CallbackResponse>(
+        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
+        `/api/v1/supervision/lost-callers/${encodeURIComponent(callId)}/callback`,
+      );
       set({ error: undefined });
       await get().load();
       await useSoftphoneStore.getState().dial(number);
@@ -69,10 +60,9 @@ export const useLostCallersStore = create<LostCallersState>()((set, get) => ({
 // A busy minute loses several callers: the list reloads once for a burst, a second after its first.
 let reload: ReturnType<typeof setTimeout> | undefined;
 onServerEvent((event) => {
-  if (event.type !== "supervision.lost-caller" || reload) return;
+  if (event.type !== 'supervision.lost-caller' || reload) return;
   reload = setTimeout(() => {
     reload = undefined;
-    if (useSessionStore.getState().status === "signed-in")
-      void useLostCallersStore.getState().load();
+    if (useSessionStore.getState().status === 'signed-in') void useLostCallersStore.getState().load();
   }, 1_000);
 });

@@ -17,7 +17,16 @@ vi.stubGlobal('fetch', async (url: string, init: { method: string; body?: string
 
 const LEAD = 7;
 const AGENT = 3;
-const event = (stage: CallMonitorEvent['stage'], extra: Partial<CallMonitorEvent> = {}): CallMonitorEvent => ({ type: 'call.monitor', callId: 'c1', agentId: AGENT, lead: { userId: LEAD, workNumber: '2001' }, mode: 'listen', stage, agentNotified: true, ...extra });
+const event = (stage: CallMonitorEvent['stage'], extra: Partial<CallMonitorEvent> = {}): CallMonitorEvent => ({
+  type: 'call.monitor',
+  callId: 'c1',
+  agentId: AGENT,
+  lead: { userId: LEAD, workNumber: '2001' },
+  mode: 'listen',
+  stage,
+  agentNotified: true,
+  ...extra,
+});
 
 describe('monitor store', () => {
   beforeEach(() => {

@@ -79,7 +79,8 @@ export function applyMonitorEvent(event: CallMonitorEvent, me: number | undefine
   // The lead's own monitoring, also when started from another tab or before a reload: the server's word wins.
   if (event.lead.userId === me && (event.callId === state.callId || state.stage === 'idle')) {
     if (event.stage === 'started' || event.stage === 'switched') useMonitorStore.setState({ callId: event.callId, stage: 'active', mode: event.mode });
-    else if (event.stage === 'ended' && event.callId === state.callId) useMonitorStore.setState({ callId: undefined, mode: undefined, stage: 'idle', ended: event.reason });
+    else if (event.stage === 'ended' && event.callId === state.callId)
+      useMonitorStore.setState({ callId: undefined, mode: undefined, stage: 'idle', ended: event.reason });
   }
   if (event.agentId === me) {
     if (event.stage === 'ended') {

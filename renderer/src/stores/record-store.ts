@@ -104,14 +104,14 @@ export const useRecordStore = create<RecordState>()((set, get) => ({
       const trimmed = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
       const saved = await useSessionStore.getState().api.call(routes.callNotes.create, {
         body: {
-        callId: draft.callId,
-        category: draft.category,
-        topic: draft.topic.trim(),
-        description: draft.description.trim(),
-        callerName: trimmed(draft.callerName),
-        callerNumber: trimmed(draft.callerNumber),
-        callbackNumber: trimmed(draft.callbackNumber),
-        answeredOnCall: draft.category === 'inquiry' ? draft.answeredOnCall !== false : undefined,
+          callId: draft.callId,
+          category: draft.category,
+          topic: draft.topic.trim(),
+          description: draft.description.trim(),
+          callerName: trimmed(draft.callerName),
+          callerNumber: trimmed(draft.callerNumber),
+          callbackNumber: trimmed(draft.callbackNumber),
+          answeredOnCall: draft.category === 'inquiry' ? draft.answeredOnCall !== false : undefined,
         },
       });
       localStorage.removeItem(draftKey());

@@ -40,73 +40,78 @@ export function browserSessionDeps(): SessionDeps {
     serverUrl: () => useConnectionStore.getState().serverUrl ?? window.location.origin,
     authenticate: (token) => useConnectionStore.getState().authenticate(token),
     // Looked up on use, so that building the store touches no browser global.
-    storage: { getItem: (key) => sessionStorage.getItem(key), setItem: (key, value) => sessionStorage.setItem(key, value), removeItem: (key) => sessionStorage.removeItem(key) },
+    storage: {
+      getItem: (key) => sessionStorage.getItem(key),
+      setItem: (key, value) => sessionStorage.setItem(key, value),
+      removeItem: (key) => sessionStorage.removeItem(key),
+    },
   };
 }
 
-export const createSessionStore = ({ serverUrl, authenticate, storage }: SessionDeps) => create<SessionState>()((set, get) => {
-  const clientFor = (token: string | undefined) =>
-    new ApiClient({ baseUrl: serverUrl(), token, onUnauthenticated: () => token && get().status === 'signed-in' && set({ expired: true }) });
+export const createSessionStore = ({ serverUrl, authenticate, storage }: SessionDeps) =>
+  create<SessionState>()((set, get) => {
+    const clientFor = (token: string | undefined) =>
+      new ApiClient({ baseUrl: serverUrl(), token, onUnauthenticated: () => token && get().status === 'signed-in' && set({ expired: true }) });
 
-  return {
-    status: 'signed-out',
-    workNumber: '',
-    user: undefined,
-    token: undefined,
-    sipSecret: undefined,
-    error: undefined,
-    api: new ApiClient({ baseUrl: window.location.origin }),
-    expired: false,
-    setWorkNumber: (workNumber) => set({ workNumber, error: undefined }),
+    return {
+      status: 'signed-out',
+      workNumber: '',
+      user: undefined,
+      token: undefined,
+      sipSecret: undefined,
+      error: undefined,
+      api: new ApiClient({ baseUrl: window.location.origin }),
+      expired: false,
+      setWorkNumber: (workNumber) => set({ workNumber, error: undefined }),
 
-    async signIn(workNumber, password) {
-      if (!workNumber.trim() || !password) return set({ error: 'required' });
-      set({ status: 'signing-in', error: undefined });
-      try {
-        // Parsed in production too: the token and SIP secret are kept, so their shape is checked.
-        const login = loginResponseSchema.parse(await clientFor(undefined).call(routes.auth.login, { body: { workNumber: workNumber.trim(), password } }));
-        const sipSecret = login.sipSecret;
-        storage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
-        set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token), expired: false });
-        authenticate(login.token);
-      } catch (error) {
-        const e = error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message);
-        const mapped: SignInError = e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : e;
-        set({ status: 'signed-out', error: mapped });
-      }
-    },
+      async signIn(workNumber, password) {
+        if (!workNumber.trim() || !password) return set({ error: 'required' });
+        set({ status: 'signing-in', error: undefined });
+        try {
+          // Parsed in production too: the token and SIP secret are kept, so their shape is checked.
+          const login = loginResponseSchema.parse(await clientFor(undefined).call(routes.auth.login, { body: { workNumber: workNumber.trim(), password } }));
+          const sipSecret = login.sipSecret;
+          storage.setItem(STORAGE_KEY, JSON.stringify({ token: login.token, sipSecret }));
+          set({ status: 'signed-in', token: login.token, user: login.user, sipSecret, api: clientFor(login.token), expired: false });
+          authenticate(login.token);
+        } catch (error) {
+          const e = error instanceof ApiError ? error : new ApiError(0, 'network_error', (error as Error).message);
+          const mapped: SignInError = e.status === 401 ? 'invalidCredentials' : e.status === 429 ? 'tooManyAttempts' : e;
+          set({ status: 'signed-out', error: mapped });
+        }
+      },
 
-    async endSession() {
-      const { api, token } = get();
-      storage.removeItem(STORAGE_KEY);
-      set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined), expired: false });
-      authenticate(undefined);
-      if (token) await api.call(routes.auth.logout).catch(() => undefined);
-    },
-
-    /** After a reload: the tab's session comes back if the server still knows the token. */
-    async restore() {
-      const saved = storage.getItem(STORAGE_KEY);
-      if (!saved) return;
-      let parsed: { token?: string; sipSecret?: string };
-      try {
-        parsed = JSON.parse(saved) as { token?: string; sipSecret?: string };
-      } catch {
+      async endSession() {
+        const { api, token } = get();
         storage.removeItem(STORAGE_KEY);
-        return;
-      }
-      if (!parsed.token) return;
-      const api = clientFor(parsed.token);
-      try {
-        const me = await api.call(routes.auth.me);
-        set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber, expired: false });
-        authenticate(parsed.token);
-      } catch {
-        storage.removeItem(STORAGE_KEY);
-      }
-    },
-  };
-});
+        set({ status: 'signed-out', token: undefined, user: undefined, sipSecret: undefined, api: clientFor(undefined), expired: false });
+        authenticate(undefined);
+        if (token) await api.call(routes.auth.logout).catch(() => undefined);
+      },
+
+      /** After a reload: the tab's session comes back if the server still knows the token. */
+      async restore() {
+        const saved = storage.getItem(STORAGE_KEY);
+        if (!saved) return;
+        let parsed: { token?: string; sipSecret?: string };
+        try {
+          parsed = JSON.parse(saved) as { token?: string; sipSecret?: string };
+        } catch {
+          storage.removeItem(STORAGE_KEY);
+          return;
+        }
+        if (!parsed.token) return;
+        const api = clientFor(parsed.token);
+        try {
+          const me = await api.call(routes.auth.me);
+          set({ status: 'signed-in', token: parsed.token, user: me.user, sipSecret: parsed.sipSecret, api, workNumber: me.user.workNumber, expired: false });
+          authenticate(parsed.token);
+        } catch {
+          storage.removeItem(STORAGE_KEY);
+        }
+      },
+    };
+  });
 
 /** The desk's session. */
 export const useSessionStore = createSessionStore(browserSessionDeps());

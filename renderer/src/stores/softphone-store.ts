@@ -65,7 +65,10 @@ interface SoftphoneState {
   callStats(): Promise<{ packetsReceived: number; packetsSent: number; packetsLost: number; level: number }>;
 }
 
-export type SoftphonePhone = Pick<SipPhone, 'start' | 'stop' | 'answer' | 'hangup' | 'dial' | 'setMuted' | 'setHeld' | 'sendDtmf' | 'setInputDevice' | 'stats' | 'remoteLevel'>;
+export type SoftphonePhone = Pick<
+  SipPhone,
+  'start' | 'stop' | 'answer' | 'hangup' | 'dial' | 'setMuted' | 'setHeld' | 'sendDtmf' | 'setInputDevice' | 'stats' | 'remoteLevel'
+>;
 export type SoftphoneRinger = Pick<Ringer, 'start' | 'stop' | 'audioElement'>;
 
 /** What the softphone store is built from: the browser's parts in the desk, fakes in a test. */
@@ -90,7 +93,11 @@ export function browserSoftphoneDeps(): SoftphoneDeps {
     listAudioDevices,
     routeAudio,
     // Looked up on use, so that building the store touches no browser global.
-    storage: { getItem: (key) => sessionStorage.getItem(key), setItem: (key, value) => sessionStorage.setItem(key, value), removeItem: (key) => sessionStorage.removeItem(key) },
+    storage: {
+      getItem: (key) => sessionStorage.getItem(key),
+      setItem: (key, value) => sessionStorage.setItem(key, value),
+      removeItem: (key) => sessionStorage.removeItem(key),
+    },
   };
 }
 
@@ -107,205 +114,217 @@ function readLostCall(storage: SoftphoneDeps['storage']): SoftphoneState['lostCa
 }
 
 /** A softphone store over its own phone, ringers and audio element (none of them module globals). */
-export const createSoftphoneStore = (deps: SoftphoneDeps) => create<SoftphoneState>()((set, get) => {
-  let phone: SoftphonePhone | undefined;
-  let ringer: SoftphoneRinger | undefined;
-  let ringback: SoftphoneRinger | undefined;
-  let remoteAudio: HTMLAudioElement | undefined;
-  const { storage } = deps;
-  const move = (event: CallEvent) => set({ callState: nextCallState(get().callState, event) });
-  const fail = (error: unknown) => set({ lastError: (error as Error).message });
-  /** The server ends the agent's leg after a handoff; the flag keeps it from counting as hanging up first. */
-  const handOff = async (kind: 'survey' | 'agent' | 'ivr', request: (callId: string) => Promise<unknown>) => {
-    const callId = get().call?.callId;
-    if (!callId || get().callState !== 'active') return;
-    set({ handoff: kind, lastError: undefined });
-    try {
-      await request(callId);
-    } catch (error) {
-      set({ handoff: undefined });
-      fail(error);
-    }
-  };
-
-  return {
-    transportConnected: false,
-    registration: 'unregistered',
-    callState: 'idle',
-    call: undefined,
-    muted: false,
-    held: false,
-    devices: { inputs: [], outputs: [] },
-    inputDeviceId: undefined,
-    talkOutputId: undefined,
-    ringOutputId: undefined,
-    hungUpFirstCount: 0,
-    handoff: undefined,
-    lostCall: readLostCall(storage),
-    dismissLostCall: () => set({ lostCall: undefined }),
-    lastError: undefined,
-
-    async start(options) {
-      if (phone) return;
-      remoteAudio ??= deps.remoteAudio();
-      ringer ??= deps.ringer();
-      ringback ??= deps.ringer(RINGBACK_TONE);
-      phone = deps.phoneFactory(
-        { ...options, sipPassword: options.sipSecret, remoteAudio },
-        {
-          onTransportChange: (transportConnected) => set({ transportConnected }),
-          onRegistrationChange: (registration) => set({ registration }),
-          onIncomingCall: (info) => {
-            // One update, so that subscribers see the new state together with its call.
-            set({
-              callState: nextCallState(get().callState, 'invite-received'),
-              call: { ...info, direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined },
-              muted: false,
-              held: false,
-              handoff: undefined,
-            });
-            // A team lead's monitor leg, which they asked for this moment: answered at once, no ringing.
-            if (info.monitor) void get().answer();
-            else ringer?.start();
-          },
-          onCallEstablished: () => {
-            ringer?.stop();
-            ringback?.stop();
-            const current = get().call;
-            storage.setItem(ACTIVE_CALL_KEY, JSON.stringify({ remoteNumber: current?.remoteNumber ?? '', callId: current?.callId }));
-            move('established');
-            const call = get().call;
-            if (call) set({ call: { ...call, answeredAt: Date.now() } });
-          },
-          onRemoteRinging: () => {
-            const call = get().call;
-            if (!call || call.remoteRinging) return;
-            set({ call: { ...call, remoteRinging: true } });
-            ringback?.start();
-          },
-          onCallIdentified: (callId) => {
-            const call = get().call;
-            if (call && call.callId !== callId) set({ call: { ...call, callId } });
-          },
-          onEarlyMedia: () => {
-            ringback?.stop();
-            const call = get().call;
-            if (call) set({ call: { ...call, earlyMedia: true } });
-          },
-          onDialFailed: (status, reason) => {
-            const call = get().call;
-            if (call) set({ call: { ...call, failedStatus: status, failedReason: reason } });
-          },
-          onCallEnded: (byRemote) => {
-            ringer?.stop();
-            ringback?.stop();
-            storage.removeItem(ACTIVE_CALL_KEY);
-            const { callState, call } = get();
-            // §2.4-9 is about callers who rang the hotline; on a follow-up call the agent may end it.
-            const wasTalking = (callState === 'active' || callState === 'held') && call?.direction === 'inbound' && !call.monitor;
-            if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
-            set({
-              call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,
-              hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote && !get().handoff ? 1 : 0),
-              muted: false,
-              held: false,
-            });
-          },
-        },
-      );
-      await phone.start();
-    },
-
-    async stop() {
-      const current = phone;
-      phone = undefined;
-      ringer?.stop();
-      await current?.stop();
-      set({ transportConnected: false, registration: 'unregistered', callState: 'idle', call: undefined });
-    },
-
-    async answer() {
-      if (!phone) return;
-      move('answer');
-      ringer?.stop();
-      await phone.answer().catch(fail);
-    },
-
-    async hangup() {
-      await phone?.hangup().catch(fail);
-    },
-
-    toggleMute() {
-      const muted = !get().muted;
-      phone?.setMuted(muted);
-      set({ muted });
-    },
-
-    async toggleHold() {
-      const held = !get().held;
+export const createSoftphoneStore = (deps: SoftphoneDeps) =>
+  create<SoftphoneState>()((set, get) => {
+    let phone: SoftphonePhone | undefined;
+    let ringer: SoftphoneRinger | undefined;
+    let ringback: SoftphoneRinger | undefined;
+    let remoteAudio: HTMLAudioElement | undefined;
+    const { storage } = deps;
+    const move = (event: CallEvent) => set({ callState: nextCallState(get().callState, event) });
+    const fail = (error: unknown) => set({ lastError: (error as Error).message });
+    /** The server ends the agent's leg after a handoff; the flag keeps it from counting as hanging up first. */
+    const handOff = async (kind: 'survey' | 'agent' | 'ivr', request: (callId: string) => Promise<unknown>) => {
+      const callId = get().call?.callId;
+      if (!callId || get().callState !== 'active') return;
+      set({ handoff: kind, lastError: undefined });
       try {
-        await phone?.setHeld(held);
-        move(held ? 'hold' : 'resume');
-        set({ held });
+        await request(callId);
       } catch (error) {
+        set({ handoff: undefined });
         fail(error);
       }
-    },
+    };
 
-    async sendDtmf(digit) {
-      await phone?.sendDtmf(digit).catch(fail);
-    },
+    return {
+      transportConnected: false,
+      registration: 'unregistered',
+      callState: 'idle',
+      call: undefined,
+      muted: false,
+      held: false,
+      devices: { inputs: [], outputs: [] },
+      inputDeviceId: undefined,
+      talkOutputId: undefined,
+      ringOutputId: undefined,
+      hungUpFirstCount: 0,
+      handoff: undefined,
+      lostCall: readLostCall(storage),
+      dismissLostCall: () => set({ lostCall: undefined }),
+      lastError: undefined,
 
-    async dial(number, options = {}) {
-      if (!phone) return;
-      // Work orders keep numbers as the caller said them ("0571-8888 1234"); SIP wants digits.
-      const digits = number.replace(/[\s-]/g, '');
-      const headers = options.workOrderId ? [`${WORK_ORDER_HEADER}: ${options.workOrderId}`] : [];
-      move('dial');
-      set({
-        call: { remoteNumber: digits, remoteName: undefined, callId: undefined, ivrPath: [], direction: 'outbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined, workOrderId: options.workOrderId },
-        muted: false,
-        held: false,
-        handoff: undefined,
-        lastError: undefined,
-      });
-      await phone.dial(digits, headers).catch((error) => {
-        fail(error);
-        move('failed');
-      });
-    },
+      async start(options) {
+        if (phone) return;
+        remoteAudio ??= deps.remoteAudio();
+        ringer ??= deps.ringer();
+        ringback ??= deps.ringer(RINGBACK_TONE);
+        phone = deps.phoneFactory(
+          { ...options, sipPassword: options.sipSecret, remoteAudio },
+          {
+            onTransportChange: (transportConnected) => set({ transportConnected }),
+            onRegistrationChange: (registration) => set({ registration }),
+            onIncomingCall: (info) => {
+              // One update, so that subscribers see the new state together with its call.
+              set({
+                callState: nextCallState(get().callState, 'invite-received'),
+                call: { ...info, direction: 'inbound', startedAt: Date.now(), answeredAt: undefined, endedAt: undefined, endedByRemote: undefined },
+                muted: false,
+                held: false,
+                handoff: undefined,
+              });
+              // A team lead's monitor leg, which they asked for this moment: answered at once, no ringing.
+              if (info.monitor) void get().answer();
+              else ringer?.start();
+            },
+            onCallEstablished: () => {
+              ringer?.stop();
+              ringback?.stop();
+              const current = get().call;
+              storage.setItem(ACTIVE_CALL_KEY, JSON.stringify({ remoteNumber: current?.remoteNumber ?? '', callId: current?.callId }));
+              move('established');
+              const call = get().call;
+              if (call) set({ call: { ...call, answeredAt: Date.now() } });
+            },
+            onRemoteRinging: () => {
+              const call = get().call;
+              if (!call || call.remoteRinging) return;
+              set({ call: { ...call, remoteRinging: true } });
+              ringback?.start();
+            },
+            onCallIdentified: (callId) => {
+              const call = get().call;
+              if (call && call.callId !== callId) set({ call: { ...call, callId } });
+            },
+            onEarlyMedia: () => {
+              ringback?.stop();
+              const call = get().call;
+              if (call) set({ call: { ...call, earlyMedia: true } });
+            },
+            onDialFailed: (status, reason) => {
+              const call = get().call;
+              if (call) set({ call: { ...call, failedStatus: status, failedReason: reason } });
+            },
+            onCallEnded: (byRemote) => {
+              ringer?.stop();
+              ringback?.stop();
+              storage.removeItem(ACTIVE_CALL_KEY);
+              const { callState, call } = get();
+              // §2.4-9 is about callers who rang the hotline; on a follow-up call the agent may end it.
+              const wasTalking = (callState === 'active' || callState === 'held') && call?.direction === 'inbound' && !call.monitor;
+              if (callState !== 'ended' && callState !== 'idle') move(byRemote ? 'remote-hangup' : 'hangup');
+              set({
+                call: call ? { ...call, endedAt: Date.now(), endedByRemote: byRemote } : undefined,
+                hungUpFirstCount: get().hungUpFirstCount + (wasTalking && !byRemote && !get().handoff ? 1 : 0),
+                muted: false,
+                held: false,
+              });
+            },
+          },
+        );
+        await phone.start();
+      },
 
-    async refreshDevices() {
-      set({ devices: await deps.listAudioDevices() });
-    },
+      async stop() {
+        const current = phone;
+        phone = undefined;
+        ringer?.stop();
+        await current?.stop();
+        set({ transportConnected: false, registration: 'unregistered', callState: 'idle', call: undefined });
+      },
 
-    async chooseDevice(kind, deviceId) {
-      if (kind === 'input') {
-        phone?.setInputDevice(deviceId);
-        set({ inputDeviceId: deviceId });
-      } else if (kind === 'talk') {
-        if (remoteAudio) await deps.routeAudio(remoteAudio, deviceId).catch(fail);
-        // The ringback belongs where the call will be heard: the headset.
-        if (ringback) await deps.routeAudio(ringback.audioElement, deviceId).catch(fail);
-        set({ talkOutputId: deviceId });
-      } else {
-        if (ringer) await deps.routeAudio(ringer.audioElement, deviceId).catch(fail);
-        set({ ringOutputId: deviceId });
-      }
-    },
+      async answer() {
+        if (!phone) return;
+        move('answer');
+        ringer?.stop();
+        await phone.answer().catch(fail);
+      },
 
-    handOff,
+      async hangup() {
+        await phone?.hangup().catch(fail);
+      },
 
-    async callStats() {
-      const counts = (await phone?.stats()) ?? { packetsReceived: 0, packetsSent: 0, packetsLost: 0 };
-      return { ...counts, level: phone?.remoteLevel() ?? 0 };
-    },
+      toggleMute() {
+        const muted = !get().muted;
+        phone?.setMuted(muted);
+        set({ muted });
+      },
 
-    clearEndedCall() {
-      if (get().callState === 'ended') set({ callState: 'idle', call: undefined });
-    },
-  };
-});
+      async toggleHold() {
+        const held = !get().held;
+        try {
+          await phone?.setHeld(held);
+          move(held ? 'hold' : 'resume');
+          set({ held });
+        } catch (error) {
+          fail(error);
+        }
+      },
+
+      async sendDtmf(digit) {
+        await phone?.sendDtmf(digit).catch(fail);
+      },
+
+      async dial(number, options = {}) {
+        if (!phone) return;
+        // Work orders keep numbers as the caller said them ("0571-8888 1234"); SIP wants digits.
+        const digits = number.replace(/[\s-]/g, '');
+        const headers = options.workOrderId ? [`${WORK_ORDER_HEADER}: ${options.workOrderId}`] : [];
+        move('dial');
+        set({
+          call: {
+            remoteNumber: digits,
+            remoteName: undefined,
+            callId: undefined,
+            ivrPath: [],
+            direction: 'outbound',
+            startedAt: Date.now(),
+            answeredAt: undefined,
+            endedAt: undefined,
+            endedByRemote: undefined,
+            workOrderId: options.workOrderId,
+          },
+          muted: false,
+          held: false,
+          handoff: undefined,
+          lastError: undefined,
+        });
+        await phone.dial(digits, headers).catch((error) => {
+          fail(error);
+          move('failed');
+        });
+      },
+
+      async refreshDevices() {
+        set({ devices: await deps.listAudioDevices() });
+      },
+
+      async chooseDevice(kind, deviceId) {
+        if (kind === 'input') {
+          phone?.setInputDevice(deviceId);
+          set({ inputDeviceId: deviceId });
+        } else if (kind === 'talk') {
+          if (remoteAudio) await deps.routeAudio(remoteAudio, deviceId).catch(fail);
+          // The ringback belongs where the call will be heard: the headset.
+          if (ringback) await deps.routeAudio(ringback.audioElement, deviceId).catch(fail);
+          set({ talkOutputId: deviceId });
+        } else {
+          if (ringer) await deps.routeAudio(ringer.audioElement, deviceId).catch(fail);
+          set({ ringOutputId: deviceId });
+        }
+      },
+
+      handOff,
+
+      async callStats() {
+        const counts = (await phone?.stats()) ?? { packetsReceived: 0, packetsSent: 0, packetsLost: 0 };
+        return { ...counts, level: phone?.remoteLevel() ?? 0 };
+      },
+
+      clearEndedCall() {
+        if (get().callState === 'ended') set({ callState: 'idle', call: undefined });
+      },
+    };
+  });
 
 /** The desk's softphone. */
 export const useSoftphoneStore = createSoftphoneStore(browserSoftphoneDeps());

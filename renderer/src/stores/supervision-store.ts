@@ -1,19 +1,11 @@
-import { create } from "zustand";
-import type {
-  BoardAgent,
-  BoardQueue,
-  ForceAgentRequest,
-  ForceAgentResponse,
-} from "../../../shared/api/supervision";
-import {
-  DEFAULT_BOARD_THRESHOLDS,
-  type BoardThresholds,
-} from "../../../shared/supervision/board-thresholds";
-import type { ApiError } from "../services/api-client";
-import { onServerEvent } from "./connection-store";
-import { useSessionStore } from "./session-store";
+import { create } from 'zustand';
+import type { BoardAgent, BoardQueue, ForceAgentRequest, ForceAgentResponse } from '../../../shared/api/supervision';
+import { DEFAULT_BOARD_THRESHOLDS, type BoardThresholds } from '../../../shared/supervision/board-thresholds';
+import type { ApiError } from '../services/api-client';
+import { onServerEvent } from './connection-store';
+import { useSessionStore } from './session-store';
 
-const THRESHOLDS_KEY = "agent-desk.board-thresholds";
+const THRESHOLDS_KEY = 'agent-desk.board-thresholds';
 
 interface SupervisionState {
   /** The snapshot arrived on this socket: the board is live. */
@@ -26,29 +18,20 @@ interface SupervisionState {
   /** Wall-clock ms of the last pushed change (the e2e test reads how fast the board follows). */
   lastUpdateAt: number;
   error: ApiError | undefined;
-  notice:
-    | { kind: "forced" | "after_call" | "assigned"; workNumber: string }
-    | undefined;
-  setThresholds(
-    t: Partial<Pick<BoardThresholds, "longCallSec" | "longNotReadySec">>,
-  ): void;
+  notice: { kind: 'forced' | 'after_call' | 'assigned'; workNumber: string } | undefined;
+  setThresholds(t: Partial<Pick<BoardThresholds, 'longCallSec' | 'longNotReadySec'>>): void;
   force(agent: BoardAgent, request: ForceAgentRequest): Promise<boolean>;
   assign(callId: string, agent: BoardAgent): Promise<boolean>;
 }
 
 function savedThresholds(): BoardThresholds {
   try {
-    const saved = JSON.parse(
-      localStorage.getItem(THRESHOLDS_KEY) ?? "{}",
-    ) as Partial<BoardThresholds>;
-    const ok = (n: unknown): n is number =>
-      typeof n === "number" && Number.isFinite(n) && n > 0;
+    const saved = JSON.parse(localStorage.getItem(THRESHOLDS_KEY) ?? '{}') as Partial<BoardThresholds>;
+    const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
     return {
       ...DEFAULT_BOARD_THRESHOLDS,
       ...(ok(saved.longCallSec) ? { longCallSec: saved.longCallSec } : {}),
-      ...(ok(saved.longNotReadySec)
-        ? { longNotReadySec: saved.longNotReadySec }
-        : {}),
+      ...(ok(saved.longNotReadySec) ? { longNotReadySec: saved.longNotReadySec } : {}),
     };
   } catch {
     return { ...DEFAULT_BOARD_THRESHOLDS };
@@ -78,17 +61,15 @@ export const useSupervisionStore = create<SupervisionState>()((set, get) => ({
   },
   async force(agent, request) {
     try {
-      const { applied } = await useSessionStore
-        .getState()
-        .api.post<ForceAgentResponse>(
-          // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-          `/api/v1/supervision/agents/${agent.agentId}/force`,
-          request,
-        );
+      const { applied } = await useSessionStore.getState().api.post<ForceAgentResponse>(
+        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
+        `/api/v1/supervision/agents/${agent.agentId}/force`,
+        request,
+      );
       set({
         error: undefined,
         notice: {
-          kind: applied === "now" ? "forced" : "after_call",
+          kind: applied === 'now' ? 'forced' : 'after_call',
           workNumber: agent.workNumber,
         },
       });
@@ -100,16 +81,14 @@ export const useSupervisionStore = create<SupervisionState>()((set, get) => ({
   },
   async assign(callId, agent) {
     try {
-      await useSessionStore
-        .getState()
-        .api.post(
-          // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-          `/api/v1/supervision/queue/${encodeURIComponent(callId)}/assign`,
-          { agentId: agent.agentId },
-        );
+      await useSessionStore.getState().api.post(
+        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
+        `/api/v1/supervision/queue/${encodeURIComponent(callId)}/assign`,
+        { agentId: agent.agentId },
+      );
       set({
         error: undefined,
-        notice: { kind: "assigned", workNumber: agent.workNumber },
+        notice: { kind: 'assigned', workNumber: agent.workNumber },
       });
       return true;
     } catch (error) {
@@ -140,9 +119,7 @@ function applyPending(): void {
         }
       : s.agents,
     queue: queue ?? s.queue,
-    clockOffsetMs: serverTime
-      ? Date.parse(serverTime) - Date.now()
-      : s.clockOffsetMs,
+    clockOffsetMs: serverTime ? Date.parse(serverTime) - Date.now() : s.clockOffsetMs,
     lastUpdateAt: Date.now(),
   }));
 }
@@ -150,20 +127,19 @@ function schedule(): void {
   if (scheduled) return;
   scheduled = true;
   // A hidden window gets no frames: a timer keeps its board current all the same.
-  if (typeof document !== "undefined" && document.visibilityState === "visible")
-    requestAnimationFrame(applyPending);
+  if (typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(applyPending);
   else setTimeout(applyPending, 100);
 }
 
 onServerEvent((event) => {
   switch (event.type) {
-    case "hello":
+    case 'hello':
       // A new socket (reconnect, sign-in, restarted server): a lead's snapshot follows at once.
       pending.agents = [];
       pending.queue = undefined;
       useSupervisionStore.setState({ live: false });
       return;
-    case "supervision.snapshot":
+    case 'supervision.snapshot':
       pending.agents = [];
       pending.queue = undefined;
       useSupervisionStore.setState((s) => ({
@@ -175,12 +151,12 @@ onServerEvent((event) => {
         lastUpdateAt: Date.now(),
       }));
       return;
-    case "supervision.agent":
+    case 'supervision.agent':
       pending.agents.push(event.agent);
       pending.serverTime = event.serverTime;
       schedule();
       return;
-    case "supervision.queue":
+    case 'supervision.queue':
       pending.queue = event.queue;
       pending.serverTime = event.serverTime;
       schedule();

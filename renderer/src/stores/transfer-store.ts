@@ -47,8 +47,9 @@ export const useTransferStore = create<TransferState>()((set, get) => ({
   async startDepartment(callId, department, mode) {
     set({ callId, colleague: department.name, targetKind: 'department', mode, stage: 'requesting', reason: undefined, error: undefined });
     try {
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      const result = await useSessionStore.getState().api.post<{ stage: 'ringing' | 'completed' }>(`/api/v1/calls/${encodeURIComponent(callId)}/transfer`, { target: 'department', departmentId: department.id, mode });
+      const result = await useSessionStore
+        .getState()
+        .api.call(routes.calls.transfer, { params: { callId }, body: { target: 'department', departmentId: department.id, mode } });
       if (get().stage === 'requesting') set({ stage: result.stage });
     } catch (error) {
       set({ stage: 'idle', error: error as Error });

@@ -21,7 +21,18 @@ export interface WorkOrderSearch {
   followUp: boolean;
 }
 
-export const EMPTY_SEARCH: WorkOrderSearch = { id: '', callerNumber: '', category: '', state: '', department: '', agent: '', from: '', to: '', overdue: false, followUp: false };
+export const EMPTY_SEARCH: WorkOrderSearch = {
+  id: '',
+  callerNumber: '',
+  category: '',
+  state: '',
+  department: '',
+  agent: '',
+  from: '',
+  to: '',
+  overdue: false,
+  followUp: false,
+};
 export const PAGE_SIZE = 20;
 
 interface WorkOrdersState {
@@ -93,15 +104,15 @@ export const useWorkOrdersStore = create<WorkOrdersState>()((set, get) => {
       try {
         const res = await api().call(routes.workOrders.list, {
           query: {
-          ...rest,
-          id: id.trim(),
-          callerNumber: rest.callerNumber.trim(),
-          agent: rest.agent.trim(),
-          overdue: overdue ? 1 : undefined,
-          followUp: followUp ? 1 : undefined,
-          sort: 'created',
-          limit: PAGE_SIZE,
-          offset: page * PAGE_SIZE,
+            ...rest,
+            id: id.trim(),
+            callerNumber: rest.callerNumber.trim(),
+            agent: rest.agent.trim(),
+            overdue: overdue ? 1 : undefined,
+            followUp: followUp ? 1 : undefined,
+            sort: 'created',
+            limit: PAGE_SIZE,
+            offset: page * PAGE_SIZE,
           },
         });
         set({ results: res.workOrders, total: res.total, searching: false, error: undefined });

@@ -66,4 +66,10 @@ export const callMonitorEventSchema = z.object({
 export type CallMonitorEvent = z.infer<typeof callMonitorEventSchema>;
 
 /** Events of this domain pushed on /api/v1/events. */
-export const callsEventSchemas = [callOfferedEventSchema, callAnsweredEventSchema, callEndedEventSchema, callTransferEventSchema, callMonitorEventSchema] as const satisfies readonly z.ZodObject[];
+export const callsEventSchemas = [
+  callOfferedEventSchema,
+  callAnsweredEventSchema,
+  callEndedEventSchema,
+  callTransferEventSchema,
+  callMonitorEventSchema,
+] as const satisfies readonly z.ZodObject[];

@@ -46,4 +46,8 @@ export const workOrderDueEventSchema = z.object({
 export type WorkOrderDueEvent = z.infer<typeof workOrderDueEventSchema>;
 
 /** Events of this domain pushed on /api/v1/events. */
-export const workOrderEventSchemas = [workOrderChangedEventSchema, workOrderFollowUpEventSchema, workOrderDueEventSchema] as const satisfies readonly z.ZodObject[];
+export const workOrderEventSchemas = [
+  workOrderChangedEventSchema,
+  workOrderFollowUpEventSchema,
+  workOrderDueEventSchema,
+] as const satisfies readonly z.ZodObject[];

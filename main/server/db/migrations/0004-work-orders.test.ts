@@ -8,7 +8,9 @@ describe('migration 4: work-orders', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 3);
-    db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张敏', 'agent', '330100', 'x', 0)").run();
+    db.prepare(
+      "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张敏', 'agent', '330100', 'x', 0)",
+    ).run();
     migrate(db, MIGRATIONS, 4);
 
     // The columns metrics relies on are enough for a valid row.
@@ -26,7 +28,9 @@ describe('migration 4: work-orders', () => {
     expect(() => insert.run('330100', 'inquiry', 'draft', null, 42, 20)).toThrow(/FOREIGN KEY/);
     expect(() => insert.run('330100', 'inquiry', 'draft', null, 1, '明天')).toThrow(/cannot store TEXT/);
 
-    const history = db.prepare("INSERT INTO work_order_transitions (work_order_id, at, actor_user_id, action, from_state, to_state) VALUES (?, 11, ?, 'submit', 'draft', 'pending_approval')");
+    const history = db.prepare(
+      "INSERT INTO work_order_transitions (work_order_id, at, actor_user_id, action, from_state, to_state) VALUES (?, 11, ?, 'submit', 'draft', 'pending_approval')",
+    );
     history.run(2, 1);
     expect(() => history.run(99, 1)).toThrow(/FOREIGN KEY/);
     db.prepare('DELETE FROM work_orders WHERE id = 2').run();

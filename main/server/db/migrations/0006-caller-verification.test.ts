@@ -24,6 +24,12 @@ describe('migration 6: caller-verification', () => {
     expect(() => attempt.run('phone', 'person', '1', 'failed')).toThrow(/CHECK/);
     expect(() => attempt.run('fund_account', 'person', null, 'failed')).toThrow(/CHECK/);
     expect(() => attempt.run('fund_account', 'person', '1', 'maybe')).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO caller_grants (ref, call_id, subject_kind, subject_id, agent_user_id, granted_at, expires_at) VALUES ('g', 'c', 'person', '1', 77, 0, 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO caller_grants (ref, call_id, subject_kind, subject_id, agent_user_id, granted_at, expires_at) VALUES ('g', 'c', 'person', '1', 77, 0, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });

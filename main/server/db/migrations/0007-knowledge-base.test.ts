@@ -25,6 +25,6 @@ describe('migration 7: knowledge-base', () => {
     expect(db.prepare('SELECT rowid FROM kb_bigrams WHERE kb_bigrams MATCH ?').pluck().all('"提取"')).toEqual([]);
     expect(() => insert.run('理财', 't', 'b', null)).toThrow(/CHECK/);
     expect(() => insert.run('提取', 't', 'b', '2024-12-31')).toThrow(/CHECK/); // expires before it starts
-    expect(() => db.prepare("INSERT INTO kb_views (article_id, viewed_at) VALUES (99, 0)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare('INSERT INTO kb_views (article_id, viewed_at) VALUES (99, 0)').run()).toThrow(/FOREIGN KEY/);
   });
 });

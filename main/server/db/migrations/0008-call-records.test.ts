@@ -8,9 +8,13 @@ describe('migration 8: call-records', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 7);
-    db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张三', 'agent', '330100', 'x', 0)").run();
+    db.prepare(
+      "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张三', 'agent', '330100', 'x', 0)",
+    ).run();
     migrate(db, MIGRATIONS, 8);
-    const insert = db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, abandoned_at, agent_id) VALUES (?, '330100', 'inbound', '13800000000', '12329', 'udp', 1, ?, ?, ?)");
+    const insert = db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, answered_at, abandoned_at, agent_id) VALUES (?, '330100', 'inbound', '13800000000', '12329', 'udp', 1, ?, ?, ?)",
+    );
     insert.run('c1', 5, null, 1);
     expect(() => insert.run('c2', 5, 6, 1)).toThrow(/CHECK/); // answered and abandoned at once
     expect(() => insert.run('c3', 5, null, 99)).toThrow(/FOREIGN KEY/);

@@ -8,9 +8,13 @@ describe('migration 9: attendance', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 8);
-    db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张三', 'agent', '330100', 'x', 0)").run();
+    db.prepare(
+      "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张三', 'agent', '330100', 'x', 0)",
+    ).run();
     migrate(db, MIGRATIONS, 9);
-    const insert = db.prepare('INSERT INTO shifts (center_code, agent_id, team, weekday, date, start_time, end_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+    const insert = db.prepare(
+      'INSERT INTO shifts (center_code, agent_id, team, weekday, date, start_time, end_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+    );
     insert.run('330100', 1, null, 1, null, '09:00', '17:30');
     insert.run('330100', null, 'A', null, '2026-01-05', '08:30', '12:00');
     expect(() => insert.run('330100', 1, 'A', 1, null, '09:00', '17:00')).toThrow(/CHECK/); // agent and team

@@ -8,7 +8,9 @@ describe('migration 10: call-notes', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 9);
-    db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张敏', 'agent', '330100', 'x', 0)").run();
+    db.prepare(
+      "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张敏', 'agent', '330100', 'x', 0)",
+    ).run();
     migrate(db, MIGRATIONS, 10);
     const insert = db.prepare(
       "INSERT INTO call_notes (center_code, agent_id, category, topic, description, restatement, confirmed_at, work_order_id, created_at) VALUES ('330100', 1, ?, '余额', '', '…', 0, ?, 0)",

@@ -13,7 +13,9 @@ describe('migration 11: follow-up-calls', () => {
     migrate(db, MIGRATIONS, 11);
     expect(db.prepare("SELECT work_order_id FROM calls WHERE id = 'old'").get()).toEqual({ work_order_id: null });
 
-    db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', 0)").run();
+    db.prepare(
+      "INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, updated_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'resolved', 0)",
+    ).run();
     call.run('out', 'outbound', '1001', '13900000000');
     expect(db.prepare("UPDATE calls SET work_order_id = 7 WHERE id = 'out'").run().changes).toBe(1);
     expect(() => db.prepare("UPDATE calls SET work_order_id = 8 WHERE id = 'out'").run()).toThrow(/FOREIGN KEY/);

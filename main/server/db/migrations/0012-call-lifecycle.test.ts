@@ -8,8 +8,11 @@ describe('migration 12: call-lifecycle', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 11);
-    db.prepare("INSERT INTO users (id, work_number, display_name, role, center_code, password_hash, created_at) VALUES (1, '1001', 'a', 'agent', '330100', 'x', 0)").run();
-    const call = db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, queued_at, answered_at, agent_id, hung_up_at, acw_started_at, acw_ended_at)
+    db.prepare(
+      "INSERT INTO users (id, work_number, display_name, role, center_code, password_hash, created_at) VALUES (1, '1001', 'a', 'agent', '330100', 'x', 0)",
+    ).run();
+    const call =
+      db.prepare(`INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, offered_to_agent, queued_at, answered_at, agent_id, hung_up_at, acw_started_at, acw_ended_at)
                              VALUES (?, '330100', 'inbound', '13800138000', '12329', 'udp', 0, ?, ?, ?, ?, ?, ?, ?)`);
     call.run('plain', 1, 1_000, 5_000, 1, 65_000, 65_000, 80_000);
     call.run('transferred', 1, 1_000, 5_000, 1, 10_000, 70_000, 12_000);
@@ -28,16 +31,26 @@ describe('migration 12: call-lifecycle', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 12);
-    db.prepare("INSERT INTO users (id, work_number, display_name, role, center_code, password_hash, created_at) VALUES (1, '1001', 'a', 'agent', '330100', 'x', 0)").run();
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('c', '330100', 'inbound', '1', '12329', 'udp', 0)").run();
-    const turn = db.prepare('INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at, ended_at, acw_started_at, acw_ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    db.prepare(
+      "INSERT INTO users (id, work_number, display_name, role, center_code, password_hash, created_at) VALUES (1, '1001', 'a', 'agent', '330100', 'x', 0)",
+    ).run();
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('c', '330100', 'inbound', '1', '12329', 'udp', 0)",
+    ).run();
+    const turn = db.prepare(
+      'INSERT INTO call_agent_turns (call_id, agent_id, kind, started_at, ended_at, acw_started_at, acw_ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     turn.run('c', 1, 'answer', 10, 20, 20, 30);
     expect(() => turn.run('c', 1, 'answer', 10, 5, null, null)).toThrow(/CHECK/);
     expect(() => turn.run('c', 1, 'answer', 10, 20, 30, 25)).toThrow(/CHECK/);
     expect(() => turn.run('c', 1, 'barge', 10, 20, null, null)).toThrow(/CHECK/);
     expect(() => turn.run('nope', 1, 'answer', 10, 20, null, null)).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare('UPDATE calls SET acw_ms = -1').run()).toThrow(/CHECK/);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT COUNT(*), TOTAL(acw_ms), TOTAL(talk_ended_at - answered_at) FROM calls INDEXED BY calls_metrics WHERE center_code = '330100' AND arrived_at >= 0 AND arrived_at < 10").all() as { detail: string }[];
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT COUNT(*), TOTAL(acw_ms), TOTAL(talk_ended_at - answered_at) FROM calls INDEXED BY calls_metrics WHERE center_code = '330100' AND arrived_at >= 0 AND arrived_at < 10",
+      )
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toMatch(/COVERING INDEX calls_metrics/);
   });
 });

@@ -8,7 +8,9 @@ describe('migration 13: provisional-calendars', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 12);
-    db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, updated_at, due_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'draft', 0, 10)").run();
+    db.prepare(
+      "INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, updated_at, due_at) VALUES (7, '330100', 'complaint', 0, '投诉', '…', 'draft', 0, 10)",
+    ).run();
     migrate(db, MIGRATIONS, 13);
     expect(db.prepare('SELECT due_provisional FROM work_orders WHERE id = 7').get()).toEqual({ due_provisional: 0 });
     expect(db.prepare('UPDATE work_orders SET due_provisional = 1 WHERE id = 7').run().changes).toBe(1);

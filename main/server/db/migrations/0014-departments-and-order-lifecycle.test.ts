@@ -8,8 +8,12 @@ describe('migration 14: departments-and-order-lifecycle', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 13);
-    db.prepare("INSERT INTO users (id, work_number, display_name, role, center_code, password_hash, created_at) VALUES (1, '1001', '张敏', 'agent', '330100', 'x', 0)").run();
-    const order = db.prepare("INSERT INTO work_orders (id, center_code, category, created_at, state, department, updated_at) VALUES (?, '330100', 'complaint', ?, ?, ?, ?)");
+    db.prepare(
+      "INSERT INTO users (id, work_number, display_name, role, center_code, password_hash, created_at) VALUES (1, '1001', '张敏', 'agent', '330100', 'x', 0)",
+    ).run();
+    const order = db.prepare(
+      "INSERT INTO work_orders (id, center_code, category, created_at, state, department, updated_at) VALUES (?, '330100', 'complaint', ?, ?, ?, ?)",
+    );
     order.run(1, 100, 'draft', null, 100);
     order.run(2, 200, 'closed', null, 900);
     order.run(3, 300, 'in_progress', '贷款科', 400);
@@ -17,7 +21,9 @@ describe('migration 14: departments-and-order-lifecycle', () => {
     step.run(2, 250, 'submit', 'draft', 'pending_approval');
     step.run(2, 700, 'resolve', 'in_progress', 'resolved');
     step.run(2, 800, 'reply', 'resolved', 'replied');
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, work_order_id) VALUES ('c1', '330100', 'outbound', '1001', '139', 'udp', 0, 2)").run();
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, work_order_id) VALUES ('c1', '330100', 'outbound', '1001', '139', 'udp', 0, 2)",
+    ).run();
 
     migrate(db, MIGRATIONS, 14);
     const rows = db.prepare('SELECT id, state, submitted_at, resolved_at, replied_at, voided_at FROM work_orders ORDER BY id').all();
@@ -31,7 +37,9 @@ describe('migration 14: departments-and-order-lifecycle', () => {
     expect(db.prepare('SELECT COUNT(*) FROM work_order_transitions').pluck().get()).toBe(3);
     expect(db.prepare("SELECT work_order_id FROM calls WHERE id = 'c1'").pluck().get()).toBe(2);
     expect(() => db.prepare("UPDATE calls SET work_order_id = 99 WHERE id = 'c1'").run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare('INSERT INTO work_order_transitions (work_order_id, at, actor_user_id, action, to_state) VALUES (99, 0, 1, ?, ?)').run('x', 'draft')).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare('INSERT INTO work_order_transitions (work_order_id, at, actor_user_id, action, to_state) VALUES (99, 0, 1, ?, ?)').run('x', 'draft'),
+    ).toThrow(/FOREIGN KEY/);
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'work_order_transitions'").pluck().get()).toMatch(/REFERENCES work_orders\(id\)/);
 
     // 已作废 exists, and only with its instant.

@@ -1,11 +1,11 @@
-import type { Migration } from "../migrate.js";
+import type { Migration } from '../migrate.js';
 
 // Owner: supervision. The lost callers themselves are the call records (abandon_stage queue or
 // ringing); this table only says who called one back, and when. The index lets the lead's board
 // count today's missed rings per agent without scanning every ring ever made.
 export const m0015Supervision: Migration = {
   version: 15,
-  name: "supervision",
+  name: 'supervision',
   up(db) {
     db.exec(`
       CREATE TABLE lost_call_callbacks (

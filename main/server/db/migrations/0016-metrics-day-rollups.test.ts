@@ -10,7 +10,9 @@ describe('migration 16: metrics-day-rollups', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 15);
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('old', '330100', 'inbound', '1', '12329', 'udp', ?)").run(30 * H);
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('old', '330100', 'inbound', '1', '12329', 'udp', ?)",
+    ).run(30 * H);
     migrate(db, MIGRATIONS, 16);
     const day = db.prepare(`INSERT INTO metrics_days (center_code, day_start, day_end, time_zone, call_total, offered, answered, abandoned, abandoned_ivr,
       talk_ms_sum, wait_ms_sum, acw_ms_sum, acw_count, complaints, survey_responses, survey_satisfied, computed_at)
@@ -26,17 +28,23 @@ describe('migration 16: metrics-day-rollups', () => {
     db.prepare("UPDATE calls SET survey_result = 1 WHERE id = 'old'").run();
     expect(days()).toEqual([0, 2, 3]);
     // A new call of day 2 (any center's rows are separate: another center's call deletes nothing).
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('x', '330200', 'inbound', '1', '12329', 'udp', ?)").run(50 * H);
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('x', '330200', 'inbound', '1', '12329', 'udp', ?)",
+    ).run(50 * H);
     expect(days()).toEqual([0, 2, 3]);
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('late', '330100', 'inbound', '1', '12329', 'udp', ?)").run(50 * H);
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('late', '330100', 'inbound', '1', '12329', 'udp', ?)",
+    ).run(50 * H);
     expect(days()).toEqual([0, 3]);
     // A complaint submitted on day 3, then a call moved out of day 0 (both its old and new days go).
-    db.prepare("INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES ('330100', 'complaint', 0, 'pending_approval', ?)").run(73 * H);
+    db.prepare("INSERT INTO work_orders (center_code, category, created_at, state, submitted_at) VALUES ('330100', 'complaint', 0, 'pending_approval', ?)").run(
+      73 * H,
+    );
     expect(days()).toEqual([0]);
     day.run(3 * 24 * H, 4 * 24 * H);
     db.prepare("UPDATE calls SET arrived_at = ? WHERE id = 'late'").run(2 * H);
     expect(days()).toEqual([3]);
-    db.prepare("DELETE FROM work_orders").run();
+    db.prepare('DELETE FROM work_orders').run();
     expect(days()).toEqual([]);
 
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM call_ring_attempts WHERE agent_id = 1 AND started_at >= 0').all() as { detail: string }[];

@@ -8,8 +8,12 @@ describe('migration 17: wrap-up codes', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 16);
-    db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张敏', 'agent', '330100', 'x', 0)").run();
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('c1', '330100', 'inbound', '13800138000', '12329', 'udp', 0)").run();
+    db.prepare(
+      "INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES ('1001', '张敏', 'agent', '330100', 'x', 0)",
+    ).run();
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at) VALUES ('c1', '330100', 'inbound', '13800138000', '12329', 'udp', 0)",
+    ).run();
     migrate(db, MIGRATIONS, 17);
     const code = db.prepare("INSERT INTO wrap_up_codes (center_code, code, label, created_at, updated_at) VALUES ('330100', ?, ?, 0, 0)");
     const id = Number(code.run('R1', '已解答').lastInsertRowid);

@@ -7,7 +7,9 @@ describe('migration 20: sms-outbox', () => {
   it('keeps a queued message due, and a sent one with its send time', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS, 20);
-    const insert = db.prepare('INSERT INTO sms_messages (id, center_code, fund_account, template, text, state, created_at, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO sms_messages (id, center_code, fund_account, template, text, state, created_at, next_attempt_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)',
+    );
     insert.run('a', '330100', '123456789', 'appointment-booked', '您已预约', 'queued', 0, null);
     expect(() => insert.run('b', '330100', '123456789', 'appointment-booked', '您已预约', 'queued', null, null)).toThrow(/CHECK/);
     expect(() => insert.run('c', '330100', '123456789', 'appointment-booked', '您已预约', 'sent', null, null)).toThrow(/CHECK/);

@@ -9,7 +9,9 @@ describe('migration 21: telephone-pin-outcomes', () => {
     migrate(db, MIGRATIONS, 20);
     const insert = (result: string, subject: string | null) =>
       db
-        .prepare("INSERT INTO caller_verification_attempts (at, local_day, login_type, account_masked, subject_kind, subject_id, result, channel) VALUES (1, '2026-11-30', 'fund_account', '1000****9001', ?, ?, ?, 'ivr')")
+        .prepare(
+          "INSERT INTO caller_verification_attempts (at, local_day, login_type, account_masked, subject_kind, subject_id, result, channel) VALUES (1, '2026-11-30', 'fund_account', '1000****9001', ?, ?, ?, 'ivr')",
+        )
         .run(subject ? 'person' : null, subject, result);
     insert('failed', '100012329001');
     insert('invalid_account', null);
@@ -19,9 +21,8 @@ describe('migration 21: telephone-pin-outcomes', () => {
     insert('no_pin', '100012329001');
     expect(() => insert('no_pin', null)).toThrow(/CHECK/);
     expect(() => insert('lost', '100012329001')).toThrow(/CHECK/);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'caller_verification_attempts' ORDER BY name").pluck().all()).toEqual([
-      'caller_attempts_by_call',
-      'caller_attempts_by_subject',
-    ]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'caller_verification_attempts' ORDER BY name").pluck().all()).toEqual(
+      ['caller_attempts_by_call', 'caller_attempts_by_subject'],
+    );
   });
 });

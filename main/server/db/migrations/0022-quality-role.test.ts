@@ -9,10 +9,14 @@ describe('migration 22: quality-role', () => {
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 21);
     const addUser = (work: string, role: string) =>
-      db.prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, 'x', ?, '330100', 'h', 1)").run(work, role).lastInsertRowid;
+      db
+        .prepare("INSERT INTO users (work_number, display_name, role, center_code, password_hash, created_at) VALUES (?, 'x', ?, '330100', 'h', 1)")
+        .run(work, role).lastInsertRowid;
     const lead = addUser('8001', 'team_lead');
-    db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, 1, 2)").run('a'.repeat(64), lead);
-    db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, agent_id) VALUES ('c1', '330100', 'inbound', '13800000000', '12329', 'udp', 1, ?)").run(lead);
+    db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, 1, 2)').run('a'.repeat(64), lead);
+    db.prepare(
+      "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, agent_id) VALUES ('c1', '330100', 'inbound', '13800000000', '12329', 'udp', 1, ?)",
+    ).run(lead);
     expect(() => addUser('7001', 'quality')).toThrow(/CHECK/);
     migrate(db, MIGRATIONS, 22);
     expect(db.prepare('SELECT role FROM users ORDER BY id').pluck().all()).toEqual(['team_lead']);
@@ -21,7 +25,13 @@ describe('migration 22: quality-role', () => {
     expect(() => addUser('7002', 'auditor')).toThrow(/CHECK/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // The calls still point at users (the name is the same, so are the references).
-    expect(() => db.prepare("INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, agent_id) VALUES ('c2', '330100', 'inbound', '1', '12329', 'udp', 1, 999)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO calls (id, center_code, direction, caller, callee, transport, arrived_at, agent_id) VALUES ('c2', '330100', 'inbound', '1', '12329', 'udp', 1, 999)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'users'").pluck().get()).toMatch(/STRICT/);
   });
 });

@@ -46,7 +46,8 @@ export async function startFakeCoreSystem(gateway: ProvidentFundGateway, token?:
     route(gateway, req, url)
       .then(([status, body]) => send(res, status, body))
       .catch((error: unknown) => {
-        if (error instanceof GatewayError) return send(res, error.code === 'not_found' ? 404 : error.code === 'invalid_request' ? 400 : 409, { code: error.code, message: error.message });
+        if (error instanceof GatewayError)
+          return send(res, error.code === 'not_found' ? 404 : error.code === 'invalid_request' ? 400 : 409, { code: error.code, message: error.message });
         send(res, 500, { code: 'unavailable', message: 'internal error' });
       });
   });

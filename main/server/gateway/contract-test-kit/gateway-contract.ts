@@ -36,7 +36,13 @@ export function gatewayContract(adapter: string, open: () => Promise<ContractSub
     it('finds one person by fund account, ID-card number or co-branded card number', async () => {
       const { known, gateway } = s;
       const byAccount = await gateway.findPerson({ fundAccount: known.fundAccount });
-      expect(byAccount).toMatchObject({ fundAccount: known.fundAccount, idCardNo: known.idCardNo, cobrandCardNo: known.cobrandCardNo, name: known.name, status: '正常' });
+      expect(byAccount).toMatchObject({
+        fundAccount: known.fundAccount,
+        idCardNo: known.idCardNo,
+        cobrandCardNo: known.cobrandCardNo,
+        name: known.name,
+        status: '正常',
+      });
       expect(await gateway.findPerson({ idCardNo: known.idCardNo })).toEqual(byAccount);
       expect(await gateway.findPerson({ cobrandCardNo: known.cobrandCardNo })).toEqual(byAccount);
       expect(isValidIdCardNumber(byAccount!.idCardNo)).toBe(true);
@@ -85,12 +91,20 @@ export function gatewayContract(adapter: string, open: () => Promise<ContractSub
     });
 
     it('books, lists and cancels an appointment, and the slot count follows', async () => {
-      const booking = { fundAccount: s.known.fundAccount, outletCode: s.known.outletCode, type: 'loan_application' as const, date: '2025-06-12', slot: '09:00-10:00' };
+      const booking = {
+        fundAccount: s.known.fundAccount,
+        outletCode: s.known.outletCode,
+        type: 'loan_application' as const,
+        date: '2025-06-12',
+        slot: '09:00-10:00',
+      };
       const appointment = await s.gateway.bookAppointment(booking);
       expect(appointment).toMatchObject({ ...booking, status: 'booked' });
       expect(appointment.confirmationNo).toMatch(/^250612\d{6}$/);
       const remaining = async () =>
-        (await s.gateway.listSlots({ outletCode: s.known.outletCode, type: 'loan_application', from: '2025-06-12', to: '2025-06-12' })).find((x) => x.slot === '09:00-10:00')!.remaining;
+        (await s.gateway.listSlots({ outletCode: s.known.outletCode, type: 'loan_application', from: '2025-06-12', to: '2025-06-12' })).find(
+          (x) => x.slot === '09:00-10:00',
+        )!.remaining;
       expect(await remaining()).toBe(s.known.outletCapacity - 1);
       expect(await s.gateway.listAppointments(s.known.fundAccount)).toContainEqual(appointment);
       expect(await s.gateway.cancelAppointment(appointment.confirmationNo)).toEqual({ ...appointment, status: 'cancelled' });
@@ -107,11 +121,19 @@ export function gatewayContract(adapter: string, open: () => Promise<ContractSub
     });
 
     it('never books more than capacity: 20 concurrent bookings of one slot', async () => {
-      const booking = { fundAccount: s.known.fundAccount, outletCode: s.known.outletCode, type: 'withdrawal' as const, date: '2025-06-13', slot: '14:30-15:30' };
+      const booking = {
+        fundAccount: s.known.fundAccount,
+        outletCode: s.known.outletCode,
+        type: 'withdrawal' as const,
+        date: '2025-06-13',
+        slot: '14:30-15:30',
+      };
       const results = await Promise.all(Array.from({ length: 20 }, () => codeOf(s.gateway.bookAppointment(booking))));
       expect(results.filter((r) => r === 'ok')).toHaveLength(s.known.outletCapacity);
       expect(results.filter((r) => r === 'slot_full')).toHaveLength(20 - s.known.outletCapacity);
-      const slot = (await s.gateway.listSlots({ outletCode: s.known.outletCode, type: 'withdrawal', from: '2025-06-13', to: '2025-06-13' })).find((x) => x.slot === '14:30-15:30');
+      const slot = (await s.gateway.listSlots({ outletCode: s.known.outletCode, type: 'withdrawal', from: '2025-06-13', to: '2025-06-13' })).find(
+        (x) => x.slot === '14:30-15:30',
+      );
       expect(slot!.remaining).toBe(0);
     });
 

@@ -23,7 +23,9 @@ export function AudioDevicesPanel() {
       <select value={value ?? ''} onChange={(e) => void chooseDevice(kind, e.target.value)}>
         <option value="">{t('devices.default')}</option>
         {list.map((d) => (
-          <option key={d.deviceId} value={d.deviceId}>{d.label}</option>
+          <option key={d.deviceId} value={d.deviceId}>
+            {d.label}
+          </option>
         ))}
       </select>
     </label>

@@ -5,7 +5,8 @@ import { useRecordStore } from '../../stores/record-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { formatDuration } from '../../hooks/use-elapsed';
 
-const timeOfDay = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+const timeOfDay = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
 /** 今日通话: where each finished call is filed (number, duration, outcome, wrap-up code, note, order), and unsaved records wait. */
 export function CallHistoryPanel() {
@@ -30,7 +31,9 @@ export function CallHistoryPanel() {
           {unsaved.map(([callId, draft]) => (
             <li key={callId}>
               <span>{t('agentDesk.history.unsaved', { topic: draft.topic || draft.description.slice(0, 20) || draft.callbackNumber })}</span>
-              <button type="button" className="button button--small" onClick={() => reopenFiled(callId)}>{t('agentDesk.history.reopen')}</button>
+              <button type="button" className="button button--small" onClick={() => reopenFiled(callId)}>
+                {t('agentDesk.history.reopen')}
+              </button>
             </li>
           ))}
         </ul>
@@ -43,13 +46,20 @@ export function CallHistoryPanel() {
             <li key={`${e.callId}-${e.kind}-${e.startedAt}`} className="history__item" data-call-id={e.callId}>
               <div className="history__line">
                 <span className="history__time">{timeOfDay(e.startedAt, timeZone)}</span>
-                <span className="history__number">{e.direction === 'outbound' ? '↗ ' : ''}{e.number}</span>
+                <span className="history__number">
+                  {e.direction === 'outbound' ? '↗ ' : ''}
+                  {e.number}
+                </span>
                 <span className="history__duration">{e.durationSeconds === null ? '—' : formatDuration(e.durationSeconds)}</span>
               </div>
               <div className="history__line history__meta">
                 <span>{e.outcome ? t(`agentDesk.outcomes.${e.outcome}`, { defaultValue: e.outcome }) : t('agentDesk.outcomes.inProgress')}</span>
                 <span className={e.wrapUp ? '' : 'history__missing'}>{e.wrapUp ? e.wrapUp.label : t('agentDesk.history.noWrapUp')}</span>
-                {e.note && <span title={e.note.topic}>{t(`record.categories.${e.note.category}`)} · {e.note.topic}</span>}
+                {e.note && (
+                  <span title={e.note.topic}>
+                    {t(`record.categories.${e.note.category}`)} · {e.note.topic}
+                  </span>
+                )}
                 {e.workOrderId !== null && <span>{t('agentDesk.history.order', { id: e.workOrderId })}</span>}
               </div>
             </li>

@@ -33,17 +33,23 @@ export function CallerHistory() {
   if ('error' in loaded) {
     return (
       <section className="panel caller-history" aria-labelledby="caller-history-heading">
-        <h2 id="caller-history-heading" className="panel__title">{t('callerHistory.title')}</h2>
-        <p className="record__error" role="alert">{t(`callerHistory.errors.${loaded.error.code}`, { defaultValue: t('callerHistory.errors.unknown', { status: loaded.error.status }) })}</p>
+        <h2 id="caller-history-heading" className="panel__title">
+          {t('callerHistory.title')}
+        </h2>
+        <p className="record__error" role="alert">
+          {t(`callerHistory.errors.${loaded.error.code}`, { defaultValue: t('callerHistory.errors.unknown', { status: loaded.error.status }) })}
+        </p>
       </section>
     );
   }
   const { history } = loaded;
-  const day = (iso: string) => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const day = (iso: string) =>
+    new Date(iso).toLocaleString(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <section className="panel caller-history" aria-labelledby="caller-history-heading" data-testid="caller-history">
       <h2 id="caller-history-heading" className="panel__title">
-        {t('callerHistory.title')} <span className="caller-history__counts">{t('callerHistory.counts', { orders: history.totalWorkOrders, calls: history.totalCalls })}</span>
+        {t('callerHistory.title')}{' '}
+        <span className="caller-history__counts">{t('callerHistory.counts', { orders: history.totalWorkOrders, calls: history.totalCalls })}</span>
       </h2>
       {history.workOrders.length === 0 && history.calls.length === 0 && <p className="muted">{t('callerHistory.firstCall')}</p>}
       {history.workOrders.length > 0 && (
@@ -52,7 +58,11 @@ export function CallerHistory() {
             <li key={o.id} data-testid="caller-history-order">
               <strong>#{o.id}</strong> {t(`record.categories.${o.category}`, { defaultValue: o.category })} · {o.title} · {t(`workOrders.states.${o.state}`)}
               {o.overdue && <span className="due--overdue"> {t('workOrders.overdue')}</span>}
-              <span className="muted"> · {day(o.createdAt)}{o.department ? ` · ${o.department}` : ''}</span>
+              <span className="muted">
+                {' '}
+                · {day(o.createdAt)}
+                {o.department ? ` · ${o.department}` : ''}
+              </span>
               {o.resolution && <div className="caller-history__resolution">{t('callerHistory.resolution', { text: o.resolution })}</div>}
             </li>
           ))}
@@ -62,7 +72,8 @@ export function CallerHistory() {
         <ul className="caller-history__list" aria-label={t('callerHistory.calls')}>
           {history.calls.map((c) => (
             <li key={c.id} data-testid="caller-history-call">
-              {day(c.arrivedAt)} · {t(`callerHistory.direction.${c.direction}`)} · {c.answered ? t('callerHistory.talked', { agent: c.agentWorkNumber ?? '—', seconds: c.talkSeconds ?? 0 }) : t('callerHistory.unanswered')}
+              {day(c.arrivedAt)} · {t(`callerHistory.direction.${c.direction}`)} ·{' '}
+              {c.answered ? t('callerHistory.talked', { agent: c.agentWorkNumber ?? '—', seconds: c.talkSeconds ?? 0 }) : t('callerHistory.unanswered')}
               {c.surveyResult !== null && <span className="muted"> · {t(`workOrders.survey.${c.surveyResult}`)}</span>}
             </li>
           ))}

@@ -22,30 +22,30 @@ export function DeskScreen() {
   useDeskHotkeys();
   return (
     <div className="desk-screen">
-    <StateBar />
-    <ServiceHoursBanner />
-    <ForcedNotice />
-    <main className="desk">
-      <div className="desk__left">
-        <SoftphonePanel />
-        <LostCallersPanel compact />
-        <ScriptsPanel />
-        <AudioDevicesPanel />
-      </div>
-      <div className="desk__caller" data-testid="caller-column">
-        <VerificationPanel />
-        <DeskOrderPanels />
-        <CallHistoryPanel />
-      </div>
-      <div className="desk__center">
-        <RecordPanel />
-        <WorkOrdersPanel />
-      </div>
-      <div className="desk__right">
-        <KnowledgePanel />
-      </div>
-    </main>
-    <ConfirmDialog />
+      <StateBar />
+      <ServiceHoursBanner />
+      <ForcedNotice />
+      <main className="desk">
+        <div className="desk__left">
+          <SoftphonePanel />
+          <LostCallersPanel compact />
+          <ScriptsPanel />
+          <AudioDevicesPanel />
+        </div>
+        <div className="desk__caller" data-testid="caller-column">
+          <VerificationPanel />
+          <DeskOrderPanels />
+          <CallHistoryPanel />
+        </div>
+        <div className="desk__center">
+          <RecordPanel />
+          <WorkOrdersPanel />
+        </div>
+        <div className="desk__right">
+          <KnowledgePanel />
+        </div>
+      </main>
+      <ConfirmDialog />
     </div>
   );
 }

@@ -4,11 +4,7 @@ import { useKbStore } from '../../stores/kb-store';
 import { parseHighlight } from '../../services/highlight';
 
 function Highlighted({ html }: { html: string }) {
-  return (
-    <>
-      {parseHighlight(html).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-    </>
-  );
+  return <>{parseHighlight(html).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</>;
 }
 
 /** §2.4-6: answers from the knowledge base, searched as the agent types. */
@@ -30,13 +26,33 @@ export function KnowledgePanel() {
 
   return (
     <section className="panel kb" aria-labelledby="kb-heading">
-      <h2 id="kb-heading" className="panel__title">{t('kb.title')}</h2>
-      <input className="kb__search" data-testid="kb-search" type="search" placeholder={t('kb.searchPlaceholder')} aria-label={t('kb.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      {error && <p className="record__error" role="alert">{error}</p>}
+      <h2 id="kb-heading" className="panel__title">
+        {t('kb.title')}
+      </h2>
+      <input
+        className="kb__search"
+        data-testid="kb-search"
+        type="search"
+        placeholder={t('kb.searchPlaceholder')}
+        aria-label={t('kb.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error && (
+        <p className="record__error" role="alert">
+          {error}
+        </p>
+      )}
       {article ? (
         <article className="kb__article" data-testid="kb-article">
-          <button type="button" className="button button--small" onClick={closeArticle}>{t('kb.back')}</button>
-          {articleUpdated && <p className="kb__updated" role="status">{t('kb.updated')}</p>}
+          <button type="button" className="button button--small" onClick={closeArticle}>
+            {t('kb.back')}
+          </button>
+          {articleUpdated && (
+            <p className="kb__updated" role="status">
+              {t('kb.updated')}
+            </p>
+          )}
           <h3>{article.title}</h3>
           <div className="kb__meta">
             {article.category} · {t('kb.effective', { from: article.effectiveFrom })} · v{article.version}
@@ -48,8 +64,12 @@ export function KnowledgePanel() {
           {results.map((hit) => (
             <li key={hit.id}>
               <button type="button" className="kb__hit" onClick={() => void open(hit.id)}>
-                <span className="kb__hit-title"><Highlighted html={hit.titleHtml} /></span>
-                <span className="kb__hit-snippet"><Highlighted html={hit.snippetHtml} /></span>
+                <span className="kb__hit-title">
+                  <Highlighted html={hit.titleHtml} />
+                </span>
+                <span className="kb__hit-snippet">
+                  <Highlighted html={hit.snippetHtml} />
+                </span>
                 <span className="kb__meta">{hit.category}</span>
               </button>
             </li>
@@ -63,7 +83,9 @@ export function KnowledgePanel() {
           <ol>
             {hot.map((item) => (
               <li key={item.id}>
-                <button type="button" className="link" onClick={() => void open(item.id)}>{item.title}</button>
+                <button type="button" className="link" onClick={() => void open(item.id)}>
+                  {item.title}
+                </button>
               </li>
             ))}
           </ol>

@@ -22,7 +22,12 @@ export function MonitoredBadge() {
   }
   if (!monitoredBy || monitoredBy.callId !== call.callId) return null;
   return (
-    <span className="call-card__badge" role="status" data-testid="monitored-badge" title={t('monitor.monitoredBadgeTitle', { workNumber: monitoredBy.leadWorkNumber })}>
+    <span
+      className="call-card__badge"
+      role="status"
+      data-testid="monitored-badge"
+      title={t('monitor.monitoredBadgeTitle', { workNumber: monitoredBy.leadWorkNumber })}
+    >
       {t('monitor.monitoredBadge')}
     </span>
   );

@@ -11,6 +11,9 @@ type Entry = MyFollowUpsResponse['entries'][number];
  * The agent's reminder calls (回访名单) assigned by the team lead: call a number through the
  * follow-up call path, record how the call went, mark the number done.
  */
+// eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
+const attemptsPath = (entryId: number) => `/api/v1/follow-up-entries/${entryId}/attempts`;
+
 export function MyFollowUps() {
   const { t } = useTranslation();
   const api = useSessionStore((s) => s.api);
@@ -24,7 +27,10 @@ export function MyFollowUps() {
 
   const load = useCallback(() => {
     // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-    api.get<MyFollowUpsResponse>('/api/v1/follow-up-lists/mine').then((r) => setEntries(r.entries), () => setEntries([]));
+    api.get<MyFollowUpsResponse>('/api/v1/follow-up-lists/mine').then(
+      (r) => setEntries(r.entries),
+      () => setEntries([]),
+    );
   }, [api]);
   useEffect(() => {
     if (isAgent) load();
@@ -43,12 +49,18 @@ export function MyFollowUps() {
   const open = entries.filter((e) => !e.done);
   // The follow-up call just made to this entry's number, not yet recorded: its outcome buttons show.
   const lastCallFor = (e: Entry) =>
-    call && call.direction === 'outbound' && call.remoteNumber === e.number && call.callId && phoneIdle && !e.attempts.some((a) => a.callId === call.callId) ? call.callId : undefined;
+    call && call.direction === 'outbound' && call.remoteNumber === e.number && call.callId && phoneIdle && !e.attempts.some((a) => a.callId === call.callId)
+      ? call.callId
+      : undefined;
 
   return (
     <details className="panel my-follow-ups" data-testid="my-follow-ups" open={open.length > 0}>
       <summary className="panel__title">{t('followUpLists.mine', { open: open.length, total: entries.length })}</summary>
-      {error && <p className="record__error" role="alert">{error}</p>}
+      {error && (
+        <p className="record__error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="caller-history__list">
         {entries.map((e) => {
           const callId = lastCallFor(e);
@@ -57,14 +69,17 @@ export function MyFollowUps() {
               <strong>{e.number}</strong> {e.name ?? ''} · {e.listTitle}
               <span className="muted"> · {t('followUpLists.attempts', { count: e.attempts.length })}</span>
               {e.done ? (
-                <div className="muted">{t('followUpLists.doneBy', { by: e.done.by, at: new Date(e.done.at).toLocaleString(), result: e.done.result ?? '' })}</div>
+                <div className="muted">
+                  {t('followUpLists.doneBy', { by: e.done.by, at: new Date(e.done.at).toLocaleString(), result: e.done.result ?? '' })}
+                </div>
               ) : (
                 <div className="my-follow-ups__actions">
-                  <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(e.number)}>{t('followUpLists.call')}</button>
+                  <button type="button" className="button button--small" disabled={!phoneIdle} onClick={() => void dial(e.number)}>
+                    {t('followUpLists.call')}
+                  </button>
                   {callId &&
                     ATTEMPT_OUTCOMES.map((o: AttemptOutcome) => (
-                      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-                      <button key={o} type="button" className="button button--small" onClick={() => void send(`/api/v1/follow-up-entries/${e.id}/attempts`, { callId, outcome: o })}>
+                      <button key={o} type="button" className="button button--small" onClick={() => void send(attemptsPath(e.id), { callId, outcome: o })}>
                         {t(`followUpLists.outcomes.${o}`)}
                       </button>
                     ))}
@@ -77,8 +92,15 @@ export function MyFollowUps() {
                         void send(`/api/v1/follow-up-entries/${e.id}/done`, { result: results[e.id] ?? '' });
                       }}
                     >
-                      <input aria-label={t('followUpLists.result')} placeholder={t('followUpLists.result')} value={results[e.id] ?? ''} onChange={(ev) => setResults({ ...results, [e.id]: ev.target.value })} />
-                      <button type="submit" className="button button--small" disabled={!(results[e.id] ?? '').trim()}>{t('followUpLists.markDone')}</button>
+                      <input
+                        aria-label={t('followUpLists.result')}
+                        placeholder={t('followUpLists.result')}
+                        value={results[e.id] ?? ''}
+                        onChange={(ev) => setResults({ ...results, [e.id]: ev.target.value })}
+                      />
+                      <button type="submit" className="button button--small" disabled={!(results[e.id] ?? '').trim()}>
+                        {t('followUpLists.markDone')}
+                      </button>
                     </form>
                   )}
                   {e.script && <div className="caller-history__resolution">{e.script}</div>}

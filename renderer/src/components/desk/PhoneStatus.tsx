@@ -6,11 +6,13 @@ export function PhoneStatus() {
   const { t } = useTranslation();
   const registration = useSoftphoneStore((s) => s.registration);
   return (
-    <div className={`connection connection--${registration === 'registered' ? 'online' : registration === 'failed' ? 'offline' : 'connecting'}`} role="status" data-testid="phone-status">
+    <div
+      className={`connection connection--${registration === 'registered' ? 'online' : registration === 'failed' ? 'offline' : 'connecting'}`}
+      role="status"
+      data-testid="phone-status"
+    >
       <span className="connection__dot" aria-hidden="true" />
-      <span>
-        {t('common.labelled', { label: t('phone.label'), value: t(`phone.${registration}`) })}
-      </span>
+      <span>{t('common.labelled', { label: t('phone.label'), value: t(`phone.${registration}`) })}</span>
     </div>
   );
 }

@@ -36,13 +36,18 @@ export function RecordPanel() {
   const script = useMemo(() => (draft.topic.trim() ? restatementScript(draft) : ''), [draft]);
   const opensOrder = workOrderCategoryFor(draft) !== undefined;
   // Letters in the number show at once; a missing number once saving was tried.
-  const callbackError = callbackNumberProblem(draft) === 'invalid' ? 'callbackNumberInvalid' : error === 'callbackNumberRequired' ? 'callbackNumberRequired' : undefined;
+  const callbackError =
+    callbackNumberProblem(draft) === 'invalid' ? 'callbackNumberInvalid' : error === 'callbackNumberRequired' ? 'callbackNumberRequired' : undefined;
   // A refused save names its field: the message goes under that field, which is marked invalid.
-  const message = error === undefined || error === 'callbackNumberInvalid' || error === 'callbackNumberRequired' ? undefined : error === 'topicRequired' ? t('record.topicRequired') : errorText(t, error);
+  const message =
+    error === undefined || error === 'callbackNumberInvalid' || error === 'callbackNumberRequired'
+      ? undefined
+      : error === 'topicRequired'
+        ? t('record.topicRequired')
+        : errorText(t, error);
   const badField = error === 'topicRequired' ? 'topic' : typeof error === 'string' ? undefined : errorField(error);
   const marked = badField && FIELDS.includes(badField) ? badField : undefined;
-  const invalid = (name: string) =>
-    marked === name ? { 'aria-invalid': true as const, 'aria-describedby': `record-error-${name}` } : {};
+  const invalid = (name: string) => (marked === name ? { 'aria-invalid': true as const, 'aria-describedby': `record-error-${name}` } : {});
   const fieldError = (name: string) =>
     marked === name && (
       <span className="field__error" id={`record-error-${name}`} role="alert" data-testid={`record-error-${name}`}>
@@ -52,7 +57,9 @@ export function RecordPanel() {
 
   return (
     <section className="panel record" aria-labelledby="record-heading">
-      <h2 id="record-heading" className="panel__title">{t('record.title')}</h2>
+      <h2 id="record-heading" className="panel__title">
+        {t('record.title')}
+      </h2>
       <div className="record__categories" role="radiogroup" aria-label={t('record.category')}>
         {CATEGORY_ORDER.map((category) => (
           <label key={category} className={`chip ${draft.category === category ? 'chip--on' : ''}`}>
@@ -67,7 +74,14 @@ export function RecordPanel() {
             <span>{t('record.topic')}</span>
             <Counter id="record-topic-count" count={draft.topic.length} max={TOPIC_MAX} />
           </span>
-          <input value={draft.topic} maxLength={TOPIC_MAX} aria-label={t('record.topic')} aria-describedby="record-topic-count" onChange={(e) => update({ topic: e.target.value })} {...invalid('topic')} />
+          <input
+            value={draft.topic}
+            maxLength={TOPIC_MAX}
+            aria-label={t('record.topic')}
+            aria-describedby="record-topic-count"
+            onChange={(e) => update({ topic: e.target.value })}
+            {...invalid('topic')}
+          />
           {fieldError('topic')}
         </label>
         <label className="field">
@@ -105,7 +119,15 @@ export function RecordPanel() {
           <span>{t('record.description')}</span>
           <Counter id="record-description-count" count={draft.description.length} max={DESCRIPTION_MAX} />
         </span>
-        <textarea rows={3} value={draft.description} maxLength={DESCRIPTION_MAX} aria-label={t('record.description')} aria-describedby="record-description-count" onChange={(e) => update({ description: e.target.value })} {...invalid('description')} />
+        <textarea
+          rows={3}
+          value={draft.description}
+          maxLength={DESCRIPTION_MAX}
+          aria-label={t('record.description')}
+          aria-describedby="record-description-count"
+          onChange={(e) => update({ description: e.target.value })}
+          {...invalid('description')}
+        />
         {fieldError('description')}
       </label>
       <div className="script" aria-live="polite">
@@ -121,11 +143,22 @@ export function RecordPanel() {
       {saved && (
         <p className="record__saved" role="status" data-testid="record-saved">
           {saved.workOrderId
-            ? t('record.savedWithOrder', { id: saved.workOrderId, due: saved.workOrderDueAt ? `${formatCenterDateTime(saved.workOrderDueAt, timeZone)}${saved.workOrderDueProvisional ? t('record.dueProvisional') : ''}` : '' })
+            ? t('record.savedWithOrder', {
+                id: saved.workOrderId,
+                due: saved.workOrderDueAt
+                  ? `${formatCenterDateTime(saved.workOrderDueAt, timeZone)}${saved.workOrderDueProvisional ? t('record.dueProvisional') : ''}`
+                  : '',
+              })
             : t('record.saved')}
         </p>
       )}
-      <button type="button" className="button button--primary" data-testid="record-confirm" disabled={saving || !draft.topic.trim()} onClick={() => void save()}>
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="record-confirm"
+        disabled={saving || !draft.topic.trim()}
+        onClick={() => void save()}
+      >
         {t('record.confirm')}
       </button>
     </section>

@@ -10,14 +10,18 @@ export function ScriptsPanel() {
   const variant = useRecordStore((s) => closingVariant(s.saved ?? (s.draft.topic.trim() ? s.draft : undefined)));
   return (
     <section className="panel scripts" aria-labelledby="scripts-heading">
-      <h2 id="scripts-heading" className="panel__title">{t('scripts.title')}</h2>
+      <h2 id="scripts-heading" className="panel__title">
+        {t('scripts.title')}
+      </h2>
       <details open>
         <summary>{t('scripts.greeting')}</summary>
         <p data-testid="greeting-script">{t('scripts.greetingText', { workNumber })}</p>
       </details>
       <details>
         <summary>{t('scripts.closing')}</summary>
-        <p data-testid="closing-script" data-variant={variant}>{t(`agentDesk.closing.${variant}`)}</p>
+        <p data-testid="closing-script" data-variant={variant}>
+          {t(`agentDesk.closing.${variant}`)}
+        </p>
       </details>
     </section>
   );

@@ -43,24 +43,32 @@ export function SoftphonePanel() {
   const onHangup = () => void hangUpWithCare();
   return (
     <section className="panel softphone" aria-labelledby="softphone-heading" data-call-state={callState}>
-      <h2 id="softphone-heading" className="panel__title">{t('softphone.title')}</h2>
+      <h2 id="softphone-heading" className="panel__title">
+        {t('softphone.title')}
+      </h2>
       {lostCall && (
         <div className="softphone__lost" role="alert" data-testid="lost-call">
           {t('softphone.lostCall', { number: lostCall.remoteNumber })}
-          <button type="button" className="button button--small" onClick={dismissLostCall}>{t('softphone.dismiss')}</button>
+          <button type="button" className="button button--small" onClick={dismissLostCall}>
+            {t('softphone.dismiss')}
+          </button>
         </div>
       )}
       <div className={`call-card call-card--${callState}`} data-testid="call-card">
         <div className="call-card__state">{t(`softphone.state.${callState}`)}</div>
         {call ? (
           <>
-            <div className="call-card__number" data-testid="caller-number">{call.remoteNumber || t('softphone.unknownNumber')}</div>
+            <div className="call-card__number" data-testid="caller-number">
+              {call.remoteNumber || t('softphone.unknownNumber')}
+            </div>
             <MonitoredBadge />
             {call.direction === 'outbound' && (
               <div className="call-card__path" data-testid="outbound-label">
                 {call.workOrderId ? t('softphone.followUpOf', { id: call.workOrderId }) : t('softphone.outbound')}
                 {callState === 'dialing' && call.earlyMedia && <span data-testid="early-media"> · {t('softphone.earlyMedia')}</span>}
-                {callState === 'dialing' && call.remoteRinging && !call.earlyMedia && <span data-testid="remote-ringing"> · {t('softphone.remoteRinging')}</span>}
+                {callState === 'dialing' && call.remoteRinging && !call.earlyMedia && (
+                  <span data-testid="remote-ringing"> · {t('softphone.remoteRinging')}</span>
+                )}
               </div>
             )}
             {call.ivrPath.length > 0 && (
@@ -68,12 +76,10 @@ export function SoftphonePanel() {
                 {call.ivrPath.join(' → ')}
               </div>
             )}
-            <div className="call-card__timer" data-testid="call-timer">{formatDuration(talkSeconds)}</div>
-            {call.endedAt && (
-              <div className="call-card__ended">
-                {endedText(call, handoff, t)}
-              </div>
-            )}
+            <div className="call-card__timer" data-testid="call-timer">
+              {formatDuration(talkSeconds)}
+            </div>
+            {call.endedAt && <div className="call-card__ended">{endedText(call, handoff, t)}</div>}
           </>
         ) : (
           <div className="call-card__idle">{t('softphone.noCall')}</div>
@@ -81,10 +87,24 @@ export function SoftphonePanel() {
       </div>
       <DialForm />
       <div className="softphone__buttons">
-        <button type="button" className="button button--answer" disabled={callState !== 'incoming'} onClick={() => void answer()} title="F2" aria-keyshortcuts="F2">
+        <button
+          type="button"
+          className="button button--answer"
+          disabled={callState !== 'incoming'}
+          onClick={() => void answer()}
+          title="F2"
+          aria-keyshortcuts="F2"
+        >
           {t('softphone.answer')}
         </button>
-        <button type="button" className="button button--hangup" disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')} onClick={onHangup} title="F4" aria-keyshortcuts="F4">
+        <button
+          type="button"
+          className="button button--hangup"
+          disabled={!(callState === 'incoming' || callState === 'dialing' || talking || callState === 'connecting')}
+          onClick={onHangup}
+          title="F4"
+          aria-keyshortcuts="F4"
+        >
           {t('softphone.hangup')}
         </button>
         <button type="button" className="button" aria-pressed={muted} disabled={!talking} onClick={toggleMute} title="F6" aria-keyshortcuts="F6">
@@ -97,20 +117,31 @@ export function SoftphonePanel() {
       {/* A team lead's monitor leg is the agent's call: no survey or transfer from here. */}
       {!call?.monitor && (
         <>
-          <button type="button" className="button button--survey" disabled={callState !== 'active' || !call?.callId || handoff !== undefined} onClick={() => void handOffToSurvey()}>
+          <button
+            type="button"
+            className="button button--survey"
+            disabled={callState !== 'active' || !call?.callId || handoff !== undefined}
+            onClick={() => void handOffToSurvey()}
+          >
             {t('softphone.toSurvey')}
           </button>
           <TransferControls />
         </>
       )}
-      {lastError && <p className="softphone__warning" role="alert">{lastError}</p>}
+      {lastError && (
+        <p className="softphone__warning" role="alert">
+          {lastError}
+        </p>
+      )}
       {hungUpFirstCount > 0 && (
         <p className="softphone__warning" role="status" data-testid="hung-up-first">
           {t('softphone.hungUpFirstCount', { count: hungUpFirstCount })}
         </p>
       )}
       <DtmfPad disabled={!talking} onDigit={(d) => void sendDtmf(d)} />
-      <p className="softphone__keys muted" data-testid="hotkeys-legend">{t('hotkeys.legend')}</p>
+      <p className="softphone__keys muted" data-testid="hotkeys-legend">
+        {t('hotkeys.legend')}
+      </p>
     </section>
   );
 }

@@ -43,7 +43,12 @@ export function StateBar() {
   const acwLeft = Math.max(0, ACW_TARGET_SECONDS - inState);
   const signOut = async () => {
     // §2.4-10: no leaving during working hours without a reason to; the agent must confirm.
-    const ask = { title: t('stateBar.signOut'), message: t('stateBar.signOutWarning'), confirmLabel: t('stateBar.signOut'), cancelLabel: t('agentDesk.cancel') };
+    const ask = {
+      title: t('stateBar.signOut'),
+      message: t('stateBar.signOutWarning'),
+      confirmLabel: t('stateBar.signOut'),
+      cancelLabel: t('agentDesk.cancel'),
+    };
     if (isInServiceHours(Date.now(), serviceHours, timeZone) && !(await askConfirm(ask))) return;
     void setState({ state: 'signed_out' });
   };
@@ -75,16 +80,34 @@ export function StateBar() {
       </button>
       <select aria-label={t('stateBar.reason')} value={reason} onChange={(e) => setReason(e.target.value as NotReadyReason)}>
         {NOT_READY_REASONS.map((r) => (
-          <option key={r} value={r}>{t(`stateBar.reasons.${r}`)}</option>
+          <option key={r} value={r}>
+            {t(`stateBar.reasons.${r}`)}
+          </option>
         ))}
       </select>
-      <button type="button" className="button button--small" disabled={state === 'ringing' || state === 'talking'} onClick={() => void setState({ state: 'not_ready', reason })} title={t('hotkeys.toggleReadyHint')} aria-keyshortcuts="F8">
+      <button
+        type="button"
+        className="button button--small"
+        disabled={state === 'ringing' || state === 'talking'}
+        onClick={() => void setState({ state: 'not_ready', reason })}
+        title={t('hotkeys.toggleReadyHint')}
+        aria-keyshortcuts="F8"
+      >
         {t('stateBar.notReady')}
       </button>
-      <button type="button" className="button button--small" disabled={state === 'signed_out' || state === 'ringing' || state === 'talking'} onClick={() => void signOut()}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={state === 'signed_out' || state === 'ringing' || state === 'talking'}
+        onClick={() => void signOut()}
+      >
         {t('stateBar.signOut')}
       </button>
-      {error && <span className="record__error" role="alert">{errorCode ? t(`agentDesk.errors.${errorCode}`, { defaultValue: error }) : error}</span>}
+      {error && (
+        <span className="record__error" role="alert">
+          {errorCode ? t(`agentDesk.errors.${errorCode}`, { defaultValue: error }) : error}
+        </span>
+      )}
       <span className={`state-bar__queue ${queueLength > 0 ? 'state-bar__queue--waiting' : ''}`} data-testid="queue-summary" role="status">
         {queueLength > 0 ? t('agentDesk.queue.waiting', { count: queueLength, wait: formatDuration(longestWait) }) : t('agentDesk.queue.empty')}
       </span>

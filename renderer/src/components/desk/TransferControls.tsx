@@ -53,7 +53,8 @@ export function TransferControls() {
   const begin = (how: 'blind' | 'consult') => {
     if (call?.callId && colleague) void start(call.callId, colleague, how);
   };
-  const errorText = error instanceof ApiError ? t(`transfer.errors.${error.code}`, { defaultValue: t('transfer.errors.unknown', { status: error.status }) }) : error?.message;
+  const errorText =
+    error instanceof ApiError ? t(`transfer.errors.${error.code}`, { defaultValue: t('transfer.errors.unknown', { status: error.status }) }) : error?.message;
 
   return (
     <div className="softphone__transfer" data-testid="transfer" data-stage={stage}>
@@ -79,16 +80,34 @@ export function TransferControls() {
       </div>
       {departments.length > 0 && (
         <div className="softphone__transfer-row">
-          <select className="input--small" aria-label={t('transfer.department')} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} data-testid="transfer-department">
+          <select
+            className="input--small"
+            aria-label={t('transfer.department')}
+            value={departmentId}
+            onChange={(e) => setDepartmentId(e.target.value)}
+            data-testid="transfer-department"
+          >
             <option value="">{t('transfer.department')}</option>
             {departments.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
-          <button type="button" className="button button--small" disabled={!canStart || !department} onClick={() => call?.callId && department && void startDepartment(call.callId, department, 'blind')}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!canStart || !department}
+            onClick={() => call?.callId && department && void startDepartment(call.callId, department, 'blind')}
+          >
             {t('transfer.toDepartment')}
           </button>
-          <button type="button" className="button button--small" disabled={!canStart || !department} onClick={() => call?.callId && department && void startDepartment(call.callId, department, 'consult')}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!canStart || !department}
+            onClick={() => call?.callId && department && void startDepartment(call.callId, department, 'consult')}
+          >
             {t('transfer.consult')}
           </button>
         </div>
@@ -96,19 +115,29 @@ export function TransferControls() {
       {stage === 'ringing' && (
         <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
           <span>{t(say('ringing'), { workNumber: target })}</span>
-          <button type="button" className="button button--small" onClick={() => void act('return')}>{t('transfer.cancel')}</button>
+          <button type="button" className="button button--small" onClick={() => void act('return')}>
+            {t('transfer.cancel')}
+          </button>
         </div>
       )}
       {stage === 'consulting' && (
         <div className="softphone__transfer-row" role="status" data-testid="transfer-status">
           <span>{t(say('consulting'), { workNumber: target })}</span>
-          <button type="button" className="button button--small" onClick={() => void act('complete')}>{t('transfer.complete')}</button>
-          <button type="button" className="button button--small" onClick={() => void act('conference')}>{t('transfer.conference')}</button>
-          <button type="button" className="button button--small" onClick={() => void act('return')}>{t('transfer.return')}</button>
+          <button type="button" className="button button--small" onClick={() => void act('complete')}>
+            {t('transfer.complete')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void act('conference')}>
+            {t('transfer.conference')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void act('return')}>
+            {t('transfer.return')}
+          </button>
         </div>
       )}
       {stage === 'conference' && (
-        <p className="softphone__note" role="status" data-testid="transfer-status">{t(say('inConference'), { workNumber: target })}</p>
+        <p className="softphone__note" role="status" data-testid="transfer-status">
+          {t(say('inConference'), { workNumber: target })}
+        </p>
       )}
       {stage === 'failed' && (
         <p className="softphone__warning" role="alert" data-testid="transfer-status">
@@ -116,12 +145,20 @@ export function TransferControls() {
         </p>
       )}
       {stage === 'returned' && (
-        <p className="softphone__note" role="status" data-testid="transfer-status">{t('transfer.returned')}</p>
+        <p className="softphone__note" role="status" data-testid="transfer-status">
+          {t('transfer.returned')}
+        </p>
       )}
       {stage === 'completed' && mode && (
-        <p className="softphone__note" role="status" data-testid="transfer-status">{t(say('completed'), { workNumber: target })}</p>
+        <p className="softphone__note" role="status" data-testid="transfer-status">
+          {t(say('completed'), { workNumber: target })}
+        </p>
       )}
-      {errorText && <p className="softphone__warning" role="alert" data-testid="transfer-error">{errorText}</p>}
+      {errorText && (
+        <p className="softphone__warning" role="alert" data-testid="transfer-error">
+          {errorText}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,14 +17,25 @@ export function VerificationPanel() {
 
   return (
     <section className="panel verification" aria-labelledby="verification-heading">
-      <h2 id="verification-heading" className="panel__title">{t('verification.title')}</h2>
-      <button type="button" className="button button--primary" disabled={!talking || !call?.callId || call.direction !== 'inbound' || busy} onClick={() => call?.callId && void start(call.callId)}>
+      <h2 id="verification-heading" className="panel__title">
+        {t('verification.title')}
+      </h2>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!talking || !call?.callId || call.direction !== 'inbound' || busy}
+        onClick={() => call?.callId && void start(call.callId)}
+      >
         {busy ? t('verification.inProgress') : t('verification.start')}
       </button>
       <p className={`verification__status verification__status--${status}`} role="status" data-testid="verification-status">
         {t(`verification.status.${status}`, { attemptsLeft: attemptsLeft ?? 0 })}
       </p>
-      {error && <p className="record__error" role="alert">{error}</p>}
+      {error && (
+        <p className="record__error" role="alert">
+          {error}
+        </p>
+      )}
       {profile?.person && (
         <dl className="facts" data-testid="caller-profile">
           <dt>{t('verification.name')}</dt>
@@ -39,7 +50,12 @@ export function VerificationPanel() {
             <div key={loan.contractNo} className="facts__group">
               <dt>{t('verification.loan')}</dt>
               <dd>
-                {t('verification.loanLine', { balance: formatFen(loan.balanceFen), term: loan.termMonths, monthly: formatFen(loan.monthlyRepaymentFen), progress: loan.progress })}
+                {t('verification.loanLine', {
+                  balance: formatFen(loan.balanceFen),
+                  term: loan.termMonths,
+                  monthly: formatFen(loan.monthlyRepaymentFen),
+                  progress: loan.progress,
+                })}
               </dd>
             </div>
           ))}
@@ -48,13 +64,17 @@ export function VerificationPanel() {
       {profile?.employer && (
         <dl className="facts">
           <dt>{t('verification.employer')}</dt>
-          <dd>{profile.employer.name}（{profile.employer.status}）</dd>
+          <dd>
+            {profile.employer.name}（{profile.employer.status}）
+          </dd>
           <dt>{t('verification.headcount')}</dt>
           <dd>{profile.employer.headcount}</dd>
           {profile.employer.arrearsMonths > 0 && (
             <>
               <dt>{t('verification.arrears')}</dt>
-              <dd className="due--overdue">{t('verification.arrearsLine', { months: profile.employer.arrearsMonths, amount: formatFen(profile.employer.arrearsFen) })}</dd>
+              <dd className="due--overdue">
+                {t('verification.arrearsLine', { months: profile.employer.arrearsMonths, amount: formatFen(profile.employer.arrearsFen) })}
+              </dd>
             </>
           )}
         </dl>

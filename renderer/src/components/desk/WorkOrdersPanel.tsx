@@ -21,8 +21,14 @@ export function WorkOrdersPanel() {
 
   return (
     <section className="panel work-orders" aria-labelledby="work-orders-heading">
-      <h2 id="work-orders-heading" className="panel__title">{t('workOrders.title')}</h2>
-      {error && <p className="record__error" role="alert">{errorText(t, error)}</p>}
+      <h2 id="work-orders-heading" className="panel__title">
+        {t('workOrders.title')}
+      </h2>
+      {error && (
+        <p className="record__error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
       {orders.length === 0 ? (
         <p className="muted">{t('workOrders.empty')}</p>
       ) : (

@@ -26,7 +26,9 @@ export function WrapUpPicker({ callId }: { callId: string }) {
       >
         <option value="">{t('agentDesk.wrapUp.choose')}</option>
         {codes.map((c) => (
-          <option key={c.id} value={c.id}>{c.label}</option>
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
         ))}
       </select>
     </label>

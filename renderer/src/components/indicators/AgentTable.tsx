@@ -23,7 +23,9 @@ export function AgentTable({ agents }: { agents: MetricsAgentsResponse | undefin
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={8} className="agents-table__empty">{t('indicators.agents.none')}</td>
+            <td colSpan={8} className="agents-table__empty">
+              {t('indicators.agents.none')}
+            </td>
           </tr>
         )}
         {rows.map((a) => {

@@ -32,7 +32,14 @@ export function IndicatorsScreen() {
           <div className="indicators__controls">
             <div role="tablist" aria-label={t('indicators.period')} className="indicators__periods">
               {PERIOD_KINDS.map((p) => (
-                <button key={p} type="button" role="tab" aria-selected={p === s.period} className={`chip ${p === s.period ? 'chip--on' : ''}`} onClick={() => void s.choose(p, s.date)}>
+                <button
+                  key={p}
+                  type="button"
+                  role="tab"
+                  aria-selected={p === s.period}
+                  className={`chip ${p === s.period ? 'chip--on' : ''}`}
+                  onClick={() => void s.choose(p, s.date)}
+                >
                   {t(`indicators.periods.${p}`)}
                 </button>
               ))}
@@ -61,17 +68,23 @@ export function IndicatorsScreen() {
       </section>
       <div className="indicators-screen__trends">
         <section className="panel trend" aria-labelledby="trend-hours">
-          <h3 id="trend-hours" className="panel__title">{t('indicators.trends.hoursTitle')}</h3>
+          <h3 id="trend-hours" className="panel__title">
+            {t('indicators.trends.hoursTitle')}
+          </h3>
           <TrendChart option={hourly} label={t('indicators.trends.hoursTitle')} testId="trend-hours" />
         </section>
         <section className="panel trend" aria-labelledby="trend-month">
-          <h3 id="trend-month" className="panel__title">{t('indicators.trends.monthTitle', { month: s.month?.rows[0]?.label.slice(0, 7) ?? '' })}</h3>
+          <h3 id="trend-month" className="panel__title">
+            {t('indicators.trends.monthTitle', { month: s.month?.rows[0]?.label.slice(0, 7) ?? '' })}
+          </h3>
           <TrendChart option={month} label={t('indicators.trends.monthTitle', { month: '' })} testId="trend-month" />
         </section>
       </div>
       <section className="panel" aria-labelledby="agents-title">
         <div className="indicators__head">
-          <h3 id="agents-title" className="panel__title">{t('indicators.agents.title', { label: s.agents?.label ?? '' })}</h3>
+          <h3 id="agents-title" className="panel__title">
+            {t('indicators.agents.title', { label: s.agents?.label ?? '' })}
+          </h3>
           <ExportButtons what="agents" />
         </div>
         <AgentTable agents={s.agents} />

@@ -21,7 +21,14 @@ export function hourlyOption(t: TFunction, day: MetricsHoursResponse | undefined
     xAxis: { type: 'category', data: hours, name: t('indicators.trends.hour'), nameGap: 4 },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'line', name: t('indicators.trends.dayBefore', { date: before?.date ?? '' }), data: calls(before), color: MUTED, symbol: 'none', lineStyle: { type: 'dashed' } },
+      {
+        type: 'line',
+        name: t('indicators.trends.dayBefore', { date: before?.date ?? '' }),
+        data: calls(before),
+        color: MUTED,
+        symbol: 'none',
+        lineStyle: { type: 'dashed' },
+      },
       { type: 'line', name: t('indicators.trends.chosenDay', { date: day?.date ?? '' }), data: calls(day), color: BRAND, areaStyle: { opacity: 0.08 } },
     ],
   };
@@ -49,7 +56,13 @@ export function monthOption(t: TFunction, month: MetricsSeriesResponse | undefin
         data: rows.map((r) => r.indicators.callconnect),
         color: OK,
         connectNulls: false,
-        markLine: { silent: true, symbol: 'none', data: [{ yAxis: limit }], lineStyle: { color: '#c0392b', type: 'dotted' }, label: { formatter: `${limit}%` } },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          data: [{ yAxis: limit }],
+          lineStyle: { color: '#c0392b', type: 'dotted' },
+          label: { formatter: `${limit}%` },
+        },
       },
     ],
   };

@@ -41,7 +41,13 @@ export function RecordingPlayer({ callId, autoStart = false }: { callId: string;
       {ticket && ticket.segments > 1 && (
         <span className="recording-player__segments" role="group" aria-label={t('recordings.segments')}>
           {Array.from({ length: ticket.segments }, (_, i) => i + 1).map((n) => (
-            <button key={n} type="button" className={`button button--ghost button--small ${n === segment ? 'button--on' : ''}`} aria-pressed={n === segment} onClick={() => setSegment(n)}>
+            <button
+              key={n}
+              type="button"
+              className={`button button--ghost button--small ${n === segment ? 'button--on' : ''}`}
+              aria-pressed={n === segment}
+              onClick={() => setSegment(n)}
+            >
               {t('recordings.segment', { n })}
             </button>
           ))}
@@ -58,7 +64,11 @@ export function RecordingPlayer({ callId, autoStart = false }: { callId: string;
           onError={() => setError(t('recordings.errors.playback'))}
         />
       )}
-      {error && <span className="recording-player__error" role="alert">{error}</span>}
+      {error && (
+        <span className="recording-player__error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

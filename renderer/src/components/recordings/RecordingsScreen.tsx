@@ -47,21 +47,31 @@ export function RecordingsScreen() {
   const field = (name: keyof Filters, type = 'text') => (
     <label className="field field--compact">
       <span>{t(`recordings.filters.${name}`)}</span>
-      <input type={type} value={form[name]} inputMode={type === 'date' ? undefined : 'numeric'} onChange={(e) => setForm({ ...form, [name]: e.target.value })} data-testid={`recordings-${name}`} />
+      <input
+        type={type}
+        value={form[name]}
+        inputMode={type === 'date' ? undefined : 'numeric'}
+        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+        data-testid={`recordings-${name}`}
+      />
     </label>
   );
 
   return (
     <main className="recordings-screen">
       <section className="panel" aria-labelledby="recordings-heading">
-        <h2 id="recordings-heading" className="panel__title">{t('recordings.title')}</h2>
+        <h2 id="recordings-heading" className="panel__title">
+          {t('recordings.title')}
+        </h2>
         <form className="orders-search" onSubmit={(e) => (e.preventDefault(), void search(form))}>
           {field('from', 'date')}
           {field('to', 'date')}
           {field('caller')}
           {field('agent')}
           <div className="orders-search__buttons">
-            <button type="submit" className="button" data-testid="recordings-search">{t('recordings.search')}</button>
+            <button type="submit" className="button" data-testid="recordings-search">
+              {t('recordings.search')}
+            </button>
           </div>
         </form>
         {usage && (
@@ -69,7 +79,11 @@ export function RecordingsScreen() {
             {t('recordings.usage', { count: usage.files, size: megabytes(usage.bytes), free: gigabytes(usage.freeBytes), days: usage.retentionDays })}
           </p>
         )}
-        {error && <p className="recording-player__error" role="alert">{error}</p>}
+        {error && (
+          <p className="recording-player__error" role="alert">
+            {error}
+          </p>
+        )}
         {calls && calls.length === 0 && <p className="muted">{t('recordings.none')}</p>}
         {calls && calls.length > 0 && (
           <table className="table" data-testid="recordings-table">
@@ -86,7 +100,10 @@ export function RecordingsScreen() {
               {calls.map((c) => (
                 <tr key={c.id} data-testid="recorded-call" data-call-id={c.id}>
                   <td>{formatCenterDateTime(c.arrivedAt, timeZone)}</td>
-                  <td>{c.callerMasked}{c.direction === 'outbound' && <span className="due__tag">{t('recordings.outbound')}</span>}</td>
+                  <td>
+                    {c.callerMasked}
+                    {c.direction === 'outbound' && <span className="due__tag">{t('recordings.outbound')}</span>}
+                  </td>
                   <td>{c.agentWorkNumber ? `${c.agentName ?? ''} ${c.agentWorkNumber}` : '—'}</td>
                   <td>{c.talkSeconds === null ? t('recordings.notAnswered') : t('recordings.seconds', { count: c.talkSeconds })}</td>
                   <td className="table__cell--actions">
@@ -96,7 +113,8 @@ export function RecordingsScreen() {
                       <RecordingPlayer key={c.id} callId={c.id} autoStart />
                     ) : (
                       <button type="button" className="button button--ghost button--small" onClick={() => setSelected(c.id)} data-testid="open-recording">
-                        {t('recordings.play')}{c.segments > 1 && ` (${t('recordings.segmentCount', { count: c.segments })})`}
+                        {t('recordings.play')}
+                        {c.segments > 1 && ` (${t('recordings.segmentCount', { count: c.segments })})`}
                       </button>
                     )}
                   </td>

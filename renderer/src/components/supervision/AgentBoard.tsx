@@ -1,18 +1,11 @@
-import { Fragment, memo, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import type { BoardAgent } from "../../../../shared/api/supervision";
-import { formatDuration } from "../../hooks/use-elapsed";
-import { useSupervisionStore } from "../../stores/supervision-store";
-import {
-  boardRows,
-  SORT_KEYS,
-  STATE_FILTERS,
-  type BoardRow,
-  type SortKey,
-  type StateFilter,
-} from "./board-rows";
-import { ForceForm } from "./ForceForm";
-import { useServerNow } from "./use-server-now";
+import { Fragment, memo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardAgent } from '../../../../shared/api/supervision';
+import { formatDuration } from '../../hooks/use-elapsed';
+import { useSupervisionStore } from '../../stores/supervision-store';
+import { boardRows, SORT_KEYS, STATE_FILTERS, type BoardRow, type SortKey, type StateFilter } from './board-rows';
+import { ForceForm } from './ForceForm';
+import { useServerNow } from './use-server-now';
 
 export interface AgentBoardProps {
   /** Per-agent actions other screens add to a row (listen / whisper / barge). */
@@ -25,44 +18,24 @@ export function AgentBoard({ agentActions }: AgentBoardProps) {
   const agents = useSupervisionStore((s) => s.agents);
   const thresholds = useSupervisionStore((s) => s.thresholds);
   const now = useServerNow();
-  const [filter, setFilter] = useState<StateFilter>("all");
-  const [sort, setSort] = useState<SortKey>("workNumber");
-  const [search, setSearch] = useState("");
+  const [filter, setFilter] = useState<StateFilter>('all');
+  const [sort, setSort] = useState<SortKey>('workNumber');
+  const [search, setSearch] = useState('');
   const [forcing, setForcing] = useState<{
     agentId: number;
-    state: "not_ready" | "signed_out";
+    state: 'not_ready' | 'signed_out';
   }>();
-  const rows = boardRows(
-    Object.values(agents),
-    now,
-    thresholds,
-    filter,
-    search,
-    sort,
-  );
+  const rows = boardRows(Object.values(agents), now, thresholds, filter, search, sort);
 
   return (
-    <section
-      className="panel agent-board"
-      aria-labelledby="agent-board-heading"
-    >
+    <section className="panel agent-board" aria-labelledby="agent-board-heading">
       <div className="agent-board__head">
         <h2 id="agent-board-heading" className="panel__title">
-          {t("supervision.agents.title", { count: Object.keys(agents).length })}
+          {t('supervision.agents.title', { count: Object.keys(agents).length })}
         </h2>
-        <div
-          className="agent-board__filters"
-          role="group"
-          aria-label={t("supervision.agents.filter")}
-        >
+        <div className="agent-board__filters" role="group" aria-label={t('supervision.agents.filter')}>
           {STATE_FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              className={`chip ${f === filter ? "chip--on" : ""}`}
-              aria-pressed={f === filter}
-              onClick={() => setFilter(f)}
-            >
+            <button key={f} type="button" className={`chip ${f === filter ? 'chip--on' : ''}`} aria-pressed={f === filter} onClick={() => setFilter(f)}>
               {t(`supervision.filters.${f}`)}
             </button>
           ))}
@@ -70,17 +43,14 @@ export function AgentBoard({ agentActions }: AgentBoardProps) {
         <input
           className="agent-board__search"
           type="search"
-          aria-label={t("supervision.agents.search")}
-          placeholder={t("supervision.agents.search")}
+          aria-label={t('supervision.agents.search')}
+          placeholder={t('supervision.agents.search')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
         <label className="agent-board__sort">
-          {t("supervision.agents.sort")}
-          <select
-            value={sort}
-            onChange={(e) => setSort(e.target.value as SortKey)}
-          >
+          {t('supervision.agents.sort')}
+          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
             {SORT_KEYS.map((k) => (
               <option key={k} value={k}>
                 {t(`supervision.sort.${k}`)}
@@ -93,19 +63,19 @@ export function AgentBoard({ agentActions }: AgentBoardProps) {
         <table className="table board-table" data-testid="agent-board">
           <thead>
             <tr>
-              <th>{t("supervision.columns.agent")}</th>
-              <th>{t("supervision.columns.state")}</th>
-              <th>{t("supervision.columns.inState")}</th>
-              <th>{t("supervision.columns.call")}</th>
-              <th className="num">{t("supervision.columns.answered")}</th>
-              <th className="num">{t("supervision.columns.avgTalk")}</th>
-              <th className="num">{t("supervision.columns.avgAcw")}</th>
-              <th className="num">{t("supervision.columns.notReady")}</th>
-              <th className="num">{t("supervision.columns.missed")}</th>
-              <th className="num" title={t("supervision.columns.hangupsHint")}>
-                {t("supervision.columns.hangups")}
+              <th>{t('supervision.columns.agent')}</th>
+              <th>{t('supervision.columns.state')}</th>
+              <th>{t('supervision.columns.inState')}</th>
+              <th>{t('supervision.columns.call')}</th>
+              <th className="num">{t('supervision.columns.answered')}</th>
+              <th className="num">{t('supervision.columns.avgTalk')}</th>
+              <th className="num">{t('supervision.columns.avgAcw')}</th>
+              <th className="num">{t('supervision.columns.notReady')}</th>
+              <th className="num">{t('supervision.columns.missed')}</th>
+              <th className="num" title={t('supervision.columns.hangupsHint')}>
+                {t('supervision.columns.hangups')}
               </th>
-              <th>{t("supervision.columns.actions")}</th>
+              <th>{t('supervision.columns.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -116,18 +86,12 @@ export function AgentBoard({ agentActions }: AgentBoardProps) {
                   now={now}
                   acwLimitMs={thresholds.acwLimitSec * 1000}
                   actions={agentActions?.(row.agent)}
-                  onForce={(state) =>
-                    setForcing({ agentId: row.agent.agentId, state })
-                  }
+                  onForce={(state) => setForcing({ agentId: row.agent.agentId, state })}
                 />
                 {forcing?.agentId === row.agent.agentId && (
                   <tr className="board-table__form">
                     <td colSpan={11}>
-                      <ForceForm
-                        agent={row.agent}
-                        state={forcing.state}
-                        onDone={() => setForcing(undefined)}
-                      />
+                      <ForceForm agent={row.agent} state={forcing.state} onDone={() => setForcing(undefined)} />
                     </td>
                   </tr>
                 )}
@@ -135,9 +99,7 @@ export function AgentBoard({ agentActions }: AgentBoardProps) {
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && (
-          <p className="muted">{t("supervision.agents.none")}</p>
-        )}
+        {rows.length === 0 && <p className="muted">{t('supervision.agents.none')}</p>}
       </div>
     </section>
   );
@@ -148,7 +110,7 @@ interface AgentRowProps {
   now: number;
   acwLimitMs: number;
   actions: ReactNode;
-  onForce(state: "not_ready" | "signed_out"): void;
+  onForce(state: 'not_ready' | 'signed_out'): void;
 }
 
 /** A row renders again only when its agent, its seconds or its flags changed: a pushed change costs one row, not 200. */
@@ -160,65 +122,39 @@ const AgentRow = memo(AgentRowView, (a, b) => {
     x.row.flags.join() === y.row.flags.join() &&
     x.acwLimitMs === y.acwLimitMs &&
     x.actions === y.actions;
-  return (
-    same(a, b) &&
-    (a.row.agent.call === null ||
-      Math.floor(a.now / 1000) === Math.floor(b.now / 1000))
-  );
+  return same(a, b) && (a.row.agent.call === null || Math.floor(a.now / 1000) === Math.floor(b.now / 1000));
 });
 
-function AgentRowView({
-  row,
-  now,
-  acwLimitMs,
-  actions,
-  onForce,
-}: AgentRowProps) {
+function AgentRowView({ row, now, acwLimitMs, actions, onForce }: AgentRowProps) {
   const { t } = useTranslation();
   const { agent, flags } = row;
   const { today, call } = agent;
-  const avg = (sum: number, n: number) =>
-    n > 0 ? `${Math.round(sum / n / 1000)}${t("supervision.sec")}` : "—";
-  const idle =
-    agent.state === "ready" ||
-    agent.state === "not_ready" ||
-    agent.state === "after_call_work";
+  const avg = (sum: number, n: number) => (n > 0 ? `${Math.round(sum / n / 1000)}${t('supervision.sec')}` : '—');
+  const idle = agent.state === 'ready' || agent.state === 'not_ready' || agent.state === 'after_call_work';
   return (
     <tr
       data-work-number={agent.workNumber}
       data-state={agent.state}
       data-since={agent.since}
-      className={flags.length ? "board-table__row--flagged" : undefined}
+      className={flags.length ? 'board-table__row--flagged' : undefined}
     >
       <td>
-        <span className="board-table__name">{agent.displayName}</span>{" "}
-        <span className="muted">{agent.workNumber}</span>
-        {!agent.registered && agent.state !== "signed_out" && (
-          <span className="tag tag--warn">
-            {t("supervision.agents.noPhone")}
-          </span>
-        )}
+        <span className="board-table__name">{agent.displayName}</span> <span className="muted">{agent.workNumber}</span>
+        {!agent.registered && agent.state !== 'signed_out' && <span className="tag tag--warn">{t('supervision.agents.noPhone')}</span>}
       </td>
       <td>
-        <span
-          className={`state-dot state-dot--${agent.state}`}
-          aria-hidden="true"
-        />
+        <span className={`state-dot state-dot--${agent.state}`} aria-hidden="true" />
         {t(`stateBar.states.${agent.state}`)}
         {agent.reason && (
           <span className="muted">
-            {" "}
-            ·{" "}
+            {' '}
+            ·{' '}
             {t(`stateBar.reasons.${agent.reason}`, {
               defaultValue: agent.reason,
             })}
           </span>
         )}
-        {agent.pendingForce && (
-          <span className="tag">
-            {t(`supervision.agents.pending.${agent.pendingForce.state}`)}
-          </span>
-        )}
+        {agent.pendingForce && <span className="tag">{t(`supervision.agents.pending.${agent.pendingForce.state}`)}</span>}
       </td>
       <td className="num" data-testid="in-state">
         {formatDuration(row.inStateSec)}
@@ -231,21 +167,8 @@ function AgentRowView({
       <td>
         {call ? (
           <span data-testid="current-call">
-            {call.number}{" "}
-            <span className="muted">
-              {t(`supervision.direction.${call.direction}`)}
-            </span>
-            {call.talkingSince && (
-              <span className="num">
-                {" "}
-                {formatDuration(
-                  Math.max(
-                    0,
-                    Math.floor((now - Date.parse(call.talkingSince)) / 1000),
-                  ),
-                )}
-              </span>
-            )}
+            {call.number} <span className="muted">{t(`supervision.direction.${call.direction}`)}</span>
+            {call.talkingSince && <span className="num"> {formatDuration(Math.max(0, Math.floor((now - Date.parse(call.talkingSince)) / 1000)))}</span>}
           </span>
         ) : (
           <span className="muted">—</span>
@@ -253,33 +176,22 @@ function AgentRowView({
       </td>
       <td className="num">{today.answered}</td>
       <td className="num">{avg(today.talkMsSum, today.talkCount)}</td>
-      <td
-        className={`num ${today.acwCount && today.acwMsSum / today.acwCount > acwLimitMs ? "bad" : ""}`}
-      >
-        {avg(today.acwMsSum, today.acwCount)}
-      </td>
+      <td className={`num ${today.acwCount && today.acwMsSum / today.acwCount > acwLimitMs ? 'bad' : ''}`}>{avg(today.acwMsSum, today.acwCount)}</td>
       <td className="num">{formatDuration(row.notReadySec)}</td>
       <td className="num">{today.missedRings}</td>
-      <td className={`num ${today.agentHangups ? "bad" : ""}`}>
-        {today.agentHangups}
-      </td>
+      <td className={`num ${today.agentHangups ? 'bad' : ''}`}>{today.agentHangups}</td>
       <td className="board-table__actions">
         {actions}
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!idle && agent.state !== "talking"}
-          onClick={() => onForce("not_ready")}
-        >
-          {t("supervision.force.notReady")}
+        <button type="button" className="button button--small" disabled={!idle && agent.state !== 'talking'} onClick={() => onForce('not_ready')}>
+          {t('supervision.force.notReady')}
         </button>
         <button
           type="button"
           className="button button--small"
-          disabled={agent.state === "signed_out" || agent.state === "ringing"}
-          onClick={() => onForce("signed_out")}
+          disabled={agent.state === 'signed_out' || agent.state === 'ringing'}
+          onClick={() => onForce('signed_out')}
         >
-          {t("supervision.force.signOut")}
+          {t('supervision.force.signOut')}
         </button>
       </td>
     </tr>

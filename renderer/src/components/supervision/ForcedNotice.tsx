@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
-import { useAgentStateStore } from "../../stores/agent-state-store";
-import { useForcedNoticeStore } from "../../stores/forced-notice-store";
-import "./supervision.css";
+import { useTranslation } from 'react-i18next';
+import { useAgentStateStore } from '../../stores/agent-state-store';
+import { useForcedNoticeStore } from '../../stores/forced-notice-store';
+import './supervision.css';
 
 /** On the agent's desk: a team lead set their state (示忙 or 签出), who and why, until their next change. */
 export function ForcedNotice() {
@@ -14,19 +14,12 @@ export function ForcedNotice() {
   if (!forced || !state) return null;
   return (
     <div className="forced-notice" role="alert" data-testid="forced-notice">
-      {t(
-        state === "signed_out"
-          ? "supervision.notice.signedOut"
-          : "supervision.notice.notReady",
-        {
-          name: forced.displayName,
-          workNumber: forced.workNumber,
-          reason: reason
-            ? t(`stateBar.reasons.${reason}`, { defaultValue: reason })
-            : "",
-          note: forced.note,
-        },
-      )}
+      {t(state === 'signed_out' ? 'supervision.notice.signedOut' : 'supervision.notice.notReady', {
+        name: forced.displayName,
+        workNumber: forced.workNumber,
+        reason: reason ? t(`stateBar.reasons.${reason}`, { defaultValue: reason }) : '',
+        note: forced.note,
+      })}
     </div>
   );
 }

@@ -13,9 +13,16 @@ const { ApiError } = await import('../../services/api-client');
 type Monitoring = Parameters<typeof MonitorControlsView>[0]['monitoring'];
 const IDLE: Monitoring = { callId: undefined, stage: 'idle', mode: undefined };
 const render = (callId: string, monitoring: Monitoring = IDLE, error?: Error) =>
-  renderToStaticMarkup(createElement(MonitorControlsView, { callId, agentWorkNumber: '1001', monitoring, error, onMode: () => undefined, onStop: () => undefined }));
+  renderToStaticMarkup(
+    createElement(MonitorControlsView, { callId, agentWorkNumber: '1001', monitoring, error, onMode: () => undefined, onStop: () => undefined }),
+  );
 /** The buttons as [label, pressed, disabled]. */
-const buttons = (html: string) => [...html.matchAll(/<button([^>]*)>([^<]+)<\/button>/g)].map(([, attrs, label]) => [label, attrs!.includes('aria-pressed="true"'), attrs!.includes('disabled=""')]);
+const buttons = (html: string) =>
+  [...html.matchAll(/<button([^>]*)>([^<]+)<\/button>/g)].map(([, attrs, label]) => [
+    label,
+    attrs!.includes('aria-pressed="true"'),
+    attrs!.includes('disabled=""'),
+  ]);
 
 describe('MonitorControls', () => {
   beforeEach(async () => {

@@ -59,11 +59,27 @@ export function MonitorControlsView({ callId, agentWorkNumber, monitoring, error
   const { t } = useTranslation();
   const view = monitorView(callId, monitoring);
   const busy = view.stage === 'requesting';
-  const errorText = error instanceof ApiError ? t(`monitor.errors.${error.code}`, { defaultValue: t('monitor.errors.unknown', { status: error.status }) }) : error?.message;
+  const errorText =
+    error instanceof ApiError ? t(`monitor.errors.${error.code}`, { defaultValue: t('monitor.errors.unknown', { status: error.status }) }) : error?.message;
   return (
-    <div className="monitor-controls" role="group" aria-label={t('monitor.group', { workNumber: agentWorkNumber ?? '' })} data-testid="monitor-controls" data-stage={view.stage} data-mode={view.mode ?? ''}>
+    <div
+      className="monitor-controls"
+      role="group"
+      aria-label={t('monitor.group', { workNumber: agentWorkNumber ?? '' })}
+      data-testid="monitor-controls"
+      data-stage={view.stage}
+      data-mode={view.mode ?? ''}
+    >
       {MODES.map((m) => (
-        <button key={m} type="button" className="button button--small" aria-pressed={view.mode === m} disabled={view.elsewhere || busy} title={t(`monitor.hint.${m}`)} onClick={() => onMode(m)}>
+        <button
+          key={m}
+          type="button"
+          className="button button--small"
+          aria-pressed={view.mode === m}
+          disabled={view.elsewhere || busy}
+          title={t(`monitor.hint.${m}`)}
+          onClick={() => onMode(m)}
+        >
           {t(`monitor.${m}`)}
         </button>
       ))}

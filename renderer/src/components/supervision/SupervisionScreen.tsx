@@ -1,27 +1,23 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import type { BoardAgent } from "../../../../shared/api/supervision";
-import { useSupervisionStore } from "../../stores/supervision-store";
-import { errorText } from "../../services/api-error-text";
-import { AgentBoard } from "./AgentBoard";
-import { QueuePanel, QueueSummary } from "./QueuePanel";
-import { LostCallersPanel } from "./LostCallersPanel";
-import { MonitorControls } from "./MonitorControls";
-import "./supervision.css";
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardAgent } from '../../../../shared/api/supervision';
+import { useSupervisionStore } from '../../stores/supervision-store';
+import { errorText } from '../../services/api-error-text';
+import { AgentBoard } from './AgentBoard';
+import { QueuePanel, QueueSummary } from './QueuePanel';
+import { LostCallersPanel } from './LostCallersPanel';
+import { MonitorControls } from './MonitorControls';
+import './supervision.css';
 
 /** The team lead's home: the queue at the top, every agent live, the waiting callers and the lost ones beside. */
 /** Listen / whisper / barge on an agent talking with an inbound caller (the lead's own softphone joins). */
 function monitorActions(agent: BoardAgent): ReactNode {
   const call = agent.call;
-  if (agent.state !== "talking" || !call || call.direction !== "inbound" || !call.talkingSince) return null;
+  if (agent.state !== 'talking' || !call || call.direction !== 'inbound' || !call.talkingSince) return null;
   return <MonitorControls callId={call.callId} agentWorkNumber={agent.workNumber} />;
 }
 
-export function SupervisionScreen({
-  agentActions = monitorActions,
-}: {
-  agentActions?: (agent: BoardAgent) => ReactNode;
-}) {
+export function SupervisionScreen({ agentActions = monitorActions }: { agentActions?: (agent: BoardAgent) => ReactNode }) {
   const { t } = useTranslation();
   const live = useSupervisionStore((s) => s.live);
   const error = useSupervisionStore((s) => s.error);
@@ -33,45 +29,31 @@ export function SupervisionScreen({
     <main className="supervision" data-live={live}>
       <div className="supervision__top">
         <QueueSummary />
-        <div
-          className="supervision__settings"
-          role="group"
-          aria-label={t("supervision.settings.title")}
-        >
+        <div className="supervision__settings" role="group" aria-label={t('supervision.settings.title')}>
           <label>
-            {t("supervision.settings.longCall")}
+            {t('supervision.settings.longCall')}
             <input
               type="number"
               min={1}
               max={240}
               value={minutes(thresholds.longCallSec)}
-              onChange={(e) =>
-                Number(e.target.value) > 0 &&
-                setThresholds({ longCallSec: Number(e.target.value) * 60 })
-              }
+              onChange={(e) => Number(e.target.value) > 0 && setThresholds({ longCallSec: Number(e.target.value) * 60 })}
             />
-            {t("supervision.min")}
+            {t('supervision.min')}
           </label>
           <label>
-            {t("supervision.settings.longNotReady")}
+            {t('supervision.settings.longNotReady')}
             <input
               type="number"
               min={1}
               max={480}
               value={minutes(thresholds.longNotReadySec)}
-              onChange={(e) =>
-                Number(e.target.value) > 0 &&
-                setThresholds({ longNotReadySec: Number(e.target.value) * 60 })
-              }
+              onChange={(e) => Number(e.target.value) > 0 && setThresholds({ longNotReadySec: Number(e.target.value) * 60 })}
             />
-            {t("supervision.min")}
+            {t('supervision.min')}
           </label>
-          <span className="muted">
-            {t("supervision.settings.acw", { limit: thresholds.acwLimitSec })}
-          </span>
-          {!live && (
-            <span className="tag tag--warn">{t("supervision.connecting")}</span>
-          )}
+          <span className="muted">{t('supervision.settings.acw', { limit: thresholds.acwLimitSec })}</span>
+          {!live && <span className="tag tag--warn">{t('supervision.connecting')}</span>}
         </div>
       </div>
       {error && (

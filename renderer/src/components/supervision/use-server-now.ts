@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import { useSupervisionStore } from "../../stores/supervision-store";
+import { useEffect, useState } from 'react';
+import { useSupervisionStore } from '../../stores/supervision-store';
 
 /** The server's time now, ticking once a second: times in state count on the server's clock. */
 export function useServerNow(): number {

@@ -24,16 +24,29 @@ export function IndicatorsBoard() {
   return (
     <section className="panel indicators" aria-labelledby="indicators-heading">
       <div className="indicators__head">
-        <h2 id="indicators-heading" className="panel__title">{t('wallboard.indicators', { label: report?.label ?? '' })}</h2>
+        <h2 id="indicators-heading" className="panel__title">
+          {t('wallboard.indicators', { label: report?.label ?? '' })}
+        </h2>
         <div role="tablist" className="indicators__periods">
           {PERIODS.map((p) => (
-            <button key={p} type="button" role="tab" aria-selected={p === period} className={`chip ${p === period ? 'chip--on' : ''}`} onClick={() => setPeriod(p)}>
+            <button
+              key={p}
+              type="button"
+              role="tab"
+              aria-selected={p === period}
+              className={`chip ${p === period ? 'chip--on' : ''}`}
+              onClick={() => setPeriod(p)}
+            >
               {t(`wallboard.periods.${p}`)}
             </button>
           ))}
         </div>
       </div>
-      {error && <p className="record__error" role="alert">{error}</p>}
+      {error && (
+        <p className="record__error" role="alert">
+          {error}
+        </p>
+      )}
       <IndicatorTiles report={report} />
     </section>
   );

@@ -32,8 +32,12 @@ export function DueNotices({ onOpen }: { onOpen(): void }) {
         <div key={n.workOrderId} className={`due-notice due-notice--${n.level}`} data-level={n.level}>
           <strong>{t('orderDesk.notice.title')}</strong>
           <span>{text(n.level, n.workOrderId, n.dueAt)}</span>
-          <button type="button" className="button button--small" onClick={() => (onOpen(), void select(n.workOrderId))}>{t('orderDesk.notice.open')}</button>
-          <button type="button" className="button button--ghost button--small" onClick={() => dismiss(n.workOrderId)}>{t('orderDesk.notice.dismiss')}</button>
+          <button type="button" className="button button--small" onClick={() => (onOpen(), void select(n.workOrderId))}>
+            {t('orderDesk.notice.open')}
+          </button>
+          <button type="button" className="button button--ghost button--small" onClick={() => dismiss(n.workOrderId)}>
+            {t('orderDesk.notice.dismiss')}
+          </button>
         </div>
       ))}
     </div>

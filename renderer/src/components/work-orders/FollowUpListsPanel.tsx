@@ -25,7 +25,10 @@ export function FollowUpListsPanel() {
   const [error, setError] = useState<string | undefined>(undefined);
   const load = useCallback(() => {
     // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-    api.get<{ lists: FollowUpListSummary[] }>('/api/v1/follow-up-lists').then((r) => setLists(r.lists), () => setLists([]));
+    api.get<{ lists: FollowUpListSummary[] }>('/api/v1/follow-up-lists').then(
+      (r) => setLists(r.lists),
+      () => setLists([]),
+    );
   }, [api]);
   useEffect(load, [load]);
 
@@ -33,7 +36,13 @@ export function FollowUpListsPanel() {
     try {
       const agents = form.agents.split(/[\s,，]+/).filter(Boolean);
       // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      await api.post('/api/v1/follow-up-lists', { title: form.title, reason: form.reason, script: form.script, entries: parseNumbers(form.numbers), ...(agents.length ? { assignTo: agents } : {}) });
+      await api.post('/api/v1/follow-up-lists', {
+        title: form.title,
+        reason: form.reason,
+        script: form.script,
+        entries: parseNumbers(form.numbers),
+        ...(agents.length ? { assignTo: agents } : {}),
+      });
       setForm({ ...form, title: '', script: '', numbers: '' });
       setError(undefined);
       load();
@@ -44,7 +53,9 @@ export function FollowUpListsPanel() {
 
   return (
     <section className="panel" aria-labelledby="follow-up-lists-heading" data-testid="follow-up-lists">
-      <h2 id="follow-up-lists-heading" className="panel__title">{t('followUpLists.title')}</h2>
+      <h2 id="follow-up-lists-heading" className="panel__title">
+        {t('followUpLists.title')}
+      </h2>
       <form
         className="follow-up-lists__form"
         onSubmit={(e) => {
@@ -60,7 +71,9 @@ export function FollowUpListsPanel() {
           <span>{t('followUpLists.reason')}</span>
           <select value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value as FollowUpReason })}>
             {FOLLOW_UP_REASONS.map((r) => (
-              <option key={r} value={r}>{t(`followUpLists.reasons.${r}`)}</option>
+              <option key={r} value={r}>
+                {t(`followUpLists.reasons.${r}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -76,8 +89,14 @@ export function FollowUpListsPanel() {
           <span>{t('followUpLists.assignTo')}</span>
           <input value={form.agents} placeholder="1001, 1002" onChange={(e) => setForm({ ...form, agents: e.target.value })} />
         </label>
-        {error && <p className="record__error" role="alert">{error}</p>}
-        <button type="submit" className="button button--primary" disabled={!form.title.trim() || !form.numbers.trim()}>{t('followUpLists.create')}</button>
+        {error && (
+          <p className="record__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={!form.title.trim() || !form.numbers.trim()}>
+          {t('followUpLists.create')}
+        </button>
       </form>
       {lists.length > 0 && (
         <table className="table">

@@ -23,7 +23,9 @@ export function OnTimePanel() {
   const label = (by: string, key: string | null) => (key === null ? '—' : by === 'category' ? t(`record.categories.${key}`) : key);
   return (
     <section className="panel" aria-labelledby="on-time-heading" data-testid="on-time">
-      <h2 id="on-time-heading" className="panel__title">{t('orderDesk.onTime.title', { from: data[0]!.from, to: data[0]!.to })}</h2>
+      <h2 id="on-time-heading" className="panel__title">
+        {t('orderDesk.onTime.title', { from: data[0]!.from, to: data[0]!.to })}
+      </h2>
       <table className="table">
         <thead>
           <tr>
@@ -36,7 +38,9 @@ export function OnTimePanel() {
         {data.map((d) => (
           <tbody key={d.by}>
             <tr>
-              <th colSpan={4} className="on-time__group">{t(`orderDesk.onTime.by.${d.by}`)}</th>
+              <th colSpan={4} className="on-time__group">
+                {t(`orderDesk.onTime.by.${d.by}`)}
+              </th>
             </tr>
             {d.rows.map((r) => (
               <tr key={r.key ?? '—'}>

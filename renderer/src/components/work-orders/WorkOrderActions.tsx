@@ -49,15 +49,21 @@ export function WorkOrderActions({ order }: { order: WorkOrderDetail }) {
         {name === 'department' ? (
           <select {...props} aria-label={label} onChange={(e) => set(e.target.value)}>
             <option value="">{t('orderDesk.choose')}</option>
-            {departments.filter((d) => d.active).map((d) => (
-              <option key={d.id} value={d.name}>{d.name}</option>
-            ))}
+            {departments
+              .filter((d) => d.active)
+              .map((d) => (
+                <option key={d.id} value={d.name}>
+                  {d.name}
+                </option>
+              ))}
           </select>
         ) : name === 'replyResult' ? (
           <select {...props} aria-label={label} onChange={(e) => set(e.target.value)}>
             <option value="">{t('orderDesk.choose')}</option>
             {REPLY_RESULTS.map((r) => (
-              <option key={r} value={r}>{t(`orderDesk.replyResults.${r}`)}</option>
+              <option key={r} value={r}>
+                {t(`orderDesk.replyResults.${r}`)}
+              </option>
             ))}
           </select>
         ) : name === 'days' ? (
@@ -65,7 +71,11 @@ export function WorkOrderActions({ order }: { order: WorkOrderDetail }) {
         ) : (
           <textarea {...props} rows={3} aria-label={label} onChange={(e) => set(e.target.value)} />
         )}
-        {invalid && actionError && <span className="field__error" id={`err-${name}`} role="alert">{errorText(t, actionError)}</span>}
+        {invalid && actionError && (
+          <span className="field__error" id={`err-${name}`} role="alert">
+            {errorText(t, actionError)}
+          </span>
+        )}
       </label>
     );
   };
@@ -74,7 +84,14 @@ export function WorkOrderActions({ order }: { order: WorkOrderDetail }) {
     <div className="order-actions" data-testid="order-actions">
       <div className="order-actions__buttons">
         {order.actions.map((action) => (
-          <button key={action} type="button" className={`button button--small ${open === action ? 'button--primary' : ''}`} data-action={action} disabled={busy} onClick={() => start(action)}>
+          <button
+            key={action}
+            type="button"
+            className={`button button--small ${open === action ? 'button--primary' : ''}`}
+            data-action={action}
+            disabled={busy}
+            onClick={() => start(action)}
+          >
             {t(`orderDesk.actions.${action}`)}
           </button>
         ))}
@@ -90,12 +107,20 @@ export function WorkOrderActions({ order }: { order: WorkOrderDetail }) {
         >
           {fieldsOf(open).map(field)}
           <div className="order-actions__buttons">
-            <button type="submit" className="button button--primary button--small" disabled={busy}>{t('orderDesk.confirm', { action: t(`orderDesk.actions.${open}`) })}</button>
-            <button type="button" className="button button--ghost button--small" onClick={() => (clearError(), setOpen(undefined))}>{t('orderDesk.cancel')}</button>
+            <button type="submit" className="button button--primary button--small" disabled={busy}>
+              {t('orderDesk.confirm', { action: t(`orderDesk.actions.${open}`) })}
+            </button>
+            <button type="button" className="button button--ghost button--small" onClick={() => (clearError(), setOpen(undefined))}>
+              {t('orderDesk.cancel')}
+            </button>
           </div>
         </form>
       )}
-      {actionError && !badField && <p className="record__error" role="alert" data-testid="order-error">{errorText(t, actionError)}</p>}
+      {actionError && !badField && (
+        <p className="record__error" role="alert" data-testid="order-error">
+          {errorText(t, actionError)}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,8 +31,12 @@ export function WorkOrderDetailPanel() {
   return (
     <section className="panel order-detail" aria-labelledby="order-detail-heading" data-testid="order-detail" data-state={order.state}>
       <div className="order-detail__head">
-        <h2 id="order-detail-heading" className="panel__title">{t('orderDesk.detailTitle', { id: order.id, title: order.title })}</h2>
-        <button type="button" className="button button--ghost button--small" onClick={() => void select(undefined)}>{t('orderDesk.closeDetail')}</button>
+        <h2 id="order-detail-heading" className="panel__title">
+          {t('orderDesk.detailTitle', { id: order.id, title: order.title })}
+        </h2>
+        <button type="button" className="button button--ghost button--small" onClick={() => void select(undefined)}>
+          {t('orderDesk.closeDetail')}
+        </button>
       </div>
       <dl className="order-detail__fields">
         {row(t('workOrders.category'), t(`record.categories.${order.category}`))}
@@ -42,7 +46,10 @@ export function WorkOrderDetailPanel() {
         {row(t('orderDesk.fields.callbackNumber'), order.callbackNumber)}
         {row(t('orderDesk.fields.department'), order.department)}
         {row(t('orderDesk.createdAt'), at(order.createdAt))}
-        {order.callId && role && (RECORDING_ROLES as readonly string[]).includes(role) && row(t('recordings.columns.recording'), <RecordingPlayer key={order.callId} callId={order.callId} />)}
+        {order.callId &&
+          role &&
+          (RECORDING_ROLES as readonly string[]).includes(role) &&
+          row(t('recordings.columns.recording'), <RecordingPlayer key={order.callId} callId={order.callId} />)}
         {row(
           t('workOrders.due'),
           <span className={order.overdue ? 'due due--overdue' : order.dueSoon ? 'due due--soon' : 'due'}>
@@ -59,7 +66,9 @@ export function WorkOrderDetailPanel() {
       {order.resolution && (
         <>
           <h3 className="order-detail__sub">{t('orderDesk.fields.resolution')}</h3>
-          <p className="order-detail__text order-detail__text--solution" data-testid="order-resolution">{order.resolution}</p>
+          <p className="order-detail__text order-detail__text--solution" data-testid="order-resolution">
+            {order.resolution}
+          </p>
         </>
       )}
       {order.reply && (
@@ -84,7 +93,12 @@ function DraftEditor({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const edit = useWorkOrdersStore((s) => s.edit);
   const actionError = useWorkOrdersStore((s) => s.actionError);
-  const [draft, setDraft] = useState({ category: order.category, title: order.title, description: order.description, callbackNumber: order.callbackNumber ?? '' });
+  const [draft, setDraft] = useState({
+    category: order.category,
+    title: order.title,
+    description: order.description,
+    callbackNumber: order.callbackNumber ?? '',
+  });
   const bad = errorField(actionError);
   return (
     <form
@@ -99,7 +113,9 @@ function DraftEditor({ order }: { order: WorkOrderDetail }) {
         <span>{t('workOrders.category')}</span>
         <select value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value as typeof draft.category })}>
           {WORK_ORDER_CATEGORIES.map((c) => (
-            <option key={c} value={c}>{t(`record.categories.${c}`)}</option>
+            <option key={c} value={c}>
+              {t(`record.categories.${c}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -107,10 +123,16 @@ function DraftEditor({ order }: { order: WorkOrderDetail }) {
         <label className="field" key={name}>
           <span>{t(`orderDesk.fields.${name}`)}</span>
           <input value={draft[name]} aria-invalid={bad === name || undefined} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} />
-          {bad === name && actionError && <span className="field__error" role="alert">{errorText(t, actionError)}</span>}
+          {bad === name && actionError && (
+            <span className="field__error" role="alert">
+              {errorText(t, actionError)}
+            </span>
+          )}
         </label>
       ))}
-      <button type="submit" className="button button--small">{t('orderDesk.saveDraft')}</button>
+      <button type="submit" className="button button--small">
+        {t('orderDesk.saveDraft')}
+      </button>
     </form>
   );
 }

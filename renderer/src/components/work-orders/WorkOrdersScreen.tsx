@@ -28,7 +28,9 @@ export function WorkOrdersScreen() {
   return (
     <main className="orders-screen">
       <section className="panel orders-screen__list" aria-labelledby="orders-heading">
-        <h2 id="orders-heading" className="panel__title">{t(inboxStates(role) ? 'orderDesk.inbox' : 'orderDesk.search')}</h2>
+        <h2 id="orders-heading" className="panel__title">
+          {t(inboxStates(role) ? 'orderDesk.inbox' : 'orderDesk.search')}
+        </h2>
         <SearchForm form={form} setForm={setForm} onSearch={(s) => void runSearch(s)} onReset={() => (setForm(inbox), void runSearch(inbox))} />
         <Results />
       </section>
@@ -41,13 +43,28 @@ export function WorkOrdersScreen() {
   );
 }
 
-function SearchForm({ form, setForm, onSearch, onReset }: { form: WorkOrderSearch; setForm(f: WorkOrderSearch): void; onSearch(f: WorkOrderSearch): void; onReset(): void }) {
+function SearchForm({
+  form,
+  setForm,
+  onSearch,
+  onReset,
+}: {
+  form: WorkOrderSearch;
+  setForm(f: WorkOrderSearch): void;
+  onSearch(f: WorkOrderSearch): void;
+  onReset(): void;
+}) {
   const { t } = useTranslation();
   const departments = useWorkOrdersStore((s) => s.departments);
   const text = (name: 'id' | 'callerNumber' | 'agent' | 'from' | 'to', type = 'text') => (
     <label className="field field--compact">
       <span>{t(`orderDesk.filters.${name}`)}</span>
-      <input type={type} value={form[name]} inputMode={name === 'from' || name === 'to' ? undefined : 'numeric'} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+      <input
+        type={type}
+        value={form[name]}
+        inputMode={name === 'from' || name === 'to' ? undefined : 'numeric'}
+        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+      />
     </label>
   );
   const select = (name: 'category' | 'state' | 'department', options: Array<[string, string]>) => (
@@ -56,13 +73,22 @@ function SearchForm({ form, setForm, onSearch, onReset }: { form: WorkOrderSearc
       <select value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })}>
         <option value="">{t('orderDesk.any')}</option>
         {options.map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
+          <option key={value} value={value}>
+            {label}
+          </option>
         ))}
       </select>
     </label>
   );
   const states: Array<[string, string]> = WORK_ORDER_STATES.map((s) => [s, t(`workOrders.states.${s}`)]);
-  if (form.state.includes(',')) states.unshift([form.state, form.state.split(',').map((s) => t(`workOrders.states.${s}`)).join(' / ')]);
+  if (form.state.includes(','))
+    states.unshift([
+      form.state,
+      form.state
+        .split(',')
+        .map((s) => t(`workOrders.states.${s}`))
+        .join(' / '),
+    ]);
   return (
     <form
       className="orders-search"
@@ -74,9 +100,15 @@ function SearchForm({ form, setForm, onSearch, onReset }: { form: WorkOrderSearc
     >
       {text('id')}
       {text('callerNumber')}
-      {select('category', WORK_ORDER_CATEGORIES.map((c) => [c, t(`record.categories.${c}`)]))}
+      {select(
+        'category',
+        WORK_ORDER_CATEGORIES.map((c) => [c, t(`record.categories.${c}`)]),
+      )}
       {select('state', states)}
-      {select('department', departments.map((d) => [d.name, d.name]))}
+      {select(
+        'department',
+        departments.map((d) => [d.name, d.name]),
+      )}
       {text('agent')}
       {text('from', 'date')}
       {text('to', 'date')}
@@ -89,8 +121,12 @@ function SearchForm({ form, setForm, onSearch, onReset }: { form: WorkOrderSearc
         {t('orderDesk.filters.followUp')}
       </label>
       <div className="orders-search__buttons">
-        <button type="submit" className="button button--primary button--small">{t('orderDesk.find')}</button>
-        <button type="button" className="button button--ghost button--small" onClick={onReset}>{t('orderDesk.reset')}</button>
+        <button type="submit" className="button button--primary button--small">
+          {t('orderDesk.find')}
+        </button>
+        <button type="button" className="button button--ghost button--small" onClick={onReset}>
+          {t('orderDesk.reset')}
+        </button>
       </div>
     </form>
   );
@@ -105,9 +141,15 @@ function Results() {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
-      {error && <p className="record__error" role="alert">{errorText(t, error)}</p>}
+      {error && (
+        <p className="record__error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
       {results.length === 0 ? (
-        <p className="muted" data-testid="orders-empty">{t('workOrders.empty')}</p>
+        <p className="muted" data-testid="orders-empty">
+          {t('workOrders.empty')}
+        </p>
       ) : (
         <table className="table" data-testid="orders-results">
           <thead>
@@ -148,8 +190,12 @@ function Results() {
       )}
       <div className="pager" data-testid="orders-pager">
         <span>{t('orderDesk.total', { count: total, page: page + 1, pages })}</span>
-        <button type="button" className="button button--ghost button--small" disabled={page === 0} onClick={() => void runSearch(search, page - 1)}>{t('orderDesk.previous')}</button>
-        <button type="button" className="button button--ghost button--small" disabled={page + 1 >= pages} onClick={() => void runSearch(search, page + 1)}>{t('orderDesk.next')}</button>
+        <button type="button" className="button button--ghost button--small" disabled={page === 0} onClick={() => void runSearch(search, page - 1)}>
+          {t('orderDesk.previous')}
+        </button>
+        <button type="button" className="button button--ghost button--small" disabled={page + 1 >= pages} onClick={() => void runSearch(search, page + 1)}>
+          {t('orderDesk.next')}
+        </button>
       </div>
     </>
   );
