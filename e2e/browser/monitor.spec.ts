@@ -48,6 +48,8 @@ test('the lead’s softphone joins an agent’s call in listen, switches to whis
   const leadContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const lead = await leadContext.newPage();
   await signIn(lead, server.url, '2001');
+  // A team lead lands on the live board; the softphone's card is on the desk.
+  await lead.locator('.topbar__nav').getByRole('button', { name: '坐席工作台' }).click();
   await expect(lead.getByTestId('phone-status')).toContainText('已注册');
 
   const caller = startSippCaller('caller-to-agent.xml', server.sipUdpPort, ['-d', '30000', '-rtp_echo']);

@@ -1,3 +1,4 @@
+import { usesPhone } from '../services/role-homes';
 import { create } from 'zustand';
 import type { QueueResponse } from '../../../shared/api/acd';
 import { useSessionStore } from './session-store';
@@ -27,7 +28,9 @@ export const useQueueStore = create<QueueState>()((set) => ({
 }));
 
 onServerEvent((event) => {
-  if (event.type === 'hello' && useSessionStore.getState().status === 'signed-in') void useQueueStore.getState().load();
+  // Only roles that take calls see the queue on their state bar (a 质检 user would get 403).
+  const session = useSessionStore.getState();
+  if (event.type === 'hello' && session.status === 'signed-in' && usesPhone(session.user?.role)) void useQueueStore.getState().load();
   if (event.type !== 'acd.queue') return;
   useQueueStore.setState({ length: event.length, oldestQueuedAt: event.oldestQueuedAt ? Date.parse(event.oldestQueuedAt) : undefined });
 });
