@@ -17,6 +17,7 @@ import { signOut } from './services/sign-out';
 // Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
 const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
 import { SupervisionScreen } from './components/supervision/SupervisionScreen';
+const AdminScreen = lazy(() => import('./components/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -87,6 +88,10 @@ export function App() {
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
       {!signedIn ? (
         <SignInScreen />
+      ) : view === 'admin' ? (
+        <Suspense fallback={null}>
+          <AdminScreen />
+        </Suspense>
       ) : view === 'supervision' ? (
         <SupervisionScreen />
       ) : view === 'wallboard' ? (

@@ -21,9 +21,11 @@ describe('role homes', () => {
     expect(usesPhone(undefined)).toBe(false);
   });
 
-  it('lands a team lead and an admin on the live board, with the desk one click away', () => {
+  it('lands a team lead on the live board and an admin on the console, with the desk one click away', () => {
+    expect(viewFor('team_lead', undefined)).toBe('supervision');
+    expect(viewFor('center_admin', undefined)).toBe('admin');
+    expect(viewsFor('team_lead')).not.toContain('admin');
     for (const role of ['team_lead', 'center_admin'] as const) {
-      expect(viewFor(role, undefined)).toBe('supervision');
       expect(viewFor(role, 'desk')).toBe('desk');
       expect(usesPhone(role)).toBe(true);
     }

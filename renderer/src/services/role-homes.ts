@@ -7,7 +7,7 @@ export function usesPhone(role: Role | undefined): boolean {
   return role !== undefined && PHONE_ROLES.includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
 export function viewsFor(role: Role | undefined): DeskView[] {
@@ -17,8 +17,10 @@ export function viewsFor(role: Role | undefined): DeskView[] {
       return ['workOrders'];
     // Team leads watch the live board and switch to the desk to take calls on a busy day.
     case 'team_lead':
-    case 'center_admin':
       return ['supervision', 'desk', 'workOrders', 'wallboard', 'indicators', 'recordings'];
+    // The center's IT and management: the console first, everything a lead has one click away.
+    case 'center_admin':
+      return ['admin', 'supervision', 'desk', 'workOrders', 'wallboard', 'indicators', 'recordings'];
     // 质检: call records and their recordings; no phone.
     case 'quality':
       return ['recordings'];
