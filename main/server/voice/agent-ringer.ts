@@ -1,5 +1,6 @@
-import type { MediaEngine, MediaLeg } from '../media/media-engine.js';
-import type { OutgoingCall, SipService } from '../sip/sip-service.js';
+import type { MediaEngine } from '../media/media-engine.js';
+import type { SipService } from '../sip/sip-service.js';
+import { commonRefusal, ringCall, type RingOutcome } from './ring-call.js';
 import { CALL_ID_HEADER, IVR_PATH_HEADER } from '../../../shared/sip/desk-headers.js';
 
 export interface RingAgentRequest {
@@ -14,17 +15,6 @@ export interface RingAgentRequest {
   /** More desk headers on the INVITE (X-12329-Monitor when a team lead is rung to monitor). */
   headers?: Record<string, string>;
 }
-
-export type RingOutcome =
-  | { outcome: 'answered'; sipCall: OutgoingCall; leg: MediaLeg }
-  /** No answer within the ring time. */
-  | { outcome: 'missed' }
-  /** The agent declined (486/603). */
-  | { outcome: 'rejected'; status: number }
-  /** The caller hung up while it rang. */
-  | { outcome: 'abandoned' }
-  /** Not reachable (not registered, 480/408/5xx). */
-  | { outcome: 'unreachable'; status: number };
 
 /**
  * Rings one agent's phone and returns the answered SIP call and its media leg, or why not: a
@@ -44,33 +34,10 @@ export async function ringAgent(sip: SipService, media: MediaEngine, request: Ri
     },
   });
 
-  let cause: 'timeout' | 'abandoned' | undefined;
-  const stop = (why: 'timeout' | 'abandoned') => {
-    cause ??= why;
-    call.cancel();
-  };
-  const timer = setTimeout(() => stop('timeout'), request.ringTimeoutMs);
-  const onAbort = () => stop('abandoned');
-  request.signal?.addEventListener('abort', onAbort, { once: true });
-  if (request.signal?.aborted) onAbort();
+  return ringCall(call, leg, request, agentRefusal);
+}
 
-  const result = await call.result;
-  clearTimeout(timer);
-  request.signal?.removeEventListener('abort', onAbort);
-
-  if (result.answered) {
-    if (cause === 'abandoned') {
-      // The 200 crossed our CANCEL: the agent picked up a call whose caller is gone.
-      await call.bye();
-      await leg.close();
-      return { outcome: 'abandoned' };
-    }
-    await leg.setRemoteAnswer(result.sdp);
-    return { outcome: 'answered', sipCall: call, leg };
-  }
-  await leg.close();
-  if (cause === 'abandoned') return { outcome: 'abandoned' };
-  if (cause === 'timeout' || result.status === 408 || result.status === 487) return { outcome: 'missed' };
-  if (result.status === 486 || result.status === 603 || result.status === 600) return { outcome: 'rejected', status: result.status };
-  return { outcome: 'unreachable', status: result.status };
+/** Our registrar's 480 or 404 means the agent's phone is not there: unreachable, not a missed ring. */
+function agentRefusal(status: number): 'missed' | 'rejected' | 'unreachable' {
+  return commonRefusal(status) ?? 'unreachable';
 }

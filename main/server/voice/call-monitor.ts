@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import type { MonitorEndReason, MonitorMode } from '../../../shared/api/calls.js';
 import type { CallMonitorEvent } from '../../../shared/api/events/calls.js';
-import type { RingOutcome } from './agent-ringer.js';
+import type { RingOutcome } from './ring-call.js';
 
 /**
  * Who hears the lead, by mode (the rest of the call speaks to all, so the lead always hears it):

@@ -6,7 +6,8 @@ import type { MediaBridge, MediaEngine, MediaLeg, MediaLegStats, MediaMixer } fr
 import type { SipCall, SipService } from '../sip/sip-service.js';
 import type { CallPhase } from '../../../shared/calls/call-phases.js';
 import type { CallTransferEvent, TransferFailure } from '../../../shared/api/events/calls.js';
-import { ringAgent, type RingOutcome } from './agent-ringer.js';
+import { ringAgent } from './agent-ringer.js';
+import type { RingOutcome } from './ring-call.js';
 import { ringThroughTrunk, type TrunkDialer } from './trunk-dialer.js';
 import { HoldMusic } from './hold-music.js';
 import { recordingPath } from './recording-path.js';

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { MediaEngine } from '../media/media-engine.js';
 import type { OutgoingCall, SipService } from '../sip/sip-service.js';
-import type { RingOutcome } from './agent-ringer.js';
+import { commonRefusal, ringCall, type RingOutcome } from './ring-call.js';
 
 export interface TrunkSettings {
   /** sip:host[:port] of the carrier's trunk; the dialled number becomes its user part. */
@@ -63,31 +63,12 @@ export async function ringThroughTrunk(dialer: TrunkDialer, media: MediaEngine, 
   if (request.signal.aborted) return { outcome: 'abandoned' };
   const leg = await media.offer({ callId: request.callId, kind: 'rtp' });
   const call = dialer.invite(request.number, leg.localSdp, sendTo);
-  let cause: 'timeout' | 'abandoned' | undefined;
-  const stop = (why: 'timeout' | 'abandoned') => {
-    cause ??= why;
-    call.cancel();
-  };
-  const timer = setTimeout(() => stop('timeout'), request.ringTimeoutMs);
-  const onAbort = () => stop('abandoned');
-  request.signal.addEventListener('abort', onAbort, { once: true });
-  const result = await call.result;
-  clearTimeout(timer);
-  request.signal.removeEventListener('abort', onAbort);
-  if (result.answered) {
-    if (cause === 'abandoned') {
-      await call.bye();
-      await leg.close();
-      return { outcome: 'abandoned' };
-    }
-    await leg.setRemoteAnswer(result.sdp);
-    return { outcome: 'answered', sipCall: call, leg };
-  }
-  await leg.close();
-  if (cause === 'abandoned') return { outcome: 'abandoned' };
-  if (cause === 'timeout' || result.status === 408 || result.status === 480 || result.status === 487) return { outcome: 'missed' };
-  if (result.status === 486 || result.status === 600 || result.status === 603) return { outcome: 'rejected', status: result.status };
-  return { outcome: 'unreachable', status: result.status };
+  return ringCall(call, leg, request, trunkRefusal);
+}
+
+/** The carrier's 480 is a phone switched off or out of coverage: a missed ring the agent may try again. */
+function trunkRefusal(status: number): 'missed' | 'rejected' | 'unreachable' {
+  return status === 480 ? 'missed' : (commonRefusal(status) ?? 'unreachable');
 }
 
 /**
