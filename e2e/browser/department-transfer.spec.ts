@@ -36,6 +36,9 @@ test("an agent hands the caller to a department's extension, rung through the tr
     await page.getByRole('button', { name: '转部门' }).click();
     await expect(page.getByTestId('transfer-status')).toContainText('已转接贷款科', { timeout: 15_000 });
     await expect(page.getByTestId('agent-state')).toContainText('话后处理');
+    // The card names what happened: a department took it, not a colleague.
+    await expect(page.getByTestId('call-card')).toContainText('已转接部门');
+    await expect(page.getByTestId('call-card')).not.toContainText('已转接同事');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: testInfo.outputPath('department-done-1920.png') });
     expect((await caller.done).code).toBe(0);

@@ -23,7 +23,7 @@ export interface ActiveCall extends IncomingCallInfo {
   earlyMedia?: boolean | undefined;
 }
 
-export type SoftphoneHandoff = 'survey' | 'agent' | 'ivr' | undefined;
+export type SoftphoneHandoff = 'survey' | 'agent' | 'department' | 'ivr' | undefined;
 
 interface SoftphoneState {
   transportConnected: boolean;

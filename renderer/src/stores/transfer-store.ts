@@ -73,7 +73,7 @@ onServerEvent((event) => {
   if (state.callId !== event.callId) return;
   useTransferStore.setState({ stage: event.stage, reason: event.reason, mode: event.mode });
   // Handed over: the server hangs up this desk's leg by design, not the agent before the caller.
-  if (event.stage === 'completed') useSoftphoneStore.setState({ handoff: 'agent' });
+  if (event.stage === 'completed') useSoftphoneStore.setState({ handoff: state.targetKind === 'department' ? 'department' : 'agent' });
 });
 
 // A new call starts with no transfer on the card.

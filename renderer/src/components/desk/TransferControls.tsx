@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Department } from '../../../../shared/api/departments';
+import { routes } from '../../../../shared/api/routes';
 import { useSessionStore } from '../../stores/session-store';
 import { useTranslation } from 'react-i18next';
 import { useSoftphoneStore } from '../../stores/softphone-store';
@@ -36,8 +37,7 @@ export function TransferControls() {
     let live = true;
     useSessionStore
       .getState()
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      .api.get<{ departments: Department[] }>('/api/v1/departments')
+      .api.call(routes.departments.list, {})
       .then((r) => live && setDepartments(r.departments.filter((d) => d.active && d.phone).map((d) => ({ id: d.id, name: d.name }))))
       .catch(() => undefined);
     return () => {
