@@ -253,4 +253,21 @@ describe('Acd', () => {
       'after_call_work',
     ]);
   });
+
+  it('keeps a lead who is monitoring a call out of 就绪 (the queue would ring the same softphone), and lets them go ready after', () => {
+    f = acdFixture(1);
+    const [lead] = f.agents as [number];
+    let monitoring = true;
+    f.acd.setOccupiedElsewhere((agentId) => agentId === lead && monitoring);
+    f.acd.setState(lead, 'not_ready', '培训');
+    expect(() => f.acd.setState(lead, 'ready')).toThrow(expect.objectContaining({ code: 'monitoring' }));
+    expect(stateOf(lead)).toBe('not_ready');
+    f.enqueue('call-1');
+    expect(f.delegate.rings).toHaveLength(0);
+    // 示忙 with another reason or 签出 stay possible while listening.
+    f.acd.setState(lead, 'not_ready', '其他');
+    monitoring = false;
+    f.acd.setState(lead, 'ready');
+    expect(f.delegate.ringOf('call-1').agentId).toBe(lead);
+  });
 });

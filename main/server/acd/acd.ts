@@ -59,7 +59,7 @@ export interface AgentInfo {
 export class AcdError extends Error {
   override name = 'AcdError';
   constructor(
-    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered' | 'wrap_up_required' | 'not_queued',
+    readonly code: 'unknown_agent' | 'not_in_acw' | 'busy' | 'not_ready' | 'signed_out' | 'not_registered' | 'wrap_up_required' | 'not_queued' | 'monitoring',
     message: string,
   ) {
     super(message);
@@ -132,6 +132,8 @@ export class Acd {
   private readonly queue: QueueEntry[] = [];
   private readonly ringing = new Map<string, Ring>();
   private stopped = false;
+
+  private occupiedElsewhere: ((agentId: number) => boolean) | undefined;
 
   constructor(private readonly deps: AcdDeps) {
     this.options = { ...DEFAULT_ACD_OPTIONS, ...deps.options };
@@ -208,6 +210,8 @@ export class Acd {
       this.acwToReady(agent);
       return this.snapshot(agent);
     }
+    // A lead listening to a call must not be rung by the queue on the same softphone.
+    if (state === 'ready' && this.occupiedElsewhere?.(agentId)) throw new AcdError('monitoring', `agent ${agent.info.workNumber} is monitoring a call`);
     agent.pendingForce = null;
     // Signing out at the end of a shift is always possible; 就绪/示忙 wait for what the center requires.
     if (agent.state === 'after_call_work' && state !== 'signed_out') this.assertMayLeaveAcw(agent);
@@ -493,6 +497,11 @@ export class Acd {
   }
 
   /** The center may require something (a wrap-up code) before an agent leaves after-call work. */
+  /** Asked before 就绪: true while the agent's softphone is busy outside the queue (a lead monitoring a call). */
+  setOccupiedElsewhere(check: ((agentId: number) => boolean) | undefined): void {
+    this.occupiedElsewhere = check;
+  }
+
   setAcwGuard(guard: ((agentId: number, callId: string) => boolean) | undefined): void {
     this.acwGuard = guard;
   }

@@ -258,6 +258,10 @@ describe('team lead monitoring: listen, whisper, barge', () => {
     expect((await call('POST', '/api/v1/acd/agents/me/state', '2001', { state: 'not_ready', reason: '会议' })).status).toBe(200);
 
     const lead = await startMonitor(callId, 'barge');
+    // …and while monitoring the lead cannot go 就绪 either.
+    const ready = await call('POST', '/api/v1/acd/agents/me/state', '2001', { state: 'ready' });
+    expect(ready.status).toBe(409);
+    expect(JSON.stringify(ready.body)).toContain('monitoring');
     expect((await call('POST', `/api/v1/calls/${callId}/transfer`, '1001', { target: 'ivr' })).status).toBe(200);
     await lead.ended;
     await agent.ended;

@@ -161,6 +161,9 @@ export function voiceModule(
       await session.run();
     };
 
+    acd.setOccupiedElsewhere((agentId) =>
+      [...sessions.values()].some((s) => s.monitor !== undefined && s.monitor.lead.id === agentId && s.monitor.state !== 'ended'),
+    );
     acd.setDelegate({
       announceQueuePosition: (call, ahead) => sessions.get(call.callId)?.announcePosition(ahead),
       acwEnded: (callId, agentId) => (sessions.get(callId) ?? followUps.get(callId))?.acwEnded(agentId),
