@@ -49,12 +49,12 @@ describe('call notes (§2.4-4/5/7)', () => {
     const query = await server.call('POST', '/api/v1/call-notes', token, { category: 'query', topic: '账户余额', answeredOnCall: true });
     expect(query.status).toBe(201);
     expect(query.body.workOrderId).toBeNull();
-    const inquiry = await server.call('POST', '/api/v1/call-notes', token, {
-      category: 'inquiry',
-      topic: '异地贷款政策',
-      description: '需业务科室确认',
-      answeredOnCall: false,
-    });
+    const unanswered = { category: 'inquiry', topic: '异地贷款政策', description: '需业务科室确认', answeredOnCall: false };
+    // An order promises a reply: without a number to reply to it is refused, field marked, nothing saved.
+    const noNumber = await server.call('POST', '/api/v1/call-notes', token, unanswered);
+    expect(noNumber.status).toBe(400);
+    expect(noNumber.body.details).toEqual([expect.objectContaining({ path: 'callbackNumber', code: 'required' })]);
+    const inquiry = await server.call('POST', '/api/v1/call-notes', token, { ...unanswered, callbackNumber: '0571-8888 1234' });
     expect(inquiry.body.workOrderId).toEqual(expect.any(Number));
     const mine = await server.call('GET', '/api/v1/call-notes', token);
     expect(mine.body.callNotes.map((n: { topic: string }) => n.topic)).toEqual(['异地贷款政策', '账户余额']);
