@@ -109,6 +109,11 @@ test('the admin manages people and records from the console; the new agent works
   await shot('users-locked-zh-1366');
   await row.getByRole('button', { name: '解锁' }).click();
   await expect(row).toHaveAttribute('data-state', 'active');
+  // Role and department change in the row (the change itself is covered in vitest).
+  await row.getByRole('button', { name: '修改岗位/部门' }).click();
+  await expect(row.getByLabel('岗位', { exact: true })).toHaveValue('agent');
+  await shot('users-edit-zh-1366');
+  await row.getByRole('button', { name: '取消' }).click();
 
   await agent.getByRole('button', { name: '登录' }).click();
   await expect(agent.getByTestId('signed-in-user')).toContainText('1101 号');
