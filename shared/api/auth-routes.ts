@@ -4,6 +4,7 @@ import {
   adminUserSchema,
   createUserRequestSchema,
   loginRequestSchema,
+  lockoutsResponseSchema,
   loginResponseSchema,
   meResponseSchema,
   setPasswordRequestSchema,
@@ -31,4 +32,8 @@ export const userRoutes = {
     response: noContent,
     status: 204,
   }),
+  /** Accounts refused right now for failed sign-ins (also guessed numbers nobody has). */
+  lockouts: defineRoute({ method: 'GET', path: '/api/v1/users/lockouts', response: lockoutsResponseSchema }),
+  /** Lifts a user's refusal for failed sign-ins; audited. */
+  unlock: defineRoute({ method: 'POST', path: '/api/v1/users/:id/unlock', params: userIdParamsSchema, response: noContent, status: 204 }),
 };

@@ -39,8 +39,13 @@ export type LoginResponse = z.infer<typeof loginResponseSchema>;
 export const meResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
-/** The admin's view of a user: also whether the account is active. */
-export const adminUserSchema = userSchema.extend({ active: z.boolean(), createdAt: z.string() });
+/** The admin's view of a user: also whether the account is active, and whether failed sign-ins lock it. */
+export const adminUserSchema = userSchema.extend({
+  active: z.boolean(),
+  createdAt: z.string(),
+  /** ISO time the refusal for failed password checks ends by itself; null when not locked. */
+  lockedUntil: z.string().nullable().default(null),
+});
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
 const departmentSchema = z.string().trim().min(1).max(50);
@@ -55,7 +60,11 @@ export const createUserRequestSchema = z
     department: departmentSchema.nullable().optional(),
     password: newPasswordSchema,
   })
-  .refine((u) => !needsDepartment(u.role) || !!u.department, { message: 'a department handler needs a department', path: ['department'] });
+  .refine((u) => !needsDepartment(u.role) || !!u.department, {
+    message: 'a department handler needs a department',
+    path: ['department'],
+    params: { code: 'required' },
+  });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const updateUserRequestSchema = z
@@ -72,3 +81,14 @@ export const setPasswordRequestSchema = z.object({ password: newPasswordSchema }
 export type SetPasswordRequest = z.infer<typeof setPasswordRequestSchema>;
 
 export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** An account refused for failed password checks (login-throttle.ts), as the admin sees it. */
+export const lockoutSchema = z.object({
+  workNumber: z.string(),
+  /** The user of that work number, or null for a number nobody has (a guesser's). */
+  userId: z.number().int().nullable(),
+  failures: z.number().int(),
+  lockedUntil: z.string(),
+});
+export type Lockout = z.infer<typeof lockoutSchema>;
+export const lockoutsResponseSchema = z.object({ lockouts: z.array(lockoutSchema) });

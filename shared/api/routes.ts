@@ -9,6 +9,8 @@ import { callerRoutes, callRoutes } from './calls-routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
 import { departmentRoutes } from './departments-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
+import { auditRoutes } from './audit-routes.js';
+import { wrapUpRoutes } from './wrap-up-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -22,6 +24,8 @@ export const routes = {
   admin: adminRoutes,
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
+  audit: auditRoutes,
+  wrapUp: wrapUpRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

@@ -9,6 +9,9 @@ export interface AuditRow {
   entity_id: string | null;
   call_id: string | null;
   detail: string | null;
+  /** From the users table: the actor's work number and name (null for the system or a gone user). */
+  actor_work_number?: string | null;
+  actor_name?: string | null;
 }
 
 export interface AuditFilter {
@@ -16,7 +19,11 @@ export interface AuditFilter {
   entityId?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
+  actorUserId?: number | undefined;
+  /** An action (`user.create`) or its family (`user`). */
+  action?: string | undefined;
   limit: number;
+  offset?: number | undefined;
 }
 
 export class AuditRepository {
@@ -26,14 +33,31 @@ export class AuditRepository {
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, call_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
     // NULL parameters mean "any": one prepared statement for every combination of filters.
-    this.queryStmt = db.prepare<{ entityType: string | null; entityId: string | null; from: number | null; to: number | null; limit: number }, AuditRow>(
-      `SELECT * FROM audit_log
-       WHERE (@entityType IS NULL OR entity_type = @entityType)
-         AND (@entityId IS NULL OR entity_id = @entityId)
-         AND (@from IS NULL OR at >= @from)
-         AND (@to IS NULL OR at < @to)
-       ORDER BY at DESC, id DESC
-       LIMIT @limit`,
+    this.queryStmt = db.prepare<
+      {
+        entityType: string | null;
+        entityId: string | null;
+        from: number | null;
+        to: number | null;
+        actor: number | null;
+        action: string | null;
+        family: string | null;
+        limit: number;
+        offset: number;
+      },
+      AuditRow
+    >(
+      `SELECT a.*, u.work_number AS actor_work_number, u.display_name AS actor_name
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+       WHERE (@entityType IS NULL OR a.entity_type = @entityType)
+         AND (@entityId IS NULL OR a.entity_id = @entityId)
+         AND (@from IS NULL OR a.at >= @from)
+         AND (@to IS NULL OR a.at < @to)
+         AND (@actor IS NULL OR a.actor_user_id = @actor)
+         -- An action or its family; substr, not LIKE, since actions hold '_'.
+         AND (@action IS NULL OR a.action = @action OR substr(a.action, 1, length(@family)) = @family)
+       ORDER BY a.at DESC, a.id DESC
+       LIMIT @limit OFFSET @offset`,
     );
   }
 
@@ -47,7 +71,11 @@ export class AuditRepository {
       entityId: filter.entityId ?? null,
       from: filter.from ?? null,
       to: filter.to ?? null,
+      actor: filter.actorUserId ?? null,
+      action: filter.action ?? null,
+      family: filter.action ? `${filter.action}.` : null,
       limit: filter.limit,
+      offset: filter.offset ?? 0,
     });
   }
 }

@@ -15,6 +15,8 @@ export interface AuditEntry {
   id: number;
   at: string;
   actorUserId: number | null;
+  actorWorkNumber: string | null;
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -68,6 +70,8 @@ function toEntry(row: AuditRow): AuditEntry {
     id: row.id,
     at: new Date(row.at).toISOString(),
     actorUserId: row.actor_user_id,
+    actorWorkNumber: row.actor_work_number ?? null,
+    actorName: row.actor_name ?? null,
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,

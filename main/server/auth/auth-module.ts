@@ -30,7 +30,9 @@ export const authModule: ServerModuleFactory = async (ctx) => {
     stop: () => clearInterval(sessionSweep),
     registerRoutes(app) {
       registerAuthRoutes(app, auth);
-      registerUsersRoutes(app, auth, audit, ctx.clock);
+      // Departments come with the work-orders module, started after this one; a subset without it skips the check.
+      const departments = ctx.services.get(SERVICES.departments);
+      registerUsersRoutes(app, auth, audit, ctx.clock, departments && ((nameOrCode) => departments.resolve(nameOrCode).name));
       registerAuditRoutes(app, audit, auth, ctx.config.centerCode);
     },
   };

@@ -9,7 +9,7 @@ import { burnPasswordCheck, hashPassword, sipHa1, verifyPassword } from './passw
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token.js';
 import { toUser, UserRepository, type UserRow } from './user-repository.js';
 import { SessionRepository, type SessionUserRow } from './session-repository.js';
-import { LoginThrottle, type CredentialThrottle } from './login-throttle.js';
+import { LoginThrottle, type CredentialThrottle, type Lockout } from './login-throttle.js';
 import type { Principal } from './principal.js';
 
 export interface SipCredentials {
@@ -38,6 +38,10 @@ export interface AuthService {
   login(workNumber: string, password: string, address: string): Promise<LoginResponse>;
   /** Failed password checks, shared with SIP digest authentication. */
   throttle: CredentialThrottle;
+  /** Accounts refused for failed password checks right now (the admin's 已锁定). */
+  lockouts(): Lockout[];
+  /** Lifts a work number's refusal (the admin's 解锁); true if it had failures to forget. */
+  unlock(workNumber: string): boolean;
   logout(tokenHash: string): void;
   /** A session token hash that is still signed in and not expired (no sliding). */
   isSessionLive(tokenHash: string): boolean;
@@ -99,6 +103,8 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService, end
   return {
     users,
     throttle,
+    lockouts: () => throttle.lockouts(),
+    unlock: (workNumber) => throttle.unlock(workNumber),
     authenticateToken,
     tokenFromRequest,
 

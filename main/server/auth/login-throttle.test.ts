@@ -41,3 +41,34 @@ describe('LoginThrottle', () => {
     expect(t.retryAfterMs('1001', '10.0.0.66')).toBeGreaterThan(0);
   });
 });
+
+// Issue 15 item 1: the admin sees who is locked out and lifts it.
+describe('LoginThrottle lockouts', () => {
+  it('lists an account refused from one address, not one with fewer failures, and unlock forgets every address', () => {
+    const clock = new ManualClock(0);
+    const t = new LoginThrottle(clock);
+    for (let i = 0; i < PAIR_LIMIT; i++) t.recordFailure('1001', '10.0.0.66');
+    for (let i = 0; i < 3; i++) t.recordFailure('1002', '10.0.0.66');
+    expect(t.lockouts()).toEqual([{ account: '1001', failures: PAIR_LIMIT, until: FAILURE_WINDOW_MS + 1 }]);
+    expect(t.unlock('1001')).toBe(true);
+    expect(t.retryAfterMs('1001', '10.0.0.66')).toBe(0);
+    expect(t.lockouts()).toEqual([]);
+    expect(t.unlock('1001')).toBe(false);
+  });
+
+  it('leaves an address-wide refusal (spraying) out of the accounts and in force after an unlock', () => {
+    const t = new LoginThrottle(new ManualClock(0));
+    for (let i = 0; i < ADDRESS_LIMIT; i++) t.recordFailure(String(1000 + (i % 50)), '10.0.0.66');
+    expect(t.lockouts()).toEqual([]);
+    t.unlock('1001');
+    expect(t.retryAfterMs('1001', '10.0.0.66')).toBeGreaterThan(0);
+  });
+
+  it('an account lock ends by itself when the window passes', () => {
+    const clock = new ManualClock(0);
+    const t = new LoginThrottle(clock);
+    for (let i = 0; i < PAIR_LIMIT; i++) t.recordFailure('1001', '10.0.0.66');
+    clock.advance(FAILURE_WINDOW_MS + 1);
+    expect(t.lockouts()).toEqual([]);
+  });
+});

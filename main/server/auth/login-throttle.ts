@@ -23,6 +23,15 @@ export interface CredentialThrottle {
   reset(account: string, address: string): void;
 }
 
+/** An account refused right now, from one address at least (what the admin sees and may lift). */
+export interface Lockout {
+  account: string;
+  /** Failures in the window, from every address. */
+  failures: number;
+  /** When the last refusal ends by itself, epoch ms. */
+  until: number;
+}
+
 interface Failure {
   at: number;
   address: string;
@@ -41,15 +50,19 @@ export class LoginThrottle implements CredentialThrottle {
   constructor(private readonly clock: Clock) {}
 
   retryAfterMs(account: string, address: string): number {
+    const fromAddress = this.recentFrom(address);
+    return Math.max(this.accountWait(account, address), fromAddress.length >= ADDRESS_LIMIT ? this.until(fromAddress, ADDRESS_LIMIT) : 0);
+  }
+
+  /** The wait this account has from this address: the pair's limit or the account's, not the address-wide one. */
+  private accountWait(account: string, address: string): number {
     const fromAccount = this.recentOf(account);
     const pair = fromAccount.filter((f) => f.address === address).map((f) => f.at);
-    const fromAddress = this.recentFrom(address);
     const perAddress = new Map<string, number>();
     for (const f of fromAccount) perAddress.set(f.address, Math.min(PAIR_LIMIT, (perAddress.get(f.address) ?? 0) + 1));
     const accountTotal = [...perAddress.values()].reduce((a, b) => a + b, 0);
     const waits = [
       pair.length >= PAIR_LIMIT ? this.until(pair, PAIR_LIMIT) : 0,
-      fromAddress.length >= ADDRESS_LIMIT ? this.until(fromAddress, ADDRESS_LIMIT) : 0,
       accountTotal >= ACCOUNT_LIMIT
         ? this.until(
             fromAccount.map((f) => f.at),
@@ -75,6 +88,26 @@ export class LoginThrottle implements CredentialThrottle {
     const rest = this.recentOf(account).filter((f) => f.address !== address);
     if (rest.length > 0) this.byAccount.set(account, rest);
     else this.byAccount.delete(account);
+  }
+
+  /**
+   * Accounts refused from at least one address: a pair over PAIR_LIMIT or the account over
+   * ACCOUNT_LIMIT. Address-wide (spraying) refusals are not one account's and are left out.
+   */
+  lockouts(): Lockout[] {
+    const found: Lockout[] = [];
+    for (const account of this.byAccount.keys()) {
+      const recent = this.recentOf(account);
+      const waits = [...new Set(recent.map((f) => f.address))].map((address) => this.accountWait(account, address));
+      const wait = Math.max(0, ...waits);
+      if (wait > 0) found.push({ account, failures: recent.length, until: this.clock.now() + wait });
+    }
+    return found.sort((a, b) => a.account.localeCompare(b.account));
+  }
+
+  /** The admin lifts an account's refusal: its failures from every address are forgotten. True if it had any. */
+  unlock(account: string): boolean {
+    return this.byAccount.delete(account);
   }
 
   /** Time until enough of the newest `limit` failures leave the window to allow a try again. */

@@ -35,8 +35,14 @@ export function toUser(row: UserRow): User {
   return { id: row.id, workNumber: row.work_number, displayName: row.display_name, role: row.role, centerCode: row.center_code, department: row.department };
 }
 
-export function toAdminUser(row: UserRow): AdminUser {
-  return { ...toUser(row), active: row.active === 1, createdAt: new Date(row.created_at).toISOString() };
+/** `lockedUntil`: when the account's refusal for failed sign-ins ends (epoch ms), if it has one. */
+export function toAdminUser(row: UserRow, lockedUntil?: number): AdminUser {
+  return {
+    ...toUser(row),
+    active: row.active === 1,
+    createdAt: new Date(row.created_at).toISOString(),
+    lockedUntil: lockedUntil === undefined ? null : new Date(lockedUntil).toISOString(),
+  };
 }
 
 /** Every SQL statement on users, prepared once. */

@@ -9,7 +9,6 @@ import { allRoutes } from '../../../shared/api/route.js';
  * list; a new route goes into the table (shared/api/*-routes.ts), not here.
  */
 const HAND_WRITTEN: Record<string, string> = {
-  'GET /api/v1/audit': 'admin only, no desk caller yet; its query schema lives in audit-routes.ts',
   'GET /api/v1/metrics':
     'answers JSON, CSV or XLSX and its report has no zod schema yet (interfaces in shared/api/metrics.ts); reworked by the indicators work this wave',
   'GET /api/v1/metrics/series': 'response has no zod schema yet; reworked by the indicators work this wave',
@@ -24,12 +23,7 @@ const HAND_WRITTEN: Record<string, string> = {
   'POST /api/v1/follow-up-lists/:id/assign': 'built in parallel with the table this wave (issue 10: to convert)',
   'POST /api/v1/follow-up-entries/:id/attempts': 'built in parallel with the table this wave (issue 10: to convert)',
   'POST /api/v1/follow-up-entries/:id/done': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/wrap-up-codes': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/wrap-up-codes': 'built in parallel with the table this wave (issue 10: to convert)',
-  'PATCH /api/v1/wrap-up-codes/:id': 'built in parallel with the table this wave (issue 10: to convert)',
-  'PUT /api/v1/wrap-up-codes/settings': 'built in parallel with the table this wave (issue 10: to convert)',
   'POST /api/v1/calls/:callId/wrap-up': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/wrap-up-codes/report': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/call-history': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/service-hours': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/work-orders': 'built in parallel with the table this wave (issue 10: to convert)',

@@ -61,6 +61,16 @@ describe('wrap-up codes and today’s calls', () => {
     const retired = await s.call('POST', '/api/v1/wrap-up-codes', admin, { code: 'OLD', label: '旧代码' });
     await s.call('PATCH', `/api/v1/wrap-up-codes/${retired.body.id}`, admin, { active: false });
     expect((await s.call('PUT', '/api/v1/wrap-up-codes/settings', admin, { required: true })).body.required).toBe(true);
+    // Every change of the list and the rule is in the audit log (issue 15), newest first.
+    const trail = await s.call('GET', '/api/v1/audit?action=wrap_up', admin);
+    expect(trail.body.entries.map((e: { action: string; detail: unknown }) => [e.action, e.detail])).toEqual([
+      ['wrap_up.settings', { required: true }],
+      ['wrap_up.update', { code: 'OLD', changes: { active: false } }],
+      ['wrap_up.create', { code: 'OLD', label: '旧代码', sortOrder: 0 }],
+      ['wrap_up.create', { code: 'ORDER', label: '转工单', sortOrder: 2 }],
+      ['wrap_up.create', { code: 'ANSWERED', label: '已当场解答', sortOrder: 1 }],
+    ]);
+    expect((await s.call('GET', '/api/v1/wrap-up-codes/report?from=2026-11-30&to=2026-11-01', admin)).body.details[0]).toMatchObject({ path: 'to' });
 
     // Agents see the active codes, in the center's order, and the rule.
     const listed = await s.call('GET', '/api/v1/wrap-up-codes', agent);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CallHistoryEntry, CallHistoryResponse } from '../../../shared/api/call-history';
-import type { WrapUpCode, WrapUpCodesResponse } from '../../../shared/api/wrap-up';
+import type { WrapUpCode } from '../../../shared/api/wrap-up';
+import { routes } from '../../../shared/api/routes';
 import { ApiError } from '../services/api-client';
 import { useSessionStore } from './session-store';
 
@@ -40,8 +41,7 @@ export const useCallHistoryStore = create<CallHistoryState>()((set, get) => ({
   },
   async loadCodes() {
     try {
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      const { codes, required } = await api().get<WrapUpCodesResponse>('/api/v1/wrap-up-codes');
+      const { codes, required } = await api().call(routes.wrapUp.list);
       set({ codes, required });
     } catch (error) {
       set({ error: asApiError(error) });
