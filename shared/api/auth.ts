@@ -4,6 +4,11 @@ import { formatted, NOTHING_TO_CHANGE } from './field-issues.js';
 /** Every role of the hotline: the center's staff, its departments, and the supervisors above it (§3.1). */
 export const ROLES = ['agent', 'team_lead', 'quality', 'department_handler', 'department_leader', 'center_admin', 'province', 'ministry'] as const;
 export const roleSchema = z.enum(ROLES);
+/**
+ * The roles that take calls: a softphone that registers, agent states, the desk. The center's
+ * admin runs the system (users, IVR, backups) and watches the board, but has no extension.
+ */
+export const PHONE_ROLES = ['agent', 'team_lead'] as const satisfies readonly (typeof ROLES)[number][];
 export type Role = z.infer<typeof roleSchema>;
 
 export const workNumberSchema = formatted(/^\d{3,8}$/, 'work_number', '3 to 8 digits');

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { AuditService } from '../audit/audit-service.js';
-import type { LoginResponse, Role, User } from '../../../shared/api/auth.js';
+import { PHONE_ROLES, type LoginResponse, type Role, type User } from '../../../shared/api/auth.js';
 import { HttpError } from '../http/http-app.js';
 import { burnPasswordCheck, hashPassword, sipHa1, verifyPassword } from './password-hash.js';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token.js';
@@ -110,7 +110,7 @@ export function createAuthService(db: Db, clock: Clock, audit: AuditService, end
 
     sipCredentials(workNumber) {
       const row = users.findByWorkNumber(workNumber);
-      if (!row || row.active !== 1 || !row.sip_ha1 || (row.role !== 'agent' && row.role !== 'team_lead')) return undefined;
+      if (!row || row.active !== 1 || !row.sip_ha1 || !(PHONE_ROLES as readonly string[]).includes(row.role)) return undefined;
       return { userId: row.id, ha1: row.sip_ha1, ha1s: [row.sip_ha1, ...sessions.sipHa1s(row.id, clock.now())], displayName: row.display_name };
     },
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { AdminUser, Role, User } from '../../../shared/api/auth.js';
+import { PHONE_ROLES, type AdminUser, type Role, type User } from '../../../shared/api/auth.js';
 
 export interface UserRow {
   id: number;
@@ -60,7 +60,9 @@ export class UserRepository {
     this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
     this.byWorkNumber = db.prepare<[string], UserRow>('SELECT * FROM users WHERE work_number = ?');
     this.byCenter = db.prepare<[string], UserRow>('SELECT * FROM users WHERE center_code = ? ORDER BY work_number');
-    this.activeByRoles = db.prepare<[], UserRow>("SELECT * FROM users WHERE active = 1 AND role IN ('agent', 'team_lead') ORDER BY work_number");
+    this.activeByRoles = db.prepare<[], UserRow>(
+      `SELECT * FROM users WHERE active = 1 AND role IN (${PHONE_ROLES.map((r) => `'${r}'`).join(', ')}) ORDER BY work_number`,
+    );
     this.insertStmt = db.prepare(
       `INSERT INTO users (work_number, display_name, role, center_code, department, password_hash, sip_ha1, active, created_at, updated_at)
        VALUES (@workNumber, @displayName, @role, @centerCode, @department, @passwordHash, @sipHa1, 1, @now, @now)`,
@@ -81,7 +83,7 @@ export class UserRepository {
   listByCenter(centerCode: string): UserRow[] {
     return this.byCenter.all(centerCode);
   }
-  /** Active agents and team leads: the people who take calls. */
+  /** Active users of the phone roles (agents, team leads): the people who take calls. */
   listActiveAgents(): UserRow[] {
     return this.activeByRoles.all();
   }

@@ -1,10 +1,8 @@
-import type { Role } from '../../../shared/api/auth';
+import { PHONE_ROLES, type Role } from '../../../shared/api/auth';
 
-/** Roles that take calls: they get the softphone, agent states and the agent desk. */
-const PHONE_ROLES: readonly Role[] = ['agent', 'team_lead', 'center_admin'];
-
+/** Roles that take calls (shared/api/auth.ts): they get the softphone, agent states and the agent desk. */
 export function usesPhone(role: Role | undefined): boolean {
-  return role !== undefined && PHONE_ROLES.includes(role);
+  return role !== undefined && (PHONE_ROLES as readonly Role[]).includes(role);
 }
 
 export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin';
@@ -18,9 +16,9 @@ export function viewsFor(role: Role | undefined): DeskView[] {
     // Team leads watch the live board and switch to the desk to take calls on a busy day.
     case 'team_lead':
       return ['supervision', 'desk', 'workOrders', 'wallboard', 'indicators', 'recordings'];
-    // The center's IT and management: the console first, everything a lead has one click away.
+    // The center's IT and management: the console first, the board and figures one click away; no phone.
     case 'center_admin':
-      return ['admin', 'supervision', 'desk', 'workOrders', 'wallboard', 'indicators', 'recordings'];
+      return ['admin', 'supervision', 'workOrders', 'wallboard', 'indicators', 'recordings'];
     // 质检: call records and their recordings; no phone.
     case 'quality':
       return ['recordings'];

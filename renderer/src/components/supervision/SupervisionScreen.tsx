@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardAgent } from '../../../../shared/api/supervision';
 import { useSupervisionStore } from '../../stores/supervision-store';
+import { useSessionStore } from '../../stores/session-store';
+import { usesPhone } from '../../services/role-homes';
 import { errorText } from '../../services/api-error-text';
 import { AgentBoard } from './AgentBoard';
 import { QueuePanel, QueueSummary } from './QueuePanel';
@@ -17,8 +19,11 @@ function monitorActions(agent: BoardAgent): ReactNode {
   return <MonitorControls callId={call.callId} agentWorkNumber={agent.workNumber} />;
 }
 
-export function SupervisionScreen({ agentActions = monitorActions }: { agentActions?: (agent: BoardAgent) => ReactNode }) {
+export function SupervisionScreen({ agentActions }: { agentActions?: (agent: BoardAgent) => ReactNode }) {
   const { t } = useTranslation();
+  // Monitoring rings the watcher's own softphone: only for those who have one (a team lead).
+  const canMonitor = usesPhone(useSessionStore((s) => s.user?.role));
+  agentActions ??= canMonitor ? monitorActions : undefined;
   const live = useSupervisionStore((s) => s.live);
   const error = useSupervisionStore((s) => s.error);
   const notice = useSupervisionStore((s) => s.notice);
