@@ -10,6 +10,8 @@ describe('network modes', () => {
     expect(networkSettingsProblem({ mode: 'center', centerCode: '330100' })).toBeUndefined();
     expect(networkSettingsProblem({ mode: 'province', centerCode: '330100', areaCode: '330000', parentUrl: 'http://m', parentToken: TOKEN })).toBeUndefined();
     expect(networkSettingsProblem({ mode: 'ministry', centerCode: '330100', areaCode: '000000' })).toBeUndefined();
+    // A municipality's center may carry the municipality's own code.
+    expect(networkSettingsProblem({ mode: 'center', centerCode: '110000' })).toBeUndefined();
     expect(areaCodeOf({ centerCode: '330100' })).toBe('330100');
     expect(areaCodeOf({ centerCode: '330100', areaCode: '330000' })).toBe('330000');
   });

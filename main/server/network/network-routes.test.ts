@@ -54,7 +54,7 @@ describe('network routes on a province and a ministry', () => {
     const listed = (await province.call('GET', '/api/v1/network/children', admin)).body.children;
     expect(listed).toEqual([
       { code: '330100', name: '杭州市', level: 'center', hasToken: true, lastReportAt: null },
-      { code: '330200', name: '宁波市', level: 'center', hasToken: true, lastReportAt: expect.any(Number) },
+      { code: '330200', name: '宁波市', level: 'center', hasToken: true, lastReportAt: null },
     ]);
     // The token itself is nowhere in the database, only its hash.
     expect(JSON.stringify(province.db.prepare('SELECT * FROM network_children').all())).not.toContain(tokens['330100']);
