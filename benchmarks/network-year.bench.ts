@@ -38,7 +38,7 @@ const benchmark: Benchmark = {
   name: NAME,
   async run() {
     const clock = new ManualClock(Date.UTC(YEAR, 11, 31, 7));
-    const server = await startTestServer([authModule, networkModule], { clock, config: { mode: 'ministry', areaCode: '000000', logLevel: 'silent' } });
+    const server = await startTestServer([authModule, networkModule], { clock, config: { mode: 'ministry', areaCode: '000000', logLevel: 'silent', adminPassword: 'bench-admin-1' } });
     try {
       const db = server.ctx.db;
       const store = new NetworkDayStore(db);
@@ -80,7 +80,7 @@ const benchmark: Benchmark = {
       db.exec('ANALYZE');
       const rows: BenchRow[] = [{ benchmark: NAME, metric: 'keep the day rows through the feed store', value: round(loadS, 1), unit: 's', note: `${centers.length * 365} days` }];
 
-      const admin = await server.login('9001', process.env.AGENT_DESK_ADMIN_PASSWORD ?? 'demo9001');
+      const admin = await server.login('9001', 'bench-admin-1');
       const get = async (query: string) => {
         const response = await fetch(`${server.url}/api/v1/network/overview${query}`, { headers: { authorization: `Bearer ${admin}` } });
         if (response.status !== 200) throw new Error(`GET ${query}: ${response.status}`);
