@@ -38,7 +38,10 @@ const benchmark: Benchmark = {
   name: NAME,
   async run() {
     const clock = new ManualClock(Date.UTC(YEAR, 11, 31, 7));
-    const server = await startTestServer([authModule, networkModule], { clock, config: { mode: 'ministry', areaCode: '000000', logLevel: 'silent', adminPassword: 'bench-admin-1' } });
+    const server = await startTestServer([authModule, networkModule], {
+      clock,
+      config: { mode: 'ministry', areaCode: '000000', logLevel: 'silent', adminPassword: 'bench-admin-1' },
+    });
     try {
       const db = server.ctx.db;
       const store = new NetworkDayStore(db);
@@ -78,7 +81,9 @@ const benchmark: Benchmark = {
       }
       const loadS = (performance.now() - t0) / 1000;
       db.exec('ANALYZE');
-      const rows: BenchRow[] = [{ benchmark: NAME, metric: 'keep the day rows through the feed store', value: round(loadS, 1), unit: 's', note: `${centers.length * 365} days` }];
+      const rows: BenchRow[] = [
+        { benchmark: NAME, metric: 'keep the day rows through the feed store', value: round(loadS, 1), unit: 's', note: `${centers.length * 365} days` },
+      ];
 
       const admin = await server.login('9001', 'bench-admin-1');
       const get = async (query: string) => {
@@ -103,7 +108,8 @@ const benchmark: Benchmark = {
       const peerSql = db.prepare(`SELECT province_code, ${SUM_SELECT} FROM network_days WHERE date >= ? AND date <= ? GROUP BY province_code`);
       const peer = await timed(() => peerSql.all(`${YEAR}-01-01`, `${YEAR}-12-31`));
       const peerTotal = (peerSql.all(`${YEAR}-01-01`, `${YEAR}-12-31`) as Array<{ callTotal: number }>).reduce((s, r) => s + r.callTotal, 0);
-      if (peerTotal !== first.total.counts.callTotal) throw new Error(`the year's total ${first.total.counts.callTotal} differs from the day rows' ${peerTotal}`);
+      if (peerTotal !== first.total.counts.callTotal)
+        throw new Error(`the year's total ${first.total.counts.callTotal} differs from the day rows' ${peerTotal}`);
       rows.push({
         benchmark: NAME,
         metric: 'GET ministry year overview (HTTP), median / p99',
@@ -119,7 +125,13 @@ const benchmark: Benchmark = {
       rows.push({ benchmark: NAME, metric: 'GET year drill-down to one province (HTTP), median', value: round(median(drill), 2), unit: 'ms', goal: GOAL });
       const month = await timed(() => get(`?period=month&date=${YEAR}-06-15`));
       const week = await timed(() => get(`?period=week&date=${YEAR}-06-15`));
-      rows.push({ benchmark: NAME, metric: 'GET month / week overview (HTTP), median', value: `${round(median(month), 2)} / ${round(median(week), 2)}`, unit: 'ms', goal: GOAL });
+      rows.push({
+        benchmark: NAME,
+        metric: 'GET month / week overview (HTTP), median',
+        value: `${round(median(month), 2)} / ${round(median(week), 2)}`,
+        unit: 'ms',
+        goal: GOAL,
+      });
       return rows;
     } finally {
       await server.stop();

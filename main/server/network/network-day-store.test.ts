@@ -31,7 +31,26 @@ describe('the parent day store', () => {
     for (const code of ['330100', '330200', '320100']) {
       for (let d = '2026-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {
         const calls = (n++ * 7) % 13;
-        store.put(code, { date: d, revision: 1, counts: counts(calls), attendance: { scheduledShifts: 1, attendedShifts: 1, onTimeShifts: 1, lateShifts: 0, absentShifts: 0, earlySignOuts: 0, signedInMs: 1000, breakMs: 0, breakCount: 0 } }, 0);
+        store.put(
+          code,
+          {
+            date: d,
+            revision: 1,
+            counts: counts(calls),
+            attendance: {
+              scheduledShifts: 1,
+              attendedShifts: 1,
+              onTimeShifts: 1,
+              lateShifts: 0,
+              absentShifts: 0,
+              earlySignOuts: 0,
+              signedInMs: 1000,
+              breakMs: 0,
+              breakCount: 0,
+            },
+          },
+          0,
+        );
         truth.set(`${code}/${d}`, calls);
       }
     }

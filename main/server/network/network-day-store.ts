@@ -123,7 +123,7 @@ export class NetworkDayStore {
   /** Codes of centers that ever reported, by province (the ministry knows its centers from their rows). */
   reportingCenters(province?: string): string[] {
     const sql = province
-      ? "SELECT DISTINCT code FROM network_months WHERE province_code = ? ORDER BY code"
+      ? 'SELECT DISTINCT code FROM network_months WHERE province_code = ? ORDER BY code'
       : 'SELECT DISTINCT code FROM network_months ORDER BY code';
     return (province ? this.db.prepare(sql).pluck().all(province) : this.db.prepare(sql).pluck().all()) as string[];
   }
@@ -134,7 +134,14 @@ export class NetworkDayStore {
   }
 
   private rowOf(code: string, day: Omit<NetworkDay, 'code'>, now: number): Record<string, unknown> {
-    const row: Record<string, unknown> = { code, date: day.date, province: provinceOf(code), revision: day.revision, hasAttendance: day.attendance ? 1 : 0, now };
+    const row: Record<string, unknown> = {
+      code,
+      date: day.date,
+      province: provinceOf(code),
+      revision: day.revision,
+      hasAttendance: day.attendance ? 1 : 0,
+      now,
+    };
     for (const f of RAW_COUNT_FIELDS) row[COUNT_COLUMNS[f]] = day.counts[f];
     for (const f of ATTENDANCE_COUNT_FIELDS) row[ATTENDANCE_COLUMNS[f]] = day.attendance ? day.attendance[f] : null;
     return row;

@@ -25,7 +25,8 @@ afterAll(async () => {
 describe('the network feeder', () => {
   it('sends the outbox, backs off while the parent is down, and delivers the backlog when it is back', async () => {
     const port = await freeTcpPort();
-    const start = () => startTestServer(SUPERVISION_MODULES, { dataDir, config: { mode: 'province', areaCode: '330000', httpPort: port, adminPassword: ADMIN } });
+    const start = () =>
+      startTestServer(SUPERVISION_MODULES, { dataDir, config: { mode: 'province', areaCode: '330000', httpPort: port, adminPassword: ADMIN } });
     parent = await start();
     const admin = await parent.login('9001', ADMIN);
     await parent.call('POST', '/api/v1/network/children', admin, { code: '330100' });

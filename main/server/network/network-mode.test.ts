@@ -21,7 +21,9 @@ describe('network modes', () => {
     expect(() => loadServerConfig(['--mode', 'province'], {})).toThrow(/--mode province needs a province code.*330100 is a city/);
     expect(() => loadServerConfig(['--mode', 'province', '--area-code', '990000'], {})).toThrow(/province code/);
     expect(() => loadServerConfig(['--mode', 'ministry', '--area-code', '330000'], {})).toThrow(/--mode ministry needs --area-code 000000/);
-    expect(() => loadServerConfig(['--mode', 'ministry', '--area-code', '000000', '--parent-url', 'http://x'], { AGENT_DESK_PARENT_TOKEN: TOKEN })).toThrow(/no parent/);
+    expect(() => loadServerConfig(['--mode', 'ministry', '--area-code', '000000', '--parent-url', 'http://x'], { AGENT_DESK_PARENT_TOKEN: TOKEN })).toThrow(
+      /no parent/,
+    );
     expect(() => loadServerConfig(['--parent-url', 'http://127.0.0.1:1'], {})).toThrow(/AGENT_DESK_PARENT_TOKEN/);
     expect(() => loadServerConfig(['--mode', 'county'], {})).toThrow(/mode/);
     const ok = loadServerConfig(['--mode', 'province', '--area-code', '330000', '--parent-url', 'http://127.0.0.1:1'], { AGENT_DESK_PARENT_TOKEN: TOKEN });

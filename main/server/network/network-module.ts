@@ -51,11 +51,22 @@ export const networkModule: ServerModuleFactory = (ctx) => {
   const forward =
     mode === 'province' && config.parentUrl
       ? (dayCode: string, date: string, day: { revision: number; counts: object; attendance?: object | undefined }) =>
-          outbox.enqueue(dayCode, date, day.revision, JSON.stringify({ counts: day.counts, ...(day.attendance ? { attendance: day.attendance } : {}) }), clock.now())
+          outbox.enqueue(
+            dayCode,
+            date,
+            day.revision,
+            JSON.stringify({ counts: day.counts, ...(day.attendance ? { attendance: day.attendance } : {}) }),
+            clock.now(),
+          )
       : undefined;
   const receiver = new FeedReceiver({ mode, registry, store, audit, logger: log, today, ...(forward ? { forward } : {}) });
   const overview = mode === 'center' ? undefined : new NetworkOverview({ mode, code, timeZone: config.timeZone, store, registry, db, today });
-  const pull = mode === 'center' ? (from: string, to: string) => feeder.producedDays(from, to) : mode === 'province' ? (from: string, to: string) => store.days(from, to) : undefined;
+  const pull =
+    mode === 'center'
+      ? (from: string, to: string) => feeder.producedDays(from, to)
+      : mode === 'province'
+        ? (from: string, to: string) => store.days(from, to)
+        : undefined;
 
   return {
     name: 'network',

@@ -39,7 +39,10 @@ describe('network routes on a province and a ministry', () => {
   });
 
   it('registers centers of its own province by code, named from GB/T 2260, and issues tokens shown once', async () => {
-    expect(await province.call('POST', '/api/v1/network/children', admin, { code: '330100' })).toMatchObject({ status: 201, body: { code: '330100', name: '杭州市', level: 'center', hasToken: false } });
+    expect(await province.call('POST', '/api/v1/network/children', admin, { code: '330100' })).toMatchObject({
+      status: 201,
+      body: { code: '330100', name: '杭州市', level: 'center', hasToken: false },
+    });
     expect((await province.call('POST', '/api/v1/network/children', admin, { code: '330200' })).status).toBe(201);
     expect(await province.call('POST', '/api/v1/network/children', admin, { code: '339900' })).toMatchObject({ status: 400, body: { code: 'unknown_region' } });
     expect(await province.call('POST', '/api/v1/network/children', admin, { code: '320100' })).toMatchObject({ status: 400, body: { code: 'wrong_level' } });
@@ -93,7 +96,10 @@ describe('network routes on a province and a ministry', () => {
     expect((await put('330300', '2026-11-30', tokens['330100']!, ok)).body.code).toBe('unknown_center');
     expect((await put('330100', '2026-12-05', tokens['330100']!, ok)).body.code).toBe('future_day');
     expect((await put('330100', '2026-11-30', tokens['330100']!, { ...ok, counts: { ...ok.counts, answered: 101 } })).body.code).toBe('impossible_counts');
-    expect((await put('330200', '2026-11-29', tokens['330200']!, { revision: 2, counts: counts(4, 4, 0) })).body).toMatchObject({ code: 'stale_revision', details: { storedRevision: 3 } });
+    expect((await put('330200', '2026-11-29', tokens['330200']!, { revision: 2, counts: counts(4, 4, 0) })).body).toMatchObject({
+      code: 'stale_revision',
+      details: { storedRevision: 3 },
+    });
     expect((await put('330100', '2026-11-30', tokens['330100']!, { revision: 1, counts: counts(7, 7, 0) })).body.code).toBe('revision_conflict');
     expect((await put('330100', '2026-11-30', tokens['330100']!, { ...ok, revision: 0 })).status).toBe(400);
     const audit = (await province.call('GET', '/api/v1/audit?entityType=network_day', admin)).body;

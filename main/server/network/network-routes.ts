@@ -47,7 +47,8 @@ export function registerNetworkRoutes(app: FastifyInstance, d: NetworkRouteDeps)
 
   registerRoute(app, networkRoutes.pullDays, {}, ({ query }, request) => {
     if (!d.pull || !d.parentToken) throw new HttpError(404, 'not_a_child', 'this server feeds no parent');
-    if (!bearerMatches(request.headers.authorization, d.parentToken)) throw new HttpError(401, 'bad_token', 'the bearer token is not the one this server was given');
+    if (!bearerMatches(request.headers.authorization, d.parentToken))
+      throw new HttpError(401, 'bad_token', 'the bearer token is not the one this server was given');
     return { code: d.code, days: d.pull(query.from, query.to) };
   });
 

@@ -24,9 +24,17 @@ export const m0024NetworkRegistryAndDays: Migration = {
       ]
         .map((c) => `${c} INTEGER NOT NULL CHECK (${c} >= 0)`)
         .concat(
-          ['scheduled_shifts', 'attended_shifts', 'on_time_shifts', 'late_shifts', 'absent_shifts', 'early_sign_outs', 'signed_in_ms', 'break_ms', 'break_count'].map(
-            (c) => `${c} INTEGER${nullable ? '' : ' NOT NULL'} CHECK (${c} >= 0)`,
-          ),
+          [
+            'scheduled_shifts',
+            'attended_shifts',
+            'on_time_shifts',
+            'late_shifts',
+            'absent_shifts',
+            'early_sign_outs',
+            'signed_in_ms',
+            'break_ms',
+            'break_count',
+          ].map((c) => `${c} INTEGER${nullable ? '' : ' NOT NULL'} CHECK (${c} >= 0)`),
         )
         .join(',\n        ');
     db.exec(`
