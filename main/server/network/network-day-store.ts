@@ -83,6 +83,19 @@ export class NetworkDayStore {
       .immediate();
   }
 
+  /** Rebuilds every month sum from the day rows (a bulk import, a restored database): one statement per table. */
+  rebuildMonths(): void {
+    const names = ALL_COUNT_COLUMNS;
+    const totals = names.map((n) => `TOTAL(${n})`).join(', ');
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM network_months; DELETE FROM network_province_months;
+        INSERT INTO network_months (code, month, province_code, days, ${names.join(', ')})
+          SELECT code, substr(date, 1, 7), province_code, COUNT(*), ${totals} FROM network_days GROUP BY code, substr(date, 1, 7);
+        INSERT INTO network_province_months (province_code, month, days, ${names.join(', ')})
+          SELECT province_code, month, TOTAL(days), ${totals} FROM network_months GROUP BY province_code, month;`);
+    })();
+  }
+
   /** Day rows of one code (or, for a province answering a pull, every code) over [from, to]. */
   days(from: string, to: string, code?: string): NetworkDay[] {
     const rows = (
