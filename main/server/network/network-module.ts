@@ -74,8 +74,8 @@ export const networkModule: ServerModuleFactory = (ctx) => {
       registerNetworkRoutes(app, { mode, code, auth, audit, clock, parentToken: config.parentToken, receiver, registry, overview, pull });
     },
     start() {
-      // A center without a parent still keeps its revisions, so a parent added later gets the days.
-      if (source || config.parentUrl) feeder.start();
+      // Without a parent there is no one to feed; once one is configured the first turn sends the last 35 days.
+      if (config.parentUrl) feeder.start();
     },
     async stop() {
       await feeder.stop();
