@@ -8,6 +8,7 @@ import { callNoteRoutes } from './call-notes-routes.js';
 import { callerRoutes, callRoutes } from './calls-routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
 import { departmentRoutes } from './departments-routes.js';
+import { networkRoutes } from './network-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
 
 export const routes = {
@@ -22,6 +23,7 @@ export const routes = {
   admin: adminRoutes,
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
+  network: networkRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

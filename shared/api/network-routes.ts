@@ -1,0 +1,52 @@
+import { defineRoute, noContent } from './route.js';
+import {
+  childCodeParamsSchema,
+  childrenResponseSchema,
+  childSchema,
+  childTokenResponseSchema,
+  dateRangeQuerySchema,
+  feedDayParamsSchema,
+  feedDayRequestSchema,
+  feedDayResponseSchema,
+  missingQuerySchema,
+  missingResponseSchema,
+  overviewQuerySchema,
+  overviewResponseSchema,
+  pullDaysResponseSchema,
+  registerChildRequestSchema,
+  seriesQuerySchema,
+  seriesResponseSchema,
+} from './network.js';
+
+/** The supervision network (docs/network.md): feed and pull take a parent-issued token, the rest a session. */
+export const networkRoutes = {
+  /** Child → parent: one center's day; bearer token. */
+  putDay: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/network/days/:code/:date',
+    params: feedDayParamsSchema,
+    body: feedDayRequestSchema,
+    response: feedDayResponseSchema,
+  }),
+  /** Parent → child: the child's day rows over a range; bearer token. */
+  pullDays: defineRoute({ method: 'GET', path: '/api/v1/network/days', query: dateRangeQuerySchema, response: pullDaysResponseSchema }),
+  children: defineRoute({ method: 'GET', path: '/api/v1/network/children', response: childrenResponseSchema }),
+  registerChild: defineRoute({
+    method: 'POST',
+    path: '/api/v1/network/children',
+    body: registerChildRequestSchema,
+    response: childSchema,
+    status: 201,
+  }),
+  issueToken: defineRoute({ method: 'POST', path: '/api/v1/network/children/:code/token', params: childCodeParamsSchema, response: childTokenResponseSchema }),
+  revokeToken: defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/network/children/:code/token',
+    params: childCodeParamsSchema,
+    response: noContent,
+    status: 204,
+  }),
+  overview: defineRoute({ method: 'GET', path: '/api/v1/network/overview', query: overviewQuerySchema, response: overviewResponseSchema }),
+  series: defineRoute({ method: 'GET', path: '/api/v1/network/series', query: seriesQuerySchema, response: seriesResponseSchema }),
+  missing: defineRoute({ method: 'GET', path: '/api/v1/network/missing', query: missingQuerySchema, response: missingResponseSchema }),
+};
