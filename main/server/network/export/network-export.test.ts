@@ -55,7 +55,8 @@ const FIELDS = [
 describe('network export (§3.2 data standard)', () => {
   it('XLSX: names with units, field names, values in percent and minutes with a 2-decimal format', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await networkToXlsx(input));
+    const file = await networkToXlsx(input);
+    await book.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet('统计监管指标')!;
     const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(row(1)).toEqual([
