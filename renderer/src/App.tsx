@@ -17,6 +17,8 @@ import { signOut } from './services/sign-out';
 // Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
 const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
 import { SupervisionScreen } from './components/supervision/SupervisionScreen';
+// The province's and ministry's screen, with its chart library, only for their users.
+const NetworkScreen = lazy(() => import('./components/network/NetworkScreen').then((m) => ({ default: m.NetworkScreen })));
 const AdminScreen = lazy(() => import('./components/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 
 export function App() {
@@ -91,6 +93,10 @@ export function App() {
       ) : view === 'admin' ? (
         <Suspense fallback={null}>
           <AdminScreen />
+        </Suspense>
+      ) : view === 'network' ? (
+        <Suspense fallback={null}>
+          <NetworkScreen />
         </Suspense>
       ) : view === 'supervision' ? (
         <SupervisionScreen />

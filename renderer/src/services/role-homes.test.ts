@@ -30,7 +30,8 @@ describe('role homes', () => {
       expect(usesPhone(role)).toBe(true);
     }
     expect(viewFor('agent', 'supervision')).toBe('desk');
-    expect(viewFor('province', undefined)).toBe('wallboard');
+    expect(viewFor('province', undefined)).toBe('network');
+    expect(viewFor('ministry', 'wallboard')).toBe('network');
     expect(usesPhone('ministry')).toBe(false);
   });
 

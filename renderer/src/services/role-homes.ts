@@ -7,7 +7,7 @@ export function usesPhone(role: Role | undefined): boolean {
   return role !== undefined && PHONE_ROLES.includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin' | 'network';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
 export function viewsFor(role: Role | undefined): DeskView[] {
@@ -26,10 +26,10 @@ export function viewsFor(role: Role | undefined): DeskView[] {
       return ['recordings'];
     case 'agent':
       return ['desk', 'workOrders'];
-    // The province and the ministry read the indicators; they take no calls.
+    // The province and the ministry supervise the centers below them (§3.1); they take no calls.
     case 'province':
     case 'ministry':
-      return ['wallboard'];
+      return ['network'];
     default:
       return ['desk'];
   }

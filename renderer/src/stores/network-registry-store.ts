@@ -15,6 +15,8 @@ interface NetworkRegistryState {
   code: string;
   /** The token just issued, until the admin closes it. */
   issued: { code: string; token: string } | undefined;
+  /** The issued token went to the clipboard, or could not. */
+  copied: 'yes' | 'failed' | undefined;
   /** Which action failed, for the message beside it. */
   error: { action: 'load' | 'register' | 'issue' | 'revoke'; error: unknown } | undefined;
   busy: boolean;
@@ -23,17 +25,20 @@ interface NetworkRegistryState {
   register(): Promise<void>;
   issueToken(code: string): Promise<void>;
   revokeToken(code: string): Promise<void>;
+  copyToken(): Promise<void>;
   closeToken(): void;
   reset(): void;
 }
 
 export interface NetworkRegistryDeps {
   api(): Pick<ApiClient, 'call'>;
+  /** Writes text to the clipboard (rejects where the browser refuses). */
+  copy(text: string): Promise<void>;
 }
 
-export const createNetworkRegistryStore = ({ api }: NetworkRegistryDeps) =>
+export const createNetworkRegistryStore = ({ api, copy }: NetworkRegistryDeps) =>
   create<NetworkRegistryState>()((set, get) => {
-    const initial = { children: [], code: '', issued: undefined, error: undefined, busy: false };
+    const initial = { children: [], code: '', issued: undefined, copied: undefined, error: undefined, busy: false };
     /** Runs one action; the list is read again afterwards, as the server now has it. */
     const act = async (action: 'register' | 'issue' | 'revoke', run: () => Promise<void>) => {
       set({ busy: true, error: undefined });
@@ -65,16 +70,29 @@ export const createNetworkRegistryStore = ({ api }: NetworkRegistryDeps) =>
       issueToken: (code) =>
         act('issue', async () => {
           const { token } = await api().call(routes.network.issueToken, { params: { code } });
-          set({ issued: { code, token } });
+          set({ issued: { code, token }, copied: undefined });
         }),
       revokeToken: (code) =>
         act('revoke', async () => {
           await api().call(routes.network.revokeToken, { params: { code } });
           if (get().issued?.code === code) set({ issued: undefined });
         }),
-      closeToken: () => set({ issued: undefined }),
+      async copyToken() {
+        const token = get().issued?.token;
+        if (!token) return;
+        try {
+          await copy(token);
+          set({ copied: 'yes' });
+        } catch {
+          set({ copied: 'failed' });
+        }
+      },
+      closeToken: () => set({ issued: undefined, copied: undefined }),
       reset: () => set(initial),
     };
   });
 
-export const useNetworkRegistryStore = createNetworkRegistryStore({ api: () => useSessionStore.getState().api });
+export const useNetworkRegistryStore = createNetworkRegistryStore({
+  api: () => useSessionStore.getState().api,
+  copy: (text) => navigator.clipboard.writeText(text),
+});

@@ -124,13 +124,15 @@ export const createNetworkStore = ({ api, save, today }: NetworkDeps) =>
         const { from, to } = periodDates(period, date);
         // Days after today cannot have been reported yet: a period still running is asked up to today.
         const last = to > today() ? today() : to;
+        const range = trendRange(period, date);
+        const trend = { from: range.from, to: range.to > today() ? today() : range.to };
         set({ loading: true });
         try {
           const client = api();
           const [overview, missing, series] = await Promise.all([
             client.call(routes.network.overview, { query: { period, date, under } }),
             from <= last ? client.call(routes.network.missing, { query: { from, to: last, under } }) : { children: [] },
-            center ? client.call(routes.network.series, { query: { code: center.code, ...trendRange(period, date) } }) : undefined,
+            center && trend.from <= trend.to ? client.call(routes.network.series, { query: { code: center.code, ...trend } }) : undefined,
           ]);
           if (mine === generation) set({ overview, missing, series, loading: false, error: undefined });
         } catch (error) {

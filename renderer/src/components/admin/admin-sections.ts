@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * The admin console's sections (系统管理), in menu order. Each section is its own screen, loaded when
@@ -12,4 +12,6 @@ export interface AdminSection {
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   // Each section registers itself here, e.g.
   // { id: 'users', component: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) },
+  // A province's or the ministry's reporting units and their feed tokens (issue 16).
+  { id: 'network', component: lazy(() => import('../network/NetworkRegistrySection').then((m) => ({ default: m.NetworkRegistrySection }))) },
 ];
