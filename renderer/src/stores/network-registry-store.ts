@@ -9,7 +9,7 @@ import { useSessionStore } from './session-store';
  * their GB/T 2260 code, and their feed tokens. A token is shown once, right after it is issued:
  * the server keeps only its hash, so the store forgets it when the admin closes it.
  */
-interface NetworkRegistryState {
+export interface NetworkRegistryState {
   children: NetworkChild[];
   /** The code typed in the register form. */
   code: string;

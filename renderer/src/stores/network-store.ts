@@ -28,6 +28,8 @@ export interface NetworkState {
   date: string;
   /** [] at the server's own level; [province], [center] or [province, center] below it. */
   trail: Crumb[];
+  /** The server's own level (a ministry, or a province), as its first table said. */
+  home: { level: OverviewResponse['level']; code: string; name: string } | undefined;
   overview: OverviewResponse | undefined;
   missing: MissingResponse | undefined;
   /** The center drilled into: its days over the trend range. */
@@ -88,6 +90,7 @@ export const createNetworkStore = ({ api, save, today }: NetworkDeps) =>
       period: 'day' as PeriodKind,
       date: today(),
       trail: [] as Crumb[],
+      home: undefined,
       overview: undefined,
       missing: undefined,
       series: undefined,
@@ -134,7 +137,9 @@ export const createNetworkStore = ({ api, save, today }: NetworkDeps) =>
             from <= last ? client.call(routes.network.missing, { query: { from, to: last, under } }) : { children: [] },
             center && trend.from <= trend.to ? client.call(routes.network.series, { query: { code: center.code, ...trend } }) : undefined,
           ]);
-          if (mine === generation) set({ overview, missing, series, loading: false, error: undefined });
+          if (mine !== generation) return;
+          set({ overview, missing, series, loading: false, error: undefined });
+          if (trail.length === 0) set({ home: { level: overview.level, code: overview.code, name: overview.name } });
         } catch (error) {
           if (mine === generation) set({ loading: false, error });
         }

@@ -7,7 +7,7 @@ import { ApiError } from '../../services/api-client';
 import { errorText } from '../../services/api-error-text';
 import { askConfirm } from '../../stores/confirm-store';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { useNetworkRegistryStore } from '../../stores/network-registry-store';
+import { useNetworkRegistryStore, type NetworkRegistryState } from '../../stores/network-registry-store';
 import './network.css';
 
 /** A registry error in the admin's language: the registry's own codes first, then the desk's. */
@@ -19,12 +19,17 @@ export function registryErrorText(t: TFunction, error: unknown): string {
 
 /** 系统管理 → 下级单位: the parent's registry of centers (or provinces) and their reporting tokens. */
 export function NetworkRegistrySection() {
-  const { t } = useTranslation();
   const s = useNetworkRegistryStore();
   const { load } = s;
   useEffect(() => {
     void load();
   }, [load]);
+  return <NetworkRegistryView s={s} />;
+}
+
+/** The section for a state of the registry store (rendered as is in tests). */
+export function NetworkRegistryView({ s }: { s: NetworkRegistryState }) {
+  const { t } = useTranslation();
   const registerError = s.error?.action === 'register' ? registryErrorText(t, s.error.error) : undefined;
   const otherError = s.error && s.error.action !== 'register' ? registryErrorText(t, s.error.error) : undefined;
   const nameOf = (code: string) => s.children.find((c) => c.code === code)?.name ?? code;

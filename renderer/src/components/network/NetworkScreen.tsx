@@ -4,7 +4,7 @@ import { PERIOD_KINDS } from '../../../../shared/metrics/periods';
 import { parseLocalDate } from '../../../../shared/time/local-date';
 import { ApiError } from '../../services/api-client';
 import { errorText } from '../../services/api-error-text';
-import { centerOf, useNetworkStore } from '../../stores/network-store';
+import { centerOf, useNetworkStore, type NetworkState } from '../../stores/network-store';
 import { CenterTrend } from './CenterTrend';
 import { MissingPanel } from './MissingPanel';
 import { NetworkTable } from './NetworkTable';
@@ -17,18 +17,23 @@ import './network.css';
  * reported; the table as XLSX or CSV.
  */
 export function NetworkScreen() {
-  const { t } = useTranslation();
   const s = useNetworkStore();
   const { reload } = s;
   useEffect(() => {
     void reload();
   }, [reload]);
+  return <NetworkScreenView s={s} />;
+}
+
+/** The screen for a state of the store (rendered as is in tests). */
+export function NetworkScreenView({ s }: { s: NetworkState }) {
+  const { t } = useTranslation();
   const rows = useMemo(() => tableRows(s.overview?.rows ?? [], s.sort), [s.overview, s.sort]);
   const center = centerOf(s.trail);
   // A ministry's own rows are provinces; a province's rows, and a province drilled into, are centers.
-  const rowKind = s.overview?.level === 'ministry' && s.trail.length === 0 ? 'provinces' : 'centers';
+  const rowKind = s.home?.level === 'ministry' && s.trail.length === 0 ? 'provinces' : 'centers';
   const error = s.error instanceof ApiError ? errorText(t, s.error) : s.error ? t('network.loadFailed') : undefined;
-  const level = s.overview?.level;
+  const level = s.home?.level;
   const period = s.overview?.period;
 
   return (
@@ -37,7 +42,7 @@ export function NetworkScreen() {
         <div className="network-screen__head">
           <div>
             <h2 id="network-title" className="panel__title">
-              {level ? t(`network.title.${level}`, { name: s.overview?.name }) : ''}
+              {level ? t(`network.title.${level}`, { name: s.home?.name }) : ''}
             </h2>
             <nav aria-label={t('network.breadcrumb')} className="network-crumbs" data-testid="network-crumbs">
               <ol>
