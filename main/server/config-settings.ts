@@ -250,6 +250,42 @@ export const SETTINGS = {
     description:
       "numbers agents may dial on follow-up calls: `mobile`, `local` (the center's area code, derived from `--center-code` or given as `area:0571`), `domestic`, `allow:12345` / `allow:955*`; international and premium numbers are always refused ([docs/security.md](docs/security.md))",
   },
+  mode: {
+    flag: 'mode',
+    env: 'AGENT_DESK_MODE',
+    schema: z.enum(['center', 'province', 'ministry']).default('center'),
+    description:
+      '`center` runs the hotline; `province` and `ministry` run only sign-in, users, audit and the supervision network, fed by their children ([docs/network.md](docs/network.md))',
+  },
+  areaCode: {
+    flag: 'area-code',
+    env: 'AGENT_DESK_AREA_CODE',
+    schema: z
+      .string()
+      .regex(/^\d{6}$/, 'a 6-digit GB/T 2260 code')
+      .optional(),
+    shownDefault: 'the center code',
+    description: "this server's GB/T 2260 code in the network: a city (`330100`) for a center, a province (`330000`), or `000000` for the ministry",
+  },
+  parentUrl: {
+    flag: 'parent-url',
+    env: 'AGENT_DESK_PARENT_URL',
+    schema: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+    shownDefault: '— (feeds no one)',
+    description: "the parent's server (a center's province, a province's ministry) that this server's day rows are sent to",
+  },
+  parentToken: {
+    env: 'AGENT_DESK_PARENT_TOKEN',
+    secret: true,
+    schema: z.string().min(16, 'at least 16 characters').optional(),
+    description: "the token the parent's admin issued for this server (POST /api/v1/network/children/:code/token)",
+  },
+  networkFeedMs: {
+    flag: 'network-feed-ms',
+    env: 'AGENT_DESK_NETWORK_FEED_MS',
+    schema: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
+    description: 'how often the day rows are compared and the outbox sent to the parent; a failed send retries with backoff from this up to 64 times it',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 function validDialPlan(text: string): boolean {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { SETTINGS, shownDefault, type SettingKey, type SettingSpec } from './config-settings.js';
+import { networkSettingsProblem } from './network/network-mode.js';
 
 export { SECRET_KEYS, SETTINGS, shownDefault, type SettingKey } from './config-settings.js';
 
@@ -55,6 +56,9 @@ export function loadServerConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`);
     throw new ConfigError(`invalid server configuration: ${problems.join('; ')}`);
   }
+  // A center started with a province's code, a ministry with a parent, … (docs/network.md).
+  const network = networkSettingsProblem(parsed.data);
+  if (network) throw new ConfigError(`invalid server configuration: ${network}`);
   return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
 }
 

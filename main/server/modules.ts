@@ -16,6 +16,7 @@ import { callHistoryModule } from './calls/call-history-module.js';
 import { serviceHoursModule } from './voice/service-hours-module.js';
 import { supervisionModule } from './supervision/supervision-module.js';
 import { recordingsModule } from './recordings/recordings-module.js';
+import { networkModule } from './network/network-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -39,6 +40,17 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   supervisionModule,
   voiceModule(),
   recordingsModule,
+  networkModule,
   // Last: it reads the others' services on each scrape.
   opsModule,
 ];
+
+/**
+ * A province or ministry server (--mode) runs no SIP, IVR, queue or media: sign-in, users and the
+ * audit trail (auth), backups and the supervision network only.
+ */
+export const SUPERVISION_MODULES: readonly ServerModuleFactory[] = [authModule, backupModule, networkModule];
+
+export function modulesForMode(mode: 'center' | 'province' | 'ministry'): readonly ServerModuleFactory[] {
+  return mode === 'center' ? SERVER_MODULES : SUPERVISION_MODULES;
+}

@@ -10,7 +10,7 @@ import { eventsRoute } from './events/events-endpoint.js';
 import { EventHub } from './events/event-hub.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerContext, ServerModule, ServerModuleFactory } from './context.js';
-import { SERVER_MODULES } from './modules.js';
+import { modulesForMode } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
 import { SERVICES, ServiceRegistry } from './services.js';
 
@@ -42,7 +42,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   try {
     const ctx: ServerContext = { config, logger, db, events: new EventHub(), clock: options.clock ?? systemClock, services: new ServiceRegistry() };
     const modules: ServerModule[] = [];
-    for (const factory of options.modules ?? SERVER_MODULES) modules.push(await factory(ctx));
+    for (const factory of options.modules ?? modulesForMode(config.mode)) modules.push(await factory(ctx));
 
     const routes: RegisteredRoute[] = [];
     const app = await createHttpApp({ logger, deskDir: config.deskDir, allowedOrigins: config.allowedOrigins, registered: routes });

@@ -21,6 +21,8 @@ import { m0019DepartmentPhones } from './0019-department-phones.js';
 import { m0020SmsOutbox } from './0020-sms-outbox.js';
 import { m0021TelephonePinOutcomes } from './0021-telephone-pin-outcomes.js';
 import { m0022QualityRole } from './0022-quality-role.js';
+import { m0023NetworkFeed } from './0023-network-feed.js';
+import { m0024NetworkRegistryAndDays } from './0024-network-registry-and-days.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020SmsOutbox,
   m0021TelephonePinOutcomes,
   m0022QualityRole,
+  m0023NetworkFeed,
+  m0024NetworkRegistryAndDays,
 ];

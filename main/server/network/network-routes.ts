@@ -1,0 +1,76 @@
+// The network's HTTP routes (shared/api/network-routes.ts). The feed and the pull take a token
+// issued by a parent; the registry takes the center_admin; the figures take province, ministry
+// and center_admin users. Every route exists in every mode and says 404 where it does not apply.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { networkRoutes } from '../../../shared/api/network-routes.js';
+import { registerRoute } from '../http/register-route.js';
+import { HttpError } from '../http/http-app.js';
+import { bearerMatches } from '../http/bearer-token.js';
+import { principalOf } from '../auth/principal.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { AuditService } from '../audit/audit-service.js';
+import type { Clock } from '../clock.js';
+import type { NetworkDay } from '../../../shared/api/network.js';
+import type { FeedReceiver } from './network-feed-receiver.js';
+import type { NetworkRegistry } from './network-registry.js';
+import type { NetworkOverview } from './network-overview.js';
+
+export const NETWORK_READER_ROLES = ['center_admin', 'province', 'ministry'] as const;
+
+export interface NetworkRouteDeps {
+  mode: 'center' | 'province' | 'ministry';
+  code: string;
+  auth: AuthService;
+  audit: AuditService;
+  clock: Clock;
+  parentToken?: string | undefined;
+  receiver: FeedReceiver;
+  registry: NetworkRegistry;
+  overview?: NetworkOverview | undefined;
+  /** What this server answers a parent's pull with (its own days, or a province's centers'). */
+  pull?: ((from: string, to: string) => NetworkDay[]) | undefined;
+}
+
+const bearer = (request: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+
+export function registerNetworkRoutes(app: FastifyInstance, d: NetworkRouteDeps): void {
+  const admin = { preHandler: d.auth.requireRole('center_admin') };
+  const reader = { preHandler: d.auth.requireRole(...NETWORK_READER_ROLES) };
+  const parentOnly = <T>(value: T | undefined): T => {
+    if (d.mode === 'center' || value === undefined) throw new HttpError(404, 'not_a_parent', 'this server is a center: it has no children in the network');
+    return value;
+  };
+
+  registerRoute(app, networkRoutes.putDay, {}, ({ params, body }, request) => ({
+    result: d.receiver.receive(bearer(request), params.code, params.date, body, d.clock.now()),
+  }));
+
+  registerRoute(app, networkRoutes.pullDays, {}, ({ query }, request) => {
+    if (!d.pull || !d.parentToken) throw new HttpError(404, 'not_a_child', 'this server feeds no parent');
+    if (!bearerMatches(request.headers.authorization, d.parentToken)) throw new HttpError(401, 'bad_token', 'the bearer token is not the one this server was given');
+    return { code: d.code, days: d.pull(query.from, query.to) };
+  });
+
+  registerRoute(app, networkRoutes.children, admin, () => ({ children: parentOnly(d.mode !== 'center' ? d.registry : undefined).list() }));
+
+  registerRoute(app, networkRoutes.registerChild, admin, ({ body }, request) => {
+    const child = parentOnly(d.mode !== 'center' ? d.registry : undefined).register(body.code, d.clock.now());
+    d.audit.record({ actorUserId: principalOf(request).userId, action: 'network.child_registered', entityType: 'network_child', entityId: body.code });
+    return child;
+  });
+
+  registerRoute(app, networkRoutes.issueToken, admin, ({ params }, request) => {
+    const token = parentOnly(d.mode !== 'center' ? d.registry : undefined).issueToken(params.code, d.clock.now());
+    d.audit.record({ actorUserId: principalOf(request).userId, action: 'network.token_issued', entityType: 'network_child', entityId: params.code });
+    return { token };
+  });
+
+  registerRoute(app, networkRoutes.revokeToken, admin, ({ params }, request) => {
+    parentOnly(d.mode !== 'center' ? d.registry : undefined).revokeToken(params.code);
+    d.audit.record({ actorUserId: principalOf(request).userId, action: 'network.token_revoked', entityType: 'network_child', entityId: params.code });
+  });
+
+  registerRoute(app, networkRoutes.overview, reader, ({ query }) => parentOnly(d.overview).overview(query));
+  registerRoute(app, networkRoutes.series, reader, ({ query }) => parentOnly(d.overview).series(query.code, query.from, query.to));
+  registerRoute(app, networkRoutes.missing, reader, ({ query }) => parentOnly(d.overview).missing(query.from, query.to, query.under));
+}
