@@ -31,8 +31,9 @@ export function App() {
   const [chosen, setChosen] = useState<{ userId: number | undefined; view: DeskView }>();
   const setView = (v: DeskView) => setChosen({ userId: user?.id, view: v });
   // Each role lands on its home (services/role-homes.ts) and sees only its screens.
-  const views = viewsFor(user?.role);
-  const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined);
+  const mode = useConnectionStore((s) => s.networkMode);
+  const views = viewsFor(user?.role, mode);
+  const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined, mode);
   useSoftphoneSession();
 
   useEffect(() => {
@@ -75,7 +76,7 @@ export function App() {
               {t('desk.agentLabel', { name: user.displayName, workNumber: user.workNumber })}
             </span>
           )}
-          {signedIn && usesPhone(user?.role) && <PhoneStatus />}
+          {signedIn && usesPhone(user?.role, mode) && <PhoneStatus />}
           <ConnectionBadge />
           <button type="button" className="button button--ghost" onClick={() => void i18n.changeLanguage(otherLanguage)}>
             {t('language.switch')}

@@ -41,4 +41,13 @@ describe('role homes', () => {
     expect(viewsFor('team_lead')).toContain('recordings');
     expect(viewsFor('agent')).not.toContain('recordings');
   });
+
+  it('on a province or ministry server: no phone for anyone, the admin keeps the console and the figures', () => {
+    expect(viewsFor('center_admin', 'ministry')).toEqual(['admin', 'network']);
+    expect(viewsFor('province', 'province')).toEqual(['network']);
+    expect(viewFor('center_admin', 'desk', 'province')).toBe('admin');
+    expect(usesPhone('center_admin', 'province')).toBe(false);
+    expect(usesPhone('center_admin', 'center')).toBe(true);
+    expect(viewsFor('center_admin')).toContain('desk');
+  });
 });

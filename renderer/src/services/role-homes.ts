@@ -1,16 +1,20 @@
 import type { Role } from '../../../shared/api/auth';
+import type { NetworkMode } from '../../../shared/api/network';
 
 /** Roles that take calls: they get the softphone, agent states and the agent desk. */
 const PHONE_ROLES: readonly Role[] = ['agent', 'team_lead', 'center_admin'];
 
-export function usesPhone(role: Role | undefined): boolean {
-  return role !== undefined && PHONE_ROLES.includes(role);
+export function usesPhone(role: Role | undefined, mode: NetworkMode = 'center'): boolean {
+  // A province or ministry server runs no SIP: nobody takes calls there.
+  return mode === 'center' && role !== undefined && PHONE_ROLES.includes(role);
 }
 
 export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin' | 'network';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
-export function viewsFor(role: Role | undefined): DeskView[] {
+export function viewsFor(role: Role | undefined, mode: NetworkMode = 'center'): DeskView[] {
+  // A province's or the ministry's server: its admin keeps the registry (系统管理) and the figures, everyone else the figures.
+  if (mode !== 'center') return role === 'center_admin' ? ['admin', 'network'] : ['network'];
   switch (role) {
     case 'department_handler':
     case 'department_leader':
@@ -36,8 +40,8 @@ export function viewsFor(role: Role | undefined): DeskView[] {
 }
 
 /** The screen shown: the one chosen if the role may open it, else the role's home. */
-export function viewFor(role: Role | undefined, chosen: DeskView | undefined): DeskView {
-  const views = viewsFor(role);
+export function viewFor(role: Role | undefined, chosen: DeskView | undefined, mode: NetworkMode = 'center'): DeskView {
+  const views = viewsFor(role, mode);
   return chosen !== undefined && views.includes(chosen) ? chosen : views[0]!;
 }
 

@@ -15,16 +15,21 @@ export function CenterTrend({
   period,
   periodLabel,
   periodRow,
+  periodDays,
 }: {
   series: SeriesResponse | undefined;
   period: PeriodKind;
   /** The chosen period (2026-W45) and the center's figures over it, first in the table. */
   periodLabel: string;
   periodRow: OverviewRow | undefined;
+  /** The chosen period's first and last day: the table lists those, the chart the whole trend. */
+  periodDays: { from: string; to: string } | undefined;
 }) {
   const { t } = useTranslation();
   const points = useMemo(() => trendPoints(series, period), [series, period]);
   const option = useMemo(() => centerTrendOption(t, points), [t, points]);
+  // A point's label is a date or a month: compared with the period's bounds cut to its length.
+  const inPeriod = (label: string) => !periodDays || (label >= periodDays.from.slice(0, label.length) && label <= periodDays.to.slice(0, label.length));
   const first = series?.days[0]?.date ?? '';
   const last = series?.days[series.days.length - 1]?.date ?? '';
   const byMonth = period === 'year';
@@ -61,15 +66,18 @@ export function CenterTrend({
                 </td>
               </tr>
             )}
-            {[...points].reverse().map((p) => (
-              <tr key={p.label} data-day={p.label} className={p.counts ? undefined : 'network-days__missing'}>
-                <td className="network-table__code">{p.label}</td>
-                <IndicatorCells indicators={p.indicators} flags={p.counts && p.indicators ? flagsOf(p.indicators, p.counts) : undefined} />
-                <td className="network-cell--late">
-                  {!p.counts ? t('network.center.notReported') : p.missingDays > 0 ? t('network.center.partly', { count: p.missingDays }) : ''}
-                </td>
-              </tr>
-            ))}
+            {[...points]
+              .filter((p) => inPeriod(p.label))
+              .reverse()
+              .map((p) => (
+                <tr key={p.label} data-day={p.label} className={p.counts ? undefined : 'network-days__missing'}>
+                  <td className="network-table__code">{p.label}</td>
+                  <IndicatorCells indicators={p.indicators} flags={p.counts && p.indicators ? flagsOf(p.indicators, p.counts) : undefined} />
+                  <td className="network-cell--late">
+                    {!p.counts ? t('network.center.notReported') : p.missingDays > 0 ? t('network.center.partly', { count: p.missingDays }) : ''}
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>

@@ -117,7 +117,8 @@ describe('the supervision screen', () => {
   });
 
   it('drilled into a center: the breadcrumb links back, the trend and the days replace the table', () => {
-    const zhejiang = overview('province', '330000', '浙江省', [{ code: '330100', name: '杭州市', counts: centerCounts(10, 9, 20) }]);
+    const week = { kind: 'week' as const, label: '2026-W45', from: '2026-11-02', to: '2026-11-08' };
+    const zhejiang = overview('province', '330000', '浙江省', [{ code: '330100', name: '杭州市', counts: centerCounts(10, 9, 20), reportedDays: 1, expectedDays: 2 }], week);
     useNetworkStore.setState({
       home: { level: 'ministry', code: '000000', name: '住房和城乡建设部' },
       overview: zhejiang,
@@ -126,8 +127,9 @@ describe('the supervision screen', () => {
         { code: '330100', name: '杭州市', kind: 'center' },
       ],
       series: series('330100', '杭州市', [
-        { date: '2026-11-01', counts: null },
+        { date: '2026-11-01', counts: counts({ offered: 1, answered: 1 }) },
         { date: '2026-11-02', counts: counts({ offered: 10, answered: 9 }) },
+        { date: '2026-11-03', counts: null },
       ]),
     });
     const html = screen();
@@ -137,11 +139,11 @@ describe('the supervision screen', () => {
     expect(html).toContain('<span aria-current="page">杭州市</span>');
     expect(html).not.toContain('data-testid="network-table"');
     expect(html).toContain('杭州市 逐日趋势');
-    // The period's row first, then the newest day; a day without a report says so.
+    // The period's row first, then its days, newest first (the day before the week is on the chart only).
     expect(cells(html).map((row) => [row[0], row[3], row.at(-1)])).toEqual([
+      ['2026-W45', '90.00', '1 天未报送'],
+      ['2026-11-03', '—', '未报送'],
       ['2026-11-02', '90.00', ''],
-      ['2026-11-02', '90.00', ''],
-      ['2026-11-01', '—', '未报送'],
     ]);
   });
 

@@ -129,7 +129,13 @@ export function NetworkScreenView({ s }: { s: NetworkState }) {
         <p className="indicators__note">{t('network.table.unitsNote')}</p>
       </section>
       {center ? (
-        <CenterTrend series={s.series} period={s.period} periodLabel={period?.label ?? ''} periodRow={s.overview?.rows.find((r) => r.code === center.code)} />
+        <CenterTrend
+          series={s.series}
+          period={s.period}
+          periodLabel={period?.label ?? ''}
+          periodRow={s.overview?.rows.find((r) => r.code === center.code)}
+          periodDays={period}
+        />
       ) : (
         <MissingPanel missing={s.missing} />
       )}
