@@ -236,6 +236,22 @@ test('a ministry user reads, sorts and drills down the national table, sees who 
     await page.screenshot({ path: testInfo.outputPath('network-province-drill-en-1920.png'), fullPage: true });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: testInfo.outputPath('network-province-drill-en-1366.png'), fullPage: true });
+
+    // The province's own user, on the province's server: the same two centers, from the same rows.
+    await provinceAdmin.post('/api/v1/users', { workNumber: '7001', displayName: '省监管员', role: 'province', password: 'province-pass-1' });
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: '退出' }).click();
+    await signIn(page, province.url, '7001', 'province-pass-1');
+    await expect(page.getByRole('heading', { name: '浙江省 热线监管' })).toBeVisible();
+    await page.getByRole('tab', { name: '周' }).click();
+    await page.getByLabel('日期').fill('2026-11-04');
+    await expect(cell('330200', 'reported')).toHaveText('2/7');
+    await expect(cell('330100', 'callconnect')).toHaveText('95.00');
+    await expect(table.locator('tfoot td[data-field="callconnect"]')).toHaveText(zhejiangWeek.callconnect!.toFixed(2));
+    await page.screenshot({ path: testInfo.outputPath('network-province-zh-1366.png'), fullPage: true });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: testInfo.outputPath('network-province-zh-1920.png'), fullPage: true });
+
     // The one refusal the admin was shown on purpose (999999) is the browser's only complaint.
     expect(consoleErrors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   } finally {

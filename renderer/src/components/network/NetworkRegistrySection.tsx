@@ -64,18 +64,22 @@ export function NetworkRegistryView({ s }: { s: NetworkRegistryState }) {
             value={s.code}
             inputMode="numeric"
             maxLength={6}
-            placeholder={t('network.registry.codeHint')}
+            placeholder="330100"
             aria-invalid={registerError ? true : undefined}
-            aria-describedby={registerError ? 'network-register-error' : undefined}
+            aria-describedby={registerError ? 'network-register-error' : 'network-register-hint'}
             onChange={(e) => s.setCode(e.target.value)}
           />
         </label>
         <button type="submit" className="button button--primary" disabled={s.busy || s.code === ''}>
           {t('network.registry.register')}
         </button>
-        {registerError && (
+        {registerError ? (
           <span id="network-register-error" className="network-registry__error" role="alert">
             {registerError}
+          </span>
+        ) : (
+          <span id="network-register-hint" className="muted">
+            {t('network.registry.codeHint')}
           </span>
         )}
       </form>
@@ -88,7 +92,7 @@ export function NetworkRegistryView({ s }: { s: NetworkRegistryState }) {
             <button type="button" className="button" onClick={() => void s.copyToken()}>
               {s.copied === 'yes' ? t('network.registry.copied') : t('network.registry.copy')}
             </button>
-            <button type="button" className="button button--ghost" onClick={s.closeToken}>
+            <button type="button" className="button" onClick={s.closeToken}>
               {t('network.registry.close')}
             </button>
             {s.copied === 'failed' && <span className="network-registry__error">{t('network.registry.copyFailed')}</span>}
@@ -131,7 +135,7 @@ export function NetworkRegistryView({ s }: { s: NetworkRegistryState }) {
                     {child.hasToken ? t('network.registry.reissue') : t('network.registry.issue')}
                   </button>
                   {child.hasToken && (
-                    <button type="button" className="button button--ghost" disabled={s.busy} onClick={() => void revoke(child)}>
+                    <button type="button" className="button network-registry__revoke" disabled={s.busy} onClick={() => void revoke(child)}>
                       {t('network.registry.revoke')}
                     </button>
                   )}

@@ -118,7 +118,13 @@ describe('the supervision screen', () => {
 
   it('drilled into a center: the breadcrumb links back, the trend and the days replace the table', () => {
     const week = { kind: 'week' as const, label: '2026-W45', from: '2026-11-02', to: '2026-11-08' };
-    const zhejiang = overview('province', '330000', '浙江省', [{ code: '330100', name: '杭州市', counts: centerCounts(10, 9, 20), reportedDays: 1, expectedDays: 2 }], week);
+    const zhejiang = overview(
+      'province',
+      '330000',
+      '浙江省',
+      [{ code: '330100', name: '杭州市', counts: centerCounts(10, 9, 20), reportedDays: 1, expectedDays: 2 }],
+      week,
+    );
     useNetworkStore.setState({
       home: { level: 'ministry', code: '000000', name: '住房和城乡建设部' },
       overview: zhejiang,
