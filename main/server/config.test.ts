@@ -142,8 +142,8 @@ describe('ACD timing', () => {
 });
 
 describe('the settings table', () => {
-  it('gives no secret a flag, and marks the five secrets', () => {
-    expect([...SECRET_KEYS].sort()).toEqual(['adminPassword', 'gatewayToken', 'opsToken', 'smsToken', 'trunkPassword']);
+  it('gives no secret a flag, and marks the six secrets', () => {
+    expect([...SECRET_KEYS].sort()).toEqual(['adminPassword', 'gatewayToken', 'opsToken', 'parentToken', 'smsToken', 'trunkPassword']);
     for (const key of SECRET_KEYS) expect((SETTINGS[key] as { flag?: string }).flag).toBeUndefined();
     expect(() => loadServerConfig(['--ops-token', 'x'], {})).toThrow(/bad command line/);
   });

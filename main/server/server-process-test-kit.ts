@@ -27,6 +27,8 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** Where log lines go (kept across restarts by the caller); a new list otherwise. */
   logs?: Array<Record<string, unknown>>;
+  /** How long to wait for 'listening' (30 s unless said: a test starting several servers on a busy machine waits longer). */
+  startTimeoutMs?: number;
 }
 
 /** Starts the server and resolves once it logs 'listening'. */
@@ -43,7 +45,8 @@ export function launchServer(options: LaunchOptions): Promise<ServerProcess> {
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const logs = options.logs ?? [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s\n${stderr}`)), 30_000);
+    const waitMs = options.startTimeoutMs ?? 30_000;
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${waitMs / 1000} s\n${stderr}`)), waitMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       let entry: Record<string, unknown>;
       try {

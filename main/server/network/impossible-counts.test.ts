@@ -6,7 +6,9 @@ const day = (c: Partial<RawCounts>): RawCounts => ({ ...emptyRawCounts(), ...c }
 
 describe('impossible counts', () => {
   it('accepts a real day, with more ACW periods than answered calls (a transfer)', () => {
-    expect(impossibleCounts(day({ callTotal: 10, offered: 8, answered: 6, abandoned: 2, abandonedIvr: 2, talkMsSum: 9, waitMsSum: 3, acwCount: 7, acwMsSum: 5 }))).toEqual([]);
+    expect(
+      impossibleCounts(day({ callTotal: 10, offered: 8, answered: 6, abandoned: 2, abandonedIvr: 2, talkMsSum: 9, waitMsSum: 3, acwCount: 7, acwMsSum: 5 })),
+    ).toEqual([]);
     expect(impossibleCounts(emptyRawCounts())).toEqual([]);
   });
   it.each([

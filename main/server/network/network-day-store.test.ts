@@ -25,13 +25,33 @@ describe('the parent day store', () => {
   });
 
   it('sums whole months from the month rows and the ends from the day rows, the same as adding every day', () => {
-    const store = new NetworkDayStore(openDatabase(':memory:'));
+    const db = openDatabase(':memory:');
+    const store = new NetworkDayStore(db);
     const truth = new Map<string, number>();
     let n = 0;
     for (const code of ['330100', '330200', '320100']) {
       for (let d = '2026-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {
         const calls = (n++ * 7) % 13;
-        store.put(code, { date: d, revision: 1, counts: counts(calls), attendance: { scheduledShifts: 1, attendedShifts: 1, onTimeShifts: 1, lateShifts: 0, absentShifts: 0, earlySignOuts: 0, signedInMs: 1000, breakMs: 0, breakCount: 0 } }, 0);
+        store.put(
+          code,
+          {
+            date: d,
+            revision: 1,
+            counts: counts(calls),
+            attendance: {
+              scheduledShifts: 1,
+              attendedShifts: 1,
+              onTimeShifts: 1,
+              lateShifts: 0,
+              absentShifts: 0,
+              earlySignOuts: 0,
+              signedInMs: 1000,
+              breakMs: 0,
+              breakCount: 0,
+            },
+          },
+          0,
+        );
         truth.set(`${code}/${d}`, calls);
       }
     }
@@ -59,6 +79,11 @@ describe('the parent day store', () => {
     expect(year.counts.talkMsSum).toBe(year.counts.callTotal * 60_000);
     expect(year.attendance.scheduledShifts).toBe(365);
     expect(store.reportingCenters('330000')).toEqual(['330100', '330200']);
+    // Rebuilt from the day rows, the month sums are the ones kept day by day.
+    const monthsOf = (table: string) => JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+    const kept = [monthsOf('network_months'), monthsOf('network_province_months')];
+    store.rebuildMonths();
+    expect([monthsOf('network_months'), monthsOf('network_province_months')]).toEqual(kept);
     expect(store.reportedDates('330100', '2026-03-14', '2026-03-16').size).toBe(3);
   });
 

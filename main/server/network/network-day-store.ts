@@ -30,6 +30,8 @@ export class NetworkDayStore {
   private readonly upsert: Statement<Record<string, unknown>>;
   private readonly monthRewrite: Statement<[string, string, string]>;
   private readonly monthDelete: Statement<[string, string]>;
+  private readonly provinceMonthDelete: Statement<[string, string]>;
+  private readonly provinceMonthRewrite: Statement<[string, string]>;
 
   constructor(private readonly db: Db) {
     this.stored = db.prepare(`SELECT revision, json_array(${ALL_COUNT_COLUMNS.join(', ')}) AS body FROM network_days WHERE code = ? AND date = ?`);
@@ -41,9 +43,15 @@ export class NetworkDayStore {
     this.monthRewrite = db.prepare(
       `INSERT OR REPLACE INTO network_months (code, month, province_code, days, ${names.join(', ')})
        SELECT code, substr(date, 1, 7), province_code, COUNT(*), ${names.map((n) => `TOTAL(${n})`).join(', ')}
-       FROM network_days WHERE code = ? AND date >= ? AND date < ? GROUP BY code`,
+       FROM network_days INDEXED BY network_days_by_code WHERE code = ? AND date >= ? AND date < ? GROUP BY code`,
     );
     this.monthDelete = db.prepare('DELETE FROM network_months WHERE code = ? AND month = ?');
+    this.provinceMonthDelete = db.prepare('DELETE FROM network_province_months WHERE province_code = ? AND month = ?');
+    this.provinceMonthRewrite = db.prepare(
+      `INSERT INTO network_province_months (province_code, month, days, ${names.join(', ')})
+       SELECT province_code, month, TOTAL(days), ${names.map((n) => `TOTAL(${n})`).join(', ')}
+       FROM network_months INDEXED BY network_months_by_province WHERE province_code = ? AND month = ? GROUP BY province_code`,
+    );
   }
 
   /**
@@ -67,16 +75,34 @@ export class NetworkDayStore {
         const month = day.date.slice(0, 7);
         this.monthDelete.run(code, month);
         this.monthRewrite.run(code, `${month}-01`, `${month}-32`);
+        const province = provinceOf(code);
+        this.provinceMonthDelete.run(province, month);
+        this.provinceMonthRewrite.run(province, month);
         return { result: before ? 'replaced' : 'stored' };
       })
       .immediate();
+  }
+
+  /** Rebuilds every month sum from the day rows (a bulk import, a restored database): one statement per table. */
+  rebuildMonths(): void {
+    const names = ALL_COUNT_COLUMNS;
+    const totals = names.map((n) => `TOTAL(${n})`).join(', ');
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM network_months; DELETE FROM network_province_months;
+        INSERT INTO network_months (code, month, province_code, days, ${names.join(', ')})
+          SELECT code, substr(date, 1, 7), province_code, COUNT(*), ${totals} FROM network_days GROUP BY code, substr(date, 1, 7);
+        INSERT INTO network_province_months (province_code, month, days, ${names.join(', ')})
+          SELECT province_code, month, TOTAL(days), ${totals} FROM network_months GROUP BY province_code, month;`);
+    })();
   }
 
   /** Day rows of one code (or, for a province answering a pull, every code) over [from, to]. */
   days(from: string, to: string, code?: string): NetworkDay[] {
     const rows = (
       code
-        ? this.db.prepare(`SELECT ${DAY_SELECT} FROM network_days WHERE code = ? AND date >= ? AND date <= ? ORDER BY date`).all(code, from, to)
+        ? this.db
+            .prepare(`SELECT ${DAY_SELECT} FROM network_days INDEXED BY network_days_by_code WHERE code = ? AND date >= ? AND date <= ? ORDER BY date`)
+            .all(code, from, to)
         : this.db.prepare(`SELECT ${DAY_SELECT} FROM network_days WHERE date >= ? AND date <= ? ORDER BY date, code`).all(from, to)
     ) as Array<Record<string, number> & { code: string; date: string; revision: number; hasAttendance: number }>;
     return rows.map((r) => {
@@ -97,13 +123,15 @@ export class NetworkDayStore {
     const { wholeFrom, wholeTo, dayRanges } = splitByMonths(from, to);
     for (const [a, b] of dayRanges) {
       parts.push({
-        sql: `SELECT ${group} AS k, COUNT(*) AS days, ${SUM_SELECT} FROM network_days INDEXED BY network_days_by_date WHERE date >= ? AND date <= ?${where} GROUP BY ${group}`,
+        sql: `SELECT ${group} AS k, COUNT(*) AS days, ${SUM_SELECT} FROM network_days WHERE date >= ? AND date <= ?${where} GROUP BY ${group}`,
         args: [a, b, ...extra],
       });
     }
     if (wholeFrom !== undefined && wholeTo !== undefined) {
+      // Provinces over whole months: their own month rows; centers: theirs (within one province, by its index).
+      const table = group === 'province_code' && !province ? 'network_province_months' : 'network_months';
       parts.push({
-        sql: `SELECT ${group} AS k, TOTAL(days) AS days, ${SUM_SELECT} FROM network_months WHERE month >= ? AND month <= ?${where} GROUP BY ${group}`,
+        sql: `SELECT ${group} AS k, TOTAL(days) AS days, ${SUM_SELECT} FROM ${table} WHERE month >= ? AND month <= ?${where} GROUP BY ${group}`,
         args: [wholeFrom, wholeTo, ...extra],
       });
     }
@@ -123,18 +151,30 @@ export class NetworkDayStore {
   /** Codes of centers that ever reported, by province (the ministry knows its centers from their rows). */
   reportingCenters(province?: string): string[] {
     const sql = province
-      ? "SELECT DISTINCT code FROM network_months WHERE province_code = ? ORDER BY code"
+      ? 'SELECT DISTINCT code FROM network_months WHERE province_code = ? ORDER BY code'
       : 'SELECT DISTINCT code FROM network_months ORDER BY code';
     return (province ? this.db.prepare(sql).pluck().all(province) : this.db.prepare(sql).pluck().all()) as string[];
   }
 
   /** The dates a code has rows for in [from, to]. */
   reportedDates(code: string, from: string, to: string): Set<string> {
-    return new Set(this.db.prepare('SELECT date FROM network_days WHERE code = ? AND date >= ? AND date <= ?').pluck().all(code, from, to) as string[]);
+    return new Set(
+      this.db
+        .prepare('SELECT date FROM network_days INDEXED BY network_days_by_code WHERE code = ? AND date >= ? AND date <= ?')
+        .pluck()
+        .all(code, from, to) as string[],
+    );
   }
 
   private rowOf(code: string, day: Omit<NetworkDay, 'code'>, now: number): Record<string, unknown> {
-    const row: Record<string, unknown> = { code, date: day.date, province: provinceOf(code), revision: day.revision, hasAttendance: day.attendance ? 1 : 0, now };
+    const row: Record<string, unknown> = {
+      code,
+      date: day.date,
+      province: provinceOf(code),
+      revision: day.revision,
+      hasAttendance: day.attendance ? 1 : 0,
+      now,
+    };
     for (const f of RAW_COUNT_FIELDS) row[COUNT_COLUMNS[f]] = day.counts[f];
     for (const f of ATTENDANCE_COUNT_FIELDS) row[ATTENDANCE_COLUMNS[f]] = day.attendance ? day.attendance[f] : null;
     return row;

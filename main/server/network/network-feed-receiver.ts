@@ -45,14 +45,19 @@ export class FeedReceiver {
       if (code !== child.code) refuse(403, 'not_your_center', `the token of ${child.code} may send only its own days, not ${code}'s`);
     } else {
       if (regionLevel(code) !== 'center' || !regionName(code)) refuse(404, 'unknown_center', `${code} is not a center of GB/T 2260`);
-      if (code.slice(0, 2) !== child.code.slice(0, 2)) refuse(403, 'not_your_center', `the province ${child.code} may forward only its own centers, not ${code}`);
+      if (code.slice(0, 2) !== child.code.slice(0, 2))
+        refuse(403, 'not_your_center', `the province ${child.code} may forward only its own centers, not ${code}`);
     }
     // A day a whole day ahead of the parent's is a child with a wrong clock or a wrong zone.
     if (date > addDays(this.o.today(), 1)) refuse(422, 'future_day', `${date} has not begun in China Standard Time`);
     const broken = impossibleCounts(day.counts);
     if (broken.length > 0) refuse(422, 'impossible_counts', `impossible counts: ${broken.join('; ')}`, { broken });
 
-    const outcome = this.o.store.put(code, { date, revision: day.revision, counts: day.counts, ...(day.attendance ? { attendance: day.attendance } : {}) }, now);
+    const outcome = this.o.store.put(
+      code,
+      { date, revision: day.revision, counts: day.counts, ...(day.attendance ? { attendance: day.attendance } : {}) },
+      now,
+    );
     if (outcome.result === 'stale') {
       refuse(409, 'stale_revision', `revision ${day.revision} is older than the kept ${outcome.storedRevision}`, { storedRevision: outcome.storedRevision });
     }

@@ -26,7 +26,12 @@ const tempDir = (name: string) => {
   return dir;
 };
 async function launch(dataDir: string, args: string[], env: Record<string, string> = {}, logs?: Array<Record<string, unknown>>): Promise<ServerProcess> {
-  const server = await startServerProcess(dataDir, { args: ['--network-feed-ms', FEED_MS, '--log-level', 'debug', ...args], env, ...(logs ? { logs } : {}) });
+  const server = await startServerProcess(dataDir, {
+    args: ['--network-feed-ms', FEED_MS, '--log-level', 'debug', ...args],
+    env,
+    startTimeoutMs: 90_000,
+    ...(logs ? { logs } : {}),
+  });
   children.push(server.child);
   return server;
 }
@@ -105,9 +110,13 @@ describe.skipIf(SIPP_MISSING)(sippSuite('the supervision network: centers → pr
     provinceAdmin = await signIn(province.url);
     for (const code of ['330100', '330200'] as const) centerTokens[code] = await registerChild(province.url, provinceAdmin, code);
     const center = (code: '330100' | '330200') =>
-      launch(centerDirs[code], ['--center-code', code, '--parent-url', province.url, '--service-hours', 'always'], { AGENT_DESK_PARENT_TOKEN: centerTokens[code]! });
-    [hangzhou, ningbo] = await Promise.all([center('330100'), center('330200')]);
-  }, 240_000);
+      launch(centerDirs[code], ['--center-code', code, '--parent-url', province.url, '--service-hours', 'always'], {
+        AGENT_DESK_PARENT_TOKEN: centerTokens[code]!,
+      });
+    // One after the other: two servers compiling from source at once on a busy machine start slower than in turn.
+    hangzhou = await center('330100');
+    ningbo = await center('330200');
+  }, 400_000);
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -121,7 +130,10 @@ describe.skipIf(SIPP_MISSING)(sippSuite('the supervision network: centers → pr
   });
 
   it('calls placed with SIPp on both centers reach the province and the ministry, summed from raw counts', async () => {
-    const [a, b] = await Promise.all([runSipp('uac-call.xml', hangzhou.sipUdpPort, ['-m', '3', '-d', '300']), runSipp('uac-call.xml', ningbo.sipUdpPort, ['-m', '2', '-d', '300'])]);
+    const [a, b] = await Promise.all([
+      runSipp('uac-call.xml', hangzhou.sipUdpPort, ['-m', '3', '-d', '300']),
+      runSipp('uac-call.xml', ningbo.sipUdpPort, ['-m', '2', '-d', '300']),
+    ]);
     expect(a.code, a.errors).toBe(0);
     expect(b.code, b.errors).toBe(0);
     await eventually(() => expect(yearSum(independent()['330100']).callTotal).toBe(3));
@@ -133,7 +145,10 @@ describe.skipIf(SIPP_MISSING)(sippSuite('the supervision network: centers → pr
 
   it('a province that is down gets the backlog when it is back: nothing lost, nothing doubled', async () => {
     await stop(province);
-    const [a, b] = await Promise.all([runSipp('uac-call.xml', hangzhou.sipUdpPort, ['-m', '2', '-d', '300']), runSipp('uac-call.xml', ningbo.sipUdpPort, ['-m', '1', '-d', '300'])]);
+    const [a, b] = await Promise.all([
+      runSipp('uac-call.xml', hangzhou.sipUdpPort, ['-m', '2', '-d', '300']),
+      runSipp('uac-call.xml', ningbo.sipUdpPort, ['-m', '1', '-d', '300']),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     // Both centers noticed and keep the days in their outbox.
     await eventually(() => expect(hangzhou.logs.some((l) => l.event === 'network_parent_unreachable')).toBe(true));
@@ -185,7 +200,11 @@ describe.skipIf(SIPP_MISSING)(sippSuite('the supervision network: centers → pr
     const path = `/api/v1/network/days/330100/${today}`;
     expect((await call(province.url, 'PUT', path, centerTokens['330100'], body)).body).toEqual({ result: 'unchanged' });
     expect((await call(province.url, 'PUT', path, centerTokens['330100'], body)).body).toEqual({ result: 'unchanged' });
-    const stale = await call(province.url, 'PUT', path, centerTokens['330100'], { ...body, revision: kept.revision - 1 || 1, counts: { ...kept.counts, callTotal: kept.counts.callTotal + 1 } });
+    const stale = await call(province.url, 'PUT', path, centerTokens['330100'], {
+      ...body,
+      revision: kept.revision - 1 || 1,
+      counts: { ...kept.counts, callTotal: kept.counts.callTotal + 1 },
+    });
     expect(stale.status).toBe(409);
     await figuresAgree();
   }, 120_000);

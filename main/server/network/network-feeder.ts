@@ -157,7 +157,10 @@ export class NetworkFeeder {
     this.parentDownUntil = this.o.clock.now() + wait;
     // The first failure and then every few: not a line per turn while a parent is down for hours.
     if (this.failures === 1 || Number.isInteger(Math.log2(this.failures))) {
-      this.o.logger.warn({ event: 'network_parent_unreachable', error, failures: this.failures, retryInMs: wait, pending: this.o.outbox.pending() }, 'the parent cannot be reached');
+      this.o.logger.warn(
+        { event: 'network_parent_unreachable', error, failures: this.failures, retryInMs: wait, pending: this.o.outbox.pending() },
+        'the parent cannot be reached',
+      );
     }
   }
 }

@@ -10,6 +10,8 @@ describe('network modes', () => {
     expect(networkSettingsProblem({ mode: 'center', centerCode: '330100' })).toBeUndefined();
     expect(networkSettingsProblem({ mode: 'province', centerCode: '330100', areaCode: '330000', parentUrl: 'http://m', parentToken: TOKEN })).toBeUndefined();
     expect(networkSettingsProblem({ mode: 'ministry', centerCode: '330100', areaCode: '000000' })).toBeUndefined();
+    // A municipality's center may carry the municipality's own code.
+    expect(networkSettingsProblem({ mode: 'center', centerCode: '110000' })).toBeUndefined();
     expect(areaCodeOf({ centerCode: '330100' })).toBe('330100');
     expect(areaCodeOf({ centerCode: '330100', areaCode: '330000' })).toBe('330000');
   });
@@ -19,7 +21,9 @@ describe('network modes', () => {
     expect(() => loadServerConfig(['--mode', 'province'], {})).toThrow(/--mode province needs a province code.*330100 is a city/);
     expect(() => loadServerConfig(['--mode', 'province', '--area-code', '990000'], {})).toThrow(/province code/);
     expect(() => loadServerConfig(['--mode', 'ministry', '--area-code', '330000'], {})).toThrow(/--mode ministry needs --area-code 000000/);
-    expect(() => loadServerConfig(['--mode', 'ministry', '--area-code', '000000', '--parent-url', 'http://x'], { AGENT_DESK_PARENT_TOKEN: TOKEN })).toThrow(/no parent/);
+    expect(() => loadServerConfig(['--mode', 'ministry', '--area-code', '000000', '--parent-url', 'http://x'], { AGENT_DESK_PARENT_TOKEN: TOKEN })).toThrow(
+      /no parent/,
+    );
     expect(() => loadServerConfig(['--parent-url', 'http://127.0.0.1:1'], {})).toThrow(/AGENT_DESK_PARENT_TOKEN/);
     expect(() => loadServerConfig(['--mode', 'county'], {})).toThrow(/mode/);
     const ok = loadServerConfig(['--mode', 'province', '--area-code', '330000', '--parent-url', 'http://127.0.0.1:1'], { AGENT_DESK_PARENT_TOKEN: TOKEN });

@@ -10,6 +10,9 @@ export interface NetworkSettings {
   parentToken?: string | undefined;
 }
 
+/** 北京, 天津, 上海, 重庆: a center may carry the municipality's own code (110000) as well as 110100. */
+const MUNICIPALITIES = new Set(['110000', '120000', '310000', '500000']);
+
 /** This server's code in the network: --area-code, else the center code. */
 export function areaCodeOf(config: Pick<NetworkSettings, 'areaCode' | 'centerCode'>): string {
   return config.areaCode ?? config.centerCode;
@@ -20,7 +23,7 @@ export function networkSettingsProblem(config: NetworkSettings): string | undefi
   const code = areaCodeOf(config);
   const level = regionLevel(code);
   const named = regionName(code);
-  if (config.mode === 'center' && level !== 'center') {
+  if (config.mode === 'center' && level !== 'center' && !MUNICIPALITIES.has(code)) {
     return `--mode center needs the code of a city (like 330100); ${code} is ${level === 'province' ? 'a province' : level === 'ministry' ? 'the ministry' : 'not a GB/T 2260 city'}: set --area-code, or --mode ${level ?? 'center'}`;
   }
   if (config.mode === 'province' && (level !== 'province' || !named)) {

@@ -51,11 +51,22 @@ export const networkModule: ServerModuleFactory = (ctx) => {
   const forward =
     mode === 'province' && config.parentUrl
       ? (dayCode: string, date: string, day: { revision: number; counts: object; attendance?: object | undefined }) =>
-          outbox.enqueue(dayCode, date, day.revision, JSON.stringify({ counts: day.counts, ...(day.attendance ? { attendance: day.attendance } : {}) }), clock.now())
+          outbox.enqueue(
+            dayCode,
+            date,
+            day.revision,
+            JSON.stringify({ counts: day.counts, ...(day.attendance ? { attendance: day.attendance } : {}) }),
+            clock.now(),
+          )
       : undefined;
   const receiver = new FeedReceiver({ mode, registry, store, audit, logger: log, today, ...(forward ? { forward } : {}) });
   const overview = mode === 'center' ? undefined : new NetworkOverview({ mode, code, timeZone: config.timeZone, store, registry, db, today });
-  const pull = mode === 'center' ? (from: string, to: string) => feeder.producedDays(from, to) : mode === 'province' ? (from: string, to: string) => store.days(from, to) : undefined;
+  const pull =
+    mode === 'center'
+      ? (from: string, to: string) => feeder.producedDays(from, to)
+      : mode === 'province'
+        ? (from: string, to: string) => store.days(from, to)
+        : undefined;
 
   return {
     name: 'network',
@@ -63,8 +74,8 @@ export const networkModule: ServerModuleFactory = (ctx) => {
       registerNetworkRoutes(app, { mode, code, auth, audit, clock, parentToken: config.parentToken, receiver, registry, overview, pull });
     },
     start() {
-      // A center without a parent still keeps its revisions, so a parent added later gets the days.
-      if (source || config.parentUrl) feeder.start();
+      // Without a parent there is no one to feed; once one is configured the first turn sends the last 35 days.
+      if (config.parentUrl) feeder.start();
     },
     async stop() {
       await feeder.stop();

@@ -1,14 +1,7 @@
 // What province and ministry users read: a period's rows (centers, or provinces each the sum of
 // their centers) with the eight indicators computed from the summed raw counts, a code's day
 // series, and the days each center has not reported. Periods are cut in China Standard Time.
-import type {
-  AttendanceCounts,
-  MissingResponse,
-  OverviewQuery,
-  OverviewResponse,
-  OverviewRow,
-  SeriesResponse,
-} from '../../../shared/api/network.js';
+import type { AttendanceCounts, MissingResponse, OverviewQuery, OverviewResponse, OverviewRow, SeriesResponse } from '../../../shared/api/network.js';
 import { MAX_NETWORK_RANGE_DAYS } from '../../../shared/api/network.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { addRawCounts, emptyRawCounts, type RawCounts } from '../../../shared/metrics/raw-counts.js';
@@ -72,15 +65,19 @@ export class NetworkOverview {
   series(code: string, from: LocalDate, to: LocalDate): SeriesResponse {
     checkRange(from, to);
     let where = '';
+    let index = '';
     if (code !== this.o.code) {
       const level = regionLevel(code);
-      if (level === 'center') where = ' AND code = @code';
-      else if (level === 'province' && this.o.mode === 'ministry') where = ' AND province_code = @code';
+      if (level === 'center') {
+        where = ' AND code = @code';
+        index = ' INDEXED BY network_days_by_code';
+      } else if (level === 'province' && this.o.mode === 'ministry') where = ' AND province_code = @code';
       else throw new HttpError(404, 'unknown_center', `${code} is not reported to this server`);
-      if (this.o.mode === 'province' && code.slice(0, 2) !== this.o.code.slice(0, 2)) throw new HttpError(404, 'unknown_center', `${code} is not in ${this.o.code}`);
+      if (this.o.mode === 'province' && code.slice(0, 2) !== this.o.code.slice(0, 2))
+        throw new HttpError(404, 'unknown_center', `${code} is not in ${this.o.code}`);
     }
     const rows = this.o.db
-      .prepare(`SELECT date, ${SUM_SELECT} FROM network_days WHERE date >= @from AND date <= @to${where} GROUP BY date`)
+      .prepare(`SELECT date, ${SUM_SELECT} FROM network_days${index} WHERE date >= @from AND date <= @to${where} GROUP BY date`)
       .all({ from, to, code }) as Array<Record<string, number> & { date: string }>;
     const byDate = new Map(rows.map((r) => [r.date, countsOfRow(r).counts]));
     const days: SeriesResponse['days'] = [];
@@ -111,7 +108,8 @@ export class NetworkOverview {
   /** `under` is only for a ministry, naming one of its provinces; at a province it may name itself. */
   private under(code: string | undefined): string | undefined {
     if (code === undefined || code === this.o.code) return undefined;
-    if (this.o.mode !== 'ministry' || regionLevel(code) !== 'province') throw new HttpError(400, 'wrong_level', `under=${code} is not a province below ${this.o.code}`);
+    if (this.o.mode !== 'ministry' || regionLevel(code) !== 'province')
+      throw new HttpError(400, 'wrong_level', `under=${code} is not a province below ${this.o.code}`);
     return code;
   }
 

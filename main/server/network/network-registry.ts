@@ -27,9 +27,7 @@ export class NetworkRegistry {
 
   list(): NetworkChild[] {
     const rows = this.db
-      .prepare(
-        'SELECT code, name, level, token_hash IS NOT NULL AS hasToken, last_report_at AS lastReportAt FROM network_children ORDER BY code',
-      )
+      .prepare('SELECT code, name, level, token_hash IS NOT NULL AS hasToken, last_report_at AS lastReportAt FROM network_children ORDER BY code')
       .all() as ChildRow[];
     return rows.map((r) => ({ ...r, hasToken: r.hasToken === 1 }));
   }
@@ -45,7 +43,11 @@ export class NetworkRegistry {
     const expected = childLevelOf(this.level);
     const level = regionLevel(code);
     if (!expected || level !== expected || (expected === 'center' && !this.underMe(code))) {
-      throw new HttpError(400, 'wrong_level', `a ${this.level} server registers ${expected ?? 'no'} children of its own area; ${code} is a ${level ?? 'unknown'}`);
+      throw new HttpError(
+        400,
+        'wrong_level',
+        `a ${this.level} server registers ${expected ?? 'no'} children of its own area; ${code} is a ${level ?? 'unknown'}`,
+      );
     }
     this.db
       .prepare('INSERT INTO network_children (code, name, level, registered_at) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING')

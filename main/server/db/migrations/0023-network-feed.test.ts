@@ -16,6 +16,9 @@ describe('migration 23: network-feed', () => {
     out.run('330100', '2026-11-30', 1, '{}', 50);
     out.run('330100', '2026-11-29', 1, '{}', 10);
     expect(() => out.run('330100', '2026-11-30', 2, '{}', 0)).toThrow(/PRIMARY|UNIQUE/);
-    expect(db.prepare('SELECT date FROM network_outbox WHERE next_attempt_at <= 60 ORDER BY next_attempt_at').pluck().all()).toEqual(['2026-11-29', '2026-11-30']);
+    expect(db.prepare('SELECT date FROM network_outbox WHERE next_attempt_at <= 60 ORDER BY next_attempt_at').pluck().all()).toEqual([
+      '2026-11-29',
+      '2026-11-30',
+    ]);
   });
 });

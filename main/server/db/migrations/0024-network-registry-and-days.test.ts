@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { migrate } from '../migrate.js';
 import { MIGRATIONS } from './index.js';
 
-const COUNTS = 'call_total, offered, answered, abandoned, abandoned_ivr, talk_ms_sum, wait_ms_sum, acw_ms_sum, acw_count, complaints, survey_responses, survey_satisfied';
+const COUNTS =
+  'call_total, offered, answered, abandoned, abandoned_ivr, talk_ms_sum, wait_ms_sum, acw_ms_sum, acw_count, complaints, survey_responses, survey_satisfied';
 
 describe('migration 24: network-registry-and-days', () => {
   it('registers children with at most one holder per token hash', () => {
@@ -29,14 +30,13 @@ describe('migration 24: network-registry-and-days', () => {
     expect(() => day.run('330100', '2026-11-29', -1)).toThrow(/CHECK/);
     expect(() => day.run('330100', '2026-13', 1)).toThrow(/CHECK/);
     // Attendance may be absent on a day row, never on a month sum.
-    expect(
-      db
-        .prepare(`SELECT scheduled_shifts FROM network_days WHERE code = '330100'`)
-        .pluck()
-        .get(),
-    ).toBeNull();
+    expect(db.prepare(`SELECT scheduled_shifts FROM network_days WHERE code = '330100'`).pluck().get()).toBeNull();
     expect(() =>
-      db.prepare(`INSERT INTO network_months (code, month, province_code, days, ${COUNTS}) VALUES ('330100', '2026-11', '330000', 1, 3, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)`).run(),
+      db
+        .prepare(
+          `INSERT INTO network_months (code, month, province_code, days, ${COUNTS}) VALUES ('330100', '2026-11', '330000', 1, 3, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+        )
+        .run(),
     ).toThrow(/NOT NULL/);
   });
 });
