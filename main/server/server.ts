@@ -13,6 +13,7 @@ import type { ServerContext, ServerModule, ServerModuleFactory } from './context
 import { modulesForMode } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
 import { SERVICES, ServiceRegistry } from './services.js';
+import { areaCodeOf } from './network/network-mode.js';
 
 export interface RunningServer {
   httpPort: number;
@@ -56,6 +57,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
       center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone, serviceHours: ctx.services.get(SERVICES.serviceHours) },
+      network: { mode: config.mode, code: areaCodeOf(config) },
     }));
     for (const module of modules) await module.registerRoutes?.(app);
     await app.listen({ host: config.host, port: config.httpPort });

@@ -17,6 +17,8 @@ import { signOut } from './services/sign-out';
 // Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
 const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
 import { SupervisionScreen } from './components/supervision/SupervisionScreen';
+// The province's and ministry's screen, with its chart library, only for their users.
+const NetworkScreen = lazy(() => import('./components/network/NetworkScreen').then((m) => ({ default: m.NetworkScreen })));
 const AdminScreen = lazy(() => import('./components/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 
 export function App() {
@@ -29,8 +31,9 @@ export function App() {
   const [chosen, setChosen] = useState<{ userId: number | undefined; view: DeskView }>();
   const setView = (v: DeskView) => setChosen({ userId: user?.id, view: v });
   // Each role lands on its home (services/role-homes.ts) and sees only its screens.
-  const views = viewsFor(user?.role);
-  const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined);
+  const mode = useConnectionStore((s) => s.networkMode);
+  const views = viewsFor(user?.role, mode);
+  const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined, mode);
   useSoftphoneSession();
 
   useEffect(() => {
@@ -73,7 +76,7 @@ export function App() {
               {t('desk.agentLabel', { name: user.displayName, workNumber: user.workNumber })}
             </span>
           )}
-          {signedIn && usesPhone(user?.role) && <PhoneStatus />}
+          {signedIn && usesPhone(user?.role, mode) && <PhoneStatus />}
           <ConnectionBadge />
           <button type="button" className="button button--ghost" onClick={() => void i18n.changeLanguage(otherLanguage)}>
             {t('language.switch')}
@@ -91,6 +94,10 @@ export function App() {
       ) : view === 'admin' ? (
         <Suspense fallback={null}>
           <AdminScreen />
+        </Suspense>
+      ) : view === 'network' ? (
+        <Suspense fallback={null}>
+          <NetworkScreen />
         </Suspense>
       ) : view === 'supervision' ? (
         <SupervisionScreen />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_MODES } from './network.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 /** §2.3 人工 hours as the server runs them (shared/time/service-hours.ts), or round the clock. */
@@ -23,5 +24,7 @@ export const healthResponseSchema = z.object({
     /** Absent on a server started without the voice module (no IVR, so no 人工 hours). */
     serviceHours: centerServiceHoursSchema.optional(),
   }),
+  /** What this server is in the supervision network (§3.1): a province or ministry server takes no calls. */
+  network: z.object({ mode: z.enum(NETWORK_MODES), code: z.string() }).optional(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

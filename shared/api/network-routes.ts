@@ -5,6 +5,8 @@ import {
   childSchema,
   childTokenResponseSchema,
   dateRangeQuerySchema,
+  exportFileSchema,
+  exportQuerySchema,
   feedDayParamsSchema,
   feedDayRequestSchema,
   feedDayResponseSchema,
@@ -49,4 +51,6 @@ export const networkRoutes = {
   overview: defineRoute({ method: 'GET', path: '/api/v1/network/overview', query: overviewQuerySchema, response: overviewResponseSchema }),
   series: defineRoute({ method: 'GET', path: '/api/v1/network/series', query: seriesQuerySchema, response: seriesResponseSchema }),
   missing: defineRoute({ method: 'GET', path: '/api/v1/network/missing', query: missingQuerySchema, response: missingResponseSchema }),
+  /** The overview's table as CSV or XLSX (main/server/network/export/). */
+  export: defineRoute({ method: 'GET', path: '/api/v1/network/export', query: exportQuerySchema, response: exportFileSchema }),
 };

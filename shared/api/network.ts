@@ -167,3 +167,10 @@ export const missingResponseSchema = z.object({
   children: z.array(z.object({ code: areaCodeSchema, name: z.string(), missingDays: z.array(civilDate) })),
 });
 export type MissingResponse = z.infer<typeof missingResponseSchema>;
+
+/** The table of an overview as a file (CSV or XLSX) in the data standard's names and units. */
+export const NETWORK_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const exportQuerySchema = overviewQuerySchema.safeExtend({ format: z.enum(NETWORK_EXPORT_FORMATS) });
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+/** The file's bytes; the desk downloads it (api.download), it is never parsed as JSON. */
+export const exportFileSchema = z.unknown();

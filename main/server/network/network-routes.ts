@@ -14,6 +14,7 @@ import type { NetworkDay } from '../../../shared/api/network.js';
 import type { FeedReceiver } from './network-feed-receiver.js';
 import type { NetworkRegistry } from './network-registry.js';
 import type { NetworkOverview } from './network-overview.js';
+import { registerNetworkExportRoute } from './export/network-export-route.js';
 
 export const NETWORK_READER_ROLES = ['center_admin', 'province', 'ministry'] as const;
 
@@ -74,4 +75,6 @@ export function registerNetworkRoutes(app: FastifyInstance, d: NetworkRouteDeps)
   registerRoute(app, networkRoutes.overview, reader, ({ query }) => parentOnly(d.overview).overview(query));
   registerRoute(app, networkRoutes.series, reader, ({ query }) => parentOnly(d.overview).series(query.code, query.from, query.to));
   registerRoute(app, networkRoutes.missing, reader, ({ query }) => parentOnly(d.overview).missing(query.from, query.to, query.under));
+  // The overview's table as CSV or XLSX (export/, the desk side's files).
+  registerNetworkExportRoute(app, (query) => parentOnly(d.overview).overview(query), reader.preHandler);
 }

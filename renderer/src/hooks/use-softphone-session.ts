@@ -9,13 +9,14 @@ export function useSoftphoneSession(): void {
   const user = useSessionStore((s) => s.user);
   const sipSecret = useSessionStore((s) => s.sipSecret);
   const serverUrl = useConnectionStore((s) => s.serverUrl);
+  const mode = useConnectionStore((s) => s.networkMode);
   const startPhone = useSoftphoneStore((s) => s.start);
   const stopPhone = useSoftphoneStore((s) => s.stop);
 
   useEffect(() => {
     // Department roles take no calls: no registration, no phone errors on their screen.
-    if (!user || !sipSecret || !serverUrl || !usesPhone(user.role)) return;
+    if (!user || !sipSecret || !serverUrl || !usesPhone(user.role, mode)) return;
     void startPhone({ serverUrl, workNumber: user.workNumber, sipSecret, displayName: user.displayName });
     return () => void stopPhone();
-  }, [user, sipSecret, serverUrl, startPhone, stopPhone]);
+  }, [user, sipSecret, serverUrl, mode, startPhone, stopPhone]);
 }

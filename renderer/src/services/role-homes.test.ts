@@ -32,7 +32,8 @@ describe('role homes', () => {
     expect(usesPhone('center_admin')).toBe(false);
     expect(viewFor('center_admin', 'desk')).toBe('admin');
     expect(viewFor('agent', 'supervision')).toBe('desk');
-    expect(viewFor('province', undefined)).toBe('wallboard');
+    expect(viewFor('province', undefined)).toBe('network');
+    expect(viewFor('ministry', 'wallboard')).toBe('network');
     expect(usesPhone('ministry')).toBe(false);
   });
 
@@ -41,5 +42,14 @@ describe('role homes', () => {
     expect(usesPhone('quality')).toBe(false);
     expect(viewsFor('team_lead')).toContain('recordings');
     expect(viewsFor('agent')).not.toContain('recordings');
+  });
+
+  it('on a province or ministry server: no phone for anyone, the admin keeps the console and the figures', () => {
+    expect(viewsFor('center_admin', 'ministry')).toEqual(['admin', 'network']);
+    expect(viewsFor('province', 'province')).toEqual(['network']);
+    expect(viewFor('center_admin', 'desk', 'province')).toBe('admin');
+    expect(usesPhone('center_admin', 'province')).toBe(false);
+    expect(usesPhone('team_lead', 'province')).toBe(false);
+    expect(usesPhone('team_lead', 'center')).toBe(true);
   });
 });

@@ -1,14 +1,18 @@
 import { PHONE_ROLES, type Role } from '../../../shared/api/auth';
+import type { NetworkMode } from '../../../shared/api/network';
 
 /** Roles that take calls (shared/api/auth.ts): they get the softphone, agent states and the agent desk. */
-export function usesPhone(role: Role | undefined): boolean {
-  return role !== undefined && (PHONE_ROLES as readonly Role[]).includes(role);
+export function usesPhone(role: Role | undefined, mode: NetworkMode = 'center'): boolean {
+  // A province or ministry server runs no SIP: nobody takes calls there.
+  return mode === 'center' && role !== undefined && (PHONE_ROLES as readonly Role[]).includes(role);
 }
 
-export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin';
+export type DeskView = 'desk' | 'workOrders' | 'wallboard' | 'indicators' | 'supervision' | 'recordings' | 'admin' | 'network';
 
 /** The screens a role may open, its home first: department roles work from their work-order inbox. */
-export function viewsFor(role: Role | undefined): DeskView[] {
+export function viewsFor(role: Role | undefined, mode: NetworkMode = 'center'): DeskView[] {
+  // A province's or the ministry's server: its admin keeps the registry (系统管理) and the figures, everyone else the figures.
+  if (mode !== 'center') return role === 'center_admin' ? ['admin', 'network'] : ['network'];
   switch (role) {
     case 'department_handler':
     case 'department_leader':
@@ -24,18 +28,18 @@ export function viewsFor(role: Role | undefined): DeskView[] {
       return ['recordings'];
     case 'agent':
       return ['desk', 'workOrders'];
-    // The province and the ministry read the indicators; they take no calls.
+    // The province and the ministry supervise the centers below them (§3.1); they take no calls.
     case 'province':
     case 'ministry':
-      return ['wallboard'];
+      return ['network'];
     default:
       return ['desk'];
   }
 }
 
 /** The screen shown: the one chosen if the role may open it, else the role's home. */
-export function viewFor(role: Role | undefined, chosen: DeskView | undefined): DeskView {
-  const views = viewsFor(role);
+export function viewFor(role: Role | undefined, chosen: DeskView | undefined, mode: NetworkMode = 'center'): DeskView {
+  const views = viewsFor(role, mode);
   return chosen !== undefined && views.includes(chosen) ? chosen : views[0]!;
 }
 

@@ -3,7 +3,7 @@ import type { AgentSnapshot, SetAgentStateRequest } from '../../../shared/api/ac
 import { routes } from '../../../shared/api/routes';
 import { canRequestState, type NotReadyReason, type SelfServiceState } from '../../../shared/acd/agent-state-machine';
 import { useSessionStore } from './session-store';
-import { onServerEvent } from './connection-store';
+import { onServerEvent, useConnectionStore } from './connection-store';
 import { usesPhone } from '../services/role-homes';
 import { ApiError } from '../services/api-client';
 
@@ -71,7 +71,7 @@ onServerEvent((event) => {
   // A (re)connected event stream may face a restarted server: ask for the state afresh.
   if (event.type === 'hello') {
     const session = useSessionStore.getState();
-    if (session.status === 'signed-in' && usesPhone(session.user?.role)) void useAgentStateStore.getState().load();
+    if (session.status === 'signed-in' && usesPhone(session.user?.role, useConnectionStore.getState().networkMode)) void useAgentStateStore.getState().load();
     return;
   }
   if (event.type !== 'acd.agent_state') return;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { serverEventSchema, type ServerEvent } from '../../../shared/api/events/index';
 import { healthResponseSchema, type CenterServiceHours } from '../../../shared/api/health';
+import type { NetworkMode } from '../../../shared/api/network';
 import { ReconnectingSocket } from '../services/reconnecting-socket';
 import { resolveServerUrl } from '../services/desk-bridge';
 import { EVENTS_PATH } from '../../../shared/api/routes';
@@ -15,6 +16,8 @@ interface ConnectionState {
   timeZone: string;
   /** The center's 人工 hours as the server runs them (/healthz); undefined until known. */
   serviceHours: CenterServiceHours | undefined;
+  /** What the server is in the network (/healthz): a province or ministry server takes no calls. */
+  networkMode: NetworkMode;
   connect(): Promise<void>;
   /** Reconnects the events socket with (or without) the signed-in user's token. */
   authenticate(token: string | undefined): void;
@@ -37,15 +40,18 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
   serverVersion: undefined,
   timeZone: 'Asia/Shanghai',
   serviceHours: undefined,
+  networkMode: 'center',
   async connect() {
     if (socket) return;
     const serverUrl = get().serverUrl ?? (await resolveServerUrl());
     set({ serverUrl, status: 'connecting' });
-    void fetch(`${serverUrl}/healthz`)
+    // Awaited below: the session is restored only once the desk knows whether this server takes calls.
+    const health = fetch(`${serverUrl}/healthz`)
       .then((r) => r.json())
       .then((body: unknown) => {
         const health = healthResponseSchema.safeParse(body);
-        if (health.success) set({ timeZone: health.data.center.timeZone, serviceHours: health.data.center.serviceHours });
+        if (health.success)
+          set({ timeZone: health.data.center.timeZone, serviceHours: health.data.center.serviceHours, networkMode: health.data.network?.mode ?? 'center' });
       })
       .catch(() => undefined);
     const query = currentToken ? `?token=${encodeURIComponent(currentToken)}` : '';
@@ -65,6 +71,7 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
         for (const listener of listeners) listener(event.data);
       },
     });
+    await health;
   },
   authenticate(token) {
     if (token === currentToken) return;

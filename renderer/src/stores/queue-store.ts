@@ -2,7 +2,7 @@ import { usesPhone } from '../services/role-homes';
 import { create } from 'zustand';
 import type { QueueResponse } from '../../../shared/api/acd';
 import { useSessionStore } from './session-store';
-import { onServerEvent } from './connection-store';
+import { onServerEvent, useConnectionStore } from './connection-store';
 
 interface QueueState {
   /** Callers waiting for an agent (not those already ringing one). */
@@ -30,7 +30,8 @@ export const useQueueStore = create<QueueState>()((set) => ({
 onServerEvent((event) => {
   // Only roles that take calls see the queue on their state bar (a 质检 user would get 403).
   const session = useSessionStore.getState();
-  if (event.type === 'hello' && session.status === 'signed-in' && usesPhone(session.user?.role)) void useQueueStore.getState().load();
+  if (event.type === 'hello' && session.status === 'signed-in' && usesPhone(session.user?.role, useConnectionStore.getState().networkMode))
+    void useQueueStore.getState().load();
   if (event.type !== 'acd.queue') return;
   useQueueStore.setState({ length: event.length, oldestQueuedAt: event.oldestQueuedAt ? Date.parse(event.oldestQueuedAt) : undefined });
 });

@@ -1,18 +1,20 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_SECTIONS } from './admin-sections';
+import { adminSectionsFor } from './admin-sections';
+import { useConnectionStore } from '../../stores/connection-store';
 
 /** 系统管理 for the center's admin: a menu of sections, one shown at a time. */
 export function AdminScreen() {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState(ADMIN_SECTIONS[0]?.id);
-  const section = ADMIN_SECTIONS.find((s) => s.id === chosen) ?? ADMIN_SECTIONS[0];
+  const sections = adminSectionsFor(useConnectionStore((s) => s.networkMode));
+  const [chosen, setChosen] = useState(sections[0]?.id);
+  const section = sections.find((s) => s.id === chosen) ?? sections[0];
   if (!section) return <main className="admin-screen" data-testid="admin-screen" />;
   const Section = section.component;
   return (
     <main className="admin-screen" data-testid="admin-screen">
       <nav className="admin-screen__menu" aria-label={t('admin.title')}>
-        {ADMIN_SECTIONS.map((s) => (
+        {sections.map((s) => (
           <button
             key={s.id}
             type="button"

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { NetworkMode } from '../../../../shared/api/network';
 
 /**
  * The admin console's sections (系统管理), in menu order. Each section is its own screen, loaded when
@@ -7,14 +8,28 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export interface AdminSection {
   id: string;
   component: LazyExoticComponent<ComponentType>;
+  /** The server modes it belongs to (a center's hotline, a province's or the ministry's supervision); all when absent. */
+  modes?: readonly NetworkMode[];
+}
+
+const CENTER: readonly NetworkMode[] = ['center'];
+const PARENTS: readonly NetworkMode[] = ['province', 'ministry'];
+
+/** The sections of this server's console. */
+export function adminSectionsFor(mode: NetworkMode): AdminSection[] {
+  return ADMIN_SECTIONS.filter((s) => !s.modes || s.modes.includes(mode));
 }
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
-  // Each section registers itself here, e.g.
-  // { id: 'users', component: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) },
   // People and records (issue 15): users, departments, audit log, wrap-up codes.
   { id: 'users', component: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) },
-  { id: 'departments', component: lazy(() => import('./departments/DepartmentsSection').then((m) => ({ default: m.DepartmentsSection }))) },
+  {
+    id: 'departments',
+    modes: CENTER,
+    component: lazy(() => import('./departments/DepartmentsSection').then((m) => ({ default: m.DepartmentsSection }))),
+  },
   { id: 'audit', component: lazy(() => import('./audit/AuditSection').then((m) => ({ default: m.AuditSection }))) },
-  { id: 'wrapUp', component: lazy(() => import('./wrap-up/WrapUpCodesSection').then((m) => ({ default: m.WrapUpCodesSection }))) },
+  { id: 'wrapUp', modes: CENTER, component: lazy(() => import('./wrap-up/WrapUpCodesSection').then((m) => ({ default: m.WrapUpCodesSection }))) },
+  // A province's or the ministry's reporting units and their feed tokens (issue 16).
+  { id: 'network', modes: PARENTS, component: lazy(() => import('../network/NetworkRegistrySection').then((m) => ({ default: m.NetworkRegistrySection }))) },
 ];
