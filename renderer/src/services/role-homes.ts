@@ -21,9 +21,9 @@ export function viewsFor(role: Role | undefined): DeskView[] {
     // The center's IT and management: the console first, everything a lead has one click away.
     case 'center_admin':
       return ['admin', 'supervision', 'desk', 'workOrders', 'wallboard', 'indicators', 'recordings'];
-    // 质检: call records and their recordings; no phone.
+    // 质检: call records and their recordings, the work orders read-only; no phone.
     case 'quality':
-      return ['recordings'];
+      return ['recordings', 'workOrders'];
     case 'agent':
       return ['desk', 'workOrders'];
     // The province and the ministry read the indicators; they take no calls.
