@@ -35,7 +35,7 @@ export function registerPinRoutes(app: FastifyInstance, deps: PinRouteDeps): voi
     return service;
   };
 
-  registerRoute(app, routes.store, guard, () => ({ store: deps.pins() ? 'embedded' : 'core_system' }));
+  registerRoute(app, routes.store, guard, () => ({ store: deps.pins() ? ('embedded' as const) : ('core_system' as const) }));
 
   registerRoute(app, routes.set, guard, async ({ body }, request) => {
     const pins = store();

@@ -34,7 +34,7 @@ describe('work orders for the quality role: read, never write', () => {
     const create = await server.call('POST', '/api/v1/work-orders', quality, { category: 'inquiry', title: 't', description: 'd' });
     expect(create.status).toBe(403);
     expect((await server.call('PATCH', `/api/v1/work-orders/${id}`, quality, { title: '改' })).status).toBe(403);
-    for (const action of ['confirm', 'return', 'void', 'dispatch']) expect((await act(server, quality, id, action)).status, action).toBe(403);
+    for (const action of ['accept', 'reject', 'void', 'dispatch'] as const) expect((await act(server, quality, id, action)).status, action).toBe(403);
     const after = (await server.call('GET', `/api/v1/work-orders/${id}`, agent)).body;
     expect(after.state).toBe(before.state);
     expect(after.title).toBe(before.title);
