@@ -32,12 +32,14 @@ export function BackupsSection() {
     return list;
   }, [api]);
   useEffect(() => {
-    void load().then(
-      (list) => setForm({ daily: list.schedule.dailyAt !== null, dailyAt: list.schedule.dailyAt ?? '02:00', keep: String(list.schedule.keep) }),
-      fail,
+    api.call(routes.admin.backups).then(
+      (list) => {
+        setData(list);
+        setForm({ daily: list.schedule.dailyAt !== null, dailyAt: list.schedule.dailyAt ?? '02:00', keep: String(list.schedule.keep) });
+      },
+      (e: unknown) => setError({ text: e instanceof ApiError ? errorText(t, e) : String(e) }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
+  }, [api, t]);
 
   const act = async (what: Busy, work: () => Promise<string>) => {
     setBusy(what);

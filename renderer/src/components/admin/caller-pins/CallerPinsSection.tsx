@@ -131,7 +131,13 @@ function SetPinForm() {
       {text('pin', true)}
       {text('pinAgain', true)}
       <label className="record__check admin-ops__wide">
-        <input type="checkbox" checked={form.checked} onChange={(e) => setForm({ ...form, checked: e.target.checked })} data-testid="pin-checked" {...invalid('checked')} />
+        <input
+          type="checkbox"
+          checked={form.checked}
+          onChange={(e) => setForm({ ...form, checked: e.target.checked })}
+          data-testid="pin-checked"
+          {...invalid('checked')}
+        />
         {t('adminOps.pins.checked')}
       </label>
       <div className="admin-ops__wide">

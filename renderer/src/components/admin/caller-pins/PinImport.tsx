@@ -16,7 +16,11 @@ export interface RefusedRow {
 /** The rows not stored, by line in the file: refused by the file check here or by the server. */
 export function refusedRows(file: ParsedImportFile, result: ImportPinsResponse | undefined): RefusedRow[] {
   const local = file.problems.map((p) => ({ line: p.line, subject: maskTail(p.subjectId), reason: p.reason }));
-  const remote = (result?.refused ?? []).map((r) => ({ line: file.lines[r.index] ?? r.index + 1, subject: maskTail(file.items[r.index]?.subjectId ?? ''), reason: r.reason }));
+  const remote = (result?.refused ?? []).map((r) => ({
+    line: file.lines[r.index] ?? r.index + 1,
+    subject: maskTail(file.items[r.index]?.subjectId ?? ''),
+    reason: r.reason,
+  }));
   return [...local, ...remote].sort((a, b) => a.line - b.line);
 }
 

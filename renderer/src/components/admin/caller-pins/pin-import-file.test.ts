@@ -5,7 +5,12 @@ const HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2
 
 describe('the PIN import file', () => {
   it('reads the documented JSON body, keeping each item number', () => {
-    const file = JSON.stringify({ items: [{ subjectKind: 'person', subjectId: '330100123456', hash: HASH }, { subjectKind: 'employer', subjectId: 'E01', hash: 'x' }] });
+    const file = JSON.stringify({
+      items: [
+        { subjectKind: 'person', subjectId: '330100123456', hash: HASH },
+        { subjectKind: 'employer', subjectId: 'E01', hash: 'x' },
+      ],
+    });
     expect(parseImportFile(file)).toEqual({
       items: [
         { subjectKind: 'person', subjectId: '330100123456', hash: HASH },
