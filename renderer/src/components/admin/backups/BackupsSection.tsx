@@ -94,7 +94,7 @@ export function BackupsSection() {
         </p>
       )}
 
-      <form className="admin-ops__form" aria-labelledby="backup-schedule-heading" onSubmit={(e) => (e.preventDefault(), void save())}>
+      <form className="admin-ops__form" aria-labelledby="backup-schedule-heading" noValidate onSubmit={(e) => (e.preventDefault(), void save())}>
         <h3 id="backup-schedule-heading">{t('adminOps.backups.schedule')}</h3>
         <label className="record__check">
           <input type="checkbox" checked={form.daily} onChange={(e) => setForm({ ...form, daily: e.target.checked })} data-testid="backup-daily" />
