@@ -108,6 +108,7 @@ test('admin backs up and verifies, sets a PIN at the outlet; 质检 opens a work
   await quality.getByRole('button', { name: `打开工单 ${order.id}` }).click();
   const detail = quality.getByTestId('order-detail');
   await expect(detail).toContainText('提取到账慢');
+  await expect(detail.getByTestId('order-read-only')).toHaveText('只读：质检可查看工单，不能修改');
   await expect(detail.getByRole('button', { name: /受理|退回|派发|作废|办结|回复/ })).toHaveCount(0);
   await shot(quality, testInfo, 'quality-order-zh');
   const qualityApi = await apiAs(server.url, '2101');
@@ -141,9 +142,9 @@ test('the workstation settings screen, as the desktop app shows it', async ({ pa
   await page.getByTestId('sign-in-settings').click();
   await expect(page.getByTestId('settings-url')).toHaveValue('http://10.20.30.40:8329');
   await page.getByTestId('settings-check-button').click();
-  await expect(page.getByTestId('settings-check')).toHaveText('无法连接该服务器：ECONNREFUSED');
+  await expect(page.getByTestId('settings-check')).toHaveText('无法连接该服务器：对方拒绝连接');
   await shot(page, testInfo, 'settings-zh');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByTestId('settings-check')).toHaveText('Cannot reach this server: ECONNREFUSED');
+  await expect(page.getByTestId('settings-check')).toHaveText('Cannot reach this server: connection refused');
   await shot(page, testInfo, 'settings-en');
 });

@@ -50,7 +50,7 @@ describe('the workstation settings (设置) in the desktop app', () => {
     store.getState().setMode('remote');
     store.getState().setServerUrl('http://10.9.9.9:8329');
     await store.getState().runCheck();
-    expect(screen()).toContain('无法连接该服务器：ECONNREFUSED');
+    expect(screen()).toContain('无法连接该服务器：对方拒绝连接');
   });
 
   it('refuses to save an address that is not a desk server, saying why, and keeps the old choice', async () => {

@@ -68,7 +68,7 @@ export const useWorkstationSettingsStore = create<WorkstationSettingsState>()((s
 /** A check's sentence key and values, for the screen (and its tests). */
 export function checkMessage(check: ServerCheck): { key: string; values: Record<string, string | number> } {
   if (check.ok) return { key: 'adminOps.settings.checkOk', values: { url: `${check.centerName} · ${check.url}` } };
-  if (check.reason === 'unreachable') return { key: 'adminOps.settings.errors.unreachable', values: { detail: check.detail ?? '' } };
+  if (check.reason === 'unreachable') return { key: 'adminOps.settings.errors.unreachable', values: { detail: check.detail ?? '', cause: check.detail ?? '' } };
   if (check.reason === 'not_healthy') return { key: 'adminOps.settings.errors.not_healthy', values: { status: check.status ?? 0 } };
   return { key: `adminOps.settings.errors.${check.reason}`, values: {} };
 }

@@ -46,7 +46,11 @@ export function SettingsView({ s }: { s: ReturnType<typeof useWorkstationSetting
             )}
             {message && (
               <p id="settings-check" className={`admin-ops__wide ${s.check?.ok ? 'admin-ops__ok' : 'field__error'}`} role="status" data-testid="settings-check">
-                {t(message.key, message.values)}
+                {t(message.key, {
+                  ...message.values,
+                  // A known network failure in words; anything else as the system named it.
+                  ...('cause' in message.values ? { detail: t(`adminOps.settings.causes.${message.values.cause}`, { defaultValue: String(message.values.cause) }) } : {}),
+                })}
               </p>
             )}
             <div className="admin-ops__row admin-ops__wide">

@@ -101,7 +101,7 @@ function SetPinForm() {
     </label>
   );
   return (
-    <form className="admin-ops__form" aria-label={t('adminOps.pins.submit')} noValidate onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="pin-form">
+    <form className="admin-ops__form admin-ops__form--pairs" aria-label={t('adminOps.pins.submit')} noValidate onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="pin-form">
       <label className="field field--compact">
         <span>{t('adminOps.pins.identityDocument')}</span>
         <select
