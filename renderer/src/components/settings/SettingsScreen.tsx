@@ -49,7 +49,9 @@ export function SettingsView({ s }: { s: ReturnType<typeof useWorkstationSetting
                 {t(message.key, {
                   ...message.values,
                   // A known network failure in words; anything else as the system named it.
-                  ...('cause' in message.values ? { detail: t(`adminOps.settings.causes.${message.values.cause}`, { defaultValue: String(message.values.cause) }) } : {}),
+                  ...('cause' in message.values
+                    ? { detail: t(`adminOps.settings.causes.${message.values.cause}`, { defaultValue: String(message.values.cause) }) }
+                    : {}),
                 })}
               </p>
             )}

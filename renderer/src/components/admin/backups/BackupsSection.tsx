@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackupListResponse, BackupResponse } from '../../../../../shared/api/admin';
 import { routes } from '../../../../../shared/api/routes';
@@ -18,7 +19,8 @@ export function BackupsSection() {
   const timeZone = useConnectionStore((s) => s.timeZone);
   const [data, setData] = useState<BackupListResponse>();
   const [busy, setBusy] = useState<Busy>();
-  const [message, setMessage] = useState<string>();
+  // A sentence made at render time, so that a language switch re-reads it.
+  const [message, setMessage] = useState<(t: TFunction) => string>();
   const [error, setError] = useState<{ text: string; field?: string | undefined }>();
   const [form, setForm] = useState({ daily: false, dailyAt: '02:00', keep: '14' });
 
@@ -41,12 +43,13 @@ export function BackupsSection() {
     );
   }, [api, t]);
 
-  const act = async (what: Busy, work: () => Promise<string>) => {
+  const act = async (what: Busy, work: () => Promise<(t: TFunction) => string>) => {
     setBusy(what);
     setError(undefined);
     setMessage(undefined);
     try {
-      setMessage(await work());
+      const sentence = await work();
+      setMessage(() => sentence);
       await load();
     } catch (e) {
       fail(e);
@@ -57,21 +60,23 @@ export function BackupsSection() {
   const runNow = () =>
     act('run', async () => {
       const done: BackupResponse = await api.call(routes.admin.backup);
-      const text = t('adminOps.backups.done', { file: done.file, size: formatBytes(done.bytes), seconds: (done.ms / 1000).toFixed(1) });
-      return done.removed.length ? `${text}；${t('adminOps.backups.removed', { count: done.removed.length })}` : text;
+      return (tr: TFunction) => {
+        const text = tr('adminOps.backups.done', { file: done.file, size: formatBytes(done.bytes), seconds: (done.ms / 1000).toFixed(1) });
+        return done.removed.length ? `${text} · ${tr('adminOps.backups.removed', { count: done.removed.length })}` : text;
+      };
     });
   const save = () => {
     const problem = scheduleProblem(form);
     if (problem) return setError({ text: t(problem.key), field: problem.field });
     return act('save', async () => {
       await api.call(routes.admin.backupSchedule, { body: { dailyAt: form.daily ? form.dailyAt : null, keep: Number(form.keep) } });
-      return t('adminOps.backups.saved');
+      return (tr: TFunction) => tr('adminOps.backups.saved');
     });
   };
   const verify = (file: string) =>
     act(`verify:${file}`, async () => {
       const result = await api.call(routes.admin.verifyBackup, { params: { file } });
-      return `${result.file}: ${checkText(t, result, timeZone).text}`;
+      return (tr: TFunction) => `${result.file}: ${checkText(tr, result, timeZone).text}`;
     });
 
   return (
@@ -85,7 +90,7 @@ export function BackupsSection() {
       </div>
       {message && (
         <p className="admin-ops__ok" role="status" data-testid="backup-message">
-          {message}
+          {message(t)}
         </p>
       )}
       {error && (

@@ -53,7 +53,8 @@ function SetPinForm() {
   const api = useSessionStore((s) => s.api);
   const [form, setForm] = useState<PinForm>(EMPTY_PIN_FORM);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string>();
+  // Kept as data, not text: a language switch re-reads the sentence.
+  const [done, setDone] = useState<{ subjectKind: 'person' | 'employer'; account: string }>();
   const [error, setError] = useState<{ text: string; field?: string | undefined }>();
 
   const submit = async () => {
@@ -74,7 +75,7 @@ function SetPinForm() {
       });
       // The PIN leaves the screen at once: the next holder at the counter starts from a clean form.
       setForm(EMPTY_PIN_FORM);
-      setDone(t('adminOps.pins.done', { kind: t(`adminOps.pins.kinds.${result.subjectKind}`), account: result.account }));
+      setDone(result);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const field = e.code === 'account_not_found' ? 'account' : errorField(e);
@@ -101,7 +102,13 @@ function SetPinForm() {
     </label>
   );
   return (
-    <form className="admin-ops__form admin-ops__form--pairs" aria-label={t('adminOps.pins.submit')} noValidate onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="pin-form">
+    <form
+      className="admin-ops__form admin-ops__form--pairs"
+      aria-label={t('adminOps.pins.submit')}
+      noValidate
+      onSubmit={(e) => (e.preventDefault(), void submit())}
+      data-testid="pin-form"
+    >
       <label className="field field--compact">
         <span>{t('adminOps.pins.identityDocument')}</span>
         <select
@@ -152,7 +159,7 @@ function SetPinForm() {
       )}
       {done && (
         <p className="admin-ops__ok admin-ops__wide" role="status" data-testid="pin-done">
-          {done}
+          {t('adminOps.pins.done', { kind: t(`adminOps.pins.kinds.${done.subjectKind}`), account: done.account })}
         </p>
       )}
     </form>
