@@ -10,6 +10,7 @@ import { signIn } from '../fixtures/desk.js';
 import { apiAs } from '../fixtures/api.js';
 import { E2E_ADMIN_PASSWORD } from '../fixtures/server-process.js';
 import { verifyPin } from '../../main/server/verification/pin-hash.js';
+import { randomBytes, scryptSync } from 'node:crypto';
 
 test.use({ serverArgs: ['--demo'], viewport: { width: 1366, height: 768 } });
 
@@ -83,6 +84,19 @@ test('admin backs up and verifies, sets a PIN at the outlet; 质检 opens a work
   const audit = db.prepare("SELECT detail FROM audit_log WHERE action = 'caller_pin.set'").pluck().all() as string[];
   expect(audit).toHaveLength(1);
   expect(audit[0]).not.toContain('739154');
+
+  // Bulk import: one good hash is stored; a malformed hash (server) and an unknown kind (file check) are listed by line.
+  const other = db.prepare("SELECT fund_account FROM pf_people WHERE status = '正常' ORDER BY id LIMIT 1 OFFSET 1").pluck().get() as string;
+  const salt = randomBytes(16);
+  const good = ['scrypt', 16384, 8, 1, salt.toString('base64url'), scryptSync('204867', salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url')].join('$');
+  const csv = `subjectKind,subjectId,hash\nperson,${other},${good}\nperson,330100999999,md5$abc\ncompany,E0001,${good}\n`;
+  await page.getByTestId('pin-import-file').setInputFiles({ name: 'pins.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('pin-import-send').click();
+  await expect(page.getByTestId('pin-import-result')).toHaveText('已导入 1 条，拒绝 2 条');
+  const refused = page.getByTestId('pin-import-refused').locator('tbody tr');
+  await expect(refused).toHaveText([/^3\*+9999哈希格式不对/, /^4\*0001subjectKind 应为 person 或 employer/]);
+  const imported = db.prepare('SELECT pin_hash FROM caller_pins WHERE subject_id = ?').pluck().get(other) as string;
+  expect(await verifyPin('204867', imported)).toBe(true);
 
   // The same screens in English.
   await page.getByRole('button', { name: 'English' }).click();
