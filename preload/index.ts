@@ -11,6 +11,10 @@ const bridge: DeskBridge = {
   showNotification: (request) => invoke('desk:show-notification', request),
   openExternal: (url) => invoke('desk:open-external', url),
   flashWindow: (on) => invoke('desk:flash-window', on),
+  getServerSettings: () => invoke('desk:get-server-settings'),
+  checkServer: (url) => invoke('desk:check-server', url),
+  saveServerSettings: (settings) => invoke('desk:save-server-settings', settings),
+  relaunch: () => invoke('desk:relaunch'),
   onShortcut(listener) {
     const wrapped = (_event: IpcRendererEvent, action: ShortcutAction) => listener(action);
     ipcRenderer.on('desk:shortcut', wrapped);

@@ -109,6 +109,10 @@ test('a team lead finds a recorded SIPp call by caller number and work number an
   await expect
     .poll(() => quality.getByTestId('recording-audio').evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 10_000 })
     .toBeGreaterThanOrEqual(2);
+  // From the call record, the work order opened from it, read-only (the server refuses 质检 any change).
+  await quality.getByTestId('recorded-call').getByTestId('recording-open-order').click();
+  await expect(quality.getByTestId('order-detail')).toContainText('提取到账慢');
+  await expect(quality.getByTestId('order-read-only')).toBeVisible();
   await quality.screenshot({ path: testInfo.outputPath('recordings-quality-zh-1366.png') });
   await qualityContext.close();
   expect(qualityErrors).toEqual([]);

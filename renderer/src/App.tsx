@@ -13,6 +13,9 @@ import { RecordingsScreen } from './components/recordings/RecordingsScreen';
 import { DueNotices } from './components/work-orders/DueNotices';
 import { usesPhone, viewFor, viewsFor, type DeskView } from './services/role-homes';
 import { signOut } from './services/sign-out';
+import { deskBridge } from './services/desk-bridge';
+import { useWorkstationSettingsStore } from './stores/workstation-settings-store';
+import { SettingsScreen } from './components/settings/SettingsScreen';
 
 // Its chart library is loaded only when a team lead opens the screen, not with every agent's desk.
 const IndicatorsScreen = lazy(() => import('./components/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
@@ -35,6 +38,9 @@ export function App() {
   const views = viewsFor(user?.role, mode);
   const view = viewFor(user?.role, chosen?.userId === user?.id ? chosen?.view : undefined, mode);
   useSoftphoneSession();
+  // 设置 exists only in the desktop app (the bridge is there); a browser never offers it.
+  const settingsOpen = useWorkstationSettingsStore((s) => s.open);
+  const showSettings = useWorkstationSettingsStore((s) => s.show);
 
   useEffect(() => {
     void connect().then(() => restore());
@@ -78,6 +84,11 @@ export function App() {
           )}
           {signedIn && usesPhone(user?.role, mode) && <PhoneStatus />}
           <ConnectionBadge />
+          {deskBridge() && (
+            <button type="button" className="button button--ghost" onClick={() => void showSettings()} data-testid="open-settings">
+              {t('adminOps.settings.open')}
+            </button>
+          )}
           <button type="button" className="button button--ghost" onClick={() => void i18n.changeLanguage(otherLanguage)}>
             {t('language.switch')}
           </button>
@@ -89,7 +100,9 @@ export function App() {
         </div>
       </header>
       {signedIn && <DueNotices onOpen={() => setView('workOrders')} />}
-      {!signedIn ? (
+      {settingsOpen ? (
+        <SettingsScreen />
+      ) : !signedIn ? (
         <SignInScreen />
       ) : view === 'admin' ? (
         <Suspense fallback={null}>

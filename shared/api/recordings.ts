@@ -40,6 +40,8 @@ export const recordedCallSchema = z.object({
   talkSeconds: z.number().nullable(),
   /** Recording segments (1, 2, … after transfers or monitoring); 0 when nothing was recorded. */
   segments: z.number().int(),
+  /** The work orders opened from this call, oldest first: quality opens them read-only from here. */
+  workOrderIds: z.array(z.number().int()).default([]),
 });
 export type RecordedCall = z.infer<typeof recordedCallSchema>;
 export const callSearchResponseSchema = z.object({ calls: z.array(recordedCallSchema) });

@@ -12,6 +12,7 @@ import { networkRoutes } from './network-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { wrapUpRoutes } from './wrap-up-routes.js';
+import { callerPinRoutes } from './verification-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -28,6 +29,7 @@ export const routes = {
   audit: auditRoutes,
   wrapUp: wrapUpRoutes,
   network: networkRoutes,
+  callerPins: callerPinRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

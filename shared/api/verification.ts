@@ -57,3 +57,38 @@ export function maskAccount(account: string): string {
   if (value.length <= 8) return '*'.repeat(value.length - 2) + value.slice(-2);
   return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
 }
+
+/** The identity documents an outlet may check before it sets a PIN (§2.1: a PIN is set in person). */
+export const IDENTITY_DOCUMENTS = ['id_card', 'passport', 'residence_permit', 'business_licence'] as const;
+
+/** PUT /api/v1/callers/pin: an outlet sets or resets a caller's telephone PIN after an identity check. */
+export const setPinRequestSchema = z.object({
+  loginType: loginTypeSchema,
+  account: z.string().min(4).max(32),
+  pin: z.string().regex(/^\d{6}$/, 'six_digits'),
+  identityDocument: z.enum(IDENTITY_DOCUMENTS),
+  /** The document's number as seen at the counter: kept only masked, in the audit trail. */
+  documentNumber: z.string().trim().min(4).max(40),
+});
+export type SetPinRequest = z.infer<typeof setPinRequestSchema>;
+
+export const setPinResponseSchema = z.object({ subjectKind: z.enum(['person', 'employer']), account: z.string() });
+
+/** POST /api/v1/callers/pins/import: salted scrypt hashes from the old system (docs/gateway-http.md). */
+export const importPinsRequestSchema = z.object({
+  items: z
+    .array(z.object({ subjectKind: z.enum(['person', 'employer']), subjectId: z.string().min(1).max(40), hash: z.string().min(1).max(300) }))
+    .min(1)
+    .max(10_000),
+});
+export type ImportPinsRequest = z.infer<typeof importPinsRequestSchema>;
+
+/** Rows refused one by one, by their index in `items`; the others are stored. */
+export const importPinsResponseSchema = z.object({
+  imported: z.number().int().nonnegative(),
+  refused: z.array(z.object({ index: z.number().int().nonnegative(), reason: z.enum(['bad_hash']) })),
+});
+export type ImportPinsResponse = z.infer<typeof importPinsResponseSchema>;
+
+/** GET /api/v1/callers/pins/store: where PINs live; with a core system nothing is set here. */
+export const pinStoreResponseSchema = z.object({ store: z.enum(['embedded', 'core_system']) });

@@ -1,8 +1,9 @@
-import { BrowserWindow, Notification, ipcMain, shell } from 'electron';
+import { BrowserWindow, Notification, app, ipcMain, shell } from 'electron';
 import type { AppInfo, IpcInvokeChannel, IpcInvokeContract } from '../../../shared/ipc/contract.js';
 import { IPC_INVOKE_CHANNELS } from '../../../shared/ipc/contract.js';
 import { isAllowedExternalUrl } from '../security/url-guards.js';
 import { validateIpcInvoke } from './ipc-validation.js';
+import type { createServerSettingsHandlers } from '../settings/server-settings-handlers.js';
 
 type Handlers = {
   [C in IpcInvokeChannel]: (
@@ -11,7 +12,7 @@ type Handlers = {
   ) => Promise<IpcInvokeContract[C]['result']> | IpcInvokeContract[C]['result'];
 };
 
-export function registerIpcHandlers(appInfo: AppInfo): void {
+export function registerIpcHandlers(appInfo: AppInfo, serverSettings: ReturnType<typeof createServerSettingsHandlers>): void {
   const handlers: Handlers = {
     'desk:get-app-info': () => appInfo,
     'desk:show-notification': (_window, request) => {
@@ -23,6 +24,14 @@ export function registerIpcHandlers(appInfo: AppInfo): void {
       return true;
     },
     'desk:flash-window': (window, on) => window?.flashFrame(on),
+    'desk:get-server-settings': () => serverSettings.get(),
+    'desk:check-server': (_window, url) => serverSettings.check(url),
+    'desk:save-server-settings': (_window, settings) => serverSettings.save(settings),
+    // The server is chosen at start (the desk's origin proxies to it): a new choice needs a new start.
+    'desk:relaunch': () => {
+      app.relaunch();
+      app.quit();
+    },
   };
 
   for (const channel of IPC_INVOKE_CHANNELS) {

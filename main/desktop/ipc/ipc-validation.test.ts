@@ -28,6 +28,15 @@ describe('validateIpcInvoke', () => {
     expect(validateIpcInvoke('desk:open-external', desk, ['x'.repeat(5000)])).toMatchObject({ ok: false });
   });
 
+  it('takes the server settings only in their shape', () => {
+    expect(validateIpcInvoke('desk:save-server-settings', desk, [{ mode: 'remote', serverUrl: 'https://12329.example.gov.cn' }])).toMatchObject({ ok: true });
+    expect(validateIpcInvoke('desk:save-server-settings', desk, [{ mode: 'embedded' }])).toMatchObject({ ok: true });
+    expect(validateIpcInvoke('desk:save-server-settings', desk, [{ mode: 'remote' }])).toMatchObject({ ok: false });
+    expect(validateIpcInvoke('desk:save-server-settings', desk, [{ mode: 'embedded', serverUrl: 'x', run: 'sh' }])).toMatchObject({ ok: false });
+    expect(validateIpcInvoke('desk:check-server', desk, [42])).toMatchObject({ ok: false });
+    expect(validateIpcInvoke('desk:relaunch', { frameUrl: 'https://evil.com/', isMainFrame: true }, [])).toMatchObject({ ok: false });
+  });
+
   it('has a schema for every channel of the contract', () => {
     expect(Object.keys(ipcArgSchemas).sort()).toEqual([...IPC_INVOKE_CHANNELS].sort());
   });

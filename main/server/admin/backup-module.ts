@@ -1,65 +1,76 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { ServerModuleFactory } from '../context.js';
 import { assertCenter, principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
 import { registerRoute } from '../http/register-route.js';
 import { adminRoutes } from '../../../shared/api/admin-routes.js';
-import { BackupError, backupToFolder } from '../db/backup.js';
-import type { BackupResponse } from '../../../shared/api/admin.js';
+import { BackupError } from '../db/backup.js';
 import { SERVICES } from '../services.js';
+import { BackupBusyError, BackupService } from './backup-service.js';
 
-/** Backups kept in <dataDir>/backups/ by the admin route; scheduled CLI runs choose their own --keep. */
-export const ADMIN_BACKUPS_KEPT = 14;
-/** 4 MiB at the default page size: short steps, so calls and the desk are served between them. */
-const PAGES_PER_STEP = 1024;
+/** How often the daily schedule is looked at: a run starts at most this late. */
+const TICK_MS = 20_000;
 
 /**
- * POST /api/v1/admin/backup for the center admin: an online backup of the live database into
- * <dataDir>/backups/, same format, verification and rotation as the backup command.
+ * The center admin's backups (系统管理 › 备份): POST /api/v1/admin/backup writes a verified online copy
+ * of the live database into <dataDir>/backups/ (same format, verification and rotation as the
+ * backup command), GET lists the copies with their last check, one copy can be checked again, and
+ * a daily time takes effect without a restart. Restoring is the drill of docs/operations.md.
  */
 export const backupModule: ServerModuleFactory = (ctx) => {
   const auth = ctx.services.get(SERVICES.auth);
   if (!auth) throw new Error('the backup module needs the auth module before it in modules.ts');
-  const audit = ctx.services.get(SERVICES.audit);
-  const dir = join(ctx.config.dataDir, 'backups');
-  let running = false;
+  const backups = new BackupService({
+    db: ctx.db,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    dir: join(ctx.config.dataDir, 'backups'),
+    timeZone: ctx.config.timeZone,
+    nativeBinding: ctx.config.sqliteNativeBinding,
+    audit: () => ctx.services.get(SERVICES.audit),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const admin = { preHandler: auth.requireRole('center_admin') };
+  const adminOf = (request: Parameters<typeof principalOf>[0]) => {
+    const principal = principalOf(request);
+    assertCenter(principal, ctx.config.centerCode);
+    return principal;
+  };
 
   return {
     name: 'backup',
     registerRoutes(app) {
-      registerRoute(app, adminRoutes.backup, { preHandler: auth.requireRole('center_admin') }, async (_, request) => {
-        const principal = principalOf(request);
-        assertCenter(principal, ctx.config.centerCode);
-        if (running) throw new HttpError(409, 'backup_running', 'a backup is already being written; try again when it has finished');
-        running = true;
+      registerRoute(app, adminRoutes.backup, admin, async (_, request) => {
+        const principal = adminOf(request);
         try {
-          // Copied and checked on a worker with its own connection: a write between steps restarts
-          // the copy, which then finishes in one step, on that worker, not on the server's thread.
-          const result = await backupToFolder(ctx.db, dir, {
-            keep: ADMIN_BACKUPS_KEPT,
-            pagesPerStep: PAGES_PER_STEP,
-            now: new Date(ctx.clock.now()),
-            timeZone: ctx.config.timeZone,
-            nativeBinding: ctx.config.sqliteNativeBinding,
-          });
-          const response: BackupResponse = { ...result, file: basename(result.file) };
-          audit?.record({
-            actorUserId: principal.userId,
-            action: 'admin.backup',
-            entityType: 'database',
-            entityId: response.file,
-            detail: { bytes: response.bytes, removed: response.removed },
-          });
+          const response = await backups.runNow(principal.userId);
           ctx.logger.info({ event: 'backup', ...response, by: principal.workNumber }, 'database backup written');
           return response;
         } catch (error) {
+          if (error instanceof BackupBusyError) throw new HttpError(409, 'backup_running', error.message);
           if (!(error instanceof BackupError)) throw error;
           ctx.logger.error({ event: 'backup_failed', kind: error.kind, err: error }, 'database backup failed');
           throw new HttpError(500, 'backup_failed', error.message);
-        } finally {
-          running = false;
         }
       });
+      registerRoute(app, adminRoutes.backups, admin, (_, request) => {
+        adminOf(request);
+        return backups.list();
+      });
+      registerRoute(app, adminRoutes.verifyBackup, admin, async ({ params }, request) => {
+        const principal = adminOf(request);
+        const result = await backups.verify(params.file, principal.userId);
+        if (!result) throw new HttpError(404, 'not_found', `no backup ${params.file}`);
+        return result;
+      });
+      registerRoute(app, adminRoutes.backupSchedule, admin, ({ body }, request) => backups.setSchedule(body, adminOf(request).userId));
+    },
+    start() {
+      timer = setInterval(() => void backups.tick(), TICK_MS);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
     },
   };
 };

@@ -1,11 +1,13 @@
-// Worker thread entry: copies and verifies one backup (see backup-copy.ts) and posts the reply.
+// Worker thread entry: copies and verifies one backup, or checks a stored one (see backup-copy.ts), and posts the reply.
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { BackupError } from './backup-error.js';
-import { copyAndVerify, type CopyReply, type CopyRequest } from './backup-copy.js';
+import { checkStoredCopy, copyAndVerify, type CopyReply, type WorkerJob } from './backup-copy.js';
 
 let reply: CopyReply;
 try {
-  reply = { ok: true, copy: await copyAndVerify(workerData as CopyRequest), threadId };
+  const job = workerData as WorkerJob;
+  reply =
+    job.task === 'check' ? { ok: true, check: checkStoredCopy(job.file, job.nativeBinding), threadId } : { ok: true, copy: await copyAndVerify(job), threadId };
 } catch (error) {
   reply = { ok: false, kind: error instanceof BackupError ? error.kind : 'other', message: (error as Error).message };
 }

@@ -13,8 +13,6 @@ const HAND_WRITTEN: Record<string, string> = {
     'answers JSON, CSV or XLSX and its report has no zod schema yet (interfaces in shared/api/metrics.ts); reworked by the indicators work this wave',
   'GET /api/v1/metrics/series': 'response has no zod schema yet; reworked by the indicators work this wave',
   'GET /api/v1/metrics/attendance': 'response has no zod schema yet; reworked by the indicators work this wave',
-  'PUT /api/v1/callers/pin': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/callers/pins/import': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/callers/:number/history': 'built in parallel with the table this wave (issue 10: to convert)',
   'POST /api/v1/follow-up-lists': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/follow-up-lists': 'built in parallel with the table this wave (issue 10: to convert)',

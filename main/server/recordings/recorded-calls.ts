@@ -16,6 +16,7 @@ interface CallRow {
   work_number: string | null;
   display_name: string | null;
   segments: number;
+  work_orders: string | null;
 }
 
 /**
@@ -52,7 +53,8 @@ export class RecordedCalls {
       .prepare(
         `SELECT c.id, c.arrived_at, c.answered_at, c.talk_ended_at, c.ended_at, c.direction, c.caller, c.callee, c.recording_file,
                 u.work_number, u.display_name,
-                (c.recording_file IS NOT NULL) + (SELECT COUNT(*) FROM call_events e WHERE e.call_id = c.id AND e.kind = 'recording_segment') AS segments
+                (c.recording_file IS NOT NULL) + (SELECT COUNT(*) FROM call_events e WHERE e.call_id = c.id AND e.kind = 'recording_segment') AS segments,
+                (SELECT group_concat(w.id) FROM (SELECT id FROM work_orders WHERE call_id = c.id ORDER BY id) w) AS work_orders
          FROM calls c LEFT JOIN users u ON u.id = c.agent_id
          WHERE ${where.join(' AND ')} ORDER BY c.arrived_at DESC LIMIT ?`,
       )
@@ -68,6 +70,7 @@ export class RecordedCalls {
       agentName: r.display_name,
       talkSeconds: r.answered_at === null ? null : Math.round(((r.talk_ended_at ?? r.ended_at ?? r.answered_at) - r.answered_at) / 1000),
       segments: r.segments,
+      workOrderIds: r.work_orders ? r.work_orders.split(',').map(Number) : [],
     }));
   }
 

@@ -70,8 +70,26 @@ describe('call records and recordings over HTTP', () => {
     expect(JSON.stringify(day)).not.toContain('13812345678');
     expect((await find('from=2026-03-01&to=2026-03-05&caller=1234')).map((c) => c.id).sort()).toEqual(['c-other-day', 'c-outside', 'c-rec']);
     expect((await find('from=2026-03-02&to=2026-03-02&agent=1002')).map((c) => c.id)).toEqual(['c-gone']);
+    expect(rec.workOrderIds).toEqual([]);
     const bad = await server.call('GET', '/api/v1/recordings/calls?from=2026-03-05&to=2026-03-01', lead);
     expect(bad.status).toBe(400);
+  });
+
+  it('names the work orders opened from a call, so that 质检 can open them from the record', async () => {
+    const order = (id: number) =>
+      server.db
+        .prepare(
+          "INSERT INTO work_orders (id, center_code, category, created_at, title, description, state, call_id, updated_at) VALUES (?, '330100', 'complaint', 0, '投诉', '…', 'pending_approval', 'c-rec', 0)",
+        )
+        .run(id);
+    order(42);
+    order(17);
+    const quality = await server.login('2101');
+    const res = await server.call('GET', '/api/v1/recordings/calls?from=2026-03-02&to=2026-03-02', quality);
+    const calls = callSearchResponseSchema.parse(res.body).calls;
+    expect(calls.find((c) => c.id === 'c-rec')!.workOrderIds).toEqual([17, 42]);
+    expect(calls.find((c) => c.id === 'c-ivr')!.workOrderIds).toEqual([]);
+    server.db.prepare('DELETE FROM work_orders WHERE id IN (17, 42)').run();
   });
 
   it('streams the whole recording to a team lead, uncached, and audits the play', async () => {

@@ -30,6 +30,7 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
       account: person.id_card_no,
       pin: '739154',
       identityDocument: 'id_card',
+      documentNumber: 'E12345678',
     });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ subjectKind: 'person', account: expect.stringContaining('****') });
@@ -37,7 +38,13 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
     expect((await verify(person.fund_account, '123456')).outcome).toBe('failed');
     const trail = JSON.stringify(server.ctx.db.prepare("SELECT * FROM audit_log WHERE action = 'caller_pin.set'").all());
     expect(trail).toContain('id_card');
-    for (const secret of ['739154', person.fund_account, person.id_card_no]) expect(trail).not.toContain(secret);
+    expect(trail).toContain('documentNumberEnd\\":\\"5678');
+    for (const secret of ['739154', person.fund_account, person.id_card_no, 'E12345678']) expect(trail).not.toContain(secret);
+  });
+
+  it('says the PINs are kept here, to admins only', async () => {
+    expect((await server.call('GET', '/api/v1/callers/pins/store', admin)).body).toEqual({ store: 'embedded' });
+    expect((await server.call('GET', '/api/v1/callers/pins/store', await server.login('1001'))).status).toBe(403);
   });
 
   it('refuses bad input with the field, unknown accounts, and anyone but an admin', async () => {
@@ -46,6 +53,7 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
       account: person.fund_account,
       pin: '12345',
       identityDocument: 'id_card',
+      documentNumber: 'E12345678',
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('pin');
@@ -56,6 +64,7 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
           account: '999999999999',
           pin: '123456',
           identityDocument: 'id_card',
+          documentNumber: 'E12345678',
         })
       ).status,
     ).toBe(404);
@@ -67,6 +76,7 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
           account: person.fund_account,
           pin: '123456',
           identityDocument: 'id_card',
+          documentNumber: 'E12345678',
         })
       ).status,
     ).toBe(403);
@@ -99,5 +109,32 @@ describe('telephone PINs on the embedded store: set at an outlet, imported as ha
     });
     expect((await verify(other, '204867')).outcome).toBe('verified');
     expect(server.ctx.db.prepare("SELECT count(*) FROM caller_pins WHERE subject_id IN ('x1', 'x2')").pluck().get()).toBe(0);
+  });
+});
+
+describe('telephone PINs with a core system configured', () => {
+  let server: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    // Nothing listens there: the PIN routes must answer without asking the core system.
+    server = await startTestServer(SERVER_MODULES, { config: { adminPassword: 'admin-pass-2026', gatewayUrl: 'http://127.0.0.1:9', gatewayToken: 't' } });
+    admin = await server.login('9001', 'admin-pass-2026');
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  it('answers that the core system keeps them: 409 pins_in_core_system for a set and an import, nothing stored', async () => {
+    expect((await server.call('GET', '/api/v1/callers/pins/store', admin)).body).toEqual({ store: 'core_system' });
+    const set = await server.call('PUT', '/api/v1/callers/pin', admin, {
+      loginType: 'fund_account',
+      account: '123456789012',
+      pin: '123456',
+      identityDocument: 'id_card',
+      documentNumber: 'E12345678',
+    });
+    expect(set.status).toBe(409);
+    expect(set.body.code).toBe('pins_in_core_system');
+    const imported = await server.call('POST', '/api/v1/callers/pins/import', admin, { items: [{ subjectKind: 'person', subjectId: 'x', hash: hashOf('1') }] });
+    expect(imported.status).toBe(409);
+    expect(server.ctx.db.prepare('SELECT count(*) FROM caller_pins').pluck().get()).toBe(0);
   });
 });

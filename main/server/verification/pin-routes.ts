@@ -1,28 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
+import { registerRoute } from '../http/register-route.js';
 import { principalOf } from '../auth/principal.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AuditService } from '../audit/audit-service.js';
 import type { EmbeddedPinStore } from '../gateway/embedded-pin-store.js';
-import { loginTypeSchema, maskAccount } from '../../../shared/api/verification.js';
+import { maskAccount } from '../../../shared/api/verification.js';
+import { callerPinRoutes as routes } from '../../../shared/api/verification-routes.js';
 import type { VerificationService } from './verification-service.js';
-
-export const setPinRequestSchema = z.object({
-  loginType: loginTypeSchema,
-  account: z.string().min(4).max(32),
-  pin: z.string().regex(/^\d{6}$/, 'six digits'),
-  /** The outlet saw the holder's identity document (§2.1: a PIN is set in person). */
-  identityDocument: z.enum(['id_card', 'passport', 'residence_permit', 'business_licence']),
-});
-
-export const importPinsRequestSchema = z.object({
-  items: z
-    .array(z.object({ subjectKind: z.enum(['person', 'employer']), subjectId: z.string().min(1).max(40), hash: z.string().min(1).max(300) }))
-    .min(1)
-    .max(10_000),
-});
 
 export interface PinRouteDeps {
   auth: AuthService;
@@ -35,7 +20,7 @@ export interface PinRouteDeps {
 /**
  * Telephone PINs on the embedded store: an outlet sets or resets one after checking the holder's
  * document, or an admin imports the old system's salted hashes. Center admins only; audited with
- * the account masked, never the PIN or the hash.
+ * the account masked and only the document number's last four characters, never the PIN or the hash.
  */
 export function registerPinRoutes(app: FastifyInstance, deps: PinRouteDeps): void {
   const guard = { preHandler: deps.auth.requireRole('center_admin') };
@@ -50,8 +35,9 @@ export function registerPinRoutes(app: FastifyInstance, deps: PinRouteDeps): voi
     return service;
   };
 
-  app.put('/api/v1/callers/pin', guard, async (request) => {
-    const body = parseOrThrow(setPinRequestSchema, request.body);
+  registerRoute(app, routes.store, guard, () => ({ store: deps.pins() ? ('embedded' as const) : ('core_system' as const) }));
+
+  registerRoute(app, routes.set, guard, async ({ body }, request) => {
     const pins = store();
     const trail = audit();
     const subject = await deps.verification.resolveSubject(body.loginType, body.account);
@@ -62,13 +48,12 @@ export function registerPinRoutes(app: FastifyInstance, deps: PinRouteDeps): voi
       action: 'caller_pin.set',
       entityType: subject.kind,
       entityId: maskAccount(subject.id),
-      detail: { loginType: body.loginType, identityDocument: body.identityDocument },
+      detail: { loginType: body.loginType, identityDocument: body.identityDocument, documentNumberEnd: body.documentNumber.slice(-4) },
     });
     return { subjectKind: subject.kind, account: maskAccount(subject.id) };
   });
 
-  app.post('/api/v1/callers/pins/import', guard, async (request) => {
-    const body = parseOrThrow(importPinsRequestSchema, request.body);
+  registerRoute(app, routes.import, guard, ({ body }, request) => {
     const pins = store();
     const trail = audit();
     const result = pins.importHashes(body.items.map((item) => ({ subject: { kind: item.subjectKind, id: item.subjectId }, hash: item.hash })));

@@ -5,6 +5,8 @@ import type { WorkOrderRow } from './work-order-repository.js';
 
 /** Everyone of a center who works with orders; province and ministry read indicators only. */
 export const WORK_ORDER_ROLES: readonly Role[] = ['agent', 'team_lead', 'department_handler', 'department_leader', 'center_admin'];
+/** Who may read orders: the workers, and 质检, who opens the order of a call it checks and changes nothing. */
+export const WORK_ORDER_READ_ROLES: readonly Role[] = [...WORK_ORDER_ROLES, 'quality'];
 
 /** Department handlers see only the orders now with their department; the hotline sees all. */
 export function departmentScope(principal: Principal): string | null {

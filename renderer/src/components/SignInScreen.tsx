@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deskBridge } from '../services/desk-bridge';
+import { useWorkstationSettingsStore } from '../stores/workstation-settings-store';
 import { useSessionStore } from '../stores/session-store';
 import { errorField, errorText as apiErrorText } from '../services/api-error-text';
 
@@ -68,6 +70,11 @@ export function SignInScreen() {
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? t('signIn.submitting') : t('signIn.submit')}
         </button>
+        {deskBridge() && (
+          <button type="button" className="link" onClick={() => void useWorkstationSettingsStore.getState().show()} data-testid="sign-in-settings">
+            {t('adminOps.settings.open')}
+          </button>
+        )}
       </form>
     </main>
   );

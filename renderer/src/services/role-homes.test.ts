@@ -39,6 +39,8 @@ describe('role homes', () => {
 
   it('lands the quality checker on call recordings, without a phone; team leads have them too, agents not', () => {
     expect(viewsFor('quality')[0]).toBe('recordings');
+    // Work orders read-only (the server refuses its writes): opened from a call record or searched.
+    expect(viewsFor('quality')).toEqual(['recordings', 'workOrders']);
     expect(usesPhone('quality')).toBe(false);
     expect(viewsFor('team_lead')).toContain('recordings');
     expect(viewsFor('agent')).not.toContain('recordings');

@@ -23,9 +23,9 @@ export function viewsFor(role: Role | undefined, mode: NetworkMode = 'center'): 
     // The center's IT and management: the console first, the board and figures one click away; no phone.
     case 'center_admin':
       return ['admin', 'supervision', 'workOrders', 'wallboard', 'indicators', 'recordings'];
-    // 质检: call records and their recordings; no phone.
+    // 质检: call records and their recordings, the work orders read-only; no phone.
     case 'quality':
-      return ['recordings'];
+      return ['recordings', 'workOrders'];
     case 'agent':
       return ['desk', 'workOrders'];
     // The province and the ministry supervise the centers below them (§3.1); they take no calls.

@@ -32,4 +32,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { id: 'wrapUp', modes: CENTER, component: lazy(() => import('./wrap-up/WrapUpCodesSection').then((m) => ({ default: m.WrapUpCodesSection }))) },
   // A province's or the ministry's reporting units and their feed tokens (issue 16).
   { id: 'network', modes: PARENTS, component: lazy(() => import('../network/NetworkRegistrySection').then((m) => ({ default: m.NetworkRegistrySection }))) },
+  // Operations: backups, then telephone PINs at the outlet.
+  { id: 'backups', component: lazy(() => import('./backups/BackupsSection').then((m) => ({ default: m.BackupsSection }))) },
+  { id: 'callerPins', modes: CENTER, component: lazy(() => import('./caller-pins/CallerPinsSection').then((m) => ({ default: m.CallerPinsSection }))) },
 ];

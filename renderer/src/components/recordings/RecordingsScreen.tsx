@@ -8,6 +8,8 @@ import { useSessionStore } from '../../stores/session-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { ApiError } from '../../services/api-client';
 import { RecordingPlayer } from './RecordingPlayer';
+import { useWorkOrdersStore } from '../../stores/work-orders-store';
+import { WorkOrderDetailPanel } from '../work-orders/WorkOrderDetailPanel';
 
 interface Filters {
   from: string;
@@ -26,6 +28,8 @@ export function RecordingsScreen() {
   const [selected, setSelected] = useState<string>();
   const [usage, setUsage] = useState<RecordingUsage>();
   const [error, setError] = useState<string>();
+  const openOrder = useWorkOrdersStore((s) => s.select);
+  const openedOrder = useWorkOrdersStore((s) => s.selected);
 
   const search = useCallback(
     (f: Filters) =>
@@ -94,6 +98,7 @@ export function RecordingsScreen() {
                 <th>{t('recordings.columns.agent')}</th>
                 <th>{t('recordings.columns.talk')}</th>
                 <th>{t('recordings.columns.recording')}</th>
+                <th>{t('adminOps.recordings.workOrders')}</th>
               </tr>
             </thead>
             <tbody>
@@ -118,12 +123,30 @@ export function RecordingsScreen() {
                       </button>
                     )}
                   </td>
+                  <td>
+                    {c.workOrderIds.length === 0
+                      ? '—'
+                      : c.workOrderIds.map((id) => (
+                          <button
+                            key={id}
+                            type="button"
+                            className="link"
+                            onClick={() => void openOrder(id)}
+                            aria-label={t('orderDesk.open', { id })}
+                            data-testid="recording-open-order"
+                          >
+                            #{id}
+                          </button>
+                        ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
+      {/* The order of a call, as the work-order screen shows it: its steps are only those the server allows this role (none for 质检). */}
+      {openedOrder && <WorkOrderDetailPanel />}
     </main>
   );
 }

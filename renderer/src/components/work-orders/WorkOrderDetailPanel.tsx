@@ -38,6 +38,11 @@ export function WorkOrderDetailPanel() {
           {t('orderDesk.closeDetail')}
         </button>
       </div>
+      {role === 'quality' && (
+        <p className="muted" data-testid="order-read-only">
+          {t('adminOps.quality.readOnly')}
+        </p>
+      )}
       <dl className="order-detail__fields">
         {row(t('workOrders.category'), t(`record.categories.${order.category}`))}
         {row(t('workOrders.state'), <span className={`state state--${order.state}`}>{t(`workOrders.states.${order.state}`)}</span>, 'order-state')}
