@@ -31,7 +31,6 @@ const HAND_WRITTEN: Record<string, string> = {
   'POST /api/v1/calls/:callId/wrap-up': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/wrap-up-codes/report': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/call-history': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/service-hours': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/work-orders': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/hours': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/agents': 'built in parallel with the table this wave (issue 10: to convert)',

@@ -22,6 +22,9 @@ export function serviceHoursFor(flow: Flow, override: string | undefined): { con
 
 /** Whether 人工 is open at an instant: the flow's hours (or the override) on the center's working days. */
 export function serviceHoursCheck(ctx: ServerContext, flow: Flow): (ms: number) => boolean {
+  // The admin's schedule, read on each call so that a save applies to the next caller.
+  const schedule = ctx.services.get(SERVICES.serviceSchedule);
+  if (schedule) return (ms) => schedule.isOpen(ms);
   const calendar = ctx.services.get(SERVICES.calendar);
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
   return ctx.config.serviceHours === 'always'
