@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { formatted } from './field-issues.js';
 
 /** §2.3 人工 hours as the admin keeps them (系统管理 → 服务时间) and as the IVR applies them. */
 
 /** HH:MM; "24:00" only as the end of a period (open until midnight). */
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
-const endHhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time HH:MM');
-const ymd = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'a real calendar date');
+const hhmm = formatted(/^([01]\d|2[0-3]):[0-5]\d$/, 'time', 'a time HH:MM');
+const endHhmm = formatted(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'time', 'a time HH:MM');
+const ymd = formatted(/^\d{4}-\d{2}-\d{2}$/, 'date', 'a date YYYY-MM-DD').refine(
+  (v) => {
+    const day = new Date(`${v}T00:00:00Z`);
+    return !/^\d{4}-\d{2}-\d{2}$/.test(v) || (!Number.isNaN(day.getTime()) && day.toISOString().startsWith(v));
+  },
+  { message: 'a real calendar date', params: { code: 'date' } },
+);
 
-export const servicePeriodSchema = z.object({ from: hhmm, to: endHhmm }).refine((p) => p.from < p.to, { message: 'ends before it starts', path: ['to'] });
+export const servicePeriodSchema = z.object({ from: hhmm, to: endHhmm }).refine((p) => p.from < p.to, { message: 'ends before it starts', path: ['to'], params: { code: 'time_order' } });
 export type ServicePeriod = z.infer<typeof servicePeriodSchema>;
 
 /** A day's periods: in order, not overlapping; none = closed that day. */
@@ -19,7 +23,7 @@ const dayPeriods = z
   .max(4)
   .superRefine((periods, ctx) => {
     for (let i = 1; i < periods.length; i++) {
-      if (periods[i]!.from < periods[i - 1]!.to) ctx.addIssue({ code: 'custom', message: 'overlaps the period before', path: [i, 'from'] });
+      if (periods[i]!.from < periods[i - 1]!.to) ctx.addIssue({ code: 'custom', message: 'overlaps the period before', path: [i, 'from'], params: { code: 'overlap' } });
     }
   });
 
@@ -50,7 +54,7 @@ export const serviceScheduleSchema = z
     });
     const seen = new Set<string>();
     s.exceptions.forEach((e, i) => {
-      if (seen.has(e.date)) ctx.addIssue({ code: 'custom', message: 'a second exception for this day', path: ['exceptions', i, 'date'] });
+      if (seen.has(e.date)) ctx.addIssue({ code: 'custom', message: 'a second exception for this day', path: ['exceptions', i, 'date'], params: { code: 'duplicate' } });
       seen.add(e.date);
     });
   });

@@ -108,10 +108,10 @@ describe('PUT /api/v1/service-hours (系统管理 → 服务时间)', () => {
     const bad = async (body: unknown) => {
       const r = await s.call('PUT', '/api/v1/service-hours', admin, body);
       expect(r.status).toBe(400);
-      return (r.body.details as Array<{ path: string }>).map((d) => d.path);
+      return (r.body.details as Array<{ path: string; code: string }>).map((d) => `${d.path}:${d.code}`);
     };
-    expect(await bad({ weekly: weekdays([{ from: '12:00', to: '09:00' }]), exceptions: [] })).toContain('weekly.0.periods.0.to');
-    expect(await bad({ weekly: weekdays([{ from: '9:00', to: '12:00' }]), exceptions: [] })).toContain('weekly.0.periods.0.from');
+    expect(await bad({ weekly: weekdays([{ from: '12:00', to: '09:00' }]), exceptions: [] })).toContain('weekly.0.periods.0.to:time_order');
+    expect(await bad({ weekly: weekdays([{ from: '9:00', to: '12:00' }]), exceptions: [] })).toContain('weekly.0.periods.0.from:time');
     expect(
       await bad({
         weekly: weekdays([
@@ -120,17 +120,18 @@ describe('PUT /api/v1/service-hours (系统管理 → 服务时间)', () => {
         ]),
         exceptions: [],
       }),
-    ).toContain('weekly.0.periods.1.from');
+    ).toContain('weekly.0.periods.1.from:overlap');
     expect(
       await bad({
         weekly: weekdays([]),
         exceptions: [
           { date: '2026-02-30', periods: [] },
+          { date: '2026-13-45', periods: [] },
           { date: '2026-12-07', periods: [] },
           { date: '2026-12-07', periods: [] },
         ],
       }),
-    ).toEqual(expect.arrayContaining(['exceptions.0.date', 'exceptions.2.date']));
-    expect(await bad({ weekly: weekdays([]).slice(1), exceptions: [] })).toContain('weekly');
+    ).toEqual(expect.arrayContaining(['exceptions.0.date:date', 'exceptions.1.date:date', 'exceptions.3.date:duplicate']));
+    expect((await bad({ weekly: weekdays([]).slice(1), exceptions: [] }))[0]).toMatch(/^weekly:/);
   });
 });
