@@ -10,6 +10,8 @@ interface AdminCalendarState {
   error: ApiError | undefined;
   /** The year just uploaded, and how many open work orders had their due dates counted again. */
   loaded: { year: number; recomputed: number } | undefined;
+  /** The file last sent, parsed: its rows name what an error is about. */
+  sent: unknown;
   show(year: number): Promise<void>;
   /** Uploads a year's file as the admin chose it (its text): checked here for JSON, then by the server. */
   upload(year: number, text: string): Promise<void>;
@@ -24,6 +26,7 @@ export const useAdminCalendarStore = create<AdminCalendarState>()((set, get) => 
   calendar: undefined,
   error: undefined,
   loaded: undefined,
+  sent: undefined,
   async show(year) {
     set({ year });
     try {
@@ -41,6 +44,7 @@ export const useAdminCalendarStore = create<AdminCalendarState>()((set, get) => 
       set({ error: new ApiError(400, 'not_json', 'the file is not JSON'), loaded: undefined });
       return;
     }
+    set({ sent: body });
     try {
       const result = await api().call(routes.calendar.put, { params: { year }, body });
       set({ year, calendar: result, error: undefined, loaded: { year, recomputed: result.recomputedWorkOrders.length } });

@@ -12,6 +12,8 @@ interface AdminHoursState {
   error: ApiError | undefined;
   saving: boolean;
   saved: boolean;
+  /** Edited since loaded or saved: a late load must not undo the admin's edits. */
+  dirty: boolean;
   load(): Promise<void>;
   setDay(weekday: number, periods: WeeklyDay['periods']): void;
   setException(index: number, exception: HoursException | undefined): void;
@@ -29,27 +31,29 @@ export const useAdminHoursStore = create<AdminHoursState>()((set, get) => ({
   error: undefined,
   saving: false,
   saved: false,
+  dirty: false,
   async load() {
     try {
       const current = await api().call(routes.serviceHours.get);
-      set({ current, schedule: current.schedule, error: undefined });
+      set(get().dirty ? { current } : { current, schedule: current.schedule, error: undefined });
     } catch (error) {
       set({ error: asApiError(error) });
     }
   },
   setDay(weekday, periods) {
     const schedule = get().schedule;
-    if (schedule) set({ schedule: { ...schedule, weekly: schedule.weekly.map((d) => (d.weekday === weekday ? { weekday, periods } : d)) }, saved: false });
+    if (schedule)
+      set({ schedule: { ...schedule, weekly: schedule.weekly.map((d) => (d.weekday === weekday ? { weekday, periods } : d)) }, saved: false, dirty: true });
   },
   setException(index, exception) {
     const schedule = get().schedule;
     if (!schedule) return;
     const exceptions = exception ? schedule.exceptions.map((e, i) => (i === index ? exception : e)) : schedule.exceptions.filter((_, i) => i !== index);
-    set({ schedule: { ...schedule, exceptions }, saved: false });
+    set({ schedule: { ...schedule, exceptions }, saved: false, dirty: true });
   },
   addException(date) {
     const schedule = get().schedule;
-    if (schedule) set({ schedule: { ...schedule, exceptions: [...schedule.exceptions, { date, periods: [], note: '' }] }, saved: false });
+    if (schedule) set({ schedule: { ...schedule, exceptions: [...schedule.exceptions, { date, periods: [], note: '' }] }, saved: false, dirty: true });
   },
   async save() {
     const schedule = get().schedule;
@@ -57,7 +61,7 @@ export const useAdminHoursStore = create<AdminHoursState>()((set, get) => ({
     set({ saving: true });
     try {
       const current = await api().call(routes.serviceHours.put, { body: schedule });
-      set({ current, schedule: current.schedule, error: undefined, saving: false, saved: true });
+      set({ current, schedule: current.schedule, error: undefined, saving: false, saved: true, dirty: false });
     } catch (error) {
       set({ error: asApiError(error), saving: false, saved: false });
     }

@@ -13,20 +13,27 @@ export function CalendarsSection() {
   const { t } = useTranslation();
   const timeZone = useConnectionStore((s) => s.timeZone);
   const [thisYear] = useState(() => yearOf(localDateOf(Date.now(), timeZone)));
-  const { year, calendar, error, loaded, show, upload } = useAdminCalendarStore();
+  const { year, calendar, error, loaded, sent, show, upload } = useAdminCalendarStore();
   const [uploadYear, setUploadYear] = useState(thisYear + 1);
   const file = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void show(thisYear);
   }, [show, thisYear]);
 
-  // "holidays.3.from" → 第 4 个节假日（春节）的开始日期
+  // "holidays.1" → 第 2 个节假日「春节」2027-02-05 至 2027-01-01: the row as the file has it.
+  const rows = (sent ?? {}) as { holidays?: Array<Record<string, unknown>>; workingWeekendDays?: Array<Record<string, unknown>> };
   const locate = (path: string) => {
     const [list, index] = path.split('.');
     const row = Number(index);
-    if (Number.isNaN(row)) return undefined;
-    if (list === 'holidays') return t('adminContent.calendar.atHoliday', { n: row + 1 });
-    if (list === 'workingWeekendDays') return t('adminContent.calendar.atWorkingDay', { n: row + 1 });
+    if (Number.isNaN(row)) return list === 'holidays' ? t('adminContent.calendar.holidayDays') : undefined;
+    if (list === 'holidays') {
+      const h = rows.holidays?.[row];
+      return t('adminContent.calendar.atHoliday', { n: row + 1, row: h ? `「${String(h.name)}」${String(h.from)} – ${String(h.to)}` : '' });
+    }
+    if (list === 'workingWeekendDays') {
+      const w = rows.workingWeekendDays?.[row];
+      return t('adminContent.calendar.atWorkingDay', { n: row + 1, row: w ? `${String(w.date)}「${String(w.for)}」` : '' });
+    }
     return undefined;
   };
   const send = async () => {

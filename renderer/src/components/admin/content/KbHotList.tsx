@@ -27,8 +27,8 @@ export function KbHotList() {
         {hot.map((h) => (
           <li key={h.id} className={h.pinned ? 'admin-kb__hot-pinned' : undefined}>
             <span>
-              {h.pinned ? '📌 ' : ''}
               {h.title}
+              {h.pinned && <span className="tag tag--pinned">{t('adminContent.kb.pinned')}</span>}
             </span>
             {h.pinned ? (
               <span className="admin-kb__hot-actions">
