@@ -43,9 +43,10 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const isInServiceHours = serviceHoursCheck(ctx, flow);
   // The desk reads the same hours (in /healthz) for its §2.4-10 sign-out warning.
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
+  const schedule = ctx.services.get(SERVICES.serviceSchedule);
   ctx.services.provide(
     SERVICES.serviceHours,
-    ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods },
+    schedule ? schedule.centerHours() : ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods },
   );
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {

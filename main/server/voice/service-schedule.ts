@@ -10,6 +10,7 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { createScheduleCheck, scheduleOf, type ServiceHours } from '../../../shared/time/service-hours.js';
 import type { ServiceHoursResponse, ServiceSchedule } from '../../../shared/api/service-hours.js';
+import type { CenterServiceHours } from '../../../shared/api/health.js';
 import { closedHoursSentence } from '../ivr/hours-sentence.js';
 import { synthesizePrompt } from '../ivr/text-to-speech.js';
 import { ServiceScheduleStore } from './service-schedule-store.js';
@@ -97,6 +98,23 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
   return {
     isOpen: (ms: number): boolean => check(ms),
     describe,
+    /**
+     * The desk's /healthz view (weekdays open, a working day's periods), read live so that the
+     * sign-out warning follows a save without a restart.
+     */
+    centerHours(): CenterServiceHours {
+      if (deps.flag === 'always') return 'always';
+      return {
+        get weekdays() {
+          return schedule()
+            .weekly.filter((w) => w.periods.length)
+            .map((w) => w.weekday);
+        },
+        get periods() {
+          return describe().periods;
+        },
+      };
+    },
     /** At start: a saved schedule whose prompt is missing (a new data dir, a TTS installed since) gets it. */
     makePromptIfMissing: makePrompt,
 
