@@ -97,7 +97,7 @@ export const useAdminKbStore = create<AdminKbState>()((set, get) => ({
   },
   edit(change) {
     const draft = get().draft;
-    if (draft) set({ draft: { ...draft, ...change }, saved: undefined });
+    if (draft) set({ draft: { ...draft, ...change }, saved: undefined, error: undefined });
   },
   async save(publish) {
     const { draft, article } = get();
