@@ -18,6 +18,7 @@ import type { DepartmentService } from './work-orders/department-service.js';
 import type { SmsSender } from './self-service/sms-sender.js';
 import type { EmbeddedPinStore } from './gateway/embedded-pin-store.js';
 import type { CenterServiceHours } from '../../shared/api/health.js';
+import type { ServiceScheduleService } from './voice/service-schedule.js';
 
 export class ServiceKey<T> {
   declare private readonly type: T;
@@ -59,6 +60,8 @@ export const SERVICES = {
   pinStore: new ServiceKey<EmbeddedPinStore>('pinStore'),
   /** §2.3 人工 hours as configured (the IVR flow's, or --service-hours), for the desk. */
   serviceHours: new ServiceKey<CenterServiceHours>('serviceHours'),
+  /** §2.3 人工 hours in force (the admin's schedule, holidays, exceptions), saved at run time. */
+  serviceSchedule: new ServiceKey<ServiceScheduleService>('serviceSchedule'),
 } as const;
 
 export class ServiceRegistry {

@@ -23,6 +23,11 @@ export const FIELD_ISSUE_CODES = [
   'date',
   'nothing_to_change',
   'invalid',
+  // Times of day and their order (service hours), and a value given twice.
+  'time',
+  'time_order',
+  'overlap',
+  'duplicate',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineRoute } from './route.js';
 import {
   kbArticleInputSchema,
+  kbArticleListQuerySchema,
+  kbArticleListResponseSchema,
+  kbPinsBodySchema,
   kbArticleSchema,
   kbArticleUpdateSchema,
   kbArticleVersionSchema,
@@ -27,4 +30,8 @@ export const knowledgeBaseRoutes = {
   }),
   create: defineRoute({ method: 'POST', path: '/api/v1/kb/articles', body: kbArticleInputSchema, response: kbArticleSchema, status: 201 }),
   update: defineRoute({ method: 'PUT', path: '/api/v1/kb/articles/:id', params: idParams, body: kbArticleUpdateSchema, response: kbArticleSchema }),
+  /** The editors' list: drafts, archived and expired articles too. */
+  list: defineRoute({ method: 'GET', path: '/api/v1/kb/articles', query: kbArticleListQuerySchema, response: kbArticleListResponseSchema }),
+  /** The pinned top of the hot list (置顶), in order; answers the hot list as agents now see it. */
+  pins: defineRoute({ method: 'PUT', path: '/api/v1/kb/pins', body: kbPinsBodySchema, response: kbHotResponseSchema }),
 };

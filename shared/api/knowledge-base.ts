@@ -98,6 +98,33 @@ export type KbSearchResponse = z.infer<typeof kbSearchResponseSchema>;
 export const kbHotQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
 export const kbHotResponseSchema = z.object({
-  items: z.array(z.object({ id: z.number().int(), category: kbCategorySchema, title: z.string(), views: z.number().int() })),
+  /** The admin's pinned articles first (置顶, in their order), then the most opened of the week. */
+  items: z.array(
+    z.object({ id: z.number().int(), category: kbCategorySchema, title: z.string(), views: z.number().int(), pinned: z.boolean().default(false) }),
+  ),
 });
 export type KbHotResponse = z.infer<typeof kbHotResponseSchema>;
+
+/** GET /api/v1/kb/articles (editors): every article, drafts and expired ones included, to find one to edit. */
+export const kbArticleListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: kbCategorySchema.optional(),
+  status: kbStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const kbArticleListItemSchema = kbArticleSchema.omit({ body: true, keywords: true, updatedBy: true }).extend({
+  /** Its place on the pinned list (1 = top), null when not pinned. */
+  pinnedAt: z.number().int().nullable(),
+});
+export type KbArticleListItem = z.infer<typeof kbArticleListItemSchema>;
+
+export const kbArticleListResponseSchema = z.object({ items: z.array(kbArticleListItemSchema) });
+
+/** PUT /api/v1/kb/pins: the pinned articles (置顶) in order; [] unpins all. */
+export const kbPinsBodySchema = z.object({
+  articleIds: z
+    .array(z.number().int().positive())
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'an article pinned twice'),
+});

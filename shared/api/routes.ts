@@ -13,6 +13,7 @@ import { workOrderRoutes } from './work-orders-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { wrapUpRoutes } from './wrap-up-routes.js';
 import { callerPinRoutes } from './verification-routes.js';
+import { serviceHoursRoutes } from './service-hours-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -30,6 +31,7 @@ export const routes = {
   wrapUp: wrapUpRoutes,
   network: networkRoutes,
   callerPins: callerPinRoutes,
+  serviceHours: serviceHoursRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

@@ -93,6 +93,13 @@ export class WorkingCalendar {
     return !isWeekend(date);
   }
 
+  /** For the service hours (shared/time/service-hours.ts periodsOn): a holiday, a 调休 working weekend day, or neither. */
+  dayKind(date: LocalDate): 'holiday' | 'make-up' | 'ordinary' {
+    const y = this.yearDays(yearOf(date));
+    if (y.holidays.has(date)) return 'holiday';
+    return y.workingWeekends.has(date) ? 'make-up' : 'ordinary';
+  }
+
   /** The Nth working day after `date` (the day itself never counts); n ≥ 1. */
   addWorkingDays(date: LocalDate, n: number): LocalDate {
     return this.countWorkingDays(date, n).day;

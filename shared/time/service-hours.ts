@@ -46,3 +46,55 @@ export function isInServiceHours(ms: number, hours: ServiceHours | 'always' | un
   if (hours === undefined || hours === 'always') return true;
   return createServiceHours(hours, timeZone)(ms);
 }
+
+/** What the holiday calendar says of a day: a statutory holiday, a 调休 working weekend day, or neither. */
+export type DayKind = 'holiday' | 'make-up' | 'ordinary';
+
+type Period = { from: string; to: string };
+
+/** The admin's schedule (shared/api/service-hours.ts ServiceSchedule): seven weekdays and dated exceptions. */
+export interface WeekSchedule {
+  weekly: ReadonlyArray<{ weekday: number; periods: readonly Period[] }>;
+  exceptions: ReadonlyArray<{ date: string; periods: readonly Period[] }>;
+}
+
+/**
+ * A day's 人工 periods, in this order of precedence:
+ * 1. a dated exception (a local holiday closed, a weekend work day open) — the admin said so for that day;
+ * 2. a statutory holiday: closed, whatever the weekday (holiday over weekday);
+ * 3. a 调休 working weekend day: the hours of an ordinary working day (the first open weekday, Monday first);
+ * 4. the weekday's own rule (weekends closed or, say, Saturday mornings open).
+ */
+export function periodsOn(schedule: WeekSchedule, date: LocalDate, isoWeekday: number, kind: DayKind): readonly Period[] {
+  const exception = schedule.exceptions.find((e) => e.date === date);
+  if (exception) return exception.periods;
+  if (kind === 'holiday') return [];
+  const ofWeekday = (d: number) => schedule.weekly.find((w) => w.weekday === d)?.periods ?? [];
+  if (kind === 'make-up') {
+    for (let d = 1; d <= 5; d++) if (ofWeekday(d).length) return ofWeekday(d);
+    return [];
+  }
+  return ofWeekday(isoWeekday);
+}
+
+/** Is 人工 open at an instant: periodsOn() of the local day; an end of "24:00" means until midnight. */
+export function createScheduleCheck(schedule: WeekSchedule, timeZone: string, dayKind?: (date: LocalDate) => DayKind): (ms: number) => boolean {
+  return (ms) => {
+    const { date, minutes, isoWeekday } = localTimeOf(ms, timeZone);
+    let kind: DayKind = 'ordinary';
+    try {
+      kind = dayKind ? dayKind(date) : 'ordinary';
+    } catch {
+      // A year the calendar lacks: the weekly rule alone.
+    }
+    return periodsOn(schedule, date, isoWeekday, kind).some((p) => minutes >= minutesOfDay(p.from) && minutes < minutesOfDay(p.to));
+  };
+}
+
+/** The flow's (or --service-hours') hours as a schedule: the same periods on each open weekday. */
+export function scheduleOf(hours: ServiceHours): WeekSchedule {
+  return {
+    weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, periods: hours.weekdays.includes(weekday) ? [...hours.periods] : [] })),
+    exceptions: [],
+  };
+}

@@ -23,7 +23,6 @@ const HAND_WRITTEN: Record<string, string> = {
   'POST /api/v1/follow-up-entries/:id/done': 'built in parallel with the table this wave (issue 10: to convert)',
   'POST /api/v1/calls/:callId/wrap-up': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/call-history': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/service-hours': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/work-orders': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/hours': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/agents': 'built in parallel with the table this wave (issue 10: to convert)',

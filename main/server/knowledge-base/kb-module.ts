@@ -15,7 +15,7 @@ export const knowledgeBaseModule: ServerModuleFactory = (ctx) => {
     registerRoutes(app) {
       const auth = ctx.services.get(SERVICES.auth);
       if (!auth) throw new Error('the knowledge-base routes need the auth module');
-      registerKbRoutes(app, kb, auth);
+      registerKbRoutes(app, kb, auth, ctx.services.get(SERVICES.audit));
     },
   };
 };

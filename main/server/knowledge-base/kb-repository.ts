@@ -60,6 +60,19 @@ export class KbRepository {
         ) v JOIN kb_articles a ON a.id = v.article_id
         WHERE a.status = 'published' AND a.effective_from <= @today AND (a.expires_at IS NULL OR a.expires_at > @today)
         ORDER BY v.views DESC, a.id LIMIT @limit`),
+      pinned: db.prepare<{ since: number; today: string }, { id: number; category: KbCategory; title: string; views: number }>(`
+        SELECT a.id, a.category, a.title, (SELECT count(*) FROM kb_views v WHERE v.article_id = a.id AND v.viewed_at >= @since) AS views
+        FROM kb_pins p JOIN kb_articles a ON a.id = p.article_id
+        WHERE a.status = 'published' AND a.effective_from <= @today AND (a.expires_at IS NULL OR a.expires_at > @today)
+        ORDER BY p.position`),
+      pinPositions: db.prepare<[], { article_id: number; position: number }>('SELECT article_id, position FROM kb_pins ORDER BY position'),
+      clearPins: db.prepare('DELETE FROM kb_pins'),
+      pin: db.prepare<[number, number]>('INSERT INTO kb_pins (article_id, position) VALUES (?, ?)'),
+      list: db.prepare<{ q: string | null; category: string | null; status: string | null; limit: number }, ArticleRow>(`
+        SELECT * FROM kb_articles
+        WHERE (@q IS NULL OR instr(title, @q) > 0 OR instr(keywords, @q) > 0 OR instr(body, @q) > 0)
+          AND (@category IS NULL OR category = @category) AND (@status IS NULL OR status = @status)
+        ORDER BY updated_at DESC, id DESC LIMIT @limit`),
     };
   }
 
@@ -102,6 +115,28 @@ export class KbRepository {
 
   recordView(articleId: number, userId: number | null, at: number): void {
     this.q.view.run(articleId, userId, at);
+  }
+
+  /** Pinned articles (置顶) still in effect, in the admin's order, with their views of the week. */
+  pinned(since: number, today: string) {
+    return this.q.pinned.all({ since, today });
+  }
+
+  pinPositions(): Map<number, number> {
+    return new Map(this.q.pinPositions.all().map((p) => [p.article_id, p.position]));
+  }
+
+  /** Replaces the pinned list (ids known to exist). */
+  setPins(ids: readonly number[]): void {
+    this.db.transaction(() => {
+      this.q.clearPins.run();
+      ids.forEach((id, i) => this.q.pin.run(id, i + 1));
+    })();
+  }
+
+  /** The editors' list: a plain substring match over title, keywords and body (drafts and expired ones too). */
+  list(filter: { q?: string | undefined; category?: string | undefined; status?: string | undefined; limit: number }): ArticleRow[] {
+    return this.q.list.all({ q: filter.q || null, category: filter.category ?? null, status: filter.status ?? null, limit: filter.limit });
   }
 
   hot(since: number, today: string, limit: number) {

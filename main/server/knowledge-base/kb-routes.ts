@@ -3,12 +3,13 @@ import { HttpError } from '../http/http-app.js';
 import { registerRoute } from '../http/register-route.js';
 import { principalOf } from '../auth/principal.js';
 import type { AuthService } from '../auth/auth-service.js';
+import type { AuditService } from '../audit/audit-service.js';
 import type { KbArticle } from '../../../shared/api/knowledge-base.js';
 import { knowledgeBaseRoutes as routes } from '../../../shared/api/knowledge-base-routes.js';
 import { KbConflictError, type KnowledgeBaseService } from './kb-service.js';
 
-/** Agents and team leads read; the center admin edits (and reads, to edit). */
-export function registerKbRoutes(app: FastifyInstance, kb: KnowledgeBaseService, auth: AuthService): void {
+/** Agents and team leads read; the center admin edits (and reads, to edit); every edit is audited. */
+export function registerKbRoutes(app: FastifyInstance, kb: KnowledgeBaseService, auth: AuthService, audit?: AuditService): void {
   const readers = auth.requireRole('agent', 'team_lead', 'center_admin');
   const editors = auth.requireRole('center_admin');
 
@@ -30,12 +31,35 @@ export function registerKbRoutes(app: FastifyInstance, kb: KnowledgeBaseService,
     return { items: kb.versions(id) };
   });
 
-  registerRoute(app, routes.create, { preHandler: editors }, ({ body }, request) => kb.create(body, principalOf(request).userId));
+  const audited = (request: Parameters<typeof principalOf>[0], action: string, entityId: number | null, detail: Record<string, unknown>) =>
+    audit?.record({ actorUserId: principalOf(request).userId, action, entityType: 'kb_article', entityId, detail });
+
+  registerRoute(app, routes.list, { preHandler: editors }, ({ query }) => ({ items: kb.list(query) }));
+
+  registerRoute(app, routes.create, { preHandler: editors }, ({ body }, request) => {
+    const created = kb.create(body, principalOf(request).userId);
+    audited(request, 'kb.create', created.id, { title: created.title, status: created.status, version: created.version, expiresAt: created.expiresAt });
+    return created;
+  });
+
+  registerRoute(app, routes.pins, { preHandler: editors }, ({ body: { articleIds } }, request) => {
+    const { unknown } = kb.setPins(articleIds);
+    if (unknown.length)
+      throw new HttpError(
+        400,
+        'invalid_request',
+        'invalid body: no such article',
+        unknown.map((i) => ({ path: `articleIds.${i}`, message: `no article ${articleIds[i]}` })),
+      );
+    audited(request, 'kb.pins', null, { articleIds });
+    return kb.hot(10);
+  });
 
   registerRoute(app, routes.update, { preHandler: editors }, ({ params: { id }, body: { article, expectedVersion } }, request) => {
     try {
       const saved = kb.update(id, article, expectedVersion, principalOf(request).userId);
       if (!saved) throw new HttpError(404, 'not_found', `no article ${id}`);
+      audited(request, 'kb.update', id, { title: saved.title, status: saved.status, version: saved.version, expiresAt: saved.expiresAt });
       return saved;
     } catch (error) {
       if (error instanceof KbConflictError)

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { EventHub } from '../events/event-hub.js';
 import { localDateOf } from '../../../shared/time/zoned.js';
-import type { KbArticle, KbArticleInput, KbArticleVersion, KbHotResponse, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
+import type { KbArticle, KbArticleInput, KbArticleListItem, KbArticleVersion, KbHotResponse, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
 import { KbRepository, splitKeywords, type ArticleRow } from './kb-repository.js';
 import { KbSearch, type KbSearchOptions } from './kb-search.js';
 
@@ -22,8 +22,12 @@ export interface KnowledgeBaseService {
   create(input: KbArticleInput, userId: number | null, seedKey?: string): KbArticle;
   /** undefined when there is no such article; KbConflictError when expectedVersion is stale. */
   update(id: number, input: KbArticleInput, expectedVersion: number, userId: number | null): KbArticle | undefined;
-  /** Most opened in the last 7 days, in effect today. */
+  /** The pinned articles (置顶) first, then the most opened in the last 7 days; in effect today. */
   hot(limit: number): KbHotResponse;
+  /** The editors' list (drafts, archived and expired too), newest change first. */
+  list(filter: { q?: string | undefined; category?: string | undefined; status?: string | undefined; limit: number }): KbArticleListItem[];
+  /** Replaces the pinned list; the ids that name no article, by their index. */
+  setPins(ids: readonly number[]): { unknown: number[] };
   count(): number;
   today(): string;
 }
@@ -104,7 +108,28 @@ export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHu
       publish(row, 'updated');
       return toArticle(row);
     },
-    hot: (limit) => ({ items: repo.hot(clock.now() - WEEK_MS, today(), limit) }),
+    hot(limit) {
+      const since = clock.now() - WEEK_MS;
+      const pinned = repo.pinned(since, today()).map((a) => ({ ...a, pinned: true }));
+      const ids = new Set(pinned.map((a) => a.id));
+      const viewed = repo
+        .hot(since, today(), limit + ids.size)
+        .filter((a) => !ids.has(a.id))
+        .map((a) => ({ ...a, pinned: false }));
+      return { items: [...pinned, ...viewed].slice(0, Math.max(limit, pinned.length)) };
+    },
+    list(filter) {
+      const pins = repo.pinPositions();
+      return repo.list(filter).map((row) => {
+        const { body: _body, keywords: _keywords, updatedBy: _by, ...item } = toArticle(row);
+        return { ...item, pinnedAt: pins.get(row.id) ?? null };
+      });
+    },
+    setPins(ids) {
+      const unknown = ids.flatMap((id, i) => (repo.get(id) ? [] : [i]));
+      if (!unknown.length) repo.setPins(ids);
+      return { unknown };
+    },
     count: () => repo.count(),
     today,
   };

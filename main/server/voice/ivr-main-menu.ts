@@ -22,6 +22,9 @@ export function serviceHoursFor(flow: Flow, override: string | undefined): { con
 
 /** Whether 人工 is open at an instant: the flow's hours (or the override) on the center's working days. */
 export function serviceHoursCheck(ctx: ServerContext, flow: Flow): (ms: number) => boolean {
+  // The admin's schedule, read on each call so that a save applies to the next caller.
+  const schedule = ctx.services.get(SERVICES.serviceSchedule);
+  if (schedule) return (ms) => schedule.isOpen(ms);
   const calendar = ctx.services.get(SERVICES.calendar);
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
   return ctx.config.serviceHours === 'always'
@@ -40,9 +43,10 @@ export function createIvrRunner(ctx: ServerContext, prompts: PromptLibrary, acti
   const isInServiceHours = serviceHoursCheck(ctx, flow);
   // The desk reads the same hours (in /healthz) for its §2.4-10 sign-out warning.
   const hours = serviceHoursFor(flow, ctx.config.serviceHours);
+  const schedule = ctx.services.get(SERVICES.serviceSchedule);
   ctx.services.provide(
     SERVICES.serviceHours,
-    ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods },
+    schedule ? schedule.centerHours() : ctx.config.serviceHours === 'always' ? 'always' : { weekdays: hours.config.weekdays, periods: hours.config.periods },
   );
 
   const run = async (session: CallSession, entry: string): Promise<IvrResult> => {

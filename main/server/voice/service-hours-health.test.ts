@@ -38,6 +38,20 @@ describe('service hours in /healthz', () => {
     expect((await centerOf(server)).serviceHours).toBe('always');
   });
 
+  it("follow the admin's saved schedule at once (Saturday mornings open)", async () => {
+    process.env.AGENT_DESK_ADMIN_PASSWORD = 'health-admin-secret-1';
+    try {
+      server = await startTestServer(SERVER_MODULES, { config: { demo: false } });
+    } finally {
+      delete process.env.AGENT_DESK_ADMIN_PASSWORD;
+    }
+    const admin = await server.login('9001', 'health-admin-secret-1');
+    const day = [{ from: '08:30', to: '17:30' }];
+    const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, periods: weekday <= 5 ? day : weekday === 6 ? [{ from: '09:00', to: '12:00' }] : [] }));
+    expect((await server.call('PUT', '/api/v1/service-hours', admin, { weekly, exceptions: [] })).status).toBe(200);
+    expect((await centerOf(server)).serviceHours).toEqual({ weekdays: [1, 2, 3, 4, 5, 6], periods: day });
+  });
+
   it('are absent on a server without the voice module', async () => {
     server = await startTestServer([]);
     expect((await centerOf(server)).serviceHours).toBeUndefined();

@@ -1,28 +1,44 @@
 import { join } from 'node:path';
 import type { ServerModuleFactory } from '../context.js';
 import { loadFlowFile } from '../ivr/flow-loader.js';
+import { registerRoute } from '../http/register-route.js';
+import { principalOf } from '../auth/principal.js';
 import { SERVICES } from '../services.js';
-import { serviceHoursCheck, serviceHoursFor } from './ivr-main-menu.js';
-import type { ServiceHoursResponse } from '../../../shared/api/service-hours.js';
+import { serviceHoursRoutes } from '../../../shared/api/service-hours-routes.js';
+import { createServiceSchedule } from './service-schedule.js';
+import { madePromptsDir } from './prompt-library.js';
 
 /**
- * GET /api/v1/service-hours for the desk's banner: the same hours the IVR applies to 人工 (the
- * flow's, or --service-hours, on the center's working days). Needs 'auth' before it.
+ * §2.3 人工 hours (SERVICES.serviceSchedule): what the IVR applies to every call and the desk's
+ * banner shows (GET /api/v1/service-hours), saved by the center admin at run time (PUT, audited).
+ * Needs 'auth' and 'audit' before it; the calendar when present (holidays, 调休).
  */
 export const serviceHoursModule: ServerModuleFactory = (ctx) => {
   const auth = ctx.services.require(SERVICES.auth, 'service-hours');
+  const audit = ctx.services.require(SERVICES.audit, 'service-hours');
   const { flow } = loadFlowFile(join(ctx.config.resourcesDir, 'ivr', '12329.json'), join(ctx.config.resourcesDir, 'prompts', 'zh'));
-  const isOpen = serviceHoursCheck(ctx, flow);
-  const always = ctx.config.serviceHours === 'always';
-  const periods = serviceHoursFor(flow, ctx.config.serviceHours).config.periods.map((p) => ({ from: p.from, to: p.to }));
+  const schedule = createServiceSchedule({
+    db: ctx.db,
+    clock: ctx.clock,
+    logger: ctx.logger.child({ module: 'service-hours' }),
+    audit,
+    calendar: ctx.services.get(SERVICES.calendar),
+    timeZone: ctx.config.timeZone,
+    flowHours: flow.serviceHours,
+    flag: ctx.config.serviceHours,
+    madeDir: madePromptsDir(ctx.config.dataDir),
+  });
+  ctx.services.provide(SERVICES.serviceSchedule, schedule);
   return {
     name: 'service-hours',
     registerRoutes(app) {
-      app.get('/api/v1/service-hours', { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, async (): Promise<ServiceHoursResponse> => ({
-        open: isOpen(ctx.clock.now()),
-        periods,
-        always,
-      }));
+      registerRoute(app, serviceHoursRoutes.get, { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, () => schedule.describe());
+      registerRoute(app, serviceHoursRoutes.put, { preHandler: auth.requireRole('center_admin') }, ({ body }, request) =>
+        schedule.save(principalOf(request).userId, body),
+      );
+    },
+    start() {
+      void schedule.makePromptIfMissing();
     },
   };
 };

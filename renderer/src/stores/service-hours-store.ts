@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ServiceHoursResponse } from '../../../shared/api/service-hours';
+import { routes } from '../../../shared/api/routes';
 import { useSessionStore } from './session-store';
 
 interface ServiceHoursState {
@@ -15,8 +16,7 @@ export const useServiceHoursStore = create<ServiceHoursState>()((set) => ({
   periods: [],
   async load() {
     try {
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      const hours = await useSessionStore.getState().api.get<ServiceHoursResponse>('/api/v1/service-hours');
+      const hours = await useSessionStore.getState().api.call(routes.serviceHours.get);
       set({ open: hours.open, periods: hours.periods });
     } catch {
       // Unknown: no banner rather than a wrong one.

@@ -35,4 +35,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   // Operations: backups, then telephone PINs at the outlet.
   { id: 'backups', component: lazy(() => import('./backups/BackupsSection').then((m) => ({ default: m.BackupsSection }))) },
   { id: 'callerPins', modes: CENTER, component: lazy(() => import('./caller-pins/CallerPinsSection').then((m) => ({ default: m.CallerPinsSection }))) },
+  // Content: the knowledge base, service hours, holiday calendars.
+  { id: 'knowledge-base', modes: CENTER, component: lazy(() => import('./content/KbSection').then((m) => ({ default: m.KbSection }))) },
+  { id: 'service-hours', modes: CENTER, component: lazy(() => import('./content/ServiceHoursSection').then((m) => ({ default: m.ServiceHoursSection }))) },
+  { id: 'calendars', modes: CENTER, component: lazy(() => import('./content/CalendarsSection').then((m) => ({ default: m.CalendarsSection }))) },
 ];
