@@ -20,10 +20,10 @@ async function main(): Promise<void> {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.wav'))) {
     if (!(file.slice(0, -4) in texts)) {
       rmSync(join(dir, file));
-      console.log(`removed ${file}`);
+      process.stdout.write(`removed ${file}\n`);
     }
   }
-  console.log(`make-prompts: ${chosen.length} prompt(s) in ${dir}`);
+  process.stdout.write(`make-prompts: ${chosen.length} prompt(s) in ${dir}\n`);
 }
 
 main().catch((error: unknown) => {
