@@ -16,6 +16,7 @@ import { callHistoryModule } from './calls/call-history-module.js';
 import { serviceHoursModule } from './voice/service-hours-module.js';
 import { supervisionModule } from './supervision/supervision-module.js';
 import { recordingsModule } from './recordings/recordings-module.js';
+import { ivrAdminModule } from './ivr-admin/ivr-admin-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -39,6 +40,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   supervisionModule,
   voiceModule(),
   recordingsModule,
+  ivrAdminModule,
   // Last: it reads the others' services on each scrape.
   opsModule,
 ];
