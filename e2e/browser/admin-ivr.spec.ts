@@ -89,6 +89,10 @@ test('an admin replaces, previews and makes IVR prompts, and edits an outlet', a
   await page.screenshot({ path: testInfo.outputPath('ivr-prompts-en-1920.png') });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: testInfo.outputPath('ivr-prompts-en-1366.png') });
+  await page.getByTestId('admin-section-ivr-content').click();
+  await page.locator('[data-testid^="policy-row-"]', { hasText: '住房公积金贷款利率' }).click();
+  await expect(page.getByTestId('policy-summary')).toHaveValue('首套住房五年以上贷款年利率为百分之二点六。');
+  await page.screenshot({ path: testInfo.outputPath('ivr-policies-en-1366.png') });
 
   const db = new Database(join(server.dataDir, 'agent-desk.sqlite'), { readonly: true });
   const actions = db.prepare("SELECT a.action, a.entity_id AS id FROM audit_log a WHERE a.action LIKE 'ivr.%' ORDER BY a.id").all();

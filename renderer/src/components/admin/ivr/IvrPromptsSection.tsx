@@ -7,6 +7,7 @@ import { useConnectionStore } from '../../../stores/connection-store';
 import { formatCenterDateTime } from '../../../../../shared/time/format';
 import { askConfirm } from '../../../stores/confirm-store';
 import { fileAsBase64, ivrError } from './ivr-errors';
+import { ApiError } from '../../../services/api-client';
 import { PromptPlayer } from './PromptPlayer';
 import './admin-ivr.css';
 
@@ -109,7 +110,8 @@ function PromptEditor({ prompt, onSaved }: { prompt: IvrPrompt; onSaved: (p: Ivr
   const [text, setText] = useState(prompt.text);
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState<'text' | 'upload' | 'revert'>();
-  const [error, setError] = useState<{ text: string; field: string | undefined }>();
+  const [failure, setError] = useState<unknown>();
+  const error = failure === undefined ? undefined : ivrError(t, failure);
   const [done, setDone] = useState<string>();
 
   const run = async (kind: 'text' | 'upload' | 'revert', call: () => Promise<IvrPrompt>) => {
@@ -122,7 +124,7 @@ function PromptEditor({ prompt, onSaved }: { prompt: IvrPrompt; onSaved: (p: Ivr
       setText(saved.text);
       setDone(t(`adminIvr.done.${kind}`));
     } catch (e) {
-      setError(ivrError(t, e));
+      setError(e);
     } finally {
       setBusy(undefined);
     }
@@ -133,7 +135,7 @@ function PromptEditor({ prompt, onSaved }: { prompt: IvrPrompt; onSaved: (p: Ivr
       ? run('upload', async () =>
           api.call(routes.ivr.promptRecording, { params: { id: prompt.id }, body: { fileName: file.name, data: await fileAsBase64(file) } }),
         )
-      : setError({ text: t('adminIvr.errors.no_file'), field: 'file' });
+      : setError(new ApiError(0, 'no_file', 'choose a file first', { field: 'file' }));
   const revert = async () => {
     const ok = await askConfirm({
       title: t('adminIvr.revertTitle'),

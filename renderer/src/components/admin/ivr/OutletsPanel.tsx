@@ -18,11 +18,12 @@ export function OutletsPanel() {
   const [list, setList] = useState<{ editable: boolean; outlets: ContentOutlet[] }>();
   const [chosen, setChosen] = useState<string | 'new'>();
   const [form, setForm] = useState<Form>(EMPTY);
-  const [error, setError] = useState<{ text: string; field: string | undefined }>();
+  const [failure, setError] = useState<unknown>();
+  const error = failure === undefined ? undefined : ivrError(t, failure);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
 
-  const load = () => api.call(routes.ivr.outlets).then(setList, (e: unknown) => setError(ivrError(t, e)));
+  const load = () => api.call(routes.ivr.outlets).then(setList, (e: unknown) => setError(e));
   useEffect(() => void load(), [api]); // eslint-disable-line react-hooks/exhaustive-deps -- first load; later ones follow a save
   const choose = (o: ContentOutlet | 'new') => {
     setError(undefined);
@@ -44,7 +45,7 @@ export function OutletsPanel() {
       setDone(t('adminIvr.content.saved'));
       await load();
     } catch (e) {
-      setError(ivrError(t, e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -60,7 +61,7 @@ export function OutletsPanel() {
     if (!ok) return;
     await api.call(routes.ivr.deleteOutlet, { params: { code: o.code } }).then(
       () => (setChosen(undefined), load()),
-      (e: unknown) => setError(ivrError(t, e)),
+      (e: unknown) => setError(e),
     );
   };
   const marked = (field: string) => (error?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': 'outlet-error' } : {});
@@ -105,7 +106,7 @@ export function OutletsPanel() {
                 <td>{o.code}</td>
                 <td className="table__title">{o.name}</td>
                 <td>{o.district}</td>
-                <td className="table__title" title={o.address}>
+                <td className="table__title ivr-grow" title={o.address}>
                   {o.address}
                 </td>
                 <td>{t(o.spokenPrompt ? 'adminIvr.content.spoken' : 'adminIvr.content.recorded')}</td>

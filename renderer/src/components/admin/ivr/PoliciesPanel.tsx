@@ -17,11 +17,12 @@ export function PoliciesPanel() {
   const [list, setList] = useState<{ editable: boolean; policies: ContentPolicy[] }>();
   const [chosen, setChosen] = useState<string | 'new'>();
   const [form, setForm] = useState<PolicyRequest>(EMPTY);
-  const [error, setError] = useState<{ text: string; field: string | undefined }>();
+  const [failure, setError] = useState<unknown>();
+  const error = failure === undefined ? undefined : ivrError(t, failure);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
 
-  const load = () => api.call(routes.ivr.policies).then(setList, (e: unknown) => setError(ivrError(t, e)));
+  const load = () => api.call(routes.ivr.policies).then(setList, (e: unknown) => setError(e));
   useEffect(() => void load(), [api]); // eslint-disable-line react-hooks/exhaustive-deps -- first load; later ones follow a save
   const choose = (p: ContentPolicy | 'new') => {
     setError(undefined);
@@ -41,7 +42,7 @@ export function PoliciesPanel() {
       setDone(t('adminIvr.content.saved'));
       await load();
     } catch (e) {
-      setError(ivrError(t, e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -57,7 +58,7 @@ export function PoliciesPanel() {
     if (!ok) return;
     await api.call(routes.ivr.deletePolicy, { params: { id: Number(p.id) } }).then(
       () => (setChosen(undefined), load()),
-      (e: unknown) => setError(ivrError(t, e)),
+      (e: unknown) => setError(e),
     );
   };
   const marked = (field: string) => (error?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': 'policy-error' } : {});
@@ -100,7 +101,7 @@ export function PoliciesPanel() {
               <tr key={p.id} className={p.id === chosen ? 'table__row--on' : ''} onClick={() => choose(p)} data-testid={`policy-row-${p.id}`}>
                 <td>{p.category}</td>
                 <td className="table__title">{p.title}</td>
-                <td className="table__title" title={p.summary}>
+                <td className="table__title ivr-grow" title={p.summary}>
                   {p.summary}
                 </td>
                 <td>{t(p.spokenPrompt ? 'adminIvr.content.spoken' : 'adminIvr.content.recorded')}</td>
