@@ -90,7 +90,10 @@ describe('政策 and 网点 the IVR reads, edited by the center admin', () => {
     // A caller: 业务网点 → the districts are read; the new one is the 13th, keyed 13#.
     const deps = selfServiceDeps(server.ctx);
     const channel = new ScriptedChannel(['13#', 'hangup']);
-    await actionsFor(deps).outlets!({ channel, vars: {}, params: {}, clock: new ManualClock(0), nodeId: 'outlets' }).catch(() => undefined);
+    // The caller hangs up during the readout: the action ends with CallerGone.
+    await expect(Promise.resolve(actionsFor(deps).outlets!({ channel, vars: {}, params: {}, clock: new ManualClock(0), nodeId: 'outlets' }))).rejects.toThrow(
+      'caller hung up',
+    );
     const heard = channel.prompts;
     expect(heard).toContain(spoken.idFor('淳安县'));
     expect(heard).toContain(spoken.idFor(outletSpeech(outlet)));
