@@ -17,8 +17,13 @@ export function isSpokenId(id: string): boolean {
  * prompt, so a call never hears a stale one. Made when an admin saves; a text read from a core
  * system is made in the background the first time a caller needs it.
  */
+/** espeak-ng and sox runs at once: a first caller of a core system's outlet list must not start dozens. */
+const MAX_AT_ONCE = 2;
+
 export class SpokenPrompts {
   private readonly making = new Map<string, Promise<string>>();
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(private readonly dir: string) {}
 
@@ -45,12 +50,25 @@ export class SpokenPrompts {
     if (existsSync(this.fileOf(id))) return Promise.resolve(id);
     let pending = this.making.get(id);
     if (!pending) {
-      pending = synthesizePrompt(text, this.fileOf(id))
+      pending = this.inTurn(() => synthesizePrompt(text, this.fileOf(id)))
         .then(() => id)
         .finally(() => this.making.delete(id));
       this.making.set(id, pending);
     }
     return pending;
+  }
+
+  /** Runs at most MAX_AT_ONCE at a time; a finished run hands its place to the next in line. */
+  private async inTurn<T>(run: () => Promise<T>): Promise<T> {
+    if (this.running >= MAX_AT_ONCE) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await run();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 
   /** Removes speech no text uses any more (after an admin's edit); returns how many files. */
