@@ -17,6 +17,7 @@ import { serviceHoursModule } from './voice/service-hours-module.js';
 import { supervisionModule } from './supervision/supervision-module.js';
 import { recordingsModule } from './recordings/recordings-module.js';
 import { networkModule } from './network/network-module.js';
+import { ivrAdminModule } from './ivr-admin/ivr-admin-module.js';
 
 /**
  * The server's domains, in start order. Each entry is one line; a module that needs another's
@@ -41,6 +42,7 @@ export const SERVER_MODULES: readonly ServerModuleFactory[] = [
   voiceModule(),
   recordingsModule,
   networkModule,
+  ivrAdminModule,
   // Last: it reads the others' services on each scrape.
   opsModule,
 ];

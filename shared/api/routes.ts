@@ -14,6 +14,7 @@ import { auditRoutes } from './audit-routes.js';
 import { wrapUpRoutes } from './wrap-up-routes.js';
 import { callerPinRoutes } from './verification-routes.js';
 import { serviceHoursRoutes } from './service-hours-routes.js';
+import { ivrRoutes } from './ivr-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -32,6 +33,7 @@ export const routes = {
   network: networkRoutes,
   callerPins: callerPinRoutes,
   serviceHours: serviceHoursRoutes,
+  ivr: ivrRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

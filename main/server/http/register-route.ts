@@ -5,6 +5,8 @@ import { parseOrThrow } from './validation.js';
 export interface RouteOptions {
   /** Usually auth.requireRole(...): runs before the request is parsed, as before. */
   preHandler?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** A larger body than the server's default 1 MiB (an uploaded recording). */
+  bodyLimit?: number;
 }
 
 export type RouteHandler<R extends RouteShape> = (
@@ -24,6 +26,7 @@ export function registerRoute<const R extends RouteShape>(app: FastifyInstance, 
     method: route.method,
     url: route.path,
     config: { contract: route },
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.preHandler ? { preHandler: options.preHandler as preHandlerAsyncHookHandler } : {}),
     handler: async (request, reply) => {
       const input = {

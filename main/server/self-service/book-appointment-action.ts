@@ -5,7 +5,9 @@ import { GatewayError } from '../gateway/provident-fund-gateway.js';
 import { addDays } from '../../../shared/time/local-date.js';
 import { localDateOf } from '../../../shared/time/zoned.js';
 import { MAX_TRIES, choose, readout, say } from './caller-io.js';
-import { OUTLET_PROMPTS, SLOT_PROMPTS } from './recorded-prompts.js';
+import { SLOT_PROMPTS } from './recorded-prompts.js';
+import { recordedOutlet } from './spoken-texts.js';
+import { speechOf } from './guide-actions.js';
 import { verifiedSubject, type SelfServiceDeps } from './self-service-deps.js';
 
 /** The flow's appointment variable (menu service) → the gateway's type. */
@@ -36,11 +38,15 @@ export function bookAppointmentAction(deps: SelfServiceDeps): IvrAction {
       return 'back';
     }
     const gateway = deps.gateway();
-    const outlets = (await gateway.listOutlets()).filter((o) => OUTLET_PROMPTS[o.code]);
+    // Outlets whose name can be said (made when an admin saved it, or the demo's recording).
+    const outlets = (await gateway.listOutlets()).flatMap((x) => {
+      const name = speechOf(deps, x.name, recordedOutlet(x)?.name);
+      return name ? [{ ...x, namePrompt: name }] : [];
+    });
     const o = await choose(
       channel,
       ['choose-outlet'],
-      outlets.map((x) => [OUTLET_PROMPTS[x.code]!.name]),
+      outlets.map((x) => [x.namePrompt]),
     );
     if (o === undefined || o === 'back') return 'back';
     const outlet = outlets[o]!;

@@ -7,6 +7,8 @@ import type { CallRecord } from '../calls/call-record.js';
 import type { WorkOrderService } from '../work-orders/work-order-service.js';
 import { LogSmsSender, type SmsSender } from './sms-sender.js';
 import { SERVICES } from '../services.js';
+import { SpokenPrompts } from '../ivr/spoken-prompts.js';
+import { promptDirs } from '../ivr/prompt-dirs.js';
 
 /** What the self-service actions use; read from ctx.services when a call needs them (module order does not matter). */
 export interface SelfServiceDeps {
@@ -20,6 +22,8 @@ export interface SelfServiceDeps {
   callRecord(callId: string): CallRecord | undefined;
   workOrders(): WorkOrderService | undefined;
   sms: SmsSender;
+  /** Speech of the center's texts (policies, outlets), made when an admin saves them. */
+  spoken: SpokenPrompts;
   /** A self-service step worth keeping with the call (bookings, subscriptions, callbacks): call_events kind 'self-service'. */
   record(vars: Record<string, string>, data: Record<string, unknown>): void;
 }
@@ -37,6 +41,7 @@ export function selfServiceDeps(ctx: ServerContext, sms?: SmsSender): SelfServic
     workOrders: () => ctx.services.get(SERVICES.workOrders),
     // The sms module's sender when it runs (read per message: module order does not matter), else the log.
     sms: sms ?? lazySms(ctx, new LogSmsSender(logger)),
+    spoken: new SpokenPrompts(promptDirs(ctx.config).spoken),
     record(vars, data) {
       if (vars.callId) ctx.services.get(SERVICES.calls)?.recordOf(vars.callId)?.note('self-service', data);
     },

@@ -18,7 +18,7 @@ describe('PromptLibrary', () => {
     mkdirSync(shipped);
     writeFileSync(join(shipped, 'agent-closed.wav'), 'x');
     writeFileSync(join(shipped, 'goodbye.wav'), 'x');
-    const library = new PromptLibrary(shipped, made);
+    const library = new PromptLibrary({ shipped, replaced: made });
     expect(library.files(['agent-closed'])).toEqual([join(shipped, 'agent-closed.wav')]);
     mkdirSync(made);
     writeFileSync(join(made, 'agent-closed.wav'), 'y');

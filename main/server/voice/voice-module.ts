@@ -6,7 +6,8 @@ import { createMediaEngine } from '../media/create-media-engine.js';
 import { MediaError, type MediaEngine } from '../media/media-engine.js';
 import { CallSession, type IvrOutcome } from './call-session.js';
 import { createDialogues } from './dialogues.js';
-import { madePromptsDir, PromptLibrary } from './prompt-library.js';
+import { PromptLibrary } from './prompt-library.js';
+import { promptDirs } from '../ivr/prompt-dirs.js';
 import { registerCallRoutes } from './call-routes.js';
 import { registerMonitorRoutes } from './monitor-routes.js';
 import { createIvrRunner } from './ivr-main-menu.js';
@@ -50,7 +51,7 @@ export function voiceModule(
     const workOrders = ctx.services.get(SERVICES.workOrders);
 
     const logger = ctx.logger.child({ module: 'voice' });
-    const prompts = new PromptLibrary(join(ctx.config.resourcesDir, 'prompts', 'zh'), madePromptsDir(ctx.config.dataDir));
+    const prompts = new PromptLibrary(promptDirs(ctx.config));
     const dialogues = createDialogues({
       prompts,
       mainMenu: options.mainMenu(ctx, prompts),
