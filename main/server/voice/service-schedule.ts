@@ -12,7 +12,8 @@ import { createScheduleCheck, scheduleOf, type ServiceHours } from '../../../sha
 import type { ServiceHoursResponse, ServiceSchedule } from '../../../shared/api/service-hours.js';
 import type { CenterServiceHours } from '../../../shared/api/health.js';
 import { closedHoursSentence } from '../ivr/hours-sentence.js';
-import { synthesizePrompt } from '../ivr/text-to-speech.js';
+import { synthesizePrompt } from '../ivr/tts/synthesize.js';
+import type { ReplacementMeta } from '../ivr-admin/prompt-replacements.js';
 import { ServiceScheduleStore } from './service-schedule-store.js';
 
 /** The IVR prompt the schedule speaks (resources/ivr/12329.json agent-closed, closed-last). */
@@ -55,6 +56,8 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
   const speak = deps.speak ?? synthesizePrompt;
   const promptFile = join(deps.madeDir, `${CLOSED_PROMPT_ID}.wav`);
   const textFile = join(deps.madeDir, `${CLOSED_PROMPT_ID}.txt`);
+  // The note the 语音导航 list reads beside a replaced prompt (ivr-admin/prompt-replacements.ts).
+  const noteFile = join(deps.madeDir, `${CLOSED_PROMPT_ID}.json`);
   const dayKind = deps.calendar ? (d: string) => deps.calendar!.dayKind(d) : undefined;
 
   let saved = store.load();
@@ -72,10 +75,13 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
     try {
       await speak(text, promptFile);
       writeFileSync(textFile, text);
+      const note: ReplacementMeta = { source: 'text', text, fileName: null, updatedAt: deps.clock.now(), updatedBy: 'service-hours' };
+      writeFileSync(noteFile, JSON.stringify(note, null, 2));
       deps.logger.info({ event: 'closed_prompt_made', text }, 'closed-hours prompt spoken from the saved schedule');
     } catch (error) {
       rmSync(promptFile, { force: true });
       rmSync(textFile, { force: true });
+      rmSync(noteFile, { force: true });
       deps.logger.warn({ event: 'closed_prompt_failed', err: error }, 'the closed-hours prompt could not be made: the shipped recording plays');
     }
   };
