@@ -10,6 +10,7 @@ import {
   transferResponseSchema,
 } from './calls.js';
 import { callerProfileSchema } from './verification.js';
+import { callerHistoryParamsSchema, callerHistoryQuerySchema, callerHistoryResponseSchema } from './caller-history.js';
 
 /** Actions an agent takes on the call they are talking on. */
 export const callRoutes = {
@@ -39,5 +40,13 @@ export const callerRoutes = {
     path: '/api/v1/callers/:subjectRef',
     params: z.object({ subjectRef: z.string().regex(/^cv_[\w-]{24}$/, 'a subject reference from a verification') }),
     response: callerProfileSchema,
+  }),
+  /** A caller's earlier work orders and calls, while their call rings or is answered at the desk. */
+  history: defineRoute({
+    method: 'GET',
+    path: '/api/v1/callers/:number/history',
+    params: callerHistoryParamsSchema,
+    query: callerHistoryQuerySchema,
+    response: callerHistoryResponseSchema,
   }),
 };

@@ -9,6 +9,7 @@ import { callerRoutes, callRoutes } from './calls-routes.js';
 import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
 import { departmentRoutes } from './departments-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
+import { followUpListRoutes } from './follow-up-lists-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -22,6 +23,7 @@ export const routes = {
   admin: adminRoutes,
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
+  followUpLists: followUpListRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */
