@@ -10,6 +10,7 @@ import { knowledgeBaseRoutes } from './knowledge-base-routes.js';
 import { departmentRoutes } from './departments-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
 import { followUpListRoutes } from './follow-up-lists-routes.js';
+import { callHistoryRoutes } from './call-history-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -24,6 +25,7 @@ export const routes = {
   workOrders: workOrderRoutes,
   departments: departmentRoutes,
   followUpLists: followUpListRoutes,
+  callHistory: callHistoryRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

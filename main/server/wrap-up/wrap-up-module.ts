@@ -6,13 +6,14 @@ import { SERVICES } from '../services.js';
 import { centerDay } from '../calls/center-day.js';
 import {
   createWrapUpCodeRequestSchema,
-  setWrapUpRequestSchema,
   updateWrapUpCodeRequestSchema,
   wrapUpSettingsRequestSchema,
   type WrapUpCodesResponse,
   type WrapUpReportResponse,
 } from '../../../shared/api/wrap-up.js';
 import { WrapUpRepository } from './wrap-up-repository.js';
+import { registerRoute } from '../http/register-route.js';
+import { routes } from '../../../shared/api/routes.js';
 import { z } from 'zod';
 
 const READ_ROLES = ['agent', 'team_lead', 'center_admin'] as const;
@@ -61,10 +62,10 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
         return listing(false);
       });
 
-      app.post('/api/v1/calls/:callId/wrap-up', { preHandler: auth.requireRole(...CALL_TAKERS) }, async (request) => {
+      registerRoute(app, routes.callHistory.setWrapUp, { preHandler: auth.requireRole(...CALL_TAKERS) }, ({ params, body }, request) => {
         const principal = principalOf(request);
-        const { callId } = request.params as { callId: string };
-        const { codeId } = parseOrThrow(setWrapUpRequestSchema, request.body);
+        const { callId } = params;
+        const { codeId } = body;
         const code = repo.code(codeId);
         if (!code?.active) throw new HttpError(400, 'invalid_request', `no active wrap-up code ${codeId}`, { field: 'codeId' });
         if (!repo.tookPart(callId, principal.userId)) throw new HttpError(404, 'not_found', `call ${callId} is not one of this agent's`);
