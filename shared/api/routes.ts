@@ -11,6 +11,7 @@ import { departmentRoutes } from './departments-routes.js';
 import { workOrderRoutes } from './work-orders-routes.js';
 import { followUpListRoutes } from './follow-up-lists-routes.js';
 import { callHistoryRoutes } from './call-history-routes.js';
+import { supervisionRoutes } from './supervision-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -26,6 +27,7 @@ export const routes = {
   departments: departmentRoutes,
   followUpLists: followUpListRoutes,
   callHistory: callHistoryRoutes,
+  supervision: supervisionRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */
