@@ -4,6 +4,9 @@ import {
   callIdParamsSchema,
   consultActionResponseSchema,
   consultActionSchema,
+  monitorRequestSchema,
+  monitorResponseSchema,
+  monitorStopResponseSchema,
   startVerificationResponseSchema,
   surveyHandoffResponseSchema,
   transferRequestSchema,
@@ -31,6 +34,22 @@ export const callRoutes = {
     response: consultActionResponseSchema,
   }),
   survey: defineRoute({ method: 'POST', path: '/api/v1/calls/:callId/survey', params: callIdParamsSchema, response: surveyHandoffResponseSchema }),
+  /** A team lead listens, whispers or barges from their own softphone (it rings); PATCH switches mode, DELETE hangs the lead's leg up. */
+  startMonitor: defineRoute({
+    method: 'POST',
+    path: '/api/v1/calls/:callId/monitor',
+    params: callIdParamsSchema,
+    body: monitorRequestSchema,
+    response: monitorResponseSchema,
+  }),
+  switchMonitor: defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/calls/:callId/monitor',
+    params: callIdParamsSchema,
+    body: monitorRequestSchema,
+    response: monitorResponseSchema,
+  }),
+  stopMonitor: defineRoute({ method: 'DELETE', path: '/api/v1/calls/:callId/monitor', params: callIdParamsSchema, response: monitorStopResponseSchema }),
 };
 
 /** The verified caller's account, loans and employer, for the agent on the call. */
