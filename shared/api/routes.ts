@@ -12,6 +12,7 @@ import { workOrderRoutes } from './work-orders-routes.js';
 import { followUpListRoutes } from './follow-up-lists-routes.js';
 import { callHistoryRoutes } from './call-history-routes.js';
 import { supervisionRoutes } from './supervision-routes.js';
+import { recordingRoutes } from './recordings-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -28,6 +29,7 @@ export const routes = {
   followUpLists: followUpListRoutes,
   callHistory: callHistoryRoutes,
   supervision: supervisionRoutes,
+  recordings: recordingRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

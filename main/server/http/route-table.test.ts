@@ -25,10 +25,6 @@ const HAND_WRITTEN: Record<string, string> = {
   'GET /api/v1/metrics/work-orders': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/hours': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/metrics/agents': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/recordings/calls': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/recordings/usage': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/calls/:callId/recording/ticket': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/calls/:callId/recording': 'built in parallel with the table this wave (issue 10: to convert)',
 };
 
 // Issue 10 item 1: one route table for server and desk. Every /api/v1 route the full server has

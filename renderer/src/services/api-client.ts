@@ -54,6 +54,15 @@ export class ApiClient {
     return data as RouteResponse<R>;
   }
 
+  /**
+   * The full URL of a route for something that fetches it itself, without this client's headers
+   * (an <audio> element given a play ticket): `api.urlFor(routes.recordings.play, { params, query })`.
+   */
+  urlFor<R extends RouteShape>(route: R, ...[args]: CallArgsTuple<R>): string {
+    const a = (args ?? {}) as { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined> };
+    return `${this.options.baseUrl}${routePath(route.path, a.params)}${queryString(a.query)}`;
+  }
+
   /** A file the server sends (an export): its bytes and the name from Content-Disposition. */
   async download(path: string, query: Record<string, string>): Promise<{ blob: Blob; fileName: string }> {
     const headers: Record<string, string> = this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {};
