@@ -13,6 +13,7 @@ import { followUpListRoutes } from './follow-up-lists-routes.js';
 import { callHistoryRoutes } from './call-history-routes.js';
 import { supervisionRoutes } from './supervision-routes.js';
 import { recordingRoutes } from './recordings-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -30,6 +31,7 @@ export const routes = {
   callHistory: callHistoryRoutes,
   supervision: supervisionRoutes,
   recordings: recordingRoutes,
+  metrics: metricsRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

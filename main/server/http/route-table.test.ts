@@ -10,10 +10,6 @@ import { allRoutes } from '../../../shared/api/route.js';
  */
 const HAND_WRITTEN: Record<string, string> = {
   'GET /api/v1/audit': 'admin only, no desk caller yet; its query schema lives in audit-routes.ts',
-  'GET /api/v1/metrics':
-    'answers JSON, CSV or XLSX and its report has no zod schema yet (interfaces in shared/api/metrics.ts); reworked by the indicators work this wave',
-  'GET /api/v1/metrics/series': 'response has no zod schema yet; reworked by the indicators work this wave',
-  'GET /api/v1/metrics/attendance': 'response has no zod schema yet; reworked by the indicators work this wave',
   'PUT /api/v1/callers/pin': 'built in parallel with the table this wave (issue 10: to convert)',
   'POST /api/v1/callers/pins/import': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/wrap-up-codes': 'built in parallel with the table this wave (issue 10: to convert)',
@@ -22,9 +18,6 @@ const HAND_WRITTEN: Record<string, string> = {
   'PUT /api/v1/wrap-up-codes/settings': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/wrap-up-codes/report': 'built in parallel with the table this wave (issue 10: to convert)',
   'GET /api/v1/service-hours': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/metrics/work-orders': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/metrics/hours': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/metrics/agents': 'built in parallel with the table this wave (issue 10: to convert)',
 };
 
 // Issue 10 item 1: one route table for server and desk. Every /api/v1 route the full server has
