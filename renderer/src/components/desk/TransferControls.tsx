@@ -6,6 +6,7 @@ import { useSoftphoneStore } from '../../stores/softphone-store';
 import { useTransferStore } from '../../stores/transfer-store';
 import { ApiError } from '../../services/api-client';
 import { transferToIvr } from '../../services/call-handoffs';
+import { routes } from '../../../../shared/api/routes';
 
 /**
  * Passing the caller on (an inbound caller, or the citizen of a follow-up call): to a colleague (转接: handed over as they answer; 咨询: talk to them first,
@@ -36,8 +37,7 @@ export function TransferControls() {
     let live = true;
     useSessionStore
       .getState()
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      .api.get<{ departments: Department[] }>('/api/v1/departments')
+      .api.call(routes.departments.list)
       .then((r) => live && setDepartments(r.departments.filter((d) => d.active && d.phone).map((d) => ({ id: d.id, name: d.name }))))
       .catch(() => undefined);
     return () => {
