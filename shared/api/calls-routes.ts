@@ -4,12 +4,16 @@ import {
   callIdParamsSchema,
   consultActionResponseSchema,
   consultActionSchema,
+  monitorRequestSchema,
+  monitorResponseSchema,
+  monitorStopResponseSchema,
   startVerificationResponseSchema,
   surveyHandoffResponseSchema,
   transferRequestSchema,
   transferResponseSchema,
 } from './calls.js';
 import { callerProfileSchema } from './verification.js';
+import { callerHistoryParamsSchema, callerHistoryQuerySchema, callerHistoryResponseSchema } from './caller-history.js';
 
 /** Actions an agent takes on the call they are talking on. */
 export const callRoutes = {
@@ -30,6 +34,22 @@ export const callRoutes = {
     response: consultActionResponseSchema,
   }),
   survey: defineRoute({ method: 'POST', path: '/api/v1/calls/:callId/survey', params: callIdParamsSchema, response: surveyHandoffResponseSchema }),
+  /** A team lead listens, whispers or barges from their own softphone (it rings); PATCH switches mode, DELETE hangs the lead's leg up. */
+  startMonitor: defineRoute({
+    method: 'POST',
+    path: '/api/v1/calls/:callId/monitor',
+    params: callIdParamsSchema,
+    body: monitorRequestSchema,
+    response: monitorResponseSchema,
+  }),
+  switchMonitor: defineRoute({
+    method: 'PATCH',
+    path: '/api/v1/calls/:callId/monitor',
+    params: callIdParamsSchema,
+    body: monitorRequestSchema,
+    response: monitorResponseSchema,
+  }),
+  stopMonitor: defineRoute({ method: 'DELETE', path: '/api/v1/calls/:callId/monitor', params: callIdParamsSchema, response: monitorStopResponseSchema }),
 };
 
 /** The verified caller's account, loans and employer, for the agent on the call. */
@@ -39,5 +59,13 @@ export const callerRoutes = {
     path: '/api/v1/callers/:subjectRef',
     params: z.object({ subjectRef: z.string().regex(/^cv_[\w-]{24}$/, 'a subject reference from a verification') }),
     response: callerProfileSchema,
+  }),
+  /** A caller's earlier work orders and calls, while their call rings or is answered at the desk. */
+  history: defineRoute({
+    method: 'GET',
+    path: '/api/v1/callers/:number/history',
+    params: callerHistoryParamsSchema,
+    query: callerHistoryQuerySchema,
+    response: callerHistoryResponseSchema,
   }),
 };

@@ -50,42 +50,48 @@ export type MarkDoneRequest = z.infer<typeof markDoneRequestSchema>;
 
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
-export interface FollowUpAttempt {
-  callId: string;
-  at: string;
-  agentWorkNumber: string;
-  outcome: AttemptOutcome;
-  note: string | null;
-}
+export const followUpAttemptSchema = z.object({
+  callId: z.string(),
+  at: z.string(),
+  agentWorkNumber: z.string(),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  note: z.string().nullable(),
+});
+export type FollowUpAttempt = z.infer<typeof followUpAttemptSchema>;
 
-export interface FollowUpEntry {
-  id: number;
-  listId: number;
-  number: string;
-  name: string | null;
-  assignee: string | null;
-  assignedAt: string | null;
-  done: { at: string; by: string; result: string | null } | null;
-  attempts: FollowUpAttempt[];
-}
+export const followUpEntrySchema = z.object({
+  id: z.number().int(),
+  listId: z.number().int(),
+  number: z.string(),
+  name: z.string().nullable(),
+  assignee: z.string().nullable(),
+  assignedAt: z.string().nullable(),
+  done: z.object({ at: z.string(), by: z.string(), result: z.string().nullable() }).nullable(),
+  attempts: z.array(followUpAttemptSchema),
+});
+export type FollowUpEntry = z.infer<typeof followUpEntrySchema>;
 
-export interface FollowUpListSummary {
-  id: number;
-  title: string;
-  reason: FollowUpReason;
-  script: string;
-  createdBy: string;
-  createdAt: string;
-  total: number;
-  assigned: number;
-  done: number;
-}
+export const followUpListSummarySchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  reason: z.enum(FOLLOW_UP_REASONS),
+  script: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  total: z.number().int(),
+  assigned: z.number().int(),
+  done: z.number().int(),
+});
+export type FollowUpListSummary = z.infer<typeof followUpListSummarySchema>;
 
-export interface FollowUpListDetail extends FollowUpListSummary {
-  entries: FollowUpEntry[];
-}
+export const followUpListDetailSchema = followUpListSummarySchema.extend({ entries: z.array(followUpEntrySchema) });
+export type FollowUpListDetail = z.infer<typeof followUpListDetailSchema>;
+
+export const followUpListsResponseSchema = z.object({ lists: z.array(followUpListSummarySchema) });
+export type FollowUpListsResponse = z.infer<typeof followUpListsResponseSchema>;
 
 /** An agent's numbers to call: not done first, with their list's title and script. */
-export interface MyFollowUpsResponse {
-  entries: Array<FollowUpEntry & { listTitle: string; script: string; reason: FollowUpReason }>;
-}
+export const myFollowUpsResponseSchema = z.object({
+  entries: z.array(followUpEntrySchema.extend({ listTitle: z.string(), script: z.string(), reason: z.enum(FOLLOW_UP_REASONS) })),
+});
+export type MyFollowUpsResponse = z.infer<typeof myFollowUpsResponseSchema>;

@@ -6,6 +6,7 @@ import { PERIOD_KINDS, type PeriodKind } from '../metrics/periods.js';
 import type { Indicators } from '../metrics/indicators.js';
 import type { RawCounts } from '../metrics/raw-counts.js';
 import type { AgentFigures } from '../metrics/agent-figures.js';
+import { indicatorsSchema, rawCountsSchema } from './metrics.js';
 
 export const METRICS_HOURS_PATH = '/api/v1/metrics/hours';
 export const METRICS_AGENTS_PATH = '/api/v1/metrics/agents';
@@ -49,3 +50,33 @@ export interface MetricsAgentsResponse {
   timeZone: string;
   agents: AgentFigures[];
 }
+
+export const metricsHoursResponseSchema = z.object({
+  centerCode: z.string(),
+  date: z.string(),
+  timeZone: z.string(),
+  hours: z.array(z.object({ hour: z.number().int(), start: z.string(), raw: rawCountsSchema, indicators: indicatorsSchema })),
+}) satisfies z.ZodType<MetricsHoursResponse>;
+
+const agentFiguresSchema = z.object({
+  agentId: z.number().int(),
+  workNumber: z.string(),
+  displayName: z.string(),
+  answered: z.number(),
+  talkMsSum: z.number(),
+  acwMsSum: z.number(),
+  acwCount: z.number(),
+  notReadyMs: z.number(),
+  missedRings: z.number(),
+  agentHangups: z.number(),
+}) satisfies z.ZodType<AgentFigures>;
+
+export const metricsAgentsResponseSchema = z.object({
+  centerCode: z.string(),
+  period: z.enum(PERIOD_KINDS),
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
+  agents: z.array(agentFiguresSchema),
+}) satisfies z.ZodType<MetricsAgentsResponse>;

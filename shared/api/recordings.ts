@@ -54,7 +54,14 @@ export const recordingQuerySchema = z.object({
 });
 
 /** POST /api/v1/calls/:callId/recording/ticket — a URL an <audio> element can fetch (it sends no headers). */
-export const recordingTicketResponseSchema = z.object({ url: z.string(), segments: z.number().int(), expiresAt: z.string() });
+export const recordingTicketResponseSchema = z.object({
+  /** The recording's URL with the ticket (segment 1 unless `&segment=N` is added). */
+  url: z.string(),
+  /** The ticket alone, for a desk that builds the URL from the route table. */
+  ticket: z.string(),
+  segments: z.number().int(),
+  expiresAt: z.string(),
+});
 export type RecordingTicketResponse = z.infer<typeof recordingTicketResponseSchema>;
 
 /** GET /api/v1/recordings/usage */

@@ -23,6 +23,9 @@ export interface RouteShape {
 /** The body of a 204 answer. */
 export const noContent = z.void();
 
+/** A route that answers a file sent on `reply` (audio, an export), not JSON: nothing to check. */
+export const fileResponse = z.unknown();
+
 /** Keeps the literal types of a route (path, schemas) for both sides. */
 export function defineRoute<const R extends RouteShape>(route: R): R {
   return route;

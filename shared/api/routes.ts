@@ -15,6 +15,11 @@ import { wrapUpRoutes } from './wrap-up-routes.js';
 import { callerPinRoutes } from './verification-routes.js';
 import { serviceHoursRoutes } from './service-hours-routes.js';
 import { ivrRoutes } from './ivr-routes.js';
+import { followUpListRoutes } from './follow-up-lists-routes.js';
+import { callHistoryRoutes } from './call-history-routes.js';
+import { supervisionRoutes } from './supervision-routes.js';
+import { recordingRoutes } from './recordings-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
 
 export const routes = {
   auth: authRoutes,
@@ -34,6 +39,11 @@ export const routes = {
   callerPins: callerPinRoutes,
   serviceHours: serviceHoursRoutes,
   ivr: ivrRoutes,
+  followUpLists: followUpListRoutes,
+  callHistory: callHistoryRoutes,
+  supervision: supervisionRoutes,
+  recordings: recordingRoutes,
+  metrics: metricsRoutes,
 } as const;
 
 /** The WebSocket of server events (shared/api/events/): not an HTTP route, so not in the table. */

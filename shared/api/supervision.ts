@@ -71,6 +71,14 @@ export const boardQueueSchema = z.object({
 });
 export type BoardQueue = z.infer<typeof boardQueueSchema>;
 
+/** An agent's user id in a path. */
+export const agentIdParamsSchema = z.object({
+  agentId: z
+    .string()
+    .regex(/^\d{1,12}$/, 'an agent id')
+    .transform(Number),
+});
+
 /** POST /api/v1/supervision/agents/:agentId/force (team lead, center admin). */
 export const forceAgentRequestSchema = z.discriminatedUnion('state', [
   z.object({
@@ -94,6 +102,7 @@ export const assignCallRequestSchema = z.object({
   agentId: z.number().int().positive(),
 });
 export type AssignCallRequest = z.infer<typeof assignCallRequestSchema>;
+export const assignCallResponseSchema = z.object({ ok: z.literal(true) });
 
 /** A caller who hung up in the queue or while an agent's phone rang. */
 export const lostCallerSchema = z.object({

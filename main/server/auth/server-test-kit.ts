@@ -48,12 +48,32 @@ export async function startTestServer(
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    if (response.ok) checkAgainstContract(method, path, json);
+    return { status: response.status, body: json };
+  };
+  // A success of a route from the shared table must match the route's response schema, as the desk checks it.
+  // Static paths first (/follow-up-lists/mine before /follow-up-lists/:id), as Fastify matches them.
+  const contracts = server.routes
+    .filter((r) => r.contract)
+    .map((r) => ({
+      method: r.method,
+      params: r.url.split(':').length,
+      pattern: new RegExp(`^${r.url.replace(/:[A-Za-z_]\w*/g, '[^/]+')}$`),
+      contract: r.contract!,
+    }))
+    .sort((a, b) => a.params - b.params);
+  const checkAgainstContract = (method: string, path: string, json: unknown) => {
+    const pathname = path.split('?')[0]!;
+    const route = contracts.find((c) => c.method === method && c.pattern.test(pathname))?.contract;
+    if (!route || route.status === 204 || typeof json !== 'object') return;
+    const checked = route.response.safeParse(json);
+    if (!checked.success) throw new Error(`${method} ${path} answered what its route's response schema refuses: ${checked.error.message}`);
   };
   const login = async (workNumber: string, password = `demo${workNumber}`) => {
     const result = await call('POST', '/api/v1/auth/login', undefined, { workNumber, password });
     if (result.status !== 200) throw new Error(`login ${workNumber} failed: ${result.status} ${JSON.stringify(result.body)}`);
-    return result.body.token as string;
+    return (result.body as { token: string }).token;
   };
   // A data folder the helper made itself is removed with the server; one passed in is the test's.
   const stopServer = server.stop.bind(server);

@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import type { ServerModuleFactory } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
+import { registerRoute } from '../http/register-route.js';
+import { routes } from '../../../shared/api/routes.js';
 import { SERVICES } from '../services.js';
 import { centerDay } from './center-day.js';
-import type { CallHistoryEntry, CallHistoryResponse } from '../../../shared/api/call-history.js';
-
-const query = z.object({
-  agent: z
-    .string()
-    .regex(/^\d{1,8}$/)
-    .optional(),
-});
+import type { CallHistoryEntry } from '../../../shared/api/call-history.js';
 
 interface Row {
   call_id: string;
@@ -63,9 +56,9 @@ export const callHistoryModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'call-history',
     registerRoutes(app) {
-      app.get('/api/v1/call-history', { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, async (request): Promise<CallHistoryResponse> => {
+      registerRoute(app, routes.callHistory.today, { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, ({ query }, request) => {
         const principal = principalOf(request);
-        const { agent } = parseOrThrow(query, request.query, 'query');
+        const { agent } = query;
         const own = agent === undefined || agent === principal.workNumber;
         if (!own && principal.role === 'agent') throw new HttpError(403, 'forbidden', 'an agent reads only their own calls');
         const agentId = own ? principal.userId : (userId.get(agent) as number | undefined);

@@ -9,34 +9,7 @@ import { allRoutes } from '../../../shared/api/route.js';
  * list; a new route goes into the table (shared/api/*-routes.ts), not here.
  */
 const HAND_WRITTEN: Record<string, string> = {
-  'GET /api/v1/metrics':
-    'answers JSON, CSV or XLSX and its report has no zod schema yet (interfaces in shared/api/metrics.ts); reworked by the indicators work this wave',
-  'GET /api/v1/metrics/series': 'response has no zod schema yet; reworked by the indicators work this wave',
-  'GET /api/v1/metrics/attendance': 'response has no zod schema yet; reworked by the indicators work this wave',
-  'GET /api/v1/callers/:number/history': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/follow-up-lists': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/follow-up-lists': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/follow-up-lists/mine': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/follow-up-lists/:id': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/follow-up-lists/:id/assign': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/follow-up-entries/:id/attempts': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/follow-up-entries/:id/done': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/calls/:callId/wrap-up': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/call-history': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/metrics/work-orders': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/metrics/hours': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/metrics/agents': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/supervision/agents/:agentId/force': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/supervision/queue/:callId/assign': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/supervision/lost-callers': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/supervision/lost-callers/:callId/callback': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/calls/:callId/monitor': 'built in parallel with the table this wave (issue 10: to convert)',
-  'PATCH /api/v1/calls/:callId/monitor': 'built in parallel with the table this wave (issue 10: to convert)',
-  'DELETE /api/v1/calls/:callId/monitor': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/recordings/calls': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/recordings/usage': 'built in parallel with the table this wave (issue 10: to convert)',
-  'POST /api/v1/calls/:callId/recording/ticket': 'built in parallel with the table this wave (issue 10: to convert)',
-  'GET /api/v1/calls/:callId/recording': 'built in parallel with the table this wave (issue 10: to convert)',
+  // Every /api/v1 route comes from the table (issue 10); a route that cannot must say why here.
 };
 
 // Issue 10 item 1: one route table for server and desk. Every /api/v1 route the full server has

@@ -6,16 +6,10 @@ import type { AuditService } from '../audit/audit-service.js';
 import type { Principal } from '../auth/principal.js';
 import { assertCenter, principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
-import { callIdParamsSchema } from '../../../shared/api/calls.js';
-import {
-  RECORDING_ROLES,
-  callSearchQuerySchema,
-  recordingQuerySchema,
-  type CallSearchResponse,
-  type RecordingTicketResponse,
-  type RecordingUsage,
-} from '../../../shared/api/recordings.js';
+import { registerRoute } from '../http/register-route.js';
+import { routes } from '../../../shared/api/routes.js';
+import { queryString, routePath } from '../../../shared/api/route.js';
+import { RECORDING_ROLES, type RecordingUsage } from '../../../shared/api/recordings.js';
 import type { Role } from '../../../shared/api/auth.js';
 import { parseByteRange } from './byte-range.js';
 import type { PlayTickets } from './play-tickets.js';
@@ -36,33 +30,31 @@ const PLAYERS = new Set<Role>(RECORDING_ROLES);
 export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRouteDeps): void {
   const guard = { preHandler: deps.auth.requireRole(...RECORDING_ROLES) };
 
-  app.get('/api/v1/recordings/calls', guard, async (request): Promise<CallSearchResponse> => {
+  registerRoute(app, routes.recordings.searchCalls, guard, ({ query }, request) => {
     assertCenter(principalOf(request), deps.centerCode);
-    return { calls: deps.calls.search(parseOrThrow(callSearchQuerySchema, request.query, 'query')) };
+    return { calls: deps.calls.search(query) };
   });
 
-  app.get('/api/v1/recordings/usage', guard, async (request): Promise<RecordingUsage> => {
+  registerRoute(app, routes.recordings.usage, guard, (_, request) => {
     assertCenter(principalOf(request), deps.centerCode);
     return deps.usage();
   });
 
-  app.post('/api/v1/calls/:callId/recording/ticket', guard, async (request): Promise<RecordingTicketResponse> => {
+  registerRoute(app, routes.recordings.ticket, guard, ({ params: { callId } }, request) => {
     const principal = principalOf(request);
     assertCenter(principal, deps.centerCode);
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
     const segments = segmentsOrThrow(deps, callId);
     const { ticket, expiresAt } = deps.tickets.issue(deps.auth.tokenFromRequest(request.raw)!, callId);
     return {
-      url: `/api/v1/calls/${encodeURIComponent(callId)}/recording?ticket=${ticket}`,
+      url: routePath(routes.recordings.play.path, { callId }) + queryString({ ticket }),
+      ticket,
       segments: segments.length,
       expiresAt: new Date(expiresAt).toISOString(),
     };
   });
 
   // The bearer token (API clients) or a play ticket (an <audio> element); the session's rights either way.
-  app.get('/api/v1/calls/:callId/recording', async (request, reply) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
-    const { segment, ticket } = parseOrThrow(recordingQuerySchema, request.query, 'query');
+  registerRoute(app, routes.recordings.play, {}, async ({ params: { callId }, query: { segment, ticket } }, request, reply) => {
     const principal = authorize(deps, request, callId, ticket);
     const files = segmentsOrThrow(deps, callId);
     const file = files[segment - 1];

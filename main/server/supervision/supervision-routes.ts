@@ -6,16 +6,10 @@ import type { Clock } from '../clock.js';
 import type { ServerEvent } from '../../../shared/api/events/index.js';
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
+import { registerRoute } from '../http/register-route.js';
+import { routes } from '../../../shared/api/routes.js';
 import { AcdError } from '../acd/acd.js';
-import {
-  assignCallRequestSchema,
-  forceAgentRequestSchema,
-  lostCallersQuerySchema,
-  type CallbackResponse,
-  type ForceAgentResponse,
-  type LostCallersResponse,
-} from '../../../shared/api/supervision.js';
+import type { CallbackResponse } from '../../../shared/api/supervision.js';
 import { addDays, parseLocalDate } from '../../../shared/time/local-date.js';
 import { localDateOf, startOfLocalDay } from '../../../shared/time/zoned.js';
 import { LostCallerError, type LostCallers } from './lost-callers.js';
@@ -37,37 +31,32 @@ export interface SupervisionRouteDeps {
 
 /** HTTP of shared/api/supervision.ts: acting on agents and the queue, and the lost callers. */
 export function registerSupervisionRoutes(app: FastifyInstance, d: SupervisionRouteDeps): void {
-  app.post(
-    '/api/v1/supervision/agents/:agentId/force',
-    { preHandler: d.auth.requireRole(...SUPERVISOR_ROLES) },
-    async (request): Promise<ForceAgentResponse> => {
-      const principal = principalOf(request);
-      const agentId = idParam((request.params as { agentId: string }).agentId);
-      const body = parseOrThrow(forceAgentRequestSchema, request.body);
-      const by = {
-        userId: principal.userId,
-        workNumber: principal.workNumber,
-        displayName: principal.displayName,
-        note: body.note,
-      };
-      const reason = body.state === 'not_ready' ? body.reason : null;
-      const applied = asHttp(() => d.acd.forceState(agentId, { state: body.state, reason, by }));
-      // A lead changing an agent's state is on the audit trail, with the reason the agent is shown.
-      d.audit.record({
-        actorUserId: principal.userId,
-        action: 'supervision.force_state',
-        entityType: 'agent',
-        entityId: agentId,
-        detail: { state: body.state, reason, note: body.note, applied },
-      });
-      return { applied };
-    },
-  );
+  const supervisors = { preHandler: d.auth.requireRole(...SUPERVISOR_ROLES) };
+  const callTakers = { preHandler: d.auth.requireRole(...CALL_BACK_ROLES) };
 
-  app.post('/api/v1/supervision/queue/:callId/assign', { preHandler: d.auth.requireRole(...SUPERVISOR_ROLES) }, async (request) => {
+  registerRoute(app, routes.supervision.forceAgent, supervisors, ({ params: { agentId }, body }, request) => {
     const principal = principalOf(request);
-    const { callId } = request.params as { callId: string };
-    const { agentId } = parseOrThrow(assignCallRequestSchema, request.body);
+    const by = {
+      userId: principal.userId,
+      workNumber: principal.workNumber,
+      displayName: principal.displayName,
+      note: body.note,
+    };
+    const reason = body.state === 'not_ready' ? body.reason : null;
+    const applied = asHttp(() => d.acd.forceState(agentId, { state: body.state, reason, by }));
+    // A lead changing an agent's state is on the audit trail, with the reason the agent is shown.
+    d.audit.record({
+      actorUserId: principal.userId,
+      action: 'supervision.force_state',
+      entityType: 'agent',
+      entityId: agentId,
+      detail: { state: body.state, reason, note: body.note, applied },
+    });
+    return { applied };
+  });
+
+  registerRoute(app, routes.supervision.assignCall, supervisors, ({ params: { callId }, body: { agentId } }, request) => {
+    const principal = principalOf(request);
     asHttp(() => d.acd.assignQueued(callId, agentId));
     d.audit.record({
       actorUserId: principal.userId,
@@ -77,11 +66,10 @@ export function registerSupervisionRoutes(app: FastifyInstance, d: SupervisionRo
       callId,
       detail: { agentId },
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/v1/supervision/lost-callers', { preHandler: d.auth.requireRole(...CALL_BACK_ROLES) }, async (request): Promise<LostCallersResponse> => {
-    const query = parseOrThrow(lostCallersQuerySchema, request.query, 'query');
+  registerRoute(app, routes.supervision.lostCallers, callTakers, ({ query }) => {
     const date = query.date ? parseLocalDate(query.date) : localDateOf(d.clock.now(), d.timeZone);
     if (!date) throw new HttpError(400, 'invalid_request', `invalid query: date ${query.date} is no calendar date`);
     const start = startOfLocalDay(date, d.timeZone);
@@ -92,40 +80,29 @@ export function registerSupervisionRoutes(app: FastifyInstance, d: SupervisionRo
     };
   });
 
-  app.post(
-    '/api/v1/supervision/lost-callers/:callId/callback',
-    { preHandler: d.auth.requireRole(...CALL_BACK_ROLES) },
-    async (request): Promise<CallbackResponse> => {
-      const principal = principalOf(request);
-      const { callId } = request.params as { callId: string };
-      let result: CallbackResponse;
-      try {
-        result = d.lost.markCalledBack(callId, principal.userId);
-      } catch (error) {
-        if (error instanceof LostCallerError) throw new HttpError(error.code === 'not_lost' ? 404 : 409, error.code, error.message);
-        throw error;
-      }
-      d.audit.record({
-        actorUserId: principal.userId,
-        action: 'supervision.lost_caller_callback',
-        entityType: 'call',
-        entityId: callId,
-        callId,
-      });
-      d.publish({
-        type: 'supervision.lost-caller',
-        callId,
-        change: 'called_back',
-      });
-      return result;
-    },
-  );
-}
-
-function idParam(raw: string): number {
-  const id = Number(raw);
-  if (!/^\d{1,12}$/.test(raw) || !Number.isSafeInteger(id)) throw new HttpError(400, 'invalid_request', `invalid agent id ${raw}`);
-  return id;
+  registerRoute(app, routes.supervision.callBack, callTakers, ({ params: { callId } }, request) => {
+    const principal = principalOf(request);
+    let result: CallbackResponse;
+    try {
+      result = d.lost.markCalledBack(callId, principal.userId);
+    } catch (error) {
+      if (error instanceof LostCallerError) throw new HttpError(error.code === 'not_lost' ? 404 : 409, error.code, error.message);
+      throw error;
+    }
+    d.audit.record({
+      actorUserId: principal.userId,
+      action: 'supervision.lost_caller_callback',
+      entityType: 'call',
+      entityId: callId,
+      callId,
+    });
+    d.publish({
+      type: 'supervision.lost-caller',
+      callId,
+      change: 'called_back',
+    });
+    return result;
+  });
 }
 
 function asHttp<T>(fn: () => T): T {

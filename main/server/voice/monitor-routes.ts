@@ -4,8 +4,9 @@ import type { SipService } from '../sip/sip-service.js';
 import type { Acd } from '../acd/acd.js';
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
-import { callIdParamsSchema, monitorRequestSchema, type MonitorResponse } from '../../../shared/api/calls.js';
+import { registerRoute } from '../http/register-route.js';
+import { routes } from '../../../shared/api/routes.js';
+import type { MonitorResponse } from '../../../shared/api/calls.js';
 import { MonitorRefused, type CallSession } from './call-session.js';
 import type { CallMonitor } from './call-monitor.js';
 
@@ -42,9 +43,7 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: MonitorRouteDe
     stage: monitor.state === 'active' ? 'active' : 'ringing',
   });
 
-  app.post('/api/v1/calls/:callId/monitor', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
-    const { mode } = parseOrThrow(monitorRequestSchema, request.body);
+  registerRoute(app, routes.calls.startMonitor, guard, ({ params: { callId }, body: { mode } }, request) => {
     const principal = principalOf(request);
     const session = sessionOf(callId);
     if (!deps.sip.isRegistered(principal.workNumber)) throw new HttpError(409, 'monitor_lead_not_registered', 'your softphone is not registered');
@@ -61,17 +60,14 @@ export function registerMonitorRoutes(app: FastifyInstance, deps: MonitorRouteDe
     }
   });
 
-  app.patch('/api/v1/calls/:callId/monitor', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
-    const { mode } = parseOrThrow(monitorRequestSchema, request.body);
+  registerRoute(app, routes.calls.switchMonitor, guard, ({ params: { callId }, body: { mode } }, request) => {
     const session = sessionOf(callId);
     const monitor = ownMonitor(session, principalOf(request).userId);
     monitor.switchTo(mode);
     return answer(session, monitor);
   });
 
-  app.delete('/api/v1/calls/:callId/monitor', guard, async (request) => {
-    const { callId } = parseOrThrow(callIdParamsSchema, request.params, 'path');
+  registerRoute(app, routes.calls.stopMonitor, guard, async ({ params: { callId } }, request) => {
     const session = sessionOf(callId);
     await ownMonitor(session, principalOf(request).userId).end('stopped');
     return { stopped: true as const };

@@ -5,15 +5,9 @@ import type { Clock } from '../clock.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { assertCenter, principalOf, type Principal } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
-import {
-  CALLER_HISTORY_LIMIT,
-  callerHistoryParamsSchema,
-  callerHistoryQuerySchema,
-  type CallerHistoryCall,
-  type CallerHistoryOrder,
-  type CallerHistoryResponse,
-} from '../../../shared/api/caller-history.js';
+import { registerRoute } from '../http/register-route.js';
+import { routes } from '../../../shared/api/routes.js';
+import { CALLER_HISTORY_LIMIT, type CallerHistoryCall, type CallerHistoryOrder, type CallerHistoryResponse } from '../../../shared/api/caller-history.js';
 import type { WorkOrderRow } from './work-order-repository.js';
 
 /** After the call ends the agent keeps the history this long (after-call work, the note). */
@@ -107,13 +101,7 @@ export function createCallerHistory(db: Db, clock: Clock, centerCode: string) {
 }
 
 export function registerCallerHistoryRoutes(app: FastifyInstance, auth: AuthService, history: ReturnType<typeof createCallerHistory>): void {
-  app.get(
-    '/api/v1/callers/:number/history',
-    { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') },
-    async (request): Promise<CallerHistoryResponse> => {
-      const { number } = parseOrThrow(callerHistoryParamsSchema, request.params, 'path');
-      const { callId } = parseOrThrow(callerHistoryQuerySchema, request.query, 'query');
-      return history.get(principalOf(request), number, callId);
-    },
+  registerRoute(app, routes.callers.history, { preHandler: auth.requireRole('agent', 'team_lead', 'center_admin') }, ({ params, query }, request) =>
+    history.get(principalOf(request), params.number, query.callId),
   );
 }

@@ -19,7 +19,14 @@ import type {
 import { endOfLocalDay, startOfLocalDay } from '../../../shared/time/zoned.js';
 import type { DueDate, WorkingCalendar } from '../../../shared/calendar/working-calendar.js';
 import { SLA_WORKING_DAYS } from '../../../shared/work-orders/categories.js';
-import { CREATE_ROLES, STATE_LABELS, findTransition, type WorkOrderAction, type WorkOrderState } from '../../../shared/work-orders/state-machine.js';
+import {
+  CREATE_ROLES,
+  STATE_LABELS,
+  WORK_ORDER_ACTIONS,
+  findTransition,
+  type WorkOrderAction,
+  type WorkOrderState,
+} from '../../../shared/work-orders/state-machine.js';
 import { WorkOrderRepository, type DraftChanges, type WorkOrderChanges, type WorkOrderRow } from './work-order-repository.js';
 import { assertCanSee, departmentScope } from './work-order-access.js';
 import { summarizeFollowUps, toFollowUpCall, toTimelineEntry, toWorkOrder } from './work-order-view.js';
@@ -27,6 +34,9 @@ import { allowedActions, canEdit, denial } from './work-order-permissions.js';
 import type { DepartmentService } from './department-service.js';
 import { createOverdueSupervisor } from './overdue-supervisor.js';
 import { onTimeRate } from '../../../shared/metrics/work-order-figures.js';
+
+/** Audit actions that are steps of an order's timeline. */
+const TIMELINE_ACTIONS = new Set([...WORK_ORDER_ACTIONS, 'create', 'edit'].map((a) => `work_order.${a}`));
 
 export interface WorkOrderServiceDeps {
   db: Db;
@@ -75,7 +85,8 @@ export function createWorkOrderService(deps: WorkOrderServiceDeps) {
     const trailEntries = audit.query({ entityType: 'work_order', entityId: String(row.id), limit: 1000 }).reverse();
     return {
       ...view(principal, row, clock.now(), summarizeFollowUps(calls)),
-      history: trailEntries.filter((e) => e.action.startsWith('work_order.')).map((e) => toTimelineEntry(e, who)),
+      // The order's steps only: the trail also holds a due date recomputed by a calendar load, which is no step.
+      history: trailEntries.filter((e) => TIMELINE_ACTIONS.has(e.action)).map((e) => toTimelineEntry(e, who)),
       followUpCalls: calls.map(toFollowUpCall),
     };
   };

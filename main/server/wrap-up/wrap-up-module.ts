@@ -4,8 +4,8 @@ import { HttpError } from '../http/http-app.js';
 import { parseOrThrow } from '../http/validation.js';
 import { SERVICES } from '../services.js';
 import { centerDay } from '../calls/center-day.js';
-import { setWrapUpRequestSchema, type WrapUpCodesResponse } from '../../../shared/api/wrap-up.js';
-import { wrapUpRoutes as routes } from '../../../shared/api/wrap-up-routes.js';
+import type { WrapUpCodesResponse } from '../../../shared/api/wrap-up.js';
+import { routes } from '../../../shared/api/routes.js';
 import { registerRoute } from '../http/register-route.js';
 import { WrapUpRepository } from './wrap-up-repository.js';
 
@@ -31,9 +31,11 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
     name: 'wrap-up',
     registerRoutes(app) {
       const admin = { preHandler: auth.requireRole('center_admin') };
-      registerRoute(app, routes.list, { preHandler: auth.requireRole(...READ_ROLES) }, (_, request) => listing(principalOf(request).role !== 'center_admin'));
+      registerRoute(app, routes.wrapUp.list, { preHandler: auth.requireRole(...READ_ROLES) }, (_, request) =>
+        listing(principalOf(request).role !== 'center_admin'),
+      );
 
-      registerRoute(app, routes.create, admin, ({ body }, request) => {
+      registerRoute(app, routes.wrapUp.create, admin, ({ body }, request) => {
         const created = repo.create(body, ctx.clock.now());
         if (!created) throw new HttpError(409, 'wrap_up_code_taken', `wrap-up code ${body.code} exists`, { field: 'code' });
         audit.record({
@@ -46,7 +48,7 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
         return created;
       });
 
-      registerRoute(app, routes.update, admin, ({ params, body }, request) => {
+      registerRoute(app, routes.wrapUp.update, admin, ({ params, body }, request) => {
         const updated = repo.update(params.id, body, ctx.clock.now());
         if (!updated) throw new HttpError(404, 'not_found', `no wrap-up code ${params.id}`);
         audit.record({
@@ -59,7 +61,7 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
         return updated;
       });
 
-      registerRoute(app, routes.settings, admin, ({ body }, request) => {
+      registerRoute(app, routes.wrapUp.settings, admin, ({ body }, request) => {
         repo.setRequired(body.required, ctx.clock.now());
         audit.record({
           actorUserId: principalOf(request).userId,
@@ -71,10 +73,10 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
         return listing(false);
       });
 
-      app.post('/api/v1/calls/:callId/wrap-up', { preHandler: auth.requireRole(...CALL_TAKERS) }, async (request) => {
+      registerRoute(app, routes.callHistory.setWrapUp, { preHandler: auth.requireRole(...CALL_TAKERS) }, ({ params, body }, request) => {
         const principal = principalOf(request);
-        const { callId } = request.params as { callId: string };
-        const { codeId } = parseOrThrow(setWrapUpRequestSchema, request.body);
+        const { callId } = params;
+        const { codeId } = body;
         const code = repo.code(codeId);
         if (!code?.active) throw new HttpError(400, 'invalid_request', `no active wrap-up code ${codeId}`, { field: 'codeId' });
         if (!repo.tookPart(callId, principal.userId)) throw new HttpError(404, 'not_found', `call ${callId} is not one of this agent's`);
@@ -83,7 +85,7 @@ export const wrapUpModule: ServerModuleFactory = (ctx) => {
         return { callId, wrapUp: { codeId: code.id, code: code.code, label: code.label } };
       });
 
-      registerRoute(app, routes.report, { preHandler: auth.requireRole(...REPORT_ROLES) }, ({ query }) => {
+      registerRoute(app, routes.wrapUp.report, { preHandler: auth.requireRole(...REPORT_ROLES) }, ({ query }) => {
         const today = centerDay(ctx.clock.now(), ctx.config.timeZone).day;
         const from = query.from ?? today;
         const to = query.to ?? from;

@@ -41,6 +41,13 @@ describe('ApiClient.call', () => {
     expect(posted[0]!.init).toMatchObject({ method: 'POST', body: '{"name":"n"}' });
   });
 
+  it('gives the full URL of a route for an element that fetches it itself (an <audio> with a ticket), parameters encoded', () => {
+    const api = new ApiClient({ baseUrl: 'http://desk', token: 't0k' });
+    expect(api.urlFor(get, { params: { id: 'a/b' }, query: { mine: 'x y', limit: undefined } })).toBe('http://desk/api/v1/things/a%2Fb?mine=x+y');
+    // @ts-expect-error the path parameter is required
+    expect(() => api.urlFor(get)).toThrow('needs the parameter id');
+  });
+
   it('types each call by its route (tsc checks these lines)', () => {
     const api = new ApiClient({ baseUrl: '' });
     // @ts-expect-error the path parameter is required

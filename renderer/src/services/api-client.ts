@@ -54,12 +54,21 @@ export class ApiClient {
     return data as RouteResponse<R>;
   }
 
-  /** A file the server sends (an export): its bytes and the name from Content-Disposition. */
-  async download(path: string, query: Record<string, string>): Promise<{ blob: Blob; fileName: string }> {
+  /**
+   * The full URL of a route for something that fetches it itself, without this client's headers
+   * (an <audio> element given a play ticket): `api.urlFor(routes.recordings.play, { params, query })`.
+   */
+  urlFor<R extends RouteShape>(route: R, ...[args]: CallArgsTuple<R>): string {
+    const a = (args ?? {}) as { params?: Record<string, string | number>; query?: Record<string, string | number | boolean | undefined> };
+    return `${this.options.baseUrl}${routePath(route.path, a.params)}${queryString(a.query)}`;
+  }
+
+  /** A file a route answers (an export, `format: 'csv'`): its bytes and the name from Content-Disposition. */
+  async download<R extends RouteShape>(route: R, ...args: CallArgsTuple<R>): Promise<{ blob: Blob; fileName: string }> {
     const headers: Record<string, string> = this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {};
     let response: Response;
     try {
-      response = await fetch(`${this.options.baseUrl}${path}?${new URLSearchParams(query).toString()}`, { headers });
+      response = await fetch(this.urlFor(route, ...args), { headers });
     } catch (error) {
       throw new ApiError(0, 'network_error', (error as Error).message);
     }

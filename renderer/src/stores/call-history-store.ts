@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CallHistoryEntry, CallHistoryResponse } from '../../../shared/api/call-history';
+import type { CallHistoryEntry } from '../../../shared/api/call-history';
 import type { WrapUpCode } from '../../../shared/api/wrap-up';
 import { routes } from '../../../shared/api/routes';
 import { ApiError } from '../services/api-client';
@@ -32,8 +32,7 @@ export const useCallHistoryStore = create<CallHistoryState>()((set, get) => ({
   error: undefined,
   async load() {
     try {
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      const { entries } = await api().get<CallHistoryResponse>('/api/v1/call-history');
+      const { entries } = await api().call(routes.callHistory.today);
       set({ entries, error: undefined });
     } catch (error) {
       set({ error: asApiError(error) });
@@ -49,8 +48,7 @@ export const useCallHistoryStore = create<CallHistoryState>()((set, get) => ({
   },
   async setWrapUp(callId, codeId) {
     try {
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      await api().post(`/api/v1/calls/${encodeURIComponent(callId)}/wrap-up`, { codeId });
+      await api().call(routes.callHistory.setWrapUp, { params: { callId }, body: { codeId } });
       set({ given: { ...get().given, [callId]: codeId }, error: undefined });
       void get().load();
       return true;

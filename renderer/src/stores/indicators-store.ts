@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { MetricsReport, MetricsSeriesResponse } from '../../../shared/api/metrics';
-import { METRICS_PATH, METRICS_SERIES_PATH } from '../../../shared/api/metrics';
-import { METRICS_AGENTS_PATH, METRICS_HOURS_PATH, type MetricsAgentsResponse, type MetricsHoursResponse } from '../../../shared/api/indicators';
+import type { MetricsAgentsResponse, MetricsHoursResponse } from '../../../shared/api/indicators';
+import { routes } from '../../../shared/api/routes';
 import type { PeriodKind } from '../../../shared/metrics/periods';
 import { addDays, daysInMonth, localDate, monthOf, parseLocalDate, yearOf } from '../../../shared/time/local-date';
 import { useSessionStore } from './session-store';
@@ -58,11 +58,11 @@ export const useIndicatorsStore = create<IndicatorsState>()((set, get) => ({
     const last = localDate(yearOf(day), monthOf(day), daysInMonth(yearOf(day), monthOf(day)));
     try {
       const [report, hours, hoursBefore, month, agents] = await Promise.all([
-        api.get<MetricsReport>(METRICS_PATH, { period, date }),
-        api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date }),
-        api.get<MetricsHoursResponse>(METRICS_HOURS_PATH, { date: addDays(day, -1) }),
-        api.get<MetricsSeriesResponse>(METRICS_SERIES_PATH, { period: 'day', from: first, to: last }),
-        api.get<MetricsAgentsResponse>(METRICS_AGENTS_PATH, { period, date }),
+        api.call(routes.metrics.report, { query: { period, date } }),
+        api.call(routes.metrics.hours, { query: { date } }),
+        api.call(routes.metrics.hours, { query: { date: addDays(day, -1) } }),
+        api.call(routes.metrics.series, { query: { period: 'day', from: first, to: last } }),
+        api.call(routes.metrics.agents, { query: { period, date } }),
       ]);
       if (mine === generation) set({ report, hours, hoursBefore, month, agents, loading: false, error: undefined });
     } catch (error) {
@@ -74,7 +74,7 @@ export const useIndicatorsStore = create<IndicatorsState>()((set, get) => ({
     try {
       const { blob, fileName } = await useSessionStore
         .getState()
-        .api.download(what === 'indicators' ? METRICS_PATH : METRICS_AGENTS_PATH, { period, date, format });
+        .api.download(what === 'indicators' ? routes.metrics.report : routes.metrics.agents, { query: { period, date, format } });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { CallbackResponse, LostCaller, LostCallersResponse } from '../../../shared/api/supervision';
+import type { LostCaller } from '../../../shared/api/supervision';
+import { routes } from '../../../shared/api/routes';
 import type { ApiError } from '../services/api-client';
 import { onServerEvent } from './connection-store';
 import { useSessionStore } from './session-store';
@@ -29,13 +30,7 @@ export const useLostCallersStore = create<LostCallersState>()((set, get) => ({
     const openOnly = options.openOnly ?? get().openOnly;
     set({ date, openOnly });
     try {
-      const body = await useSessionStore
-        .getState()
-        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-        .api.get<LostCallersResponse>('/api/v1/supervision/lost-callers', {
-          date,
-          open: openOnly ? '1' : undefined,
-        });
+      const body = await useSessionStore.getState().api.call(routes.supervision.lostCallers, { query: { date, open: openOnly ? '1' : undefined } });
       set({ callers: body.callers, shownDate: body.date, error: undefined });
     } catch (error) {
       set({ error: error as ApiError });
@@ -43,10 +38,7 @@ export const useLostCallersStore = create<LostCallersState>()((set, get) => ({
   },
   async callBack(callId) {
     try {
-      const { number } = await useSessionStore.getState().api.post<CallbackResponse>(
-        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-        `/api/v1/supervision/lost-callers/${encodeURIComponent(callId)}/callback`,
-      );
+      const { number } = await useSessionStore.getState().api.call(routes.supervision.callBack, { params: { callId } });
       set({ error: undefined });
       await get().load();
       await useSoftphoneStore.getState().dial(number);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { MetricsReport } from '../../../shared/api/metrics';
 import { useSessionStore } from './session-store';
+import { routes } from '../../../shared/api/routes';
 
 interface MetricsState {
   report: MetricsReport | undefined;
@@ -13,9 +14,7 @@ export const useMetricsStore = create<MetricsState>()((set) => ({
   error: undefined,
   async load(period = 'day') {
     try {
-      // Hand-written until the metrics routes join the table (their responses have no schemas yet; docs/architecture.md).
-      // eslint-disable-next-line no-restricted-syntax
-      const report = await useSessionStore.getState().api.get<MetricsReport>('/api/v1/metrics', { period });
+      const report = await useSessionStore.getState().api.call(routes.metrics.report, { query: { period } });
       set({ report, error: undefined });
     } catch (error) {
       set({ error: (error as Error).message });

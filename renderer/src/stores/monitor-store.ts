@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { MonitorEndReason, MonitorMode, MonitorResponse } from '../../../shared/api/calls';
+import type { MonitorEndReason, MonitorMode } from '../../../shared/api/calls';
+import { routes } from '../../../shared/api/routes';
 import type { CallMonitorEvent } from '../../../shared/api/events/calls';
 import type { ApiError } from '../services/api-client';
 import { useSessionStore } from './session-store';
@@ -29,9 +30,6 @@ interface MonitorState {
   reset(): void;
 }
 
-// eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-const path = (callId: string) => `/api/v1/calls/${encodeURIComponent(callId)}/monitor`;
-
 export const useMonitorStore = create<MonitorState>()((set, get) => ({
   callId: undefined,
   mode: undefined,
@@ -43,7 +41,7 @@ export const useMonitorStore = create<MonitorState>()((set, get) => ({
     if (get().stage !== 'idle') return;
     set({ callId, mode, stage: 'requesting', ended: undefined, error: undefined });
     try {
-      const result = await useSessionStore.getState().api.post<MonitorResponse>(path(callId), { mode });
+      const result = await useSessionStore.getState().api.call(routes.calls.startMonitor, { params: { callId }, body: { mode } });
       // The started event may have come first.
       if (get().callId === callId && get().stage === 'requesting') set({ stage: result.stage });
     } catch (error) {
@@ -55,7 +53,7 @@ export const useMonitorStore = create<MonitorState>()((set, get) => ({
     if (!callId || stage === 'idle' || stage === 'requesting' || mode === previous) return;
     set({ mode, error: undefined });
     try {
-      await useSessionStore.getState().api.patch<MonitorResponse>(path(callId), { mode });
+      await useSessionStore.getState().api.call(routes.calls.switchMonitor, { params: { callId }, body: { mode } });
     } catch (error) {
       set({ mode: previous, error: error as Error });
     }
@@ -64,7 +62,7 @@ export const useMonitorStore = create<MonitorState>()((set, get) => ({
     const { callId, stage } = get();
     if (!callId || stage === 'idle') return;
     try {
-      await useSessionStore.getState().api.delete(path(callId));
+      await useSessionStore.getState().api.call(routes.calls.stopMonitor, { params: { callId } });
       if (get().callId === callId) set({ callId: undefined, mode: undefined, stage: 'idle', ended: 'stopped' });
     } catch (error) {
       set({ error: error as Error });

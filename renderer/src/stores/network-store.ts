@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { MissingResponse, OverviewResponse, SeriesResponse } from '../../../shared/api/network';
-import { routePath } from '../../../shared/api/route';
 import { routes } from '../../../shared/api/routes';
 import type { PeriodKind } from '../../../shared/metrics/periods';
 import { localDate } from '../../../shared/time/local-date';
@@ -148,8 +147,7 @@ export const createNetworkStore = ({ api, save, today }: NetworkDeps) =>
         const { period, date, trail } = get();
         const under = underOf(trail);
         try {
-          const query: Record<string, string> = { period, date, format, ...(under ? { under } : {}) };
-          const { blob, fileName } = await api().download(routePath(routes.network.export.path, undefined), query);
+          const { blob, fileName } = await api().download(routes.network.export, { query: { period, date, format, ...(under ? { under } : {}) } });
           save(blob, fileName);
         } catch (error) {
           set({ error });

@@ -1,7 +1,7 @@
 import { usesPhone } from '../services/role-homes';
 import { create } from 'zustand';
-import type { QueueResponse } from '../../../shared/api/acd';
 import { useSessionStore } from './session-store';
+import { routes } from '../../../shared/api/routes';
 import { onServerEvent, useConnectionStore } from './connection-store';
 
 interface QueueState {
@@ -18,8 +18,7 @@ export const useQueueStore = create<QueueState>()((set) => ({
   oldestQueuedAt: undefined,
   async load() {
     try {
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      const q = await useSessionStore.getState().api.get<QueueResponse>('/api/v1/acd/queue');
+      const q = await useSessionStore.getState().api.call(routes.acd.queue);
       set({ length: q.length, oldestQueuedAt: q.oldestQueuedAt ? Date.parse(q.oldestQueuedAt) : undefined });
     } catch {
       // The next acd.queue event brings it.

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { BoardAgent, BoardQueue, ForceAgentRequest, ForceAgentResponse } from '../../../shared/api/supervision';
+import type { BoardAgent, BoardQueue, ForceAgentRequest } from '../../../shared/api/supervision';
+import { routes } from '../../../shared/api/routes';
 import { DEFAULT_BOARD_THRESHOLDS, type BoardThresholds } from '../../../shared/supervision/board-thresholds';
 import type { ApiError } from '../services/api-client';
 import { onServerEvent } from './connection-store';
@@ -61,11 +62,7 @@ export const useSupervisionStore = create<SupervisionState>()((set, get) => ({
   },
   async force(agent, request) {
     try {
-      const { applied } = await useSessionStore.getState().api.post<ForceAgentResponse>(
-        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-        `/api/v1/supervision/agents/${agent.agentId}/force`,
-        request,
-      );
+      const { applied } = await useSessionStore.getState().api.call(routes.supervision.forceAgent, { params: { agentId: agent.agentId }, body: request });
       set({
         error: undefined,
         notice: {
@@ -81,11 +78,7 @@ export const useSupervisionStore = create<SupervisionState>()((set, get) => ({
   },
   async assign(callId, agent) {
     try {
-      await useSessionStore.getState().api.post(
-        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-        `/api/v1/supervision/queue/${encodeURIComponent(callId)}/assign`,
-        { agentId: agent.agentId },
-      );
+      await useSessionStore.getState().api.call(routes.supervision.assignCall, { params: { callId }, body: { agentId: agent.agentId } });
       set({
         error: undefined,
         notice: { kind: 'assigned', workNumber: agent.workNumber },

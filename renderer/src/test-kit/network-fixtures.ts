@@ -75,10 +75,11 @@ export function scriptedApi(answers: Map<RouteShape, (args: RecordedCall['args']
         if (!answer) throw Object.assign(new Error(`no answer for ${route.path}`), { status: 404 });
         return answer(args);
       }) as never,
-      download: async (path: string, query: Record<string, string>) => {
-        downloads.push({ path, query });
+      download: (async (route: RouteShape, args?: { query?: Record<string, string> }) => {
+        const query = args?.query ?? {};
+        downloads.push({ path: route.path, query });
         return { blob: new Blob(['x']), fileName: `network-${query.format}` };
-      },
+      }) as never,
     },
   };
 }

@@ -4,6 +4,7 @@ import type { CallerHistoryResponse } from '../../../../shared/api/caller-histor
 import { useSoftphoneStore } from '../../stores/softphone-store';
 import { useSessionStore } from '../../stores/session-store';
 import { ApiError } from '../../services/api-client';
+import { routes } from '../../../../shared/api/routes';
 
 type Loaded = { callId: string; history: CallerHistoryResponse } | { callId: string; error: ApiError };
 
@@ -20,8 +21,7 @@ export function CallerHistory() {
     if (!callId || !number || !api) return;
     let current = true;
     api
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      .get<CallerHistoryResponse>(`/api/v1/callers/${encodeURIComponent(number)}/history`, { callId })
+      .call(routes.callers.history, { params: { number }, query: { callId } })
       .then((history) => current && setLoaded({ callId, history }))
       .catch((error: unknown) => current && setLoaded({ callId, error: error instanceof ApiError ? error : new ApiError(0, 'network_error', String(error)) }));
     return () => {

@@ -4,6 +4,7 @@ import { ATTEMPT_OUTCOMES, type AttemptOutcome, type MyFollowUpsResponse } from 
 import { useSoftphoneStore } from '../../stores/softphone-store';
 import { useSessionStore } from '../../stores/session-store';
 import { ApiError } from '../../services/api-client';
+import { routes } from '../../../../shared/api/routes';
 
 type Entry = MyFollowUpsResponse['entries'][number];
 
@@ -11,9 +12,6 @@ type Entry = MyFollowUpsResponse['entries'][number];
  * The agent's reminder calls (回访名单) assigned by the team lead: call a number through the
  * follow-up call path, record how the call went, mark the number done.
  */
-// eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-const attemptsPath = (entryId: number) => `/api/v1/follow-up-entries/${entryId}/attempts`;
-
 export function MyFollowUps() {
   const { t } = useTranslation();
   const api = useSessionStore((s) => s.api);
@@ -26,8 +24,7 @@ export function MyFollowUps() {
   const [results, setResults] = useState<Record<number, string>>({});
 
   const load = useCallback(() => {
-    // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-    api.get<MyFollowUpsResponse>('/api/v1/follow-up-lists/mine').then(
+    api.call(routes.followUpLists.mine).then(
       (r) => setEntries(r.entries),
       () => setEntries([]),
     );
@@ -36,9 +33,9 @@ export function MyFollowUps() {
     if (isAgent) load();
   }, [isAgent, load]);
 
-  const send = async (path: string, body: unknown) => {
+  const send = async (request: () => Promise<unknown>) => {
     try {
-      await api.post(path, body);
+      await request();
       setError(undefined);
       load();
     } catch (e) {
@@ -79,7 +76,12 @@ export function MyFollowUps() {
                   </button>
                   {callId &&
                     ATTEMPT_OUTCOMES.map((o: AttemptOutcome) => (
-                      <button key={o} type="button" className="button button--small" onClick={() => void send(attemptsPath(e.id), { callId, outcome: o })}>
+                      <button
+                        key={o}
+                        type="button"
+                        className="button button--small"
+                        onClick={() => void send(() => api.call(routes.followUpLists.recordAttempt, { params: { id: e.id }, body: { callId, outcome: o } }))}
+                      >
                         {t(`followUpLists.outcomes.${o}`)}
                       </button>
                     ))}
@@ -88,8 +90,7 @@ export function MyFollowUps() {
                       className="my-follow-ups__done"
                       onSubmit={(ev) => {
                         ev.preventDefault();
-                        // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-                        void send(`/api/v1/follow-up-entries/${e.id}/done`, { result: results[e.id] ?? '' });
+                        void send(() => api.call(routes.followUpLists.markDone, { params: { id: e.id }, body: { result: results[e.id] ?? '' } }));
                       }}
                     >
                       <input

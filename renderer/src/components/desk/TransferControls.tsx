@@ -37,7 +37,7 @@ export function TransferControls() {
     let live = true;
     useSessionStore
       .getState()
-      .api.call(routes.departments.list, {})
+      .api.call(routes.departments.list)
       .then((r) => live && setDepartments(r.departments.filter((d) => d.active && d.phone).map((d) => ({ id: d.id, name: d.name }))))
       .catch(() => undefined);
     return () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordingTicketResponse } from '../../../../shared/api/recordings';
 import { useSessionStore } from '../../stores/session-store';
 import { ApiError } from '../../services/api-client';
+import { routes } from '../../../../shared/api/routes';
 
 /**
  * A call's recording in the browser: the play button asks the server for a play ticket (the
@@ -20,8 +21,7 @@ export function RecordingPlayer({ callId, autoStart = false }: { callId: string;
   // new call starts from a fresh player.
   const fetchTicket = useCallback(
     () =>
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      api.post<RecordingTicketResponse>(`/api/v1/calls/${encodeURIComponent(callId)}/recording/ticket`).then(
+      api.call(routes.recordings.ticket, { params: { callId } }).then(
         (issued) => (setError(undefined), setTicket(issued)),
         (e: unknown) => setError(t(`recordings.errors.${e instanceof ApiError ? e.code : 'unknown'}`, { defaultValue: t('recordings.errors.unknown') })),
       ),
@@ -60,7 +60,7 @@ export function RecordingPlayer({ callId, autoStart = false }: { callId: string;
           autoPlay
           preload="auto"
           data-testid="recording-audio"
-          src={`${api.baseUrl}${ticket.url}&segment=${segment}`}
+          src={api.urlFor(routes.recordings.play, { params: { callId }, query: { ticket: ticket.ticket, segment } })}
           onError={() => setError(t('recordings.errors.playback'))}
         />
       )}

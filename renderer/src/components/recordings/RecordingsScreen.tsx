@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallSearchResponse, RecordedCall, RecordingUsage } from '../../../../shared/api/recordings';
+import type { RecordedCall, RecordingUsage } from '../../../../shared/api/recordings';
 import { addDays } from '../../../../shared/time/local-date';
 import { localDateOf } from '../../../../shared/time/zoned';
 import { formatCenterDateTime } from '../../../../shared/time/format';
@@ -10,6 +10,7 @@ import { ApiError } from '../../services/api-client';
 import { RecordingPlayer } from './RecordingPlayer';
 import { useWorkOrdersStore } from '../../stores/work-orders-store';
 import { WorkOrderDetailPanel } from '../work-orders/WorkOrderDetailPanel';
+import { routes } from '../../../../shared/api/routes';
 
 interface Filters {
   from: string;
@@ -33,8 +34,7 @@ export function RecordingsScreen() {
 
   const search = useCallback(
     (f: Filters) =>
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      api.get<CallSearchResponse>('/api/v1/recordings/calls', { ...f }).then(
+      api.call(routes.recordings.searchCalls, { query: { ...f } }).then(
         (found) => (setError(undefined), setCalls(found.calls)),
         (e: unknown) => setError(t(`recordings.errors.${e instanceof ApiError ? e.code : 'unknown'}`, { defaultValue: t('recordings.errors.unknown') })),
       ),
@@ -42,8 +42,7 @@ export function RecordingsScreen() {
   );
   useEffect(() => {
     void search(form);
-    // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-    void api.get<RecordingUsage>('/api/v1/recordings/usage').then(setUsage, () => setUsage(undefined));
+    void api.call(routes.recordings.usage).then(setUsage, () => setUsage(undefined));
     // First load only; later searches are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_REASONS, type FollowUpListSummary, type FollowUpReason } from '../../../../shared/api/follow-up-lists';
 import { useSessionStore } from '../../stores/session-store';
 import { ApiError } from '../../services/api-client';
+import { routes } from '../../../../shared/api/routes';
 
 /** One number a line, optionally followed by a name: "13900000001 王先生". */
 export function parseNumbers(text: string): Array<{ number: string; name?: string }> {
@@ -24,8 +25,7 @@ export function FollowUpListsPanel() {
   const [form, setForm] = useState({ title: '', reason: 'rate_change' as FollowUpReason, script: '', numbers: '', agents: '' });
   const [error, setError] = useState<string | undefined>(undefined);
   const load = useCallback(() => {
-    // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-    api.get<{ lists: FollowUpListSummary[] }>('/api/v1/follow-up-lists').then(
+    api.call(routes.followUpLists.list).then(
       (r) => setLists(r.lists),
       () => setLists([]),
     );
@@ -35,13 +35,14 @@ export function FollowUpListsPanel() {
   const create = async () => {
     try {
       const agents = form.agents.split(/[\s,，]+/).filter(Boolean);
-      // eslint-disable-next-line no-restricted-syntax -- merged this wave before its route joined shared/api/routes.ts (issue 10)
-      await api.post('/api/v1/follow-up-lists', {
-        title: form.title,
-        reason: form.reason,
-        script: form.script,
-        entries: parseNumbers(form.numbers),
-        ...(agents.length ? { assignTo: agents } : {}),
+      await api.call(routes.followUpLists.create, {
+        body: {
+          title: form.title,
+          reason: form.reason,
+          script: form.script,
+          entries: parseNumbers(form.numbers),
+          ...(agents.length ? { assignTo: agents } : {}),
+        },
       });
       setForm({ ...form, title: '', script: '', numbers: '' });
       setError(undefined);
