@@ -53,9 +53,12 @@ describe('knowledge base', () => {
     expect(first('首套房利率')).toBe('住房公积金贷款利率（2025年5月8日起）');
   });
 
-  it('answers 1–2 character queries from the bigram index or a scan, ranked by title', () => {
+  it('answers 1–2 character queries from the word index, the bigram index or a scan, ranked by title', () => {
     const result = kb.search({ q: '提取', limit: 10 });
-    expect(result.mode).toBe('bigram');
+    expect(result.mode).toBe('fulltext'); // a dictionary word: kb_words
+    // Two characters that are no word (the middle of 退休提取): the bigram index.
+    expect(kb.search({ q: '休提', limit: 10 }).mode).toBe('bigram');
+    expect(titles('休提')).toContain('退休提取住房公积金');
     expect(result.items.length).toBe(10);
     expect(result.items.slice(0, 5).every((i) => i.title.includes('提取'))).toBe(true);
     expect(first('离职')).toBe('离职后能否提取住房公积金');

@@ -27,6 +27,7 @@ import { m0025GapPlaceholder } from './0025-gap-placeholder.js';
 import { m0026GapPlaceholder } from './0026-gap-placeholder.js';
 import { m0027GapPlaceholder } from './0027-gap-placeholder.js';
 import { m0028GapPlaceholder } from './0028-gap-placeholder.js';
+import { m0029KbWordIndex } from './0029-kb-word-index.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0026GapPlaceholder,
   m0027GapPlaceholder,
   m0028GapPlaceholder,
+  m0029KbWordIndex,
 ];
