@@ -80,14 +80,14 @@ export class MetricsService {
     return { centerCode, date: day, timeZone, hours };
   }
 
-  /** One report per period, from the period holding `from` to the one holding `to`. */
+  /** One report per period, from the period holding `from` to the one holding `to`: one read of the kept days. */
   series(kind: PeriodKind, from: string, to: string): MetricsSeriesResponse {
     const periods = periodsBetween(kind, civil(from), civil(to), this.options.timeZone);
     if (periods.length > MAX_SERIES_ROWS) {
       throw new HttpError(400, 'series_too_long', `a series may have at most ${MAX_SERIES_ROWS} rows; ${from}..${to} by ${kind} has ${periods.length}`);
     }
     const now = this.options.clock.now();
-    const raws = this.rollups.rawCountsOf(periods, now);
+    const raws = this.rollups.seriesCounts(periods, now);
     const rows = periods.map((p, i) => this.reportOf(p, raws[i]!));
     return { centerCode: this.options.centerCode, period: kind, timeZone: this.options.timeZone, rows };
   }
