@@ -171,6 +171,12 @@ describe('knowledge base', () => {
     expect(titles('旧正')).toEqual([]);
     expect(titles('新正')).toEqual(['贷款测试条目（修订）']);
     expect(db.prepare(`SELECT rowid FROM kb_fts WHERE kb_fts MATCH '"组合贷款额度"'`).pluck().all()).toEqual([created.id]);
+    // The word index too: the old body's words are forgotten, the new ones found.
+    const words = (q: string) => db.prepare('SELECT rowid FROM kb_words WHERE kb_words MATCH ?').pluck().all(q);
+    expect(words('"正文" AND "测试"')).toEqual([created.id]);
+    expect(words('"旧"')).not.toContain(created.id);
+    expect(words('"修订" AND "贷款额度"')).toEqual([created.id]);
+    expect(kb.search({ q: '组合贷款额度 修订', limit: 5 }).items.map((i) => i.id)).toEqual([created.id]);
   });
 
   it('lists the most opened articles of the last 7 days', () => {

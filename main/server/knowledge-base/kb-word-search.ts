@@ -40,6 +40,7 @@ const STOP_WORDS = new Set(
 export class KbWordSearch {
   private readonly statements = new Map<string, Database.Statement<Record<string, string | number | null>, RankedRow>>();
   private readonly wordDocs: Database.Statement<[string], number>;
+  private readonly count: Database.Statement<[string], number>;
   private readonly articleCount: Database.Statement<[], number>;
   private since = 0;
   private articles = 0;
@@ -49,6 +50,7 @@ export class KbWordSearch {
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_words_vocab USING fts5vocab(main, kb_words, 'row')");
     this.wordDocs = db.prepare<[string], number>('SELECT doc FROM temp.kb_words_vocab WHERE term = ?').pluck();
     this.articleCount = db.prepare<[], number>('SELECT count(*) FROM kb_words_docsize').pluck();
+    this.count = db.prepare<[string], number>('SELECT count(*) FROM kb_words WHERE kb_words MATCH ?').pluck();
   }
 
   search(options: KbSearchOptions): KbSearchResponse | undefined {
@@ -66,17 +68,17 @@ export class KbWordSearch {
     const params = { date: options.date, category: options.category ?? null, limit: want };
     const quote = (w: string) => `"${w.replaceAll('"', '""')}"`;
 
+    const and = words.map(quote).join(' AND ');
     const andEstimate = Math.min(...words.map((w) => docs.get(w)!));
     let candidates: RankedRow[] = [];
     if (andEstimate > RANK_ALL && groups.some((g) => g.length > 1)) {
-      // Too many articles hold every word (租房 and 提取 are in a thousand): first those holding
+      // Many articles may hold every word (租房 and 提取 are in a thousand): first those holding
       // each term's words close together, as a phrase (the trigram search's AND is as strict).
-      const near = groups.map((g) => (g.length > 1 ? `NEAR(${g.map(quote).join(' ')}, ${NEAR})` : quote(g[0]!))).join(' AND ');
-      candidates = this.statement('ranked').all({ ...params, match: near, cap: CANDIDATE_CAP });
+      candidates = this.rank(groups.map((g) => (g.length > 1 ? `NEAR(${g.map(quote).join(' ')}, ${NEAR})` : quote(g[0]!))).join(' AND '), andEstimate, params);
     }
     if (candidates.length < want) {
       const seen = new Set(candidates.map((c) => c.id));
-      candidates = [...candidates, ...this.rank(words.map(quote).join(' AND '), andEstimate, params).filter((m) => !seen.has(m.id))];
+      candidates = [...candidates, ...this.rank(and, andEstimate, params).filter((m) => !seen.has(m.id))];
     }
     if (candidates.length < want && words.length > groups.length) {
       // Then any word of each term, leaving out those in most articles where the term has others.
@@ -92,9 +94,13 @@ export class KbWordSearch {
     return { query: options.q, mode: 'fulltext', items: rows.map((r) => toHit(r, words)) };
   }
 
-  /** Matches of `match` in effect, best bm25 first: all ranked, or the newest cut when too many. */
+  /**
+   * Matches of `match` in effect, best bm25 first: all ranked when they are few (`estimate` is an
+   * upper bound from the words' article counts; above RANK_ALL they are counted, which is cheap),
+   * else the newest cut.
+   */
   private rank(match: string, estimate: number, params: Record<string, string | number | null>): RankedRow[] {
-    if (estimate <= RANK_ALL) {
+    if (estimate <= RANK_ALL || (this.count.get(match) ?? 0) <= RANK_ALL) {
       const capped = this.statement('ranked').all({ ...params, match, cap: CANDIDATE_CAP });
       if (capped.length >= (params.limit as number) || estimate <= CANDIDATE_CAP) return capped;
       return this.statement('ranked').all({ ...params, match, cap: -1 });
