@@ -21,12 +21,6 @@ import { m0019DepartmentPhones } from './0019-department-phones.js';
 import { m0020SmsOutbox } from './0020-sms-outbox.js';
 import { m0021TelephonePinOutcomes } from './0021-telephone-pin-outcomes.js';
 import { m0022QualityRole } from './0022-quality-role.js';
-import { m0023GapPlaceholder } from './0023-gap-placeholder.js';
-import { m0024GapPlaceholder } from './0024-gap-placeholder.js';
-import { m0025GapPlaceholder } from './0025-gap-placeholder.js';
-import { m0026GapPlaceholder } from './0026-gap-placeholder.js';
-import { m0027GapPlaceholder } from './0027-gap-placeholder.js';
-import { m0028GapPlaceholder } from './0028-gap-placeholder.js';
 import { m0029KbWordIndex } from './0029-kb-word-index.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
@@ -53,11 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020SmsOutbox,
   m0021TelephonePinOutcomes,
   m0022QualityRole,
-  m0023GapPlaceholder,
-  m0024GapPlaceholder,
-  m0025GapPlaceholder,
-  m0026GapPlaceholder,
-  m0027GapPlaceholder,
-  m0028GapPlaceholder,
   m0029KbWordIndex,
 ];
