@@ -181,13 +181,19 @@ function fill(template: string, pick: <T>(list: readonly T[]) => T, random: () =
     .replaceAll('{month}', String(1 + Math.floor(random() * 12)));
 }
 
-/** `count` published articles, the same for the same seed. */
-export function generateKbArticles(count: number, seed = 12329): KbArticleInput[] {
+/**
+ * `count` published articles, the same for the same seed. `seedSentences` (the seed articles'
+ * own sentences by category) are mixed into the bodies, so the generated text also carries the
+ * seeds' vocabulary and phrasing, not only the templates'.
+ */
+export function generateKbArticles(count: number, seed = 12329, seedSentences: ReadonlyMap<KbCategory, readonly string[]> = new Map()): KbArticleInput[] {
   const random = createSeededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   return Array.from({ length: count }, () => {
     const topic = pick(TOPICS);
     const sentences = Array.from({ length: 3 + Math.floor(random() * 6) }, () => fill(pick(topic.sentences), pick, random));
+    const own = seedSentences.get(topic.category) ?? [];
+    for (let i = own.length > 0 ? Math.floor(random() * 3) : 0; i > 0; i--) sentences.splice(Math.floor(random() * sentences.length), 0, pick(own));
     const keywords = [...new Set(Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(topic.keywords)))];
     const roll = random();
     const year = 2019 + Math.floor(random() * 7);

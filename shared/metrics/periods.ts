@@ -21,7 +21,7 @@ export interface Period {
 }
 
 /** The period of a kind that contains a local date. */
-export function periodContaining(kind: PeriodKind, date: LocalDate, timeZone: string): Period {
+export function periodContaining(kind: PeriodKind, date: LocalDate, timeZone: string, knownStart?: number): Period {
   let firstDate: LocalDate;
   let nextDate: LocalDate;
   let label: string;
@@ -49,7 +49,7 @@ export function periodContaining(kind: PeriodKind, date: LocalDate, timeZone: st
       label = String(yearOf(date));
       break;
   }
-  return { kind, label, firstDate, nextDate, start: startOfLocalDay(firstDate, timeZone), end: startOfLocalDay(nextDate, timeZone) };
+  return { kind, label, firstDate, nextDate, start: knownStart ?? startOfLocalDay(firstDate, timeZone), end: startOfLocalDay(nextDate, timeZone) };
 }
 
 /** The period of a kind that contains an instant. */
@@ -65,7 +65,8 @@ export function periodsBetween(kind: PeriodKind, from: LocalDate, to: LocalDate,
   for (;;) {
     periods.push(current);
     if (current.nextDate > to) return periods;
-    current = periodContaining(kind, current.nextDate, timeZone);
+    // Each period starts where the one before ended: its midnight is not computed twice.
+    current = periodContaining(kind, current.nextDate, timeZone, current.end);
   }
 }
 

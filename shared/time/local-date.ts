@@ -18,7 +18,21 @@ export function localDate(year: number, month: number, day: number): LocalDate {
 }
 
 /** Days since 1970-01-01 (a day number, not an instant); throws on a malformed or impossible day. */
+// Parsing and checking a date costs a regular expression and a Date; a year's series asks the
+// same few hundred dates several times per request (issue 17), so answers are kept (bounded).
+const DAY_NUMBER_MEMO_LIMIT = 4096;
+const dayNumbers = new Map<string, number>();
+
 export function dayNumber(date: LocalDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const n = parseDayNumber(date);
+  if (dayNumbers.size >= DAY_NUMBER_MEMO_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
+}
+
+function parseDayNumber(date: LocalDate): number {
   const m = LOCAL_DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

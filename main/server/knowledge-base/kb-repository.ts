@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { KbArticleInput, KbCategory, KbStatus } from '../../../shared/api/knowledge-base.js';
 import { bigramText } from './bigrams.js';
+import { wordText } from './word-segmenter.js';
 
 export interface ArticleRow {
   id: number;
@@ -51,6 +52,8 @@ export class KbRepository {
       get: db.prepare<[number], ArticleRow>('SELECT * FROM kb_articles WHERE id = ?'),
       indexBigrams: db.prepare<[number, string, string, string]>('INSERT INTO kb_bigrams (rowid, title, keywords, body) VALUES (?, ?, ?, ?)'),
       unindexBigrams: db.prepare<[number]>('DELETE FROM kb_bigrams WHERE rowid = ?'),
+      indexWords: db.prepare<[number, string, string, string]>('INSERT INTO kb_words (rowid, title, keywords, body) VALUES (?, ?, ?, ?)'),
+      unindexWords: db.prepare<[number]>('DELETE FROM kb_words WHERE rowid = ?'),
       versions: db.prepare<[number], VersionRow>('SELECT * FROM kb_article_versions WHERE article_id = ? ORDER BY version DESC'),
       count: db.prepare<[], number>('SELECT count(*) FROM kb_articles').pluck(),
       view: db.prepare<[number, number | null, number]>('INSERT INTO kb_views (article_id, user_id, viewed_at) VALUES (?, ?, ?)'),
@@ -92,12 +95,15 @@ export class KbRepository {
       if (changed === 0) return this.q.get.get(id) ? 'conflict' : undefined;
       this.q.snapshot.run(id);
       this.q.unindexBigrams.run(id);
+      this.q.unindexWords.run(id);
       return this.indexBigrams(this.q.get.get(id)!);
     })();
   }
 
+  /** The repository-written indexes: 2-character pieces (kb_bigrams) and jieba words (kb_words). */
   private indexBigrams(row: ArticleRow): ArticleRow {
     this.q.indexBigrams.run(row.id, bigramText(row.title), bigramText(row.keywords), bigramText(row.body));
+    this.q.indexWords.run(row.id, wordText(row.title), wordText(row.keywords), wordText(row.body));
     return row;
   }
 

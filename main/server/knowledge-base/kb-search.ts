@@ -12,7 +12,7 @@ export interface KbSearchOptions {
   date: string;
 }
 
-interface HitRow {
+export interface HitRow {
   id: number;
   category: KbCategory;
   title: string;
@@ -33,14 +33,14 @@ const FREQUENCY_TTL_MS = 60_000;
 // Punctuation, Chinese and Western, separates terms; so does white space.
 const SEPARATORS = /[\s,，。.、;；:：!！?？"“”'‘’()（）[\]【】《》<>{}\-—_*+^~|\\/=&%#@$]+/u;
 // Title above keywords above body, as the knowledge base is searched by what an article is about.
-const BM25_WEIGHTS = '10.0, 6.0, 1.0';
-const IN_EFFECT =
+export const BM25_WEIGHTS = '10.0, 6.0, 1.0';
+export const IN_EFFECT =
   "a.status = 'published' AND a.effective_from <= @date AND (a.expires_at IS NULL OR a.expires_at > @date) AND (@category IS NULL OR a.category = @category)";
-const HIT_COLUMNS = 'a.id, a.category, a.title, a.body, a.effective_from, a.expires_at, a.version, a.keywords';
+export const HIT_COLUMNS = 'a.id, a.category, a.title, a.body, a.effective_from, a.expires_at, a.version, a.keywords';
 
 // Question words callers' questions are typed with; they say nothing about the topic and their
 // trigrams would pull in every "…怎么办" title.
-const QUESTION_WORDS = /怎么办|怎么样|怎样|怎么|如何|能不能|能否|可不可以|可以吗|是否|什么|多少|哪些|哪里|请问|吗|呢/g;
+export const QUESTION_WORDS = /怎么办|怎么样|怎样|怎么|如何|能不能|能否|可不可以|可以吗|是否|什么|多少|哪些|哪里|请问|吗|呢/g;
 
 /** Search terms: question words dropped, split on spaces and punctuation, lower-cased, without repeats. */
 export function queryTerms(q: string): string[] {
@@ -245,7 +245,7 @@ function byBodyCount(rows: ScoredRow[], terms: readonly string[]): ScoredRow[] {
  * shows better in its title and its editor's keywords: candidates are ordered first by how many
  * of the query's 2-character pieces its title covers plus the exact keyword matches, then by bm25.
  */
-function rerank<R extends HitRow & { rank: number }>(rows: R[], terms: readonly string[]): R[] {
+export function rerank<R extends HitRow & { rank: number }>(rows: R[], terms: readonly string[]): R[] {
   const pieces = [...new Set(terms.flatMap((t) => (Array.from(t).length < 2 ? [t] : ngrams(t, 2))))];
   const strength = (r: R) => {
     const title = r.title.toLowerCase();
@@ -258,7 +258,7 @@ function rerank<R extends HitRow & { rank: number }>(rows: R[], terms: readonly 
     .map((x) => x.r);
 }
 
-function toHit(row: HitRow, terms: readonly string[]): KbSearchHit {
+export function toHit(row: HitRow, terms: readonly string[]): KbSearchHit {
   return {
     id: row.id,
     category: row.category,

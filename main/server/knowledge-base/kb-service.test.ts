@@ -53,9 +53,12 @@ describe('knowledge base', () => {
     expect(first('首套房利率')).toBe('住房公积金贷款利率（2025年5月8日起）');
   });
 
-  it('answers 1–2 character queries from the bigram index or a scan, ranked by title', () => {
+  it('answers 1–2 character queries from the word index, the bigram index or a scan, ranked by title', () => {
     const result = kb.search({ q: '提取', limit: 10 });
-    expect(result.mode).toBe('bigram');
+    expect(result.mode).toBe('fulltext'); // a dictionary word: kb_words
+    // Two characters that are no word (the middle of 退休提取): the bigram index.
+    expect(kb.search({ q: '休提', limit: 10 }).mode).toBe('bigram');
+    expect(titles('休提')).toContain('退休提取住房公积金');
     expect(result.items.length).toBe(10);
     expect(result.items.slice(0, 5).every((i) => i.title.includes('提取'))).toBe(true);
     expect(first('离职')).toBe('离职后能否提取住房公积金');
@@ -168,6 +171,12 @@ describe('knowledge base', () => {
     expect(titles('旧正')).toEqual([]);
     expect(titles('新正')).toEqual(['贷款测试条目（修订）']);
     expect(db.prepare(`SELECT rowid FROM kb_fts WHERE kb_fts MATCH '"组合贷款额度"'`).pluck().all()).toEqual([created.id]);
+    // The word index too: the old body's words are forgotten, the new ones found.
+    const words = (q: string) => db.prepare('SELECT rowid FROM kb_words WHERE kb_words MATCH ?').pluck().all(q);
+    expect(words('"正文" AND "测试"')).toEqual([created.id]);
+    expect(words('"旧"')).not.toContain(created.id);
+    expect(words('"修订" AND "贷款额度"')).toEqual([created.id]);
+    expect(kb.search({ q: '组合贷款额度 修订', limit: 5 }).items.map((i) => i.id)).toEqual([created.id]);
   });
 
   it('lists the most opened articles of the last 7 days', () => {

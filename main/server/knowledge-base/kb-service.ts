@@ -5,6 +5,8 @@ import { localDateOf } from '../../../shared/time/zoned.js';
 import type { KbArticle, KbArticleInput, KbArticleListItem, KbArticleVersion, KbHotResponse, KbSearchResponse } from '../../../shared/api/knowledge-base.js';
 import { KbRepository, splitKeywords, type ArticleRow } from './kb-repository.js';
 import { KbSearch, type KbSearchOptions } from './kb-search.js';
+import { KbWordSearch } from './kb-word-search.js';
+import { warmSegmenter } from './word-segmenter.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -35,6 +37,9 @@ export interface KnowledgeBaseService {
 export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHub, timeZone: string): KnowledgeBaseService {
   const repo = new KbRepository(db);
   const searcher = new KbSearch(db);
+  const words = new KbWordSearch(db);
+  warmSegmenter(); // the dictionary is loaded at start-up, not by the first search
+  const search = (options: KbSearchOptions) => words.search(options) ?? searcher.search(options);
   const today = () => localDateOf(clock.now(), timeZone);
 
   const toArticle = (row: ArticleRow): KbArticle => {
@@ -71,7 +76,7 @@ export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHu
     });
 
   return {
-    search: (options) => searcher.search({ ...options, date: options.date ?? today() }),
+    search: (options) => search({ ...options, date: options.date ?? today() }),
     get(id) {
       const row = repo.get(id);
       return row && toArticle(row);

@@ -1,13 +1,14 @@
 // The roll-up path against its oracle, a scan of every call row of the period: equal raw counts
 // for every period kind on a mixed data set, after late writes and across a crash and restart.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { CallRecords } from '../calls/call-records.js';
 import { createSeededRandom } from '../../../shared/random/seeded-random.js';
 import { MetricsService } from './metrics-service.js';
+import { DayRollups } from './day-rollups.js';
 import { CENTER, insertAgent, insertCall, insertWorkOrder, openTempDatabase, sh, type TempDatabase } from './metrics-test-kit.js';
 import { addDays } from '../../../shared/time/local-date.js';
-import { PERIOD_KINDS } from '../../../shared/metrics/periods.js';
+import { PERIOD_KINDS, periodsBetween, type PeriodKind } from '../../../shared/metrics/periods.js';
 
 let t: TempDatabase;
 let clock: ManualClock;
@@ -123,6 +124,35 @@ describe('metrics from day roll-ups', () => {
     expect(keptDays()).toBe(365 + 31 + 28 + 18);
     clock.advance(3_600_000); // the calls still talking talk an hour longer: both paths see it
     expectEqualEverywhere();
+  });
+
+  it('sums a series from one read of the kept days, equal to the period-by-period sums and the row scan', () => {
+    const perPeriod = vi.spyOn(DayRollups.prototype, 'rawCountsOf');
+    const check = (from: string, to: string, kinds: readonly PeriodKind[] = PERIOD_KINDS) => {
+      for (const kind of kinds) {
+        const series = service.series(kind, from, to);
+        const oracle = periodsBetween(kind, from, to, 'Asia/Shanghai').map((p) => service.reportFromRows(kind, p.firstDate).raw);
+        expect(
+          series.rows.map((r) => r.raw),
+          `${kind} ${from}..${to}`,
+        ).toEqual(oracle);
+      }
+    };
+    // Cold (the first series keeps the days), days before 03-19: no period-by-period fallback.
+    check(FIRST, '2026-03-18', ['day']);
+    expect(perPeriod).not.toHaveBeenCalled();
+    expect(keptDays()).toBeGreaterThan(80);
+    // A late write deletes a kept day in the middle: it is computed again and kept.
+    const before = keptDays();
+    t.db.prepare("DELETE FROM calls WHERE id = 'c40'").run();
+    expect(keptDays()).toBe(before - 1);
+    check(FIRST, '2026-03-18', ['day']);
+    expect(perPeriod).not.toHaveBeenCalled();
+    // Every kind, up to days to come: 03-19 has a call still talking (it cannot be kept: the
+    // period-by-period path counts its live rows), today is live rows.
+    check(FIRST, '2026-03-24');
+    expect(perPeriod).toHaveBeenCalled();
+    perPeriod.mockRestore();
   });
 
   it('stays equal after late writes to days already kept', () => {

@@ -82,6 +82,43 @@ export class DayRollups {
   }
 
   /**
+   * The raw counts of consecutive periods (a series, periodsBetween) from one read of the kept days
+   * of the whole span, summed period by period in one walk, and today's live rows; the same as
+   * rawCountsOf, which runs one SQL sum per period (365 for a year of days). Falls back to it when
+   * a closed day cannot be kept (a call still talking on it).
+   */
+  seriesCounts(periods: readonly Period[], now: number): RawCounts[] {
+    if (periods.length === 0) return [];
+    const todayStart = startOfLocalDay(localDateOf(now, this.timeZone), this.timeZone);
+    const from = periods[0]!.start;
+    const closedEnd = Math.min(periods[periods.length - 1]!.end, todayStart);
+    const read = () =>
+      // One read transaction: the days and today's rows are one snapshot.
+      this.db.transaction((): RawCounts[] | undefined => {
+        const days = from < closedEnd ? this.range.all(this.centerCode, this.timeZone, from, closedEnd) : [];
+        const sums: RawCounts[] = [];
+        let next = 0;
+        for (const p of periods) {
+          const end = Math.min(p.end, todayStart);
+          const sum = emptyRawCounts();
+          // The kept days must tile [p.start, end) exactly: each starts where the one before ended.
+          for (let at = p.start; at < end; next++) {
+            const day = days[next];
+            if (!day || day.dayStart !== at || day.dayEnd > end) return undefined;
+            addInto(sum, day);
+            at = day.dayEnd;
+          }
+          sums.push(p.end > todayStart ? addRawCounts(sum, this.repository.rawCounts(Math.max(p.start, todayStart), p.end, now)) : sum);
+        }
+        return sums;
+      })();
+    const kept = read();
+    if (kept) return kept;
+    this.fill(from, closedEnd, now);
+    return read() ?? this.rawCountsOf(periods, now);
+  }
+
+  /**
    * The sum of the kept days of [from, to), in SQL, when they cover it all: the days never overlap
    * (one zone), so rows that touch both ends and whose lengths add up to the span leave no gap.
    */
@@ -132,19 +169,7 @@ export class DayRollups {
     for (let start = from; start < to;) {
       const row = days.get(start);
       const end = row ? row.dayEnd : this.nextMidnight(start);
-      const counts = row ?? this.repository.rawCounts(start, end, now);
-      sum.callTotal += counts.callTotal;
-      sum.offered += counts.offered;
-      sum.answered += counts.answered;
-      sum.abandoned += counts.abandoned;
-      sum.abandonedIvr += counts.abandonedIvr;
-      sum.talkMsSum += counts.talkMsSum;
-      sum.waitMsSum += counts.waitMsSum;
-      sum.acwMsSum += counts.acwMsSum;
-      sum.acwCount += counts.acwCount;
-      sum.complaints += counts.complaints;
-      sum.surveyResponses += counts.surveyResponses;
-      sum.surveySatisfied += counts.surveySatisfied;
+      addInto(sum, row ?? this.repository.rawCounts(start, end, now));
       start = end;
     }
     return sum;
@@ -153,4 +178,20 @@ export class DayRollups {
   private nextMidnight(dayStart: number): number {
     return startOfLocalDay(addDays(localDateOf(dayStart, this.timeZone), 1), this.timeZone);
   }
+}
+
+/** Adds `counts` into `sum` (no new object per day of a year). */
+function addInto(sum: RawCounts, counts: RawCounts): void {
+  sum.callTotal += counts.callTotal;
+  sum.offered += counts.offered;
+  sum.answered += counts.answered;
+  sum.abandoned += counts.abandoned;
+  sum.abandonedIvr += counts.abandonedIvr;
+  sum.talkMsSum += counts.talkMsSum;
+  sum.waitMsSum += counts.waitMsSum;
+  sum.acwMsSum += counts.acwMsSum;
+  sum.acwCount += counts.acwCount;
+  sum.complaints += counts.complaints;
+  sum.surveyResponses += counts.surveyResponses;
+  sum.surveySatisfied += counts.surveySatisfied;
 }

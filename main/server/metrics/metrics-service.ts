@@ -80,27 +80,34 @@ export class MetricsService {
     return { centerCode, date: day, timeZone, hours };
   }
 
-  /** One report per period, from the period holding `from` to the one holding `to`. */
+  /** One report per period, from the period holding `from` to the one holding `to`: one read of the kept days. */
   series(kind: PeriodKind, from: string, to: string): MetricsSeriesResponse {
     const periods = periodsBetween(kind, civil(from), civil(to), this.options.timeZone);
     if (periods.length > MAX_SERIES_ROWS) {
       throw new HttpError(400, 'series_too_long', `a series may have at most ${MAX_SERIES_ROWS} rows; ${from}..${to} by ${kind} has ${periods.length}`);
     }
     const now = this.options.clock.now();
-    const raws = this.rollups.rawCountsOf(periods, now);
-    const rows = periods.map((p, i) => this.reportOf(p, raws[i]!));
+    const raws = this.rollups.seriesCounts(periods, now);
+    // Each period starts where the one before ended: each midnight is formatted once.
+    const iso = new Map<number, string>();
+    const format = (ms: number) => {
+      let text = iso.get(ms);
+      if (text === undefined) iso.set(ms, (text = formatZonedIso(ms, this.options.timeZone)));
+      return text;
+    };
+    const rows = periods.map((p, i) => this.reportOf(p, raws[i]!, format));
     return { centerCode: this.options.centerCode, period: kind, timeZone: this.options.timeZone, rows };
   }
 
-  private reportOf(period: Period, raw: RawCounts): MetricsReport {
+  private reportOf(period: Period, raw: RawCounts, format = (ms: number) => formatZonedIso(ms, this.options.timeZone)): MetricsReport {
     const { centerCode, timeZone } = this.options;
     const indicators = computeIndicators(raw);
     return {
       centerCode,
       period: period.kind,
       label: period.label,
-      start: formatZonedIso(period.start, timeZone),
-      end: formatZonedIso(period.end, timeZone),
+      start: format(period.start),
+      end: format(period.end),
       timeZone,
       indicators,
       flags: flagIndicators(indicators, raw),
