@@ -14,7 +14,9 @@ const ymd = formatted(/^\d{4}-\d{2}-\d{2}$/, 'date', 'a date YYYY-MM-DD').refine
   { message: 'a real calendar date', params: { code: 'date' } },
 );
 
-export const servicePeriodSchema = z.object({ from: hhmm, to: endHhmm }).refine((p) => p.from < p.to, { message: 'ends before it starts', path: ['to'], params: { code: 'time_order' } });
+export const servicePeriodSchema = z
+  .object({ from: hhmm, to: endHhmm })
+  .refine((p) => p.from < p.to, { message: 'ends before it starts', path: ['to'], params: { code: 'time_order' } });
 export type ServicePeriod = z.infer<typeof servicePeriodSchema>;
 
 /** A day's periods: in order, not overlapping; none = closed that day. */
@@ -23,7 +25,8 @@ const dayPeriods = z
   .max(4)
   .superRefine((periods, ctx) => {
     for (let i = 1; i < periods.length; i++) {
-      if (periods[i]!.from < periods[i - 1]!.to) ctx.addIssue({ code: 'custom', message: 'overlaps the period before', path: [i, 'from'], params: { code: 'overlap' } });
+      if (periods[i]!.from < periods[i - 1]!.to)
+        ctx.addIssue({ code: 'custom', message: 'overlaps the period before', path: [i, 'from'], params: { code: 'overlap' } });
     }
   });
 
@@ -54,7 +57,8 @@ export const serviceScheduleSchema = z
     });
     const seen = new Set<string>();
     s.exceptions.forEach((e, i) => {
-      if (seen.has(e.date)) ctx.addIssue({ code: 'custom', message: 'a second exception for this day', path: ['exceptions', i, 'date'], params: { code: 'duplicate' } });
+      if (seen.has(e.date))
+        ctx.addIssue({ code: 'custom', message: 'a second exception for this day', path: ['exceptions', i, 'date'], params: { code: 'duplicate' } });
       seen.add(e.date);
     });
   });

@@ -1,7 +1,6 @@
 import type { ServerModuleFactory } from '../context.js';
 import { principalOf } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
-import { parseOrThrow } from '../http/validation.js';
 import { SERVICES } from '../services.js';
 import { centerDay } from '../calls/center-day.js';
 import type { WrapUpCodesResponse } from '../../../shared/api/wrap-up.js';
