@@ -15,6 +15,9 @@ import {
   overviewQuerySchema,
   overviewResponseSchema,
   pullDaysResponseSchema,
+  resendIdParamsSchema,
+  resendRequestSchema,
+  resendRequestsResponseSchema,
   registerChildRequestSchema,
   seriesQuerySchema,
   seriesResponseSchema,
@@ -32,6 +35,25 @@ export const networkRoutes = {
   }),
   /** Parent → child: the child's day rows over a range; bearer token. */
   pullDays: defineRoute({ method: 'GET', path: '/api/v1/network/days', query: dateRangeQuerySchema, response: pullDaysResponseSchema }),
+  /** The parent's admin asks a child to send a center's days again (the pull on demand). */
+  requestResend: defineRoute({
+    method: 'POST',
+    path: '/api/v1/network/children/:code/resend',
+    params: childCodeParamsSchema,
+    body: dateRangeQuerySchema,
+    response: resendRequestSchema,
+    status: 201,
+  }),
+  /** Child → parent, each feed turn: what the parent wants sent again; bearer token. */
+  resendRequests: defineRoute({ method: 'GET', path: '/api/v1/network/resend-requests', response: resendRequestsResponseSchema }),
+  /** Child → parent: the days of that request went into the feed; bearer token. */
+  resendDone: defineRoute({
+    method: 'POST',
+    path: '/api/v1/network/resend-requests/:id/done',
+    params: resendIdParamsSchema,
+    response: noContent,
+    status: 204,
+  }),
   children: defineRoute({ method: 'GET', path: '/api/v1/network/children', response: childrenResponseSchema }),
   registerChild: defineRoute({
     method: 'POST',

@@ -108,6 +108,12 @@ export const childrenResponseSchema = z.object({ children: z.array(childSchema) 
 export const registerChildRequestSchema = z.object({ code: areaCodeSchema }).strict();
 export const childCodeParamsSchema = z.object({ code: areaCodeSchema });
 export const childTokenResponseSchema = z.object({ token: z.string() });
+
+/** A parent's pull on demand: the days of one center over a range, asked of the child that feeds them. */
+export const resendRequestSchema = z.object({ id: z.number().int().positive(), code: areaCodeSchema, from: civilDate, to: civilDate });
+export type ResendRequest = z.infer<typeof resendRequestSchema>;
+export const resendRequestsResponseSchema = z.object({ requests: z.array(resendRequestSchema) });
+export const resendIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 /** Registry error codes (400). */
 export const REGISTRY_ERRORS = ['unknown_region', 'wrong_level', 'unknown_child'] as const;
 

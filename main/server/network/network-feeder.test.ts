@@ -71,4 +71,66 @@ describe('the network feeder', () => {
     expect(logs.some((l) => l.includes('network_day_refused') && l.includes('impossible_counts'))).toBe(true);
     expect(outbox.pending()).toBe(1);
   }, 60_000);
+
+  it('answers the parent’s pull on demand: the days asked for go up again, once, and the request is done', async () => {
+    await parent?.stop();
+    const port = await freeTcpPort();
+    parent = await startTestServer(SUPERVISION_MODULES, {
+      dataDir: join(dataDir, 'resend'),
+      config: { mode: 'province', areaCode: '330000', httpPort: port, adminPassword: ADMIN },
+    });
+    const admin = await parent.login('9001', ADMIN);
+    await parent.call('POST', '/api/v1/network/children', admin, { code: '330100' });
+    const token = (await parent.call('POST', '/api/v1/network/children/330100/token', admin)).body.token as string;
+    const db = openDatabase(':memory:');
+    const outbox = new NetworkOutbox(db);
+    const logger = createLogger('silent', { write: () => undefined });
+    const counts = (calls: number) => ({ ...emptyRawCounts(), callTotal: calls });
+    // The center's produced days: the parent lost two of them (restored from an old backup, say).
+    const produced = [
+      { code: '330100', date: '2026-11-27', revision: 1, counts: counts(7) },
+      { code: '330100', date: '2026-11-28', revision: 2, counts: counts(8) },
+      { code: '330100', date: '2026-11-29', revision: 1, counts: counts(9) },
+    ];
+    const daysFor = (from: string, to: string) => produced.filter((d) => d.date >= from && d.date <= to);
+    const feeder = new NetworkFeeder({
+      db,
+      clock: systemClock,
+      logger,
+      outbox,
+      code: '330100',
+      parentUrl: parent.url,
+      parentToken: token,
+      intervalMs: 50,
+      daysFor,
+    });
+
+    // Nothing asked: nothing sent.
+    await feeder.runOnce();
+    expect(parent.db.prepare('SELECT COUNT(*) FROM network_days').pluck().get()).toBe(0);
+
+    expect((await parent.call('POST', '/api/v1/network/children/330999/resend', admin, { from: '2026-11-27', to: '2026-11-28' })).status).toBe(404);
+    expect((await parent.call('POST', '/api/v1/network/children/330100/resend', admin, { from: '2026-11-28', to: '2026-11-27' })).status).toBe(400);
+    const asked = await parent.call('POST', '/api/v1/network/children/330100/resend', admin, { from: '2026-11-27', to: '2026-11-28' });
+    expect(asked.status).toBe(201);
+    // Only the child holding the token sees the request.
+    expect((await fetch(`${parent.url}/api/v1/network/resend-requests`, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
+
+    await feeder.runOnce();
+    expect(parent.db.prepare('SELECT date, revision, call_total FROM network_days ORDER BY date').all()).toEqual([
+      { date: '2026-11-27', revision: 1, call_total: 7 },
+      { date: '2026-11-28', revision: 2, call_total: 8 },
+    ]);
+    expect(outbox.pending()).toBe(0);
+    expect(parent.db.prepare('SELECT done_at IS NOT NULL FROM network_resend_requests WHERE id = ?').pluck().get(asked.body.id)).toBe(1);
+    const audited = parent.db.prepare("SELECT detail FROM audit_log WHERE action = 'network.resend_requested'").pluck().all() as string[];
+    expect(audited.map((d) => JSON.parse(d))).toEqual([{ from: '2026-11-27', to: '2026-11-28', via: '330100' }]);
+
+    // Done once: the next turn sends nothing again.
+    const before = parent.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
+    await feeder.runOnce();
+    expect(outbox.pending()).toBe(0);
+    expect(parent.db.prepare('SELECT COUNT(*) FROM network_days').pluck().get()).toBe(2);
+    expect(parent.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(before);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import type { NetworkDay } from '../../../shared/api/network.js';
+import type { NetworkDay, ResendRequest } from '../../../shared/api/network.js';
 import type { CenterDaySource } from './center-day-source.js';
 import type { NetworkOutbox, OutboxRow } from './network-outbox.js';
 
@@ -21,6 +21,8 @@ export interface FeederOptions {
   parentUrl?: string;
   parentToken?: string;
   intervalMs: number;
+  /** What a parent's resend request is answered with: this server's days (a center's own, a province's centers'). */
+  daysFor?: (from: string, to: string) => NetworkDay[];
 }
 
 const BACKOFF_CAP = 64;
@@ -56,6 +58,7 @@ export class NetworkFeeder {
     try {
       this.produce();
       await this.flush();
+      if ((await this.collectResends()) > 0) await this.flush();
     } catch (error) {
       this.o.logger.error({ event: 'network_feed_error', err: error }, 'the feed turn failed');
     }
@@ -124,6 +127,42 @@ export class NetworkFeeder {
         this.refused(row, response.status, answer);
       }
     }
+  }
+
+  /**
+   * The parent's pull on demand: asks what it wants sent again, puts those days in the outbox (the
+   * uploads are idempotent: a day the parent has answers 'unchanged') and says each request is done.
+   */
+  async collectResends(): Promise<number> {
+    const { parentUrl, parentToken, daysFor, outbox, clock, logger } = this.o;
+    if (!parentUrl || !parentToken || !daysFor || clock.now() < this.parentDownUntil) return 0;
+    const base = parentUrl.replace(/\/$/, '');
+    const headers = { authorization: `Bearer ${parentToken}` };
+    let requests: ResendRequest[];
+    try {
+      const response = await fetch(`${base}/api/v1/network/resend-requests`, { headers, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+      // A parent without requests for us, or of an older version (404): nothing to do.
+      if (!response.ok) return 0;
+      requests = ((await response.json()) as { requests: ResendRequest[] }).requests;
+    } catch {
+      return 0; // the next flush notices a parent that went away
+    }
+    let queued = 0;
+    for (const request of requests) {
+      const days = daysFor(request.from, request.to).filter((d) => (d.code ?? this.o.code) === request.code);
+      for (const day of days) {
+        outbox.enqueue(request.code, day.date, day.revision, JSON.stringify({ counts: day.counts, attendance: day.attendance }), clock.now());
+        queued++;
+      }
+      await fetch(`${base}/api/v1/network/resend-requests/${request.id}/done`, { method: 'POST', headers, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) }).catch(
+        () => undefined,
+      );
+      logger.info(
+        { event: 'network_resend', request: request.id, code: request.code, from: request.from, to: request.to, days: days.length },
+        'the parent asked for days again',
+      );
+    }
+    return queued;
   }
 
   private refused(row: OutboxRow, status: number, answer: { code?: string; message?: string; details?: { storedRevision?: number } }): void {

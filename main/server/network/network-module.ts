@@ -12,6 +12,8 @@ import { NetworkOverview } from './network-overview.js';
 import { NetworkRegistry } from './network-registry.js';
 import { areaCodeOf } from './network-mode.js';
 import { registerNetworkRoutes } from './network-routes.js';
+import { ResendRequests } from './resend-requests.js';
+import type { NetworkDay } from '../../../shared/api/network.js';
 
 /**
  * The supervision network (§3.1, docs/network.md). A center feeds its days to its province; a
@@ -45,6 +47,7 @@ export const networkModule: ServerModuleFactory = (ctx) => {
     ...(config.parentUrl ? { parentUrl: config.parentUrl } : {}),
     ...(config.parentToken ? { parentToken: config.parentToken } : {}),
     intervalMs: config.networkFeedMs,
+    daysFor: (from: string, to: string): NetworkDay[] => pull?.(from, to) ?? [],
   });
   const registry = new NetworkRegistry(db, regionLevel(code) ?? 'center', code);
   const store = new NetworkDayStore(db);
@@ -61,7 +64,8 @@ export const networkModule: ServerModuleFactory = (ctx) => {
       : undefined;
   const receiver = new FeedReceiver({ mode, registry, store, audit, logger: log, today, ...(forward ? { forward } : {}) });
   const overview = mode === 'center' ? undefined : new NetworkOverview({ mode, code, timeZone: config.timeZone, store, registry, db, today });
-  const pull =
+  const resend = new ResendRequests(db);
+  const pull: ((from: string, to: string) => NetworkDay[]) | undefined =
     mode === 'center'
       ? (from: string, to: string) => feeder.producedDays(from, to)
       : mode === 'province'
@@ -71,7 +75,7 @@ export const networkModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'network',
     registerRoutes(app) {
-      registerNetworkRoutes(app, { mode, code, auth, audit, clock, parentToken: config.parentToken, receiver, registry, overview, pull });
+      registerNetworkRoutes(app, { mode, code, auth, audit, clock, parentToken: config.parentToken, receiver, registry, resend, overview, pull });
     },
     start() {
       // Without a parent there is no one to feed; once one is configured the first turn sends the last 35 days.

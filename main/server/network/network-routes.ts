@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js';
 import type { NetworkDay } from '../../../shared/api/network.js';
 import type { FeedReceiver } from './network-feed-receiver.js';
 import type { NetworkRegistry } from './network-registry.js';
+import type { ResendRequests } from './resend-requests.js';
 import type { NetworkOverview } from './network-overview.js';
 import { registerNetworkExportRoute } from './export/network-export-route.js';
 
@@ -27,6 +28,7 @@ export interface NetworkRouteDeps {
   parentToken?: string | undefined;
   receiver: FeedReceiver;
   registry: NetworkRegistry;
+  resend: ResendRequests;
   overview?: NetworkOverview | undefined;
   /** What this server answers a parent's pull with (its own days, or a province's centers'). */
   pull?: ((from: string, to: string) => NetworkDay[]) | undefined;
@@ -51,6 +53,33 @@ export function registerNetworkRoutes(app: FastifyInstance, d: NetworkRouteDeps)
     if (!bearerMatches(request.headers.authorization, d.parentToken))
       throw new HttpError(401, 'bad_token', 'the bearer token is not the one this server was given');
     return { code: d.code, days: d.pull(query.from, query.to) };
+  });
+
+  // The pull on demand: the parent's admin asks, the child collects on its next turn and re-sends.
+  registerRoute(app, networkRoutes.requestResend, admin, ({ params, body }, request) => {
+    const registry = parentOnly(d.mode !== 'center' ? d.registry : undefined);
+    // At the ministry a center is reached through its registered province.
+    const feeder = registry.get(params.code) ?? (d.mode === 'ministry' ? registry.get(`${params.code.slice(0, 2)}0000`) : undefined);
+    if (!feeder) throw new HttpError(404, 'unknown_child', `${params.code} is not fed to this server by any registered child`);
+    const asked = d.resend.request(params.code, body.from, body.to, principalOf(request).userId, d.clock.now());
+    d.audit.record({
+      actorUserId: principalOf(request).userId,
+      action: 'network.resend_requested',
+      entityType: 'network_child',
+      entityId: params.code,
+      detail: { from: body.from, to: body.to, via: feeder.code },
+    });
+    return asked;
+  });
+
+  const childOf = (request: FastifyRequest) => {
+    const child = d.mode === 'center' ? undefined : d.registry.childOfToken(bearer(request));
+    if (!child) throw new HttpError(401, 'bad_token', 'no child of this server holds that token');
+    return child;
+  };
+  registerRoute(app, networkRoutes.resendRequests, {}, (_, request) => ({ requests: d.resend.pendingFor(childOf(request)) }));
+  registerRoute(app, networkRoutes.resendDone, {}, ({ params }, request) => {
+    if (!d.resend.done(params.id, childOf(request), d.clock.now())) throw new HttpError(404, 'not_found', `no pending request ${params.id} for this child`);
   });
 
   registerRoute(app, networkRoutes.children, admin, () => ({ children: parentOnly(d.mode !== 'center' ? d.registry : undefined).list() }));
