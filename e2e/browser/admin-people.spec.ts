@@ -137,7 +137,7 @@ test('the admin manages people and records from the console; the new agent works
   // 审计日志, by the admin: the department, the agent, the unlock and the code, newest first.
   await section(page, 'audit');
   await page.getByLabel('操作人', { exact: true }).selectOption({ label: '9001 中心管理员' });
-  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByRole('button', { name: '查询', exact: true }).click();
   const actions = page.getByTestId('audit-table').locator('tbody tr');
   await expect(actions.first()).toHaveAttribute('data-action', 'user.unlock');
   const seen = await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
@@ -145,13 +145,13 @@ test('the admin manages people and records from the console; the new agent works
   await expect(actions.first()).toContainText('解锁账号');
   await page.getByLabel('开始日期', { exact: true }).fill('2030-01-02');
   await page.getByLabel('结束日期', { exact: true }).fill('2030-01-01');
-  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByRole('button', { name: '查询', exact: true }).click();
   const to = page.getByTestId('audit-section').locator('input[name="to"]');
   await expect(to).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('audit-section').getByRole('alert')).toHaveText('结束日期不能早于开始日期');
   await page.getByLabel('开始日期', { exact: true }).fill('');
   await to.fill('');
-  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByRole('button', { name: '查询', exact: true }).click();
   await shot('audit-zh-1366');
 
   // The report counts the coded call.

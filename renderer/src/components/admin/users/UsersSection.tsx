@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser, Lockout } from '../../../../../shared/api/auth';
 import { useUsersStore } from '../../../stores/users-store';
 import { useDepartmentsStore } from '../../../stores/departments-store';
+import { useConnectionStore } from '../../../stores/connection-store';
 import { useSessionStore } from '../../../stores/session-store';
 import { adminErrorText } from '../people-form';
 import { UserCreateForm } from './UserCreateForm';
@@ -19,10 +20,12 @@ export function UsersSection() {
   const [creating, setCreating] = useState(false);
   const [filter, setFilter] = useState('');
 
+  // Departments are a center's (work orders); a province's or the ministry's server has none.
+  const atCenter = useConnectionStore((s) => s.networkMode) === 'center';
   useEffect(() => {
     void useUsersStore.getState().load();
-    void useDepartmentsStore.getState().load();
-  }, []);
+    if (atCenter) void useDepartmentsStore.getState().load();
+  }, [atCenter]);
 
   const q = filter.trim();
   const shown = q ? users.filter((u) => u.workNumber.includes(q) || u.displayName.includes(q)) : users;
