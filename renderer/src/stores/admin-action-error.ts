@@ -17,3 +17,37 @@ export function resetOnSignOut(store: { getState(): { reset(): void } }, session
     if (s.status === 'signed-out') store.getState().reset();
   });
 }
+
+type SetError<A extends string> = (partial: { error: AdminActionError<A> | undefined }) => void;
+
+/**
+ * One change of an admin list (create, update, reset a password…): on success the list is read
+ * again (the server decides what changed) and true returned; a refusal is kept for the form or
+ * row that made it.
+ */
+export function changeThenReload<A extends string>(set: SetError<A>, reload: () => Promise<void>) {
+  return async (action: A, id: number | undefined, run: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await run();
+      set({ error: undefined });
+      await reload();
+      return true;
+    } catch (error) {
+      set({ error: { action, id, error: asApiError(error) } });
+      return false;
+    }
+  };
+}
+
+/** Reads an admin list: `loading` meanwhile; a failure is kept as the 'load' error. */
+export async function loadList<A extends string, S extends { loading: boolean; error: AdminActionError<A> | undefined }>(
+  set: (partial: Partial<S>) => void,
+  read: () => Promise<Partial<S>>,
+): Promise<void> {
+  set({ loading: true } as Partial<S>);
+  try {
+    set({ ...(await read()), loading: false });
+  } catch (error) {
+    set({ loading: false, error: { action: 'load' as A, error: asApiError(error) } } as Partial<S>);
+  }
+}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AdminUser, CreateUserRequest, Lockout, UpdateUserRequest } from '../../../shared/api/auth';
 import { routes } from '../../../shared/api/routes';
 import type { ApiClient } from '../services/api-client';
-import { asApiError, resetOnSignOut, type AdminActionError } from './admin-action-error';
+import { changeThenReload, loadList, resetOnSignOut, type AdminActionError } from './admin-action-error';
 import { useSessionStore } from './session-store';
 
 export type UsersAction = 'load' | 'create' | 'update' | 'password' | 'unlock';
@@ -32,29 +32,14 @@ const EMPTY = { users: [], lockouts: [], loading: false, error: undefined };
 /** 用户管理: the center's users and who is locked out; every change goes to the server, then the list reloads. */
 export const createUsersStore = ({ api }: UsersDeps) =>
   create<UsersState>()((set, get) => {
-    /** Runs one change; on success the list is read again (the server decides what changed). */
-    const act = async (action: UsersAction, id: number | undefined, run: () => Promise<unknown>): Promise<boolean> => {
-      try {
-        await run();
-        set({ error: undefined });
-        await get().load();
-        return true;
-      } catch (error) {
-        set({ error: { action, id, error: asApiError(error) } });
-        return false;
-      }
-    };
+    const act = changeThenReload<UsersAction>(set, () => get().load());
     return {
       ...EMPTY,
-      async load() {
-        set({ loading: true });
-        try {
+      load: () =>
+        loadList<UsersAction, UsersState>(set, async () => {
           const [{ users }, { lockouts }] = await Promise.all([api().call(routes.users.list), api().call(routes.users.lockouts)]);
-          set({ users, lockouts, loading: false });
-        } catch (error) {
-          set({ loading: false, error: { action: 'load', error: asApiError(error) } });
-        }
-      },
+          return { users, lockouts };
+        }),
       create: (user) => act('create', undefined, () => api().call(routes.users.create, { body: user })),
       update: (id, changes) => act('update', id, () => api().call(routes.users.update, { params: { id }, body: changes })),
       resetPassword: (id, password) => act('password', id, () => api().call(routes.users.setPassword, { params: { id }, body: { password } })),

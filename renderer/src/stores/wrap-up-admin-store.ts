@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CreateWrapUpCodeRequest, UpdateWrapUpCodeRequest, WrapUpCode, WrapUpReportResponse } from '../../../shared/api/wrap-up';
 import { routes } from '../../../shared/api/routes';
 import type { ApiClient } from '../services/api-client';
-import { asApiError, resetOnSignOut, type AdminActionError } from './admin-action-error';
+import { asApiError, changeThenReload, loadList, resetOnSignOut, type AdminActionError } from './admin-action-error';
 import { useSessionStore } from './session-store';
 
 export type WrapUpAction = 'load' | 'create' | 'update' | 'settings' | 'report';
@@ -35,28 +35,10 @@ const EMPTY = { codes: [], required: false, report: undefined, loading: false, e
 /** 小结代码 as the center admin keeps them (the desk's picker reads the active ones through call-history-store). */
 export const createWrapUpAdminStore = ({ api }: WrapUpAdminDeps) =>
   create<WrapUpAdminState>()((set, get) => {
-    const act = async (action: WrapUpAction, id: number | undefined, run: () => Promise<unknown>): Promise<boolean> => {
-      try {
-        await run();
-        set({ error: undefined });
-        await get().load();
-        return true;
-      } catch (error) {
-        set({ error: { action, id, error: asApiError(error) } });
-        return false;
-      }
-    };
+    const act = changeThenReload<WrapUpAction>(set, () => get().load());
     return {
       ...EMPTY,
-      async load() {
-        set({ loading: true });
-        try {
-          const { codes, required } = await api().call(routes.wrapUp.list);
-          set({ codes, required, loading: false });
-        } catch (error) {
-          set({ loading: false, error: { action: 'load', error: asApiError(error) } });
-        }
-      },
+      load: () => loadList<WrapUpAction, WrapUpAdminState>(set, () => api().call(routes.wrapUp.list)),
       create: (code) => act('create', undefined, () => api().call(routes.wrapUp.create, { body: code })),
       update: (id, changes) => act('update', id, () => api().call(routes.wrapUp.update, { params: { id }, body: changes })),
       setRequired: (required) => act('settings', undefined, () => api().call(routes.wrapUp.settings, { body: { required } })),
