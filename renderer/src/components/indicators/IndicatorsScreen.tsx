@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERIOD_KINDS } from '../../../../shared/metrics/periods';
-import { parseLocalDate } from '../../../../shared/time/local-date';
+import { PeriodPicker } from './PeriodPicker';
 import { useIndicatorsStore } from '../../stores/indicators-store';
 import { ApiError } from '../../services/api-client';
 import { errorText } from '../../services/api-error-text';
@@ -30,31 +29,7 @@ export function IndicatorsScreen() {
             {t('indicators.title', { label: s.report?.label ?? '' })}
           </h2>
           <div className="indicators__controls">
-            <div role="tablist" aria-label={t('indicators.period')} className="indicators__periods">
-              {PERIOD_KINDS.map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  role="tab"
-                  aria-selected={p === s.period}
-                  className={`chip ${p === s.period ? 'chip--on' : ''}`}
-                  onClick={() => void s.choose(p, s.date)}
-                >
-                  {t(`indicators.periods.${p}`)}
-                </button>
-              ))}
-            </div>
-            <label className="indicators__date">
-              {t('indicators.date')}
-              <input
-                type="date"
-                value={s.date}
-                min="2000-01-01"
-                onChange={(e) => {
-                  if (parseLocalDate(e.target.value)) void s.choose(s.period, e.target.value);
-                }}
-              />
-            </label>
+            <PeriodPicker words="indicators" period={s.period} date={s.date} choose={(p, d) => void s.choose(p, d)} />
             <ExportButtons what="indicators" />
           </div>
         </div>

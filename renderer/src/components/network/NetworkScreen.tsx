@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERIOD_KINDS } from '../../../../shared/metrics/periods';
-import { parseLocalDate } from '../../../../shared/time/local-date';
+import { PeriodPicker } from '../indicators/PeriodPicker';
 import { ApiError } from '../../services/api-client';
 import { errorText } from '../../services/api-error-text';
 import { centerOf, useNetworkStore, type NetworkState } from '../../stores/network-store';
@@ -70,31 +69,7 @@ export function NetworkScreenView({ s }: { s: NetworkState }) {
             </nav>
           </div>
           <div className="network-screen__controls">
-            <div role="tablist" aria-label={t('network.period')} className="indicators__periods">
-              {PERIOD_KINDS.map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  role="tab"
-                  aria-selected={p === s.period}
-                  className={`chip ${p === s.period ? 'chip--on' : ''}`}
-                  onClick={() => void s.choose(p, s.date)}
-                >
-                  {t(`network.periods.${p}`)}
-                </button>
-              ))}
-            </div>
-            <label className="indicators__date">
-              {t('network.date')}
-              <input
-                type="date"
-                value={s.date}
-                min="2000-01-01"
-                onChange={(e) => {
-                  if (parseLocalDate(e.target.value)) void s.choose(s.period, e.target.value);
-                }}
-              />
-            </label>
+            <PeriodPicker words="network" period={s.period} date={s.date} choose={(p, d) => void s.choose(p, d)} />
             <div className="indicators__exports" role="group" aria-label={t('network.export.group')}>
               {(['xlsx', 'csv'] as const).map((format) => (
                 <button key={format} type="button" className="button" onClick={() => void s.exportFile(format)}>
