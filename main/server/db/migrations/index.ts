@@ -26,6 +26,7 @@ import { m0024NetworkRegistryAndDays } from './0024-network-registry-and-days.js
 import { m0025ServiceHoursAndKbPins } from './0025-service-hours-and-kb-pins.js';
 import { m0026KbWordIndex } from './0026-kb-word-index.js';
 import { m0027NetworkResendRequests } from './0027-network-resend-requests.js';
+import { m0028FollowUpSurveyIndex } from './0028-follow-up-survey-index.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0025ServiceHoursAndKbPins,
   m0026KbWordIndex,
   m0027NetworkResendRequests,
+  m0028FollowUpSurveyIndex,
 ];
