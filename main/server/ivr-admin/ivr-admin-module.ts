@@ -27,7 +27,11 @@ export const ivrAdminModule: ServerModuleFactory = (ctx) => {
   const dirs = promptDirs(ctx.config);
   const { flow } = loadFlowFile(join(ctx.config.resourcesDir, 'ivr', '12329.json'), dirs.shipped);
   const catalog = loadPromptCatalog(dirs.shipped, flow);
-  const replacements = new PromptReplacements(dirs.replaced, () => ctx.clock.now());
+  const replacements = new PromptReplacements(ctx.db, dirs.replaced, () => ctx.clock.now());
+  // The database is the record (a restored backup brings its replacements back, and takes later ones away).
+  const restored = replacements.restoreFiles();
+  if (restored.written.length + restored.adopted.length + restored.removed.length > 0)
+    ctx.logger.info({ event: 'ivr_prompts_restored', ...restored }, 'prompt replacements in the data folder made to match the database');
   const library = new PromptLibrary(dirs);
   const tickets = new PlayTickets(() => ctx.clock.now(), TICKET_TTL_MS);
   const spoken = new SpokenPrompts(dirs.spoken);

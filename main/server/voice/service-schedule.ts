@@ -13,7 +13,7 @@ import type { ServiceHoursResponse, ServiceSchedule } from '../../../shared/api/
 import type { CenterServiceHours } from '../../../shared/api/health.js';
 import { closedHoursSentence } from '../ivr/hours-sentence.js';
 import { synthesizePrompt } from '../ivr/tts/synthesize.js';
-import type { ReplacementMeta } from '../ivr-admin/prompt-replacements.js';
+import { MADE_BY_SERVICE_HOURS, type ReplacementMeta } from '../ivr-admin/prompt-replacements.js';
 import { ServiceScheduleStore } from './service-schedule-store.js';
 
 /** The IVR prompt the schedule speaks (resources/ivr/12329.json agent-closed, closed-last). */
@@ -75,7 +75,7 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
     try {
       await speak(text, promptFile);
       writeFileSync(textFile, text);
-      const note: ReplacementMeta = { source: 'text', text, fileName: null, updatedAt: deps.clock.now(), updatedBy: 'service-hours' };
+      const note: ReplacementMeta = { source: 'text', text, fileName: null, updatedAt: deps.clock.now(), updatedBy: MADE_BY_SERVICE_HOURS };
       writeFileSync(noteFile, JSON.stringify(note, null, 2));
       deps.logger.info({ event: 'closed_prompt_made', text }, 'closed-hours prompt spoken from the saved schedule');
     } catch (error) {
