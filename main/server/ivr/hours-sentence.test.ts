@@ -31,3 +31,26 @@ describe('the closed-hours sentence (what the IVR says instead of a fixed 九点
     );
   });
 });
+
+describe('the closed-hours sentence says the dated exceptions of the coming week', () => {
+  const nine = [{ from: '09:00', to: '17:00' }];
+  const base = week({ 1: nine, 2: nine, 3: nine, 4: nine, 5: nine });
+  const schedule = {
+    ...base,
+    exceptions: [
+      { date: '2027-01-01', periods: [] },
+      { date: '2026-12-31', periods: [{ from: '09:00', to: '12:00' }] },
+      { date: '2027-02-10', periods: [] },
+    ],
+  };
+
+  it('in date order, each with its hours or 暂停, only from today to six days ahead', () => {
+    expect(closedHoursSentence(schedule, '2026-12-28')).toBe(
+      '现在是非工作时间，人工服务时间为周一至周五上午九点至下午五点，法定节假日除外。十二月三十一日人工服务时间为上午九点至中午十二点；一月一日暂停人工服务。您可以继续使用自助语音服务。',
+    );
+    // A week before: not yet; the day after: no longer.
+    expect(closedHoursSentence(schedule, '2026-12-24')).not.toContain('十二月三十一日');
+    expect(closedHoursSentence(schedule, '2026-12-25')).toContain('十二月三十一日');
+    expect(closedHoursSentence(schedule, '2027-01-02')).toBe(closedHoursSentence(schedule));
+  });
+});

@@ -2,6 +2,7 @@
 // "九点至五点": weekdays with the same hours grouped (周一至周五), each time read the way a person
 // says it (上午九点, 下午一点半, 中午十二点).
 import type { WeekSchedule } from '../../../shared/time/service-hours.js';
+import { addDays, type LocalDate } from '../../../shared/time/local-date.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const DAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -53,9 +54,30 @@ export function spokenWeek(schedule: WeekSchedule): string {
     .join('，');
 }
 
-/** The whole agent-closed sentence. */
-export function closedHoursSentence(schedule: WeekSchedule): string {
+/** Dated exceptions said ahead: a caller on Monday hears about Friday's short day. */
+export const EXCEPTIONS_AHEAD_DAYS = 7;
+
+/** "十二月三十一日" (espeak reads words more reliably than digits with 月/日). */
+function spokenDate(date: LocalDate): string {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${chineseNumber(m)}月${chineseNumber(d)}日`;
+}
+
+/** "十二月三十一日人工服务时间为上午九点至中午十二点；一月一日暂停人工服务" for the exceptions of [today, today + 7). */
+export function spokenExceptions(schedule: WeekSchedule, today: LocalDate): string {
+  const last = addDays(today, EXCEPTIONS_AHEAD_DAYS - 1);
+  return [...schedule.exceptions]
+    .filter((e) => e.date >= today && e.date <= last)
+    .sort((a, b) => (a.date < b.date ? -1 : 1))
+    .map((e) => (e.periods.length ? `${spokenDate(e.date)}人工服务时间为${spokenPeriods(e.periods)}` : `${spokenDate(e.date)}暂停人工服务`))
+    .join('；');
+}
+
+/** The whole agent-closed sentence; with `today`, the dated exceptions of the coming week too. */
+export function closedHoursSentence(schedule: WeekSchedule, today?: LocalDate): string {
   const week = spokenWeek(schedule);
-  if (!week) return '人工服务暂停，您可以继续使用自助语音服务。';
-  return `现在是非工作时间，人工服务时间为${week}，法定节假日除外。您可以继续使用自助语音服务。`;
+  const dated = today ? spokenExceptions(schedule, today) : '';
+  const ahead = dated ? `${dated}。` : '';
+  if (!week) return `人工服务暂停，${ahead}您可以继续使用自助语音服务。`;
+  return `现在是非工作时间，人工服务时间为${week}，法定节假日除外。${ahead}您可以继续使用自助语音服务。`;
 }

@@ -75,7 +75,7 @@ describe('PUT /api/v1/service-hours (系统管理 → 服务时间)', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ open: true, source: 'saved', closedPromptMade: true });
     expect(saved.body.closedPromptText).toBe(
-      '现在是非工作时间，人工服务时间为周一至周五上午八点半至中午十二点、下午一点至五点半，周六上午九点至中午十二点，法定节假日除外。您可以继续使用自助语音服务。',
+      '现在是非工作时间，人工服务时间为周一至周五上午八点半至中午十二点、下午一点至五点半，周六上午九点至中午十二点，法定节假日除外。十二月七日暂停人工服务。您可以继续使用自助语音服务。',
     );
     // The IVR's prompt, spoken with the build's TTS into the data folder: an 8 kHz WAV of a few seconds.
     const wav = join(s.ctx.config.dataDir, 'prompts', 'zh', 'agent-closed.wav');
@@ -93,6 +93,13 @@ describe('PUT /api/v1/service-hours (系统管理 → 服务时间)', () => {
     expect(await open()).toBe(false);
     clock.set(Date.parse('2026-12-08T08:30:00+08:00')); // Tuesday, on the minute
     expect(await open()).toBe(true);
+    // A new day: the sentence names the coming week's exceptions, so it is spoken again.
+    const madeBefore = readFileSync(wav);
+    const hours = async () => (await s.call('GET', '/api/v1/service-hours', await s.login('1001'))).body;
+    expect((await hours()).closedPromptText).toContain('法定节假日除外。十二月十三日人工服务时间为上午九点至下午四点。');
+    await expect.poll(async () => (await hours()).closedPromptMade, { timeout: 15_000 }).toBe(true);
+    expect(readFileSync(wav).equals(madeBefore)).toBe(false);
+    expect(readFileSync(join(s.ctx.config.dataDir, 'prompts', 'zh', 'agent-closed.txt'), 'utf8')).toContain('十二月十三日');
     clock.set(Date.parse('2026-12-13T15:59:00+08:00')); // Sunday work day
     expect(await open()).toBe(true);
     clock.set(Date.parse('2027-01-01T10:00:00+08:00')); // 元旦, a Friday: the holiday over the weekday rule

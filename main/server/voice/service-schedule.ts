@@ -12,6 +12,7 @@ import { createScheduleCheck, scheduleOf, type ServiceHours } from '../../../sha
 import type { ServiceHoursResponse, ServiceSchedule } from '../../../shared/api/service-hours.js';
 import type { CenterServiceHours } from '../../../shared/api/health.js';
 import { closedHoursSentence } from '../ivr/hours-sentence.js';
+import { localDateOf } from '../../../shared/time/zoned.js';
 import { synthesizePrompt } from '../ivr/tts/synthesize.js';
 import { MADE_BY_SERVICE_HOURS, type ReplacementMeta } from '../ivr-admin/prompt-replacements.js';
 import { ServiceScheduleStore } from './service-schedule-store.js';
@@ -67,10 +68,16 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
   let check = compile();
   const madeText = () => (existsSync(promptFile) && existsSync(textFile) ? readFileSync(textFile, 'utf8') : undefined);
 
+  const today = () => localDateOf(deps.clock.now(), deps.timeZone);
+  // The sentence names the coming week's dated exceptions, so it changes with the date: the first
+  // call of a new day has it spoken again (in the background; that call hears yesterday's).
+  let spokenFor: string | undefined;
+
   /** Speaks the closed-hours sentence of the saved schedule; on failure the shipped prompt plays (never stale hours). */
   const makePrompt = async (): Promise<void> => {
     if (!saved) return;
-    const text = closedHoursSentence(saved);
+    spokenFor = today();
+    const text = closedHoursSentence(saved, spokenFor);
     if (madeText() === text) return;
     try {
       await speak(text, promptFile);
@@ -86,10 +93,15 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
     }
   };
 
+  const respeakOnNewDay = () => {
+    if (saved && spokenFor !== undefined && spokenFor !== today()) void makePrompt();
+  };
+
   const describe = (): ServiceHoursResponse => {
+    respeakOnNewDay();
     const s = schedule();
     const firstOpen = s.weekly.find((w) => w.weekday <= 5 && w.periods.length) ?? s.weekly.find((w) => w.periods.length);
-    const text = closedHoursSentence(s);
+    const text = closedHoursSentence(s, today());
     return {
       open: check(deps.clock.now()),
       always: deps.flag === 'always',
@@ -102,7 +114,10 @@ export function createServiceSchedule(deps: ServiceScheduleDeps) {
   };
 
   return {
-    isOpen: (ms: number): boolean => check(ms),
+    isOpen: (ms: number): boolean => {
+      respeakOnNewDay();
+      return check(ms);
+    },
     describe,
     /**
      * The desk's /healthz view (weekdays open, a working day's periods), read live so that the
