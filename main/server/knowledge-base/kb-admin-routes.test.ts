@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../auth/server-test-kit.js';
 import { authModule } from '../auth/auth-module.js';
 import { ManualClock } from '../clock.js';
 import { knowledgeBaseModule } from './kb-module.js';
+import type { ServerEvent } from '../../../shared/api/events/index.js';
 
 const ADMIN_PASSWORD = 'kb-editor-secret-1';
 
@@ -69,6 +70,8 @@ describe('knowledge base for the admin console (find, expiry, pinned hot list, a
 
   it('puts pinned articles on top of the hot list in the admin’s order, refuses unknown ones by index', async () => {
     for (let i = 0; i < 3; i++) await server.call('GET', '/api/v1/kb/articles/5', agent);
+    const published: ServerEvent[] = [];
+    server.ctx.events.subscribe((e) => published.push(e));
     const pinned = await server.call('PUT', '/api/v1/kb/pins', admin, { articleIds: [3, 2] });
     expect(pinned.status).toBe(200);
     expect(pinned.body.items.slice(0, 3).map((i: { id: number; pinned: boolean }) => [i.id, i.pinned])).toEqual([
@@ -77,12 +80,15 @@ describe('knowledge base for the admin console (find, expiry, pinned hot list, a
       [5, false],
     ]);
     expect((await server.call('GET', '/api/v1/kb/hot?limit=3', agent)).body.items.map((i: { id: number }) => i.id)).toEqual([3, 2, 5]);
+    // Open desks are told at once (their hot list reloads), once per accepted change.
+    expect(published.filter((e) => e.type === 'kb.pins-changed')).toEqual([expect.objectContaining({ type: 'kb.pins-changed', articleIds: [3, 2] })]);
     const bad = await server.call('PUT', '/api/v1/kb/pins', admin, { articleIds: [3, 99999] });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ path: 'articleIds.1', message: 'no article 99999' }]);
     expect((await server.call('PUT', '/api/v1/kb/pins', admin, { articleIds: [3, 3] })).status).toBe(400);
     expect((await server.call('PUT', '/api/v1/kb/pins', agent, { articleIds: [] })).status).toBe(403);
     expect((await server.call('GET', '/api/v1/kb/articles?q=', admin)).body.items.find((i: { id: number }) => i.id === 2).pinnedAt).toBe(2);
+    expect(published.filter((e) => e.type === 'kb.pins-changed')).toHaveLength(1);
     expect(server.db.prepare("SELECT detail FROM audit_log WHERE action = 'kb.pins'").pluck().all()).toEqual([JSON.stringify({ articleIds: [3, 2] })]);
   });
 });

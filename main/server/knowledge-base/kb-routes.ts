@@ -43,7 +43,7 @@ export function registerKbRoutes(app: FastifyInstance, kb: KnowledgeBaseService,
   });
 
   registerRoute(app, routes.pins, { preHandler: editors }, ({ body: { articleIds } }, request) => {
-    const { unknown } = kb.setPins(articleIds);
+    const { unknown } = kb.setPins(articleIds, principalOf(request).userId);
     if (unknown.length)
       throw new HttpError(
         400,

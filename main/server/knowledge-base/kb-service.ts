@@ -28,8 +28,8 @@ export interface KnowledgeBaseService {
   hot(limit: number): KbHotResponse;
   /** The editors' list (drafts, archived and expired too), newest change first. */
   list(filter: { q?: string | undefined; category?: string | undefined; status?: string | undefined; limit: number }): KbArticleListItem[];
-  /** Replaces the pinned list; the ids that name no article, by their index. */
-  setPins(ids: readonly number[]): { unknown: number[] };
+  /** Replaces the pinned list (and tells open desks); the ids that name no article, by their index. */
+  setPins(ids: readonly number[], userId: number | null): { unknown: number[] };
   count(): number;
   today(): string;
 }
@@ -130,9 +130,11 @@ export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHu
         return { ...item, pinnedAt: pins.get(row.id) ?? null };
       });
     },
-    setPins(ids) {
+    setPins(ids, userId) {
       const unknown = ids.flatMap((id, i) => (repo.get(id) ? [] : [i]));
-      if (!unknown.length) repo.setPins(ids);
+      if (unknown.length) return { unknown };
+      repo.setPins(ids);
+      events.publish({ type: 'kb.pins-changed', articleIds: [...ids], changedBy: userId, changedAt: new Date(clock.now()).toISOString() });
       return { unknown };
     },
     count: () => repo.count(),

@@ -74,8 +74,12 @@ export const useKbStore = create<KbState>()((set, get) => {
 
 // §2.4-6: a change to the knowledge base reaches open desks at once.
 onServerEvent((event) => {
-  if (event.type !== 'kb.article-changed' || useSessionStore.getState().status !== 'signed-in') return;
+  if (useSessionStore.getState().status !== 'signed-in') return;
+  if (event.type === 'kb.pins-changed') return void useKbStore.getState().loadHot();
+  if (event.type !== 'kb.article-changed') return;
   const kb = useKbStore.getState();
+  // A title in the hot list may have changed, or an article left it (archived, expired).
+  if (kb.hot.some((h) => h.id === event.articleId)) void kb.loadHot();
   if (kb.article?.id === event.articleId) void kb.open(event.articleId).then(() => useKbStore.setState({ articleUpdated: true }));
   if (kb.query.trim()) kb.setQuery(kb.query);
 });

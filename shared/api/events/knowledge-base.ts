@@ -17,4 +17,11 @@ export const knowledgeBaseEventSchemas = [
     changedBy: z.number().int().nullable(),
     changedAt: z.string(),
   }),
+  // The admin's pinned list (置顶) changed: open desks reload their hot questions.
+  z.object({
+    type: z.literal('kb.pins-changed'),
+    articleIds: z.array(z.number().int()),
+    changedBy: z.number().int().nullable(),
+    changedAt: z.string(),
+  }),
 ] as const;
