@@ -13,7 +13,7 @@ import type { ServerContext, ServerModule, ServerModuleFactory } from './context
 import { modulesForMode } from './modules.js';
 import type { HealthResponse } from '../../shared/api/health.js';
 import { SERVICES, ServiceRegistry } from './services.js';
-import { areaCodeOf } from './network/network-mode.js';
+import { areaCodeOf, areaNameOf } from './network/network-mode.js';
 
 export interface RunningServer {
   httpPort: number;
@@ -55,8 +55,13 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       version: APP_VERSION,
       startedAt: startedAt.toISOString(),
       uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-      sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
-      center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone, serviceHours: ctx.services.get(SERVICES.serviceHours) },
+      ...(config.mode === 'center'
+        ? {
+            sip: { websocketPath: '/sip', udpPort: sipUdpPort() },
+            center: { code: config.centerCode, name: config.centerName, timeZone: config.timeZone, serviceHours: ctx.services.get(SERVICES.serviceHours) },
+          }
+        : // A province or ministry server supervises an area: no SIP, no 人工 hours, no center of its own.
+          { center: { code: areaCodeOf(config), name: areaNameOf(config), timeZone: config.timeZone } }),
       network: { mode: config.mode, code: areaCodeOf(config) },
     }));
     for (const module of modules) await module.registerRoutes?.(app);

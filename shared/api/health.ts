@@ -15,8 +15,12 @@ export const healthResponseSchema = z.object({
   version: z.string(),
   startedAt: z.string(),
   uptimeSeconds: z.number().nonnegative(),
-  sip: z.object({ websocketPath: z.literal('/sip'), udpPort: z.number().int() }),
-  /** The center this server runs; the desk shows times in its zone, whatever the PC's zone. */
+  /** Absent on a province or ministry server: it takes no calls. */
+  sip: z.object({ websocketPath: z.literal('/sip'), udpPort: z.number().int() }).optional(),
+  /**
+   * The center this server runs — on a province or ministry server, the area it supervises (its
+   * GB/T 2260 code and name); the desk shows times in its zone, whatever the PC's zone.
+   */
   center: z.object({
     code: z.string(),
     name: z.string(),

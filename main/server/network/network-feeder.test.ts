@@ -1,5 +1,6 @@
 // The feeder against a real parent on loopback: the outbox goes up in order, waits with backoff
 // while the parent is down, and the backlog arrives once it is back on the same port.
+import { healthResponseSchema } from '../../../shared/api/health.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,11 @@ describe('the network feeder', () => {
     const start = () =>
       startTestServer(SUPERVISION_MODULES, { dataDir, config: { mode: 'province', areaCode: '330000', httpPort: port, adminPassword: ADMIN } });
     parent = await start();
+    // A province server says what it supervises, and offers no phone.
+    const health = healthResponseSchema.parse(await (await fetch(`${parent.url}/healthz`)).json());
+    expect(health).toMatchObject({ center: { code: '330000', name: '浙江省' }, network: { mode: 'province', code: '330000' } });
+    expect(health.sip).toBeUndefined();
+    expect(health.center.serviceHours).toBeUndefined();
     const admin = await parent.login('9001', ADMIN);
     await parent.call('POST', '/api/v1/network/children', admin, { code: '330100' });
     const token = (await parent.call('POST', '/api/v1/network/children/330100/token', admin)).body.token as string;

@@ -18,6 +18,12 @@ export function areaCodeOf(config: Pick<NetworkSettings, 'areaCode' | 'centerCod
   return config.areaCode ?? config.centerCode;
 }
 
+/** The name of this server's area: 住房和城乡建设部, 浙江省 (the bundled GB/T 2260 table). */
+export function areaNameOf(config: Pick<NetworkSettings, 'areaCode' | 'centerCode'>): string {
+  const code = areaCodeOf(config);
+  return regionName(code) ?? code;
+}
+
 /** The problem with the network settings, undefined when they fit together. */
 export function networkSettingsProblem(config: NetworkSettings): string | undefined {
   const code = areaCodeOf(config);
