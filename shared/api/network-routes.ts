@@ -10,6 +10,8 @@ import {
   feedDayParamsSchema,
   feedDayRequestSchema,
   feedDayResponseSchema,
+  listedCentersRequestSchema,
+  listedCentersResponseSchema,
   missingQuerySchema,
   missingResponseSchema,
   overviewQuerySchema,
@@ -32,6 +34,13 @@ export const networkRoutes = {
     params: feedDayParamsSchema,
     body: feedDayRequestSchema,
     response: feedDayResponseSchema,
+  }),
+  /** Province → ministry, when its registry changes: the centers registered there; bearer token. */
+  putCenters: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/network/centers',
+    body: listedCentersRequestSchema,
+    response: listedCentersResponseSchema,
   }),
   /** Parent → child: the child's day rows over a range; bearer token. */
   pullDays: defineRoute({ method: 'GET', path: '/api/v1/network/days', query: dateRangeQuerySchema, response: pullDaysResponseSchema }),

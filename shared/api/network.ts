@@ -109,6 +109,10 @@ export const registerChildRequestSchema = z.object({ code: areaCodeSchema }).str
 export const childCodeParamsSchema = z.object({ code: areaCodeSchema });
 export const childTokenResponseSchema = z.object({ token: z.string() });
 
+/** Province → ministry: the centers registered at the province (so one that never reported is listed as 未报送). */
+export const listedCentersRequestSchema = z.object({ centers: z.array(areaCodeSchema).max(400) }).strict();
+export const listedCentersResponseSchema = z.object({ listed: z.number().int() });
+
 /** A parent's pull on demand: the days of one center over a range, asked of the child that feeds them. */
 export const resendRequestSchema = z.object({ id: z.number().int().positive(), code: areaCodeSchema, from: civilDate, to: civilDate });
 export type ResendRequest = z.infer<typeof resendRequestSchema>;

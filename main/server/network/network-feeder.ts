@@ -23,6 +23,8 @@ export interface FeederOptions {
   intervalMs: number;
   /** What a parent's resend request is answered with: this server's days (a center's own, a province's centers'). */
   daysFor?: (from: string, to: string) => NetworkDay[];
+  /** A province: the centers registered here, told to the ministry whenever the list changes. */
+  centers?: () => string[];
 }
 
 const BACKOFF_CAP = 64;
@@ -35,6 +37,8 @@ export class NetworkFeeder {
   private parentDownUntil = 0;
   private stopped = false;
   private turn: Promise<void> = Promise.resolve();
+  /** The centers list the parent last accepted (in memory: after a restart it is told once again). */
+  private centersSent: string | undefined;
 
   constructor(private readonly o: FeederOptions) {}
 
@@ -58,6 +62,7 @@ export class NetworkFeeder {
     try {
       this.produce();
       await this.flush();
+      await this.sendCenters();
       if ((await this.collectResends()) > 0) await this.flush();
     } catch (error) {
       this.o.logger.error({ event: 'network_feed_error', err: error }, 'the feed turn failed');
@@ -126,6 +131,27 @@ export class NetworkFeeder {
       } else {
         this.refused(row, response.status, answer);
       }
+    }
+  }
+
+  /** A province's registered centers to the ministry, when they changed since it last accepted them. */
+  async sendCenters(): Promise<void> {
+    const { parentUrl, parentToken, centers, clock, logger } = this.o;
+    if (!parentUrl || !parentToken || !centers || clock.now() < this.parentDownUntil) return;
+    const body = JSON.stringify({ centers: centers() });
+    if (body === this.centersSent) return;
+    try {
+      const response = await fetch(`${parentUrl.replace(/\/$/, '')}/api/v1/network/centers`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${parentToken}`, 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
+      // A refusal (an older ministry: 404) is said once per list, not every turn.
+      if (response.status < 500) this.centersSent = body;
+      if (!response.ok) logger.warn({ event: 'network_centers_refused', status: response.status }, 'the parent refused the list of centers');
+    } catch {
+      // The next flush notices a parent that went away; the list is sent on a later turn.
     }
   }
 

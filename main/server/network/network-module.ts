@@ -13,6 +13,7 @@ import { NetworkRegistry } from './network-registry.js';
 import { areaCodeOf } from './network-mode.js';
 import { registerNetworkRoutes } from './network-routes.js';
 import { ResendRequests } from './resend-requests.js';
+import { ListedCenters } from './listed-centers.js';
 import type { NetworkDay } from '../../../shared/api/network.js';
 
 /**
@@ -48,6 +49,8 @@ export const networkModule: ServerModuleFactory = (ctx) => {
     ...(config.parentToken ? { parentToken: config.parentToken } : {}),
     intervalMs: config.networkFeedMs,
     daysFor: (from: string, to: string): NetworkDay[] => pull?.(from, to) ?? [],
+    // A province tells the ministry which centers it registered.
+    ...(mode === 'province' ? { centers: () => registry.list().map((c) => c.code) } : {}),
   });
   const registry = new NetworkRegistry(db, regionLevel(code) ?? 'center', code);
   const store = new NetworkDayStore(db);
@@ -63,7 +66,9 @@ export const networkModule: ServerModuleFactory = (ctx) => {
           )
       : undefined;
   const receiver = new FeedReceiver({ mode, registry, store, audit, logger: log, today, ...(forward ? { forward } : {}) });
-  const overview = mode === 'center' ? undefined : new NetworkOverview({ mode, code, timeZone: config.timeZone, store, registry, db, today });
+  const listed = mode === 'ministry' ? new ListedCenters(db) : undefined;
+  const overview =
+    mode === 'center' ? undefined : new NetworkOverview({ mode, code, timeZone: config.timeZone, store, registry, db, today, ...(listed ? { listed } : {}) });
   const resend = new ResendRequests(db);
   const pull: ((from: string, to: string) => NetworkDay[]) | undefined =
     mode === 'center'
@@ -75,7 +80,7 @@ export const networkModule: ServerModuleFactory = (ctx) => {
   return {
     name: 'network',
     registerRoutes(app) {
-      registerNetworkRoutes(app, { mode, code, auth, audit, clock, parentToken: config.parentToken, receiver, registry, resend, overview, pull });
+      registerNetworkRoutes(app, { mode, code, auth, audit, clock, parentToken: config.parentToken, receiver, registry, resend, overview, listed, pull });
     },
     start() {
       // Without a parent there is no one to feed; once one is configured the first turn sends the last 35 days.

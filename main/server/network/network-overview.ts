@@ -12,6 +12,7 @@ import { HttpError } from '../http/http-app.js';
 import type { Db } from '../db/database.js';
 import type { NetworkDayStore, SummedCounts } from './network-day-store.js';
 import type { NetworkRegistry } from './network-registry.js';
+import type { ListedCenters } from './listed-centers.js';
 import { SUM_SELECT, countsOfRow } from './network-columns.js';
 
 export interface OverviewOptions {
@@ -22,6 +23,8 @@ export interface OverviewOptions {
   registry: NetworkRegistry;
   db: Db;
   today: () => LocalDate;
+  /** At the ministry: the centers the provinces registered (they count even before they report). */
+  listed?: ListedCenters;
 }
 
 const nameOf = (code: string) => regionName(code) ?? code;
@@ -41,7 +44,7 @@ export class NetworkOverview {
     if (this.o.mode === 'ministry' && !under) {
       // Provinces, each the sum of its centers' rows (never an average of their rates).
       const sums = this.o.store.sums(from, to, 'province_code');
-      const centers = this.o.store.reportingCenters();
+      const centers = this.knownCenters();
       const provinces = new Set([...this.o.registry.list().map((c) => c.code), ...centers.map(provinceOf)]);
       rows = [...provinces].sort().map((p) => rowOf(p, sums.get(p), centers.filter((c) => provinceOf(c) === p).length * elapsed));
     } else {
@@ -94,7 +97,7 @@ export class NetworkOverview {
     const today = this.o.today();
     const last = to < today ? to : today;
     const under = this.under(underCode);
-    const centers = this.o.mode === 'ministry' && !under ? this.o.store.reportingCenters() : this.centersOf(under ?? this.o.code);
+    const centers = this.o.mode === 'ministry' && !under ? this.knownCenters() : this.centersOf(under ?? this.o.code);
     const children: MissingResponse['children'] = [];
     for (const code of centers) {
       const have = this.o.store.reportedDates(code, from, last);
@@ -113,10 +116,15 @@ export class NetworkOverview {
     return code;
   }
 
-  /** A province's centers: those registered here (at a province) and those that ever reported. */
+  /** A province's centers: those registered here (at a province) or listed by it (at the ministry), and those that ever reported. */
   private centersOf(province: string): string[] {
-    const registered = this.o.mode === 'province' ? this.o.registry.list().map((c) => c.code) : [];
+    const registered = this.o.mode === 'province' ? this.o.registry.list().map((c) => c.code) : (this.o.listed?.of(province) ?? []);
     return [...new Set([...registered, ...this.o.store.reportingCenters(province)])].sort();
+  }
+
+  /** At the ministry: every center that reported or that its province listed. */
+  private knownCenters(): string[] {
+    return [...new Set([...this.o.store.reportingCenters(), ...(this.o.listed?.of() ?? [])])].sort();
   }
 }
 

@@ -6,6 +6,10 @@ import { SUPERVISION_MODULES } from '../modules.js';
 import { ManualClock } from '../clock.js';
 import { computeIndicators } from '../../../shared/metrics/indicators.js';
 import { emptyRawCounts, type RawCounts } from '../../../shared/metrics/raw-counts.js';
+import { openDatabase } from '../db/database.js';
+import { createLogger } from '../logger.js';
+import { NetworkFeeder } from './network-feeder.js';
+import { NetworkOutbox } from './network-outbox.js';
 
 const ADMIN = process.env.AGENT_DESK_ADMIN_PASSWORD ?? 'demo9001';
 const counts = (callTotal: number, answered: number, talkMs: number): RawCounts => ({
@@ -134,5 +138,48 @@ describe('network routes on a province and a ministry', () => {
     expect(drill.rows.map((r: { code: string }) => r.code)).toEqual(['330100', '330200']);
     const series = (await ministry.call('GET', '/api/v1/network/series?code=330000&from=2026-11-30&to=2026-11-30', madmin)).body;
     expect(series.days[0].counts.callTotal).toBe(110);
+  });
+
+  it('at a ministry, lists the centers a province registered before they ever report (未报送), told by the province’s feeder', async () => {
+    const madmin = await ministry.login('9001', ADMIN);
+    const token = (await ministry.call('POST', '/api/v1/network/children/330000/token', madmin)).body.token as string;
+    const db = openDatabase(':memory:');
+    let registered = ['330100', '330200', '330300'];
+    const feeder = new NetworkFeeder({
+      db,
+      clock,
+      logger: createLogger('silent'),
+      outbox: new NetworkOutbox(db),
+      code: '330000',
+      parentUrl: ministry.url,
+      parentToken: token,
+      intervalMs: 1000,
+      centers: () => registered,
+    });
+    await feeder.runOnce();
+    const listed = () => ministry.db.prepare('SELECT code FROM network_listed_centers ORDER BY code').pluck().all();
+    expect(listed()).toEqual(['330100', '330200', '330300']);
+    // 温州 (330300) never reported: it is a row of the drill-down and in 未报送, every day.
+    const drill = (await ministry.call('GET', '/api/v1/network/overview?period=day&date=2026-11-30&under=330000', madmin)).body;
+    expect(drill.rows.map((r: { code: string; counts: RawCounts }) => [r.code, r.counts.callTotal])).toEqual([
+      ['330100', 100],
+      ['330200', 10],
+      ['330300', 0],
+    ]);
+    const missing = (await ministry.call('GET', '/api/v1/network/missing?from=2026-11-29&to=2026-11-30', madmin)).body.children;
+    expect(missing.find((c: { code: string }) => c.code === '330300')).toEqual({ code: '330300', name: '温州市', missingDays: ['2026-11-29', '2026-11-30'] });
+    const top = (await ministry.call('GET', '/api/v1/network/overview?period=day&date=2026-11-30', madmin)).body;
+    expect(top.rows[0]).toMatchObject({ code: '330000', reportedDays: 2, expectedDays: 3 });
+    // A center leaves the province's registry: the next turn says so.
+    registered = ['330100', '330200'];
+    await feeder.runOnce();
+    expect(listed()).toEqual(['330100', '330200']);
+
+    const putCenters = (t: string | undefined, centers: unknown) => ministry.call('PUT', '/api/v1/network/centers', t, { centers });
+    expect(await putCenters(token, ['330100', '320100'])).toMatchObject({ status: 400, body: { details: [{ path: 'centers.1' }] } });
+    expect(listed()).toEqual(['330100', '330200']);
+    expect((await putCenters('not-a-token', ['330100'])).status).toBe(401);
+    expect((await province.call('PUT', '/api/v1/network/centers', tokens['330100'], { centers: [] })).body.code).toBe('not_a_ministry');
+    await feeder.stop();
   });
 });

@@ -14,6 +14,7 @@ import type { NetworkDay } from '../../../shared/api/network.js';
 import type { FeedReceiver } from './network-feed-receiver.js';
 import type { NetworkRegistry } from './network-registry.js';
 import type { ResendRequests } from './resend-requests.js';
+import type { ListedCenters } from './listed-centers.js';
 import type { NetworkOverview } from './network-overview.js';
 import { registerNetworkExportRoute } from './export/network-export-route.js';
 
@@ -30,6 +31,8 @@ export interface NetworkRouteDeps {
   registry: NetworkRegistry;
   resend: ResendRequests;
   overview?: NetworkOverview | undefined;
+  /** At the ministry: the centers each province has registered. */
+  listed?: ListedCenters | undefined;
   /** What this server answers a parent's pull with (its own days, or a province's centers'). */
   pull?: ((from: string, to: string) => NetworkDay[]) | undefined;
 }
@@ -80,6 +83,13 @@ export function registerNetworkRoutes(app: FastifyInstance, d: NetworkRouteDeps)
   registerRoute(app, networkRoutes.resendRequests, {}, (_, request) => ({ requests: d.resend.pendingFor(childOf(request)) }));
   registerRoute(app, networkRoutes.resendDone, {}, ({ params }, request) => {
     if (!d.resend.done(params.id, childOf(request), d.clock.now())) throw new HttpError(404, 'not_found', `no pending request ${params.id} for this child`);
+  });
+
+  // A province's registry, so that the ministry lists its centers before (or without) their first day.
+  registerRoute(app, networkRoutes.putCenters, {}, ({ body }, request) => {
+    if (d.mode !== 'ministry' || !d.listed) throw new HttpError(404, 'not_a_ministry', "only the ministry keeps the provinces' lists of centers");
+    const province = childOf(request);
+    return { listed: d.listed.replace(province.code, body.centers, d.clock.now()) };
   });
 
   registerRoute(app, networkRoutes.children, admin, () => ({ children: parentOnly(d.mode !== 'center' ? d.registry : undefined).list() }));

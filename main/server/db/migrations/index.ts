@@ -28,6 +28,7 @@ import { m0026KbWordIndex } from './0026-kb-word-index.js';
 import { m0027NetworkResendRequests } from './0027-network-resend-requests.js';
 import { m0028FollowUpSurveyIndex } from './0028-follow-up-survey-index.js';
 import { m0029IvrPromptReplacements } from './0029-ivr-prompt-replacements.js';
+import { m0030NetworkListedCenters } from './0030-network-listed-centers.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0027NetworkResendRequests,
   m0028FollowUpSurveyIndex,
   m0029IvrPromptReplacements,
+  m0030NetworkListedCenters,
 ];
