@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../services/api-client';
@@ -43,4 +44,50 @@ export function useFormErrors<A extends string>(
         </p>
       ) : null,
   };
+}
+
+/**
+ * The inputs of one create form: `input(name, extra)` is a labelled input bound to `form[name]`,
+ * marked and explained when a refusal names it.
+ */
+export function formInputs<F extends Record<string, string>>(
+  t: TFunction,
+  form: F,
+  setForm: (form: F) => void,
+  errors: Pick<ReturnType<typeof useFormErrors>, 'invalid' | 'fieldError'>,
+) {
+  return (name: keyof F & string, extra: object = {}) => (
+    <label className="field field--compact">
+      <span>{t(`adminPeople.fields.${name}`)}</span>
+      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} {...extra} {...errors.invalid(name)} />
+      {errors.fieldError(name)}
+    </label>
+  );
+}
+
+/** A console table: its column headers (keys of adminPeople), then the rows given. */
+export function PeopleTable({ columns, children }: { columns: readonly string[]; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table people-table">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c}>{t(`adminPeople.${c}`)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** The section's list could not be read: said once above it. */
+export function LoadError({ error }: { error: ApiError | undefined }) {
+  const { t } = useTranslation();
+  return error ? (
+    <p className="field__error" role="alert">
+      {adminErrorText(t, error)}
+    </p>
+  ) : null;
 }

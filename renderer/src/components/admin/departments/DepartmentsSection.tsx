@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../../../shared/api/departments';
 import { useDepartmentsStore } from '../../../stores/departments-store';
-import { adminErrorText, useFormErrors } from '../people-form';
+import { LoadError, PeopleTable, formInputs, useFormErrors } from '../people-form';
 import '../people.css';
 
 const BLANK = { code: '', name: '', phone: '' };
@@ -21,13 +21,7 @@ function DepartmentCreateForm({ onDone }: { onDone(): void }) {
       onDone();
     }
   };
-  const input = (name: keyof typeof BLANK, extra: object = {}) => (
-    <label className="field field--compact">
-      <span>{t(`adminPeople.fields.${name}`)}</span>
-      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} {...extra} {...invalid(name)} />
-      {fieldError(name)}
-    </label>
-  );
+  const input = formInputs(t, form, setForm, { invalid, fieldError });
   return (
     <form className="people-form panel" onSubmit={onSubmit} noValidate aria-label={t('adminPeople.departments.create')} data-testid="department-create-form">
       {input('code', { autoFocus: true, placeholder: t('adminPeople.departments.codeHint') })}
@@ -149,29 +143,12 @@ export function DepartmentsSection() {
       </header>
       <p className="muted">{t('adminPeople.departments.hint')}</p>
       {creating && <DepartmentCreateForm onDone={() => setCreating(false)} />}
-      {error?.action === 'load' && (
-        <p className="field__error" role="alert">
-          {adminErrorText(t, error.error)}
-        </p>
-      )}
-      <table className="table people-table">
-        <thead>
-          <tr>
-            <th>{t('adminPeople.fields.code')}</th>
-            <th>{t('adminPeople.fields.name')}</th>
-            <th>{t('adminPeople.fields.phone')}</th>
-            <th>{t('adminPeople.departments.leader')}</th>
-            <th>{t('adminPeople.departments.handlers')}</th>
-            <th>{t('adminPeople.departments.state')}</th>
-            <th>{t('adminPeople.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.map((d) => (
-            <DepartmentRow key={d.id} department={d} />
-          ))}
-        </tbody>
-      </table>
+      <LoadError error={error?.action === 'load' ? error.error : undefined} />
+      <PeopleTable columns={['fields.code', 'fields.name', 'fields.phone', 'departments.leader', 'departments.handlers', 'departments.state', 'actions']}>
+        {departments.map((d) => (
+          <DepartmentRow key={d.id} department={d} />
+        ))}
+      </PeopleTable>
     </div>
   );
 }

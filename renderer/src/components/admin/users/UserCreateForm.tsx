@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../../shared/api/auth';
 import { useUsersStore } from '../../../stores/users-store';
 import { useDepartmentsStore } from '../../../stores/departments-store';
-import { useFormErrors } from '../people-form';
+import { formInputs, useFormErrors } from '../people-form';
 
 const FIELDS = ['workNumber', 'displayName', 'role', 'department', 'password'] as const;
 const BLANK = { workNumber: '', displayName: '', role: 'agent' as Role, department: '', password: '' };
@@ -28,13 +28,7 @@ export function UserCreateForm({ onDone }: { onDone(): void }) {
       onDone();
     }
   };
-  const input = (name: 'workNumber' | 'displayName' | 'password', extra: object = {}) => (
-    <label className="field field--compact">
-      <span>{t(`adminPeople.fields.${name}`)}</span>
-      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} {...extra} {...invalid(name)} />
-      {fieldError(name)}
-    </label>
-  );
+  const input = formInputs(t, form, setForm, { invalid, fieldError });
 
   return (
     <form className="people-form panel" onSubmit={onSubmit} noValidate aria-label={t('adminPeople.users.create')} data-testid="user-create-form">

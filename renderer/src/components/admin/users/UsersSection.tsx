@@ -5,7 +5,7 @@ import { useUsersStore } from '../../../stores/users-store';
 import { useDepartmentsStore } from '../../../stores/departments-store';
 import { useConnectionStore } from '../../../stores/connection-store';
 import { useSessionStore } from '../../../stores/session-store';
-import { adminErrorText } from '../people-form';
+import { LoadError, PeopleTable } from '../people-form';
 import { UserCreateForm } from './UserCreateForm';
 import { UserRow } from './UserRow';
 import '../people.css';
@@ -47,11 +47,7 @@ export function UsersSection() {
         </button>
       </header>
       {creating && <UserCreateForm onDone={() => setCreating(false)} />}
-      {error?.action === 'load' && (
-        <p className="field__error" role="alert">
-          {adminErrorText(t, error.error)}
-        </p>
-      )}
+      <LoadError error={error?.action === 'load' ? error.error : undefined} />
       <UsersTable users={shown} lockouts={lockouts} selfId={selfId} />
     </div>
   );
@@ -68,23 +64,11 @@ export function UsersTable({ users, lockouts, selfId }: { users: AdminUser[]; lo
           {t('adminPeople.users.guessed', { numbers: guessed.map((l) => `${l.workNumber}（${l.failures}）`).join('、') })}
         </p>
       )}
-      <table className="table people-table">
-        <thead>
-          <tr>
-            <th>{t('adminPeople.fields.workNumber')}</th>
-            <th>{t('adminPeople.fields.displayName')}</th>
-            <th>{t('adminPeople.fields.role')}</th>
-            <th>{t('adminPeople.fields.department')}</th>
-            <th>{t('adminPeople.users.state')}</th>
-            <th>{t('adminPeople.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <UserRow key={u.id} user={u} self={u.id === selfId} />
-          ))}
-        </tbody>
-      </table>
+      <PeopleTable columns={['fields.workNumber', 'fields.displayName', 'fields.role', 'fields.department', 'users.state', 'actions']}>
+        {users.map((u) => (
+          <UserRow key={u.id} user={u} self={u.id === selfId} />
+        ))}
+      </PeopleTable>
     </>
   );
 }

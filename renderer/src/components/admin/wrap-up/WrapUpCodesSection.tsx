@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WrapUpCode } from '../../../../../shared/api/wrap-up';
 import { useWrapUpAdminStore } from '../../../stores/wrap-up-admin-store';
-import { adminErrorText, useFormErrors } from '../people-form';
+import { LoadError, PeopleTable, formInputs, useFormErrors } from '../people-form';
 import { WrapUpReport } from './WrapUpReport';
 import '../people.css';
 
@@ -19,13 +19,7 @@ function WrapUpCreateForm() {
     event.preventDefault();
     if (await useWrapUpAdminStore.getState().create({ code: form.code, label: form.label, sortOrder: order(form.sortOrder) })) setForm(BLANK);
   };
-  const input = (name: keyof typeof BLANK, extra: object = {}) => (
-    <label className="field field--compact">
-      <span>{t(`adminPeople.fields.${name}`)}</span>
-      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} {...extra} {...invalid(name)} />
-      {fieldError(name)}
-    </label>
-  );
+  const input = formInputs(t, form, setForm, { invalid, fieldError });
   return (
     <form className="people-form panel" onSubmit={onSubmit} noValidate aria-label={t('adminPeople.wrapUp.create')} data-testid="wrap-up-create-form">
       {input('code', { placeholder: t('adminPeople.wrapUp.codeHint') })}
@@ -140,28 +134,13 @@ export function WrapUpCodesSection() {
         <span>{t('adminPeople.wrapUp.required')}</span>
       </label>
       <p className="muted">{t('adminPeople.wrapUp.requiredHint')}</p>
-      {(error?.action === 'load' || error?.action === 'settings') && (
-        <p className="field__error" role="alert">
-          {adminErrorText(t, error.error)}
-        </p>
-      )}
+      <LoadError error={error?.action === 'load' || error?.action === 'settings' ? error.error : undefined} />
       <WrapUpCreateForm />
-      <table className="table people-table">
-        <thead>
-          <tr>
-            <th>{t('adminPeople.fields.code')}</th>
-            <th>{t('adminPeople.fields.label')}</th>
-            <th>{t('adminPeople.fields.sortOrder')}</th>
-            <th>{t('adminPeople.wrapUp.state')}</th>
-            <th>{t('adminPeople.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {codes.map((c) => (
-            <WrapUpRow key={c.id} code={c} />
-          ))}
-        </tbody>
-      </table>
+      <PeopleTable columns={['fields.code', 'fields.label', 'fields.sortOrder', 'wrapUp.state', 'actions']}>
+        {codes.map((c) => (
+          <WrapUpRow key={c.id} code={c} />
+        ))}
+      </PeopleTable>
       <WrapUpReport />
     </div>
   );
