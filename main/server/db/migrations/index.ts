@@ -27,6 +27,7 @@ import { m0025ServiceHoursAndKbPins } from './0025-service-hours-and-kb-pins.js'
 import { m0026KbWordIndex } from './0026-kb-word-index.js';
 import { m0027NetworkResendRequests } from './0027-network-resend-requests.js';
 import { m0028FollowUpSurveyIndex } from './0028-follow-up-survey-index.js';
+import { m0029KbWordImpacts } from './0029-kb-word-impacts.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0026KbWordIndex,
   m0027NetworkResendRequests,
   m0028FollowUpSurveyIndex,
+  m0029KbWordImpacts,
 ];
