@@ -9,9 +9,9 @@ type RankedRow = HitRow & { rank: number };
 
 const MAX_WORDS = 8;
 // bm25 costs ~0.7 µs per matching article (fts5 reads each one's column sizes), and a common
-// word is in thousands: candidates are each word's best articles by stored impact, about this
-// many in all, and never fewer than MIN_PER_WORD per word.
-const CANDIDATES = 160;
+// word is in thousands: candidates are each word's best articles by stored impact, this many
+// times the rows reranked in all (160 for 10 hits), and never fewer than MIN_PER_WORD per word.
+const CANDIDATES_PER_ROW = 4;
 const MIN_PER_WORD = 40;
 // FTS5's IDF is 0 (clamped to 1e-6) for a word in half the articles or more.
 const COMMON_SHARE = 0.5;
@@ -93,7 +93,7 @@ export class KbWordSearch {
     if (terms.some((t) => t.length === 0)) return undefined;
     const words = [...new Set(terms.flat())];
     const want = Math.min(200, Math.max(40, options.limit * 4));
-    const { ranked, complete } = this.candidates(terms, words, docs);
+    const { ranked, complete } = this.candidates(terms, words, docs, want);
     const rows = this.inEffect(ranked, want, options);
     // Too few in effect (or of the category) among a word's best articles: the exhaustive search.
     if (rows.length < options.limit && !complete) return undefined;
@@ -113,8 +113,8 @@ export class KbWordSearch {
    * best `perWord` articles (kb_word_impacts, read best first from its index) are candidates,
    * instead of every article holding it; their impacts of the other words are read by key.
    */
-  private candidates(terms: readonly string[][], words: readonly string[], docs: ReadonlyMap<string, number>) {
-    const perWord = Math.max(MIN_PER_WORD, Math.ceil(CANDIDATES / words.length));
+  private candidates(terms: readonly string[][], words: readonly string[], docs: ReadonlyMap<string, number>, want: number) {
+    const perWord = Math.max(MIN_PER_WORD, Math.ceil((want * CANDIDATES_PER_ROW) / words.length));
     const weights = words.map((w) => idf(docs.get(w)!, this.articles));
     const lists = words.map((w) => new Map(this.best.all(w, perWord)));
     const held = new Map<number, { words: Set<string>; score: number }>();
