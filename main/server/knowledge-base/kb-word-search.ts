@@ -52,8 +52,7 @@ function telling(words: readonly string[], docs: ReadonlyMap<string, number>, ar
 export class KbWordSearch {
   private readonly best: Database.Statement<[string, number], [number, number]>;
   private readonly impacts: Database.Statement<[string, string], [number, number]>;
-  private readonly passing: Database.Statement<Record<string, string | null>, number>;
-  private readonly rows: Database.Statement<{ ids: string }, HitRow>;
+  private readonly rows: Database.Statement<Record<string, string | number | null>, HitRow>;
   private readonly wordDocs: Database.Statement<[string], number>;
   private readonly articleCount: Database.Statement<[], number>;
   private since = 0;
@@ -72,10 +71,10 @@ export class KbWordSearch {
         'SELECT i.article_id, i.impact FROM json_each(?) c CROSS JOIN kb_word_impacts i ON i.article_id = c.value AND i.word = ?',
       )
       .raw();
-    this.passing = db
-      .prepare<Record<string, string | null>, number>(`SELECT a.id FROM json_each(@ids) c CROSS JOIN kb_articles a ON a.id = c.value WHERE ${IN_EFFECT}`)
-      .pluck();
-    this.rows = db.prepare<{ ids: string }, HitRow>(`SELECT ${HIT_COLUMNS} FROM json_each(@ids) c CROSS JOIN kb_articles a ON a.id = c.value`);
+    // json_each walks the ids in rank order and the LIMIT stops it at the first `want` in effect.
+    this.rows = db.prepare<Record<string, string | number | null>, HitRow>(
+      `SELECT ${HIT_COLUMNS} FROM json_each(@ids) c CROSS JOIN kb_articles a ON a.id = c.value WHERE ${IN_EFFECT} LIMIT @limit`,
+    );
   }
 
   search(options: KbSearchOptions): KbSearchResponse | undefined {
@@ -153,19 +152,9 @@ export class KbWordSearch {
 
   /** The first `want` of the ranked ids that are in effect (and of the category), as hit rows. */
   private inEffect(ranked: ReadonlyArray<{ id: number; rank: number }>, want: number, options: KbSearchOptions): RankedRow[] {
-    const params = { date: options.date, category: options.category ?? null };
-    // Most articles are in effect: checked a slice at a time, not every candidate.
-    const chosen: Array<{ id: number; rank: number }> = [];
-    for (let from = 0; from < ranked.length && chosen.length < want; from += want + want / 2) {
-      const slice = ranked.slice(from, from + want + want / 2);
-      const passing = new Set(this.passing.all({ ...params, ids: JSON.stringify(slice.map((r) => r.id)) }));
-      chosen.push(...slice.filter((r) => passing.has(r.id)));
-    }
-    const rankOf = new Map(chosen.slice(0, want).map((r) => [r.id, r.rank]));
-    return this.rows
-      .all({ ids: JSON.stringify([...rankOf.keys()]) })
-      .map((row) => ({ ...row, rank: rankOf.get(row.id)! }))
-      .sort((a, b) => a.rank - b.rank);
+    const rankOf = new Map(ranked.map((r) => [r.id, r.rank]));
+    const params = { date: options.date, category: options.category ?? null, limit: want, ids: JSON.stringify(ranked.map((r) => r.id)) };
+    return this.rows.all(params).map((row) => ({ ...row, rank: rankOf.get(row.id)! }));
   }
 
   /** Forgets the cached article counts: an article was written, so a word may be in more or fewer of them. */
