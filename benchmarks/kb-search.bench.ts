@@ -1,8 +1,9 @@
 // Knowledge-base search over 10,000 articles (the seed articles plus realistic generated ones,
 // benchmarks/kit/kb-article-generator.ts): the search the server runs (jieba words ranked from the
-// stored word impacts of migration 29, trigram fallback) side by side with the trigram search alone (KbSearch, before migration 26), on the
-// same database in the same run, interleaved: wall p50/p99, CPU per search (robust to the load of
-// a shared machine), and the quality of the first 5 hits over the fixed query set.
+// stored word impacts of migration 29, trigram fallback) side by side with the trigram search
+// alone (KbSearch, before migration 26), on the same database in the same run, interleaved: wall
+// p50/p99, CPU per search (robust to the load of a shared machine), and the quality of the first
+// 5 hits over the fixed query set.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
