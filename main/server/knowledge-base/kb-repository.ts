@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import type { KbArticleInput, KbCategory, KbStatus } from '../../../shared/api/knowledge-base.js';
 import { bigramText } from './bigrams.js';
 import { wordText } from './word-segmenter.js';
+import { impactsOfWords } from './word-impacts.js';
 
 export interface ArticleRow {
   id: number;
@@ -54,6 +55,8 @@ export class KbRepository {
       unindexBigrams: db.prepare<[number]>('DELETE FROM kb_bigrams WHERE rowid = ?'),
       indexWords: db.prepare<[number, string, string, string]>('INSERT INTO kb_words (rowid, title, keywords, body) VALUES (?, ?, ?, ?)'),
       unindexWords: db.prepare<[number]>('DELETE FROM kb_words WHERE rowid = ?'),
+      indexImpact: db.prepare<[number, string, number]>('INSERT INTO kb_word_impacts (article_id, word, impact) VALUES (?, ?, ?)'),
+      unindexImpacts: db.prepare<[number]>('DELETE FROM kb_word_impacts WHERE article_id = ?'),
       versions: db.prepare<[number], VersionRow>('SELECT * FROM kb_article_versions WHERE article_id = ? ORDER BY version DESC'),
       count: db.prepare<[], number>('SELECT count(*) FROM kb_articles').pluck(),
       view: db.prepare<[number, number | null, number]>('INSERT INTO kb_views (article_id, user_id, viewed_at) VALUES (?, ?, ?)'),
@@ -96,14 +99,17 @@ export class KbRepository {
       this.q.snapshot.run(id);
       this.q.unindexBigrams.run(id);
       this.q.unindexWords.run(id);
+      this.q.unindexImpacts.run(id);
       return this.indexBigrams(this.q.get.get(id)!);
     })();
   }
 
-  /** The repository-written indexes: 2-character pieces (kb_bigrams) and jieba words (kb_words). */
+  /** The repository-written indexes: 2-character pieces (kb_bigrams), jieba words (kb_words) and their impacts. */
   private indexBigrams(row: ArticleRow): ArticleRow {
     this.q.indexBigrams.run(row.id, bigramText(row.title), bigramText(row.keywords), bigramText(row.body));
-    this.q.indexWords.run(row.id, wordText(row.title), wordText(row.keywords), wordText(row.body));
+    const words = [wordText(row.title), wordText(row.keywords), wordText(row.body)] as const;
+    this.q.indexWords.run(row.id, ...words);
+    for (const [word, impact] of impactsOfWords(...words)) this.q.indexImpact.run(row.id, word, impact);
     return row;
   }
 

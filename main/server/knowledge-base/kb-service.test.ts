@@ -177,6 +177,11 @@ describe('knowledge base', () => {
     expect(words('"旧"')).not.toContain(created.id);
     expect(words('"修订" AND "贷款额度"')).toEqual([created.id]);
     expect(kb.search({ q: '组合贷款额度 修订', limit: 5 }).items.map((i) => i.id)).toEqual([created.id]);
+    // And the stored impacts (kb_word_impacts) the word search ranks by.
+    const impacts = db.prepare<[number], string>('SELECT word FROM kb_word_impacts WHERE article_id = ?').pluck().all(created.id);
+    expect(impacts).toContain('修订');
+    expect(impacts).toContain('贷款额度');
+    expect(impacts).not.toContain('旧');
   });
 
   it('lists the most opened articles of the last 7 days', () => {

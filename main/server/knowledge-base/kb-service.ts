@@ -103,6 +103,7 @@ export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHu
       })),
     create(input, userId, seedKey) {
       const row = repo.create(input, userId, clock.now(), seedKey ?? null);
+      words.forget();
       publish(row, 'created');
       return toArticle(row);
     },
@@ -110,6 +111,7 @@ export function createKnowledgeBaseService(db: Db, clock: Clock, events: EventHu
       const row = repo.update(id, input, expectedVersion, userId, clock.now());
       if (row === 'conflict') throw new KbConflictError(`article ${id} was changed since version ${expectedVersion}`);
       if (!row) return undefined;
+      words.forget();
       publish(row, 'updated');
       return toArticle(row);
     },

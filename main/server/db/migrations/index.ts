@@ -29,6 +29,7 @@ import { m0027NetworkResendRequests } from './0027-network-resend-requests.js';
 import { m0028FollowUpSurveyIndex } from './0028-follow-up-survey-index.js';
 import { m0029IvrPromptReplacements } from './0029-ivr-prompt-replacements.js';
 import { m0030NetworkListedCenters } from './0030-network-listed-centers.js';
+import { m0031KbWordImpacts } from './0031-kb-word-impacts.js';
 
 /** Append only: a released migration is never edited, a change is a new migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0028FollowUpSurveyIndex,
   m0029IvrPromptReplacements,
   m0030NetworkListedCenters,
+  m0031KbWordImpacts,
 ];
