@@ -33,7 +33,10 @@ export class ServerNonInviteTransaction {
     this.machine.to(response.status < 200 ? 'proceeding' : 'completed');
     this.last = serialize(response);
     this.flow.send(this.last);
-    if (response.status >= 200) this.timers.set('J', this.flow.reliable ? 0 : 64 * this.timerValues.T1, () => this.terminate());
+    if (response.status < 200) return;
+    const lingering = this.owner.lingering;
+    if (!this.flow.reliable && lingering) lingering.add(() => this.terminate());
+    else this.timers.set('J', this.flow.reliable ? 0 : 64 * this.timerValues.T1, () => this.terminate());
   }
 
   receiveRetransmission(): void {
