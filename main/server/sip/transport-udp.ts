@@ -1,9 +1,21 @@
 import { createSocket, type Socket } from 'node:dgram';
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP } from 'node:net';
 import type { Logger } from '../logger.js';
 import type { InboundHandler, SipFlow } from './flow.js';
 import type { SipTraffic } from './sip-traffic.js';
 
 const MAX_CACHED_FLOWS = 10_000;
+
+/**
+ * dgram resolves every destination, even an IP literal, through dns.lookup and a tick; SIP over
+ * UDP answers IP literals (a source address, a Via's received), so they resolve at once.
+ */
+const literalLookup = ((hostname: string, options: unknown, callback: (error: Error | null, address: string, family: number) => void) => {
+  const family = isIP(hostname);
+  if (family !== 0) return callback(null, hostname, family);
+  return (dnsLookup as (h: string, o: unknown, c: typeof callback) => void)(hostname, options, callback);
+}) as unknown as typeof dnsLookup;
 
 /** SIP over UDP (node:dgram): one socket, a flow per remote address. */
 export class UdpTransport {
@@ -27,7 +39,7 @@ export class UdpTransport {
   /** Binds host:port (0 = any free port) and resolves with the port actually bound. */
   listen(port: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const socket = createSocket({ type: this.host.includes(':') ? 'udp6' : 'udp4' });
+      const socket = createSocket({ type: this.host.includes(':') ? 'udp6' : 'udp4', lookup: literalLookup });
       socket.once('error', reject);
       socket.on('message', (data, rinfo) => {
         if (data.length > this.maxDatagramBytes) {
