@@ -7,6 +7,10 @@
 //    its own. Figures are medians of RUNS runs, after a warm-up burst.
 // 3. Authenticated REGISTERs per second at saturation: 20 users loop REGISTER → 401 → REGISTER
 //    with digest credentials → 200 back to back (benchmarks/kit/sip-register-client.ts).
+// 4. Server CPU per OPTIONS and per REGISTER (from /proc, robust to the shared machine's load).
+// 5. INVITE 12329 → 200 from the IVR at 10/s and 50/s against the whole server in a child
+//    (benchmarks/kit/ivr-server.ts), each call ACKed and hung up at once
+//    (benchmarks/kit/sip-invite-client.ts). Kamailio has no IVR: no peer for this one.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fastCSeq, fastVia } from '../main/server/sip/fast-header-parser.js';
@@ -17,6 +21,7 @@ import { kamailioInstalled, startKamailio, type KamailioPeer } from './kit/kamai
 import { runOptions } from './kit/sip-options-client.js';
 import { processTreeCpuMs } from './kit/process-cpu.js';
 import { runRegisters } from './kit/sip-register-client.js';
+import { runInvites } from './kit/sip-invite-client.js';
 
 const NAME = 'sip vs kamailio';
 const RUNS = Number(process.env.SIP_BENCH_RUNS ?? 3);
@@ -27,6 +32,12 @@ const REGISTER_SECONDS = QUICK ? 2 : 5;
 const RATES: Array<{ rate: number; count: number; goalP99: number }> = [
   { rate: 10, count: QUICK ? 40 : 200, goalP99: 5 },
   { rate: 50, count: QUICK ? 100 : 500, goalP99: 2 },
+];
+// OPTIONS sent this fast for the CPU-per-request figure (enough work for /proc's 10 ms ticks).
+const CPU_OPTIONS = { rate: 1000, count: QUICK ? 1500 : 4000 };
+const INVITE_RATES: Array<{ rate: number; count: number; goalP99?: number }> = [
+  { rate: 10, count: QUICK ? 30 : 150 },
+  { rate: 50, count: QUICK ? 100 : 500, goalP99: 5 },
 ];
 
 const OPTIONS =
@@ -52,15 +63,16 @@ function microsPerCall(fn: () => unknown, n: number): number {
   return median(rounds);
 }
 
-async function startOurStack(): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'benchmarks/kit/sip-stack-server.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** A server kit in a child process; it prints {"port":N} (or {"sipPort":N}) once listening. */
+async function startChild(script: string): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`our SIP stack exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
   });
-  const { port } = JSON.parse(line) as { port: number };
+  const ready = JSON.parse(line) as { port?: number; sipPort?: number };
   return {
-    port,
+    port: ready.port ?? ready.sipPort!,
     pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -89,6 +101,58 @@ async function measure(port: number, rate: number, count: number): Promise<RateF
     lost += run.lost;
   }
   return { p50: median(p50s), p99: median(p99s), lost };
+}
+
+/** Server CPU µs per OPTIONS answered, median of RUNS bursts. */
+async function optionsCpuUs(port: number, pid: number): Promise<number | undefined> {
+  const each: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const before = processTreeCpuMs(pid);
+    const run = await runOptions({ host: '127.0.0.1', port }, CPU_OPTIONS.rate, CPU_OPTIONS.count);
+    const after = processTreeCpuMs(pid);
+    if (before === undefined || after === undefined || run.rttMs.length === 0) return undefined;
+    each.push(((after - before) * 1000) / run.rttMs.length);
+  }
+  return median(each);
+}
+
+/** INVITE 12329 → 200 from the IVR of the whole server (in a child), with its CPU per call. */
+async function inviteRows(): Promise<BenchRow[]> {
+  const server = await startChild('benchmarks/kit/ivr-server.ts');
+  const rows: BenchRow[] = [];
+  try {
+    await runInvites({ host: '127.0.0.1', port: server.port }, 20, 40); // warm-up (JIT, prompt cache)
+    for (const { rate, count, goalP99 } of INVITE_RATES) {
+      const load = loadNote();
+      const p50s: number[] = [];
+      const p99s: number[] = [];
+      const cpu: number[] = [];
+      let failed = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const before = processTreeCpuMs(server.pid);
+        const run = await runInvites({ host: '127.0.0.1', port: server.port }, rate, count);
+        const after = processTreeCpuMs(server.pid);
+        p50s.push(percentile(run.rttMs, 50));
+        p99s.push(percentile(run.rttMs, 99));
+        if (before !== undefined && after !== undefined && run.rttMs.length > 0) cpu.push(((after - before) * 1000) / run.rttMs.length);
+        failed += run.failed + run.byesUnanswered;
+      }
+      rows.push({
+        benchmark: NAME,
+        metric: `INVITE 12329 → 200 from the IVR p50 / p99 at ${rate}/s`,
+        value: `${round(median(p50s), 3)} / ${round(median(p99s), 3)}`,
+        unit: 'ms',
+        goal: goalP99 ? `p99 ≤ ${goalP99} ms` : '',
+        peer: 'none (Kamailio has no IVR)',
+        note:
+          `median of ${RUNS} runs × ${count} calls (INVITE with SDP, ACK, BYE at once), failed ${failed}; ` +
+          `server CPU ${cpu.length ? round(median(cpu), 0) : '?'} µs per call (INVITE, ACK, BYE, media leg, IVR start, call record); ${load}`,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  return rows;
 }
 
 const benchmark: Benchmark = {
@@ -134,7 +198,7 @@ const benchmark: Benchmark = {
       () => grammarCSeq(CSEQ),
     );
 
-    const ours = await startOurStack();
+    const ours = await startChild('benchmarks/kit/sip-stack-server.ts');
     let kamailio: KamailioPeer | undefined;
     let peerNote = 'peer not installed';
     if (kamailioInstalled()) {
@@ -159,6 +223,19 @@ const benchmark: Benchmark = {
           peer: peer ? `Kamailio ${kamailio!.version}: ${fmt(peer)} ms` : peerNote,
           ratio: peer ? `${round(our.p50 / peer.p50, 1)}× / ${round(our.p99 / peer.p99, 1)}×` : '',
           note: `median of ${RUNS} runs × ${count} requests, unanswered ${our.lost}${peer ? ` (peer ${peer.lost})` : ''}; ${load}`,
+        });
+      }
+      const ourOptionsCpu = await optionsCpuUs(ours.port, ours.pid);
+      const peerOptionsCpu = kamailio ? await optionsCpuUs(kamailio.port, kamailio.pid) : undefined;
+      if (ourOptionsCpu !== undefined) {
+        rows.push({
+          benchmark: NAME,
+          metric: 'server CPU per OPTIONS',
+          value: round(ourOptionsCpu, 0),
+          unit: 'µs',
+          peer: peerOptionsCpu !== undefined ? `Kamailio: ${round(peerOptionsCpu, 0)} µs` : peerNote,
+          ratio: peerOptionsCpu !== undefined ? `${round(ourOptionsCpu / peerOptionsCpu, 1)}×` : '',
+          note: `${CPU_OPTIONS.count} OPTIONS at ${CPU_OPTIONS.rate}/s, median of ${RUNS}; utime + stime from /proc (10 ms ticks); ${loadNote()}`,
         });
       }
       const load = loadNote();
@@ -194,13 +271,14 @@ const benchmark: Benchmark = {
           unit: 'µs',
           peer: peer?.cpuUs !== undefined ? `Kamailio: ${round(peer.cpuUs, 0)} µs` : peerNote,
           ratio: peer?.cpuUs !== undefined ? `${round(our.cpuUs / peer.cpuUs, 1)}×` : '',
-          note: 'utime + stime from /proc over the measured window (10 ms ticks), Kamailio with its workers',
+          note: `utime + stime from /proc over the measured window (10 ms ticks), Kamailio with its workers; ${load}`,
         });
       }
     } finally {
       await ours.stop();
       await kamailio?.stop();
     }
+    rows.push(...(await inviteRows()));
     return rows;
   },
 };

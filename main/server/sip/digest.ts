@@ -1,12 +1,13 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { unquote } from './name-addr.js';
+import { randomBase64url } from './random-pool.js';
 import { sameSipUri } from './sip-uri-equal.js';
 
 export const SIP_REALM = '12329';
 
 export function md5(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
+  return hash('md5', text, 'hex'); // one native call; createHash made three (issue 17)
 }
 
 /** HA1 as the auth module stores it: md5("workNumber:12329:password"). */
@@ -89,8 +90,13 @@ const MAX_TRACKED_NONCES = 50_000;
  */
 export class DigestAuthenticator {
   private readonly secret = randomBytes(32);
-  /** nonce → highest nc accepted (0 for a qop-less use), in order of first use. */
-  private readonly used = new Map<string, number>();
+  /** nonce → highest nc accepted (0 for a qop-less use) and its issue time, in order of first use. */
+  private readonly used = new Map<string, { nc: number; issuedAt: number }>();
+  /**
+   * Nonces this process issued lately → issue time, so that an answer is checked without
+   * recomputing the HMAC (issue 17: two HMACs per REGISTER); older or foreign nonces still are.
+   */
+  private readonly issued = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -124,17 +130,19 @@ export class DigestAuthenticator {
     // The nonce count is checked before the uri: a replay is a replay whatever it was aimed at.
     const nc = c.qop ? parseInt(c.nc!, 16) : 0;
     const last = this.used.get(nonce);
-    if (last !== undefined && (!c.qop || nc <= last)) return { result: 'stale', username, reason: 'nonce replayed' };
+    if (last !== undefined && (!c.qop || nc <= last.nc)) return { result: 'stale', username, reason: 'nonce replayed' };
     if (!sameSipUri(uri, requestUri)) return { result: 'wrong', username, reason: 'digest uri is not the Request-URI' };
-    this.remember(nonce, nc, now);
+    this.remember(nonce, nc, issuedAt, now);
     return { result: 'ok', username };
   }
 
-  private remember(nonce: string, nc: number, now: number): void {
-    this.used.set(nonce, nc); // keeps the position of its first use, close to issue order
+  private remember(nonce: string, nc: number, issuedAt: number, now: number): void {
+    const entry = this.used.get(nonce);
+    if (entry)
+      entry.nc = nc; // keeps the position of its first use, close to issue order
+    else this.used.set(nonce, { nc, issuedAt });
     // Forget nonces past their lifetime (they are refused as expired anyway), then any excess.
-    for (const [old] of this.used) {
-      const t = this.nonceTime(old) ?? 0;
+    for (const [old, { issuedAt: t }] of this.used) {
       if (now - t <= this.nonceTtlMs && this.used.size <= MAX_TRACKED_NONCES) break;
       this.used.delete(old);
     }
@@ -142,11 +150,20 @@ export class DigestAuthenticator {
 
   private nonce(time: number): string {
     // A random part, so two challenges in the same millisecond are two nonces.
-    const stamp = `${time.toString(36)}-${randomBytes(6).toString('base64url')}`;
-    return `${stamp}.${this.mac(stamp)}`;
+    const stamp = `${time.toString(36)}-${randomBase64url(6)}`;
+    const nonce = `${stamp}.${this.mac(stamp)}`;
+    this.issued.set(nonce, time);
+    // Oldest first: drop those past their lifetime, and any beyond the cap.
+    for (const [old, t] of this.issued) {
+      if (time - t <= this.nonceTtlMs && this.issued.size <= MAX_TRACKED_NONCES) break;
+      this.issued.delete(old);
+    }
+    return nonce;
   }
 
   private nonceTime(nonce: string): number | undefined {
+    const known = this.issued.get(nonce);
+    if (known !== undefined) return known;
     const [stamp, mac] = nonce.split('.');
     if (!stamp || !mac || !/^[0-9a-z]{1,12}-[A-Za-z0-9_-]{8}$/.test(stamp) || !safeEqual(this.mac(stamp), mac)) return undefined;
     return parseInt(stamp.split('-')[0]!, 36);

@@ -22,6 +22,15 @@ export class SipHeaders {
     return values;
   }
 
+  /** Whether any of these lower-case names occurs more than once. */
+  repeats(keys: readonly string[]): boolean {
+    for (const key of keys) {
+      const first = this.keys.indexOf(key);
+      if (first >= 0 && this.keys.indexOf(key, first + 1) >= 0) return true;
+    }
+    return false;
+  }
+
   has(name: string): boolean {
     return this.get(name) !== undefined;
   }
@@ -29,7 +38,7 @@ export class SipHeaders {
   add(name: string, value: string): this {
     const canonical = canonicalHeaderName(name);
     this.entries.push([canonical, value]);
-    this.keys.push(canonical.toLowerCase());
+    this.keys.push(lowerCanonical(canonical));
     return this;
   }
 
@@ -69,7 +78,18 @@ export class SipHeaders {
 }
 
 function headerKey(name: string): string {
-  return canonicalHeaderName(name).toLowerCase();
+  return lowerCanonical(canonicalHeaderName(name));
+}
+
+/** Lower-case keys of the usual names, made once rather than per look-up. */
+const LOWER = new Map<string, string>();
+function lowerCanonical(canonical: string): string {
+  let lower = LOWER.get(canonical);
+  if (lower === undefined) {
+    lower = canonical.toLowerCase();
+    if (LOWER.size < 256) LOWER.set(canonical, lower); // known names and a few others; garbage is not kept
+  }
+  return lower;
 }
 
 export interface SipUri {

@@ -21,6 +21,7 @@ export interface ParseFailure {
 
 export type ParseResult = { ok: true; message: IncomingMessage } | ParseFailure;
 
+const SINGLE_HEADERS = ['from', 'to', 'call-id', 'cseq'];
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const CRLF2 = Buffer.from('\r\n\r\n');
 
@@ -38,7 +39,8 @@ function parse(bytes: Buffer, limits: ParseLimits): ParseResult {
   const tooLarge = bytes.length > limits.maxMessageBytes;
   if (end < 0) return { ok: false, status: tooLarge ? 513 : 400, reason: 'no blank line after the headers (truncated message)' };
   const head = bytes.subarray(0, Math.min(end, limits.maxMessageBytes)).toString('utf8');
-  const lines = unfold(head.split('\r\n'));
+  const split = head.split('\r\n');
+  const lines = head.includes('\r\n ') || head.includes('\r\n\t') ? unfold(split) : split;
   const startLine = lines.shift() ?? '';
 
   const request = /^([A-Za-z0-9\-.!%*_+`'~]+) (\S+) SIP\/2\.0$/.exec(startLine);
@@ -58,7 +60,9 @@ function parse(bytes: Buffer, limits: ParseLimits): ParseResult {
     }
     const canonical = canonicalHeaderName(name);
     const value = line.slice(colon + 1).trim();
-    if (LIST_HEADERS.has(canonical)) for (const part of splitHeaderList(value)) headers.add(canonical, part);
+    if (LIST_HEADERS.has(canonical) && value.includes(',')) for (const part of splitHeaderList(value)) headers.add(canonical, part);
+    else if (LIST_HEADERS.has(canonical) && value === '')
+      continue; // an empty list entry, as splitHeaderList drops it
     else headers.add(canonical, value);
   }
   const failed = (status: 400 | 513, reason: string): ParseFailure =>
@@ -86,11 +90,14 @@ function parse(bytes: Buffer, limits: ParseLimits): ParseResult {
     const requestUri = parseUri(request[2]!);
     if (!requestUri) return failed(400, 'bad Request-URI');
     if (essentials.cseq.method !== method) return failed(400, 'CSeq method does not match the request method');
-    const message: IncomingRequest = { kind: 'request', method, uri: request[2]!, requestUri, headers, body, ...essentials };
-    return { ok: true, message };
+    // Fields assigned one by one: spreading the essentials (optional tags) was a hot spot.
+    const { vias, from, to, callId, cseq } = essentials;
+    const message: IncomingRequest = { kind: 'request', method, uri: request[2]!, requestUri, headers, body, vias, from, to, callId, cseq };
+    return { ok: true, message: withTags(message, essentials) };
   }
-  const message: IncomingResponse = { kind: 'response', status: Number(response![1]), reason: response![2]!, headers, body, ...essentials };
-  return { ok: true, message };
+  const { vias, from, to, callId, cseq } = essentials;
+  const message: IncomingResponse = { kind: 'response', status: Number(response![1]), reason: response![2]!, headers, body, vias, from, to, callId, cseq };
+  return { ok: true, message: withTags(message, essentials) };
 }
 
 function unfold(lines: string[]): string[] {
@@ -120,9 +127,7 @@ function readEssentials(headers: SipHeaders): Essentials | string {
   if (toText === undefined) return 'missing To';
   if (!callId) return 'missing Call-ID';
   if (cseqText === undefined) return 'missing CSeq';
-  if (headers.getAll('From').length > 1 || headers.getAll('To').length > 1 || headers.getAll('Call-ID').length > 1 || headers.getAll('CSeq').length > 1) {
-    return 'repeated From, To, Call-ID or CSeq';
-  }
+  if (headers.repeats(SINGLE_HEADERS)) return 'repeated From, To, Call-ID or CSeq';
   if (/\s/.test(callId)) return 'malformed Call-ID';
   const from = parseNameAddr(fromText);
   if (!from) return 'malformed From';
@@ -132,7 +137,14 @@ function readEssentials(headers: SipHeaders): Essentials | string {
   if (!cseq) return 'malformed CSeq';
   const maxForwards = headers.get('Max-Forwards');
   if (maxForwards !== undefined && !/^\d{1,3}$/.test(maxForwards)) return 'malformed Max-Forwards';
-  const fromTag = from.params.tag ?? undefined;
-  const toTag = to.params.tag ?? undefined;
-  return { vias, from, to, callId, cseq, ...(fromTag ? { fromTag } : {}), ...(toTag ? { toTag } : {}) };
+  const essentials: Essentials = { vias, from, to, callId, cseq };
+  if (from.params.tag) essentials.fromTag = from.params.tag;
+  if (to.params.tag) essentials.toTag = to.params.tag;
+  return essentials;
+}
+
+function withTags<M extends Essentials>(message: M, e: Essentials): M {
+  if (e.fromTag) message.fromTag = e.fromTag;
+  if (e.toTag) message.toTag = e.toTag;
+  return message;
 }

@@ -71,6 +71,8 @@ export class Registrar {
   private readonly maxPerAgent: number;
   private readonly maxPerAddress: number;
   private order = 0;
+  private dateSecond = NaN;
+  private dateText = '';
 
   constructor(private readonly options: RegistrarOptions) {
     this.authenticator = options.authenticator ?? new DigestAuthenticator(options.clock);
@@ -161,7 +163,17 @@ export class Registrar {
       'Contact',
       `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}`,
     ]);
-    return buildResponse(request, 200, { toTag: newTag(), headers: [...headers, ['Date', new Date(now).toUTCString()]] });
+    return buildResponse(request, 200, { toTag: newTag(), headers: [...headers, ['Date', this.dateHeader(now)]] });
+  }
+
+  /** The Date header changes once a second: formatted once a second, not per REGISTER. */
+  private dateHeader(now: number): string {
+    const second = Math.floor(now / 1000);
+    if (second !== this.dateSecond) {
+      this.dateSecond = second;
+      this.dateText = new Date(second * 1000).toUTCString();
+    }
+    return this.dateText;
   }
 
   private bind(aor: string, key: string, contact: string, flow: SipFlow, expires: number, credentials: SipCredentials): void {

@@ -1,19 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBase64url, randomHex } from './random-pool.js';
 import { reasonPhrase } from './reason-phrases.js';
 import { SipHeaders, type IncomingRequest, type SipRequest, type SipResponse } from './message.js';
 
 export const MAGIC_COOKIE = 'z9hG4bK';
 
 export function newBranch(): string {
-  return `${MAGIC_COOKIE}${randomBytes(9).toString('base64url')}`;
+  return `${MAGIC_COOKIE}${randomBase64url(9)}`;
 }
 
 export function newTag(): string {
-  return randomBytes(6).toString('hex');
+  return randomHex(6);
 }
 
 export function newCallId(host: string): string {
-  return `${randomBytes(12).toString('base64url')}@${host}`;
+  return `${randomBase64url(12)}@${host}`;
 }
 
 /** Writes a message with a correct Content-Length (in bytes) as its last header. */

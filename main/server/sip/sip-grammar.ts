@@ -32,17 +32,14 @@ export function viaFromRaw(parsed: RawVia, text: string): ViaHeader | undefined 
   if (!parsed.host) return undefined;
   if (parsed.port !== undefined && !(Number.isInteger(parsed.port) && parsed.port >= 0 && parsed.port <= 65535)) return undefined;
   const params: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(parsed.params ?? {})) params[name] = value ?? null;
+  if (parsed.params) for (const name in parsed.params) params[name] = parsed.params[name] ?? null;
   if (parsed.received) params.received = parsed.received;
   // The grammar drops a valueless rport; we look for it ourselves (RFC 3581).
   if (/;\s*rport\s*(?:[;=]|$)/i.test(text)) params.rport = parsed.rport != null ? String(parsed.rport) : null;
-  return {
-    transport: parsed.transport.toUpperCase(),
-    host: parsed.host,
-    ...(parsed.port !== undefined ? { port: parsed.port } : {}),
-    ...(parsed.branch ? { branch: parsed.branch } : {}),
-    params,
-  };
+  const via: ViaHeader = { transport: parsed.transport.toUpperCase(), host: parsed.host, params };
+  if (parsed.port !== undefined) via.port = parsed.port;
+  if (parsed.branch) via.branch = parsed.branch;
+  return via;
 }
 
 export function grammarCSeq(text: string): CSeq | undefined {

@@ -4,7 +4,8 @@ import { topVia } from './message.js';
 import { ClientInviteTransaction, ClientNonInviteTransaction, type ClientTransactionUser } from './transaction-client.js';
 import { ServerInviteTransaction } from './transaction-server-invite.js';
 import { ServerNonInviteTransaction } from './transaction-server-non-invite.js';
-import type { SipTimerValues } from './transaction-timers.js';
+import { FixedDelayQueue, type SipTimerValues } from './transaction-timers.js';
+import type { ServerTransactionOwner } from './transaction-server-invite.js';
 
 export type ServerTransaction = ServerInviteTransaction | ServerNonInviteTransaction;
 export type ClientTransaction = ClientInviteTransaction | ClientNonInviteTransaction;
@@ -14,7 +15,14 @@ export class TransactionLayer {
   private readonly servers = new Map<string, ServerTransaction>();
   private readonly clients = new Map<string, ClientTransaction>();
 
-  constructor(readonly timers: SipTimerValues) {}
+  /** Timer J (64·T1) of completed non-INVITE server transactions over UDP, under one timer. */
+  private readonly lingering: FixedDelayQueue;
+  private readonly serverOwner: ServerTransactionOwner;
+
+  constructor(readonly timers: SipTimerValues) {
+    this.lingering = new FixedDelayQueue(64 * timers.T1);
+    this.serverOwner = { terminated: (k: string) => this.servers.delete(k), lingering: this.lingering };
+  }
 
   /** ACK and CANCEL look for the INVITE transaction they belong to. */
   static serverKey(request: IncomingRequest, method = request.method): string {
@@ -31,7 +39,7 @@ export class TransactionLayer {
 
   createServer(request: IncomingRequest, flow: SipFlow): ServerTransaction {
     const key = TransactionLayer.serverKey(request);
-    const owner = { terminated: (k: string) => this.servers.delete(k) };
+    const owner = this.serverOwner;
     const tx =
       request.method === 'INVITE'
         ? new ServerInviteTransaction(key, request, flow, this.timers, owner)
@@ -65,5 +73,6 @@ export class TransactionLayer {
 
   close(): void {
     for (const tx of [...this.servers.values(), ...this.clients.values()]) tx.terminate();
+    this.lingering.clear();
   }
 }

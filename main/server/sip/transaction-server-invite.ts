@@ -1,3 +1,4 @@
+import type { FixedDelayQueue } from './transaction-timers.js';
 import type { SipFlow } from './flow.js';
 import type { IncomingRequest, SipResponse } from './message.js';
 import { buildResponse, serialize } from './serializer.js';
@@ -7,6 +8,8 @@ import { TimerSet, type SipTimerValues } from './transaction-timers.js';
 
 export interface ServerTransactionOwner {
   terminated(key: string): void;
+  /** Timer J's queue (one for all transactions); without it each transaction sets its own timer. */
+  lingering?: FixedDelayQueue;
 }
 
 /** RFC 3261 §17.2.1 INVITE server transaction, with RFC 6026's Accepted state. */

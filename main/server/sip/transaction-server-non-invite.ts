@@ -13,13 +13,22 @@ export class ServerNonInviteTransaction {
   private readonly timers = new TimerSet();
   private last: string | undefined;
 
+  /** The request until the final response: a completed transaction lingers 32 s on UDP with only its answer. */
+  private pending: IncomingRequest | undefined;
+
   constructor(
     readonly key: string,
-    readonly request: IncomingRequest,
+    request: IncomingRequest,
     readonly flow: SipFlow,
     private readonly timerValues: SipTimerValues,
     private readonly owner: ServerTransactionOwner,
-  ) {}
+  ) {
+    this.pending = request;
+  }
+
+  get request(): IncomingRequest | undefined {
+    return this.pending;
+  }
 
   get state(): ServerNonInviteState {
     return this.machine.state;
@@ -33,7 +42,11 @@ export class ServerNonInviteTransaction {
     this.machine.to(response.status < 200 ? 'proceeding' : 'completed');
     this.last = serialize(response);
     this.flow.send(this.last);
-    if (response.status >= 200) this.timers.set('J', this.flow.reliable ? 0 : 64 * this.timerValues.T1, () => this.terminate());
+    if (response.status < 200) return;
+    this.pending = undefined;
+    const lingering = this.owner.lingering;
+    if (!this.flow.reliable && lingering) lingering.add(() => this.terminate());
+    else this.timers.set('J', this.flow.reliable ? 0 : 64 * this.timerValues.T1, () => this.terminate());
   }
 
   receiveRetransmission(): void {
