@@ -2,14 +2,17 @@
 // telephone-event only, ICE host candidates (loopback included, no STUN), DTLS-SRTP.
 // SIP carries one SDP per direction, so localSdp is returned only once ICE gathering is complete.
 //
-// Packets are written straight to the DTLS transport with our own header (the sender's SSRC):
-// werift's RTCRtpSender rewrites every payload type to the audio codec's, which would turn
-// RFC 4733 events into noise.
+// Packets are written with our own header (the sender's SSRC): werift's RTCRtpSender rewrites
+// every payload type to the audio codec's, which would turn RFC 4733 events into noise. Once DTLS
+// is connected RTP takes the fast path (webrtc-fast-path.ts: our SRTP, around werift's media
+// stack); until then, and for an SRTP profile it does not know, werift's transport carries it.
 import { RTCDtlsTransport, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, type RTCRtpTransceiver, type MediaStreamTrack } from 'werift';
 import { MediaError } from './media-engine.js';
 import { BaseLeg, type LegContext, type OutgoingPacket } from './base-leg.js';
 import { readAudioSdp } from './sdp-offer.js';
 import { keepNarrowbandTelephoneEvents } from './narrow-dtmf-offer.js';
+import { WebRtcFastPath } from './webrtc-fast-path.js';
+import { parseRtp } from './rtp-packet.js';
 
 export interface WebRtcSettings {
   iceAdditionalHostAddresses: string[];
@@ -44,6 +47,7 @@ export class WebRtcLeg extends BaseLeg {
   readonly kind = 'webrtc' as const;
   private transceiver: RTCRtpTransceiver | undefined;
   private awaitingAnswer = false;
+  private fastPath: WebRtcFastPath | undefined;
 
   private constructor(
     ctx: LegContext,
@@ -56,6 +60,7 @@ export class WebRtcLeg extends BaseLeg {
     pc.connectionStateChange.subscribe((state) => {
       // ICE or DTLS failed, or the far end closed: the leg is over (the glue sees leg.closed).
       if (state === 'failed' || state === 'closed') void this.close();
+      if (state === 'connected') this.takeFastPath();
     });
   }
 
@@ -151,18 +156,32 @@ export class WebRtcLeg extends BaseLeg {
     track.onReceiveRtp.subscribe((rtp) => this.receive(rtp.header.payloadType, rtp.header.ssrc, rtp.header.timestamp, rtp.payload));
   }
 
+  /** RTP around werift's media stack on the transport now connected (again after an ICE restart). */
+  private takeFastPath(): WebRtcFastPath | undefined {
+    const dtls = this.transceiver?.sender.dtlsTransport;
+    if (dtls && this.fastPath?.dtls !== dtls) this.fastPath = WebRtcFastPath.install(dtls, (plain) => this.receivePlain(plain));
+    return this.fastPath?.dtls === dtls ? this.fastPath : undefined;
+  }
+
+  private receivePlain(data: Buffer): void {
+    const rtp = parseRtp(data);
+    if (rtp) this.receive(rtp.payloadType, rtp.ssrc, rtp.timestamp, rtp.payload);
+  }
+
   protected transmit(packet: OutgoingPacket): void {
     const sender = this.transceiver?.sender;
     const dtls = sender?.dtlsTransport;
     if (!sender || !dtls || dtls.state !== 'connected' || this.awaitingAnswer) return;
-    const header = new RtpHeader({
+    const header = {
       payloadType: packet.payloadType,
       marker: packet.marker,
       sequenceNumber: packet.sequenceNumber,
       timestamp: packet.timestamp,
       ssrc: sender.ssrc,
-    });
-    void dtls.sendRtp(packet.payload, header);
+    };
+    const fast = this.fastPath?.dtls === dtls ? this.fastPath : this.takeFastPath();
+    if (fast) fast.send(header, packet.payload);
+    else void dtls.sendRtp(packet.payload, new RtpHeader(header));
   }
 
   protected async shutdown(): Promise<void> {
