@@ -137,8 +137,8 @@ async function rtpPairsAndConferences(): Promise<BenchRow[]> {
  * Legs each playing a prompt while their far end talks back (what an IVR call is): plain RTP
  * legs, or WebRTC legs to werift browsers. Measures CPU per leg-second over RUNS windows.
  */
-async function promptLegs(kind: 'rtp' | 'webrtc'): Promise<{ perLeg: number; received: number; engineGot: number; connectMs?: number }> {
-  const engine = await createMediaEngine({ host: '127.0.0.1' });
+async function promptLegs(kind: 'rtp' | 'webrtc' | 'webrtc-werift'): Promise<{ perLeg: number; received: number; engineGot: number; connectMs?: number }> {
+  const engine = await createMediaEngine({ host: '127.0.0.1', webrtcFastPath: kind !== 'webrtc-werift' });
   const prompt = writeToneWav(tempDir('media-bench-'), 'prompt.wav', { ms: 60_000 });
   const far = new FarEnds(kind === 'rtp' ? RTP_FAR_ENDS : WEBRTC_FAR_ENDS, WEBRTC_LEGS, { CONNECT_MS: String(CONNECT_MS) });
   const legs: MediaLeg[] = [];
@@ -171,47 +171,62 @@ async function promptLegs(kind: 'rtp' | 'webrtc'): Promise<{ perLeg: number; rec
   }
 }
 
-/** WebRTC legs next to plain RTP legs doing the same (a prompt out, the caller's audio in), alternating run by run. */
+/**
+ * WebRTC legs next to plain RTP legs doing the same (a prompt out, the caller's audio in), and
+ * next to WebRTC legs whose RTP stays in werift's media stack (the engine before the fast path),
+ * the three alternating run by run so that the machine's other load weighs on all alike.
+ */
 async function webrtcVersusRtp(): Promise<BenchRow[]> {
-  const rtp: number[] = [];
-  const webrtc: number[] = [];
-  const ratios: number[] = [];
-  const loads: string[] = [];
+  const kinds = ['rtp', 'webrtc', 'webrtc-werift'] as const;
+  const perLeg = { rtp: [] as number[], webrtc: [] as number[], 'webrtc-werift': [] as number[] };
+  const packets = { rtp: [0, 0], webrtc: [0, 0], 'webrtc-werift': [0, 0] };
+  const toRtp: number[] = [];
+  const toWerift: number[] = [];
   const connects: number[] = [];
-  let packets = { rtpFar: 0, rtpEngine: 0, webrtcFar: 0, webrtcEngine: 0 };
+  const loads: string[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await promptLegs('rtp');
-    const w = await promptLegs('webrtc');
-    rtp.push(r.perLeg);
-    webrtc.push(w.perLeg);
-    ratios.push(w.perLeg / r.perLeg);
-    connects.push(w.connectMs!);
+    const run = { rtp: 0, webrtc: 0, 'webrtc-werift': 0 };
+    for (const kind of kinds) {
+      const r = await promptLegs(kind);
+      run[kind] = r.perLeg;
+      perLeg[kind].push(r.perLeg);
+      packets[kind] = [packets[kind][0]! + r.received, packets[kind][1]! + r.engineGot];
+      if (r.connectMs !== undefined) connects.push(r.connectMs);
+    }
+    toRtp.push(run.webrtc / run.rtp);
+    toWerift.push(run.webrtc / run['webrtc-werift']);
     loads.push(loadNote().replace(/ on .*/, ''));
-    packets = {
-      rtpFar: packets.rtpFar + r.received,
-      rtpEngine: packets.rtpEngine + r.engineGot,
-      webrtcFar: packets.webrtcFar + w.received,
-      webrtcEngine: packets.webrtcEngine + w.engineGot,
-    };
   }
   const window = `${WEBRTC_LEGS} legs, median of ${RUNS} runs × median of ${RUNS} windows of ${WINDOW_MS / 1000} s`;
+  const got = (kind: (typeof kinds)[number]): string => `far ends got ${packets[kind][0]}, engine got ${packets[kind][1]} packets`;
+  const rtp = round(median(perLeg.rtp), 2);
+  const list = (xs: number[]): string => xs.map((x) => round(x, 2)).join(', ');
   return [
     {
       benchmark: 'media CPU',
       metric: 'RTP leg playing a prompt, caller talking (PCMU, 50 pps each way)',
-      value: round(median(rtp), 2),
+      value: rtp,
       unit: 'CPU ms/s',
-      note: `per leg-second; ${window}; far ends got ${packets.rtpFar}, engine got ${packets.rtpEngine} packets`,
+      note: `per leg-second; ${window}; ${got('rtp')}`,
     },
     {
       benchmark: 'media CPU',
-      metric: 'WebRTC leg playing a prompt, browser talking (PCMU, DTLS-SRTP)',
-      value: round(median(webrtc), 2),
+      metric: "WebRTC leg playing a prompt, browser talking (PCMU, DTLS-SRTP), RTP in werift's media stack",
+      value: round(median(perLeg['webrtc-werift']), 2),
       unit: 'CPU ms/s',
-      goal: '≤ ½ of 6–14 (issue 17)',
-      peer: `RTP leg ${round(median(rtp), 2)}`,
-      ratio: `${round(median(ratios), 2)}× (runs ${ratios.map((x) => round(x, 2)).join(', ')})`,
-      note: `per leg-second; ${window}; browsers got ${packets.webrtcFar}, engine got ${packets.webrtcEngine} packets; connected in ${connects.map((c) => round(c / 1000, 1)).join(', ')} s; ${loads.join(' · ')}`,
+      peer: `RTP leg ${rtp}`,
+      ratio: `${round(median(perLeg['webrtc-werift']) / median(perLeg.rtp), 2)}×`,
+      note: `the engine before the fast path (webrtcFastPath: false); per leg-second; ${window}; ${got('webrtc-werift')}`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: 'WebRTC leg playing a prompt, browser talking (PCMU, DTLS-SRTP), fast path',
+      value: round(median(perLeg.webrtc), 2),
+      unit: 'CPU ms/s',
+      goal: "≤ ½ of werift's path (issue 17)",
+      peer: `RTP leg ${rtp}`,
+      ratio: `${round(median(toRtp), 2)}× the RTP leg (runs ${list(toRtp)}); ${round(median(toWerift), 2)}× werift's path (runs ${list(toWerift)})`,
+      note: `per leg-second; ${window}; ${got('webrtc')}; browsers connected in ${connects.map((c) => round(c / 1000, 1)).join(', ')} s; ${loads.join(' · ')}`,
     },
   ];
 }

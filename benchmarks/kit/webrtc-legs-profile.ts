@@ -1,7 +1,7 @@
 // Holds N WebRTC (or plain RTP) legs playing a prompt, their far ends talking back, for a while,
 // and prints CPU per leg-second: run under `node --cpu-prof` to see where a leg's CPU goes.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx benchmarks/kit/webrtc-legs-profile.ts
-// Env: LEGS (10), SECONDS (10), KIND (webrtc | rtp), TALK (1: far ends send audio back).
+// Env: LEGS (10), SECONDS (10), KIND (webrtc | rtp), TALK (1: far ends send audio back), FAST (0: RTP in werift).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createMediaEngine } from '../../main/server/media/create-media-engine.js';
 import type { MediaLeg } from '../../main/server/media/media-engine.js';
@@ -32,7 +32,7 @@ function threadCpu(): Map<string, number> {
   return out;
 }
 
-const engine = await createMediaEngine({ host: '127.0.0.1' });
+const engine = await createMediaEngine({ host: '127.0.0.1', webrtcFastPath: process.env.FAST !== '0' });
 const prompt = writeToneWav(tempDir('media-prof-'), 'prompt.wav', { ms: (seconds + 30) * 1000 });
 const far = new FarEnds(kind === 'rtp' ? RTP_FAR_ENDS : WEBRTC_FAR_ENDS, legsWanted, { CONNECT_MS: '60000' });
 const legs: MediaLeg[] = [];

@@ -16,6 +16,8 @@ import { parseRtp } from './rtp-packet.js';
 
 export interface WebRtcSettings {
   iceAdditionalHostAddresses: string[];
+  /** RTP around werift's media stack once DTLS is up (webrtc-fast-path.ts). */
+  fastPath: boolean;
 }
 
 const GATHER_TIMEOUT_MS = 5_000;
@@ -54,6 +56,7 @@ export class WebRtcLeg extends BaseLeg {
     callId: string,
     id: string,
     private readonly pc: RTCPeerConnection,
+    private readonly fastPathAllowed: boolean,
   ) {
     super(ctx, callId, id);
     pc.onTrack.subscribe((track) => this.listen(track));
@@ -65,7 +68,7 @@ export class WebRtcLeg extends BaseLeg {
   }
 
   static async answer(ctx: LegContext, settings: WebRtcSettings, callId: string, id: string, remoteSdp: string): Promise<WebRtcLeg> {
-    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings));
+    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings), settings.fastPath);
     try {
       await leg.pc.setRemoteDescription({ type: 'offer', sdp: keepNarrowbandTelephoneEvents(remoteSdp) });
       leg.transceiver = leg.pc.getTransceivers().find((t) => t.kind === 'audio');
@@ -82,7 +85,7 @@ export class WebRtcLeg extends BaseLeg {
   }
 
   static async offer(ctx: LegContext, settings: WebRtcSettings, callId: string, id: string): Promise<WebRtcLeg> {
-    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings));
+    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings), settings.fastPath);
     try {
       leg.transceiver = leg.pc.addTransceiver('audio', { direction: 'sendrecv' });
       await leg.pc.setLocalDescription(await leg.pc.createOffer());
@@ -159,6 +162,7 @@ export class WebRtcLeg extends BaseLeg {
   /** RTP around werift's media stack on the transport now connected (again after an ICE restart). */
   private takeFastPath(): WebRtcFastPath | undefined {
     const dtls = this.transceiver?.sender.dtlsTransport;
+    if (!this.fastPathAllowed) return undefined;
     if (dtls && this.fastPath?.dtls !== dtls) this.fastPath = WebRtcFastPath.install(dtls, (plain) => this.receivePlain(plain));
     return this.fastPath?.dtls === dtls ? this.fastPath : undefined;
   }
