@@ -24,6 +24,8 @@ export class AesGcm {
   private readonly m1 = new Uint32Array(256);
   private readonly m2 = new Uint32Array(256);
   private readonly m3 = new Uint32Array(256);
+  /** The zero-padded tail of the data being absorbed (a 12-byte RTP header, say). */
+  private readonly lastBlock = Buffer.alloc(16);
   private y0 = 0;
   private y1 = 0;
   private y2 = 0;
@@ -97,7 +99,7 @@ export class AesGcm {
       this.multiply();
     }
     if (whole === d.length) return;
-    const last = Buffer.alloc(16);
+    const last = this.lastBlock.fill(0);
     d.copy(last, 0, whole);
     this.absorb(last);
   }

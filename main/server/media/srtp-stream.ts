@@ -44,6 +44,7 @@ export class SrtpStream {
   private readonly gcm: AesGcm | undefined;
   private readonly states = new Map<number, SsrcState>();
   private readonly tagLength: number;
+  private readonly iv = Buffer.alloc(12);
 
   constructor(
     readonly profile: SrtpProfile,
@@ -115,7 +116,7 @@ export class SrtpStream {
 
   /** dst[offset…] = data XOR AES-CM keystream for (ssrc, roc, seq) (RFC 3711 §4.1.1). */
   private xorKeystream(data: Buffer, dst: Buffer, offset: number, ssrc: number, roc: number, seq: number): void {
-    const blocks = Buffer.alloc(Math.ceil(data.length / 16) * 16);
+    const blocks = Buffer.allocUnsafe(Math.ceil(data.length / 16) * 16); // every byte written below
     const salt = this.sessionSalt;
     for (let b = 0; b < blocks.length; b += 16) {
       salt.copy(blocks, b, 0, 14);
@@ -143,7 +144,9 @@ export class SrtpStream {
 
   /** RFC 7714 §8.1: 00 00 ‖ SSRC ‖ ROC ‖ SEQ, XOR the 96-bit session salt. */
   private gcmIv(ssrc: number, roc: number, seq: number): Buffer {
-    const iv = Buffer.alloc(12);
+    const iv = this.iv; // used at once by the caller: one buffer per stream, no allocation per packet
+    iv[0] = 0;
+    iv[1] = 0;
     iv.writeUInt32BE(ssrc >>> 0, 2);
     iv.writeUInt32BE(roc >>> 0, 6);
     iv.writeUInt16BE(seq, 10);
