@@ -2,12 +2,12 @@
 //  - a bridged pair of plain RTP legs, both far ends sending 20 ms PCMU frames (SIPp-like);
 //  - a three-party conference of plain RTP legs in the mixer, every far end sending likewise;
 //  - a monitored call: caller and agent in the mixer with a team lead whispering (voice/call-monitor.ts);
-//  - a WebRTC leg playing a prompt to a werift "browser" (SRTP, DTLS connected).
+//  - a WebRTC leg playing a prompt to a werift "browser" that talks back (SRTP, DTLS connected),
+//    next to a plain RTP leg doing the same, alternating, with their ratio.
 // The far ends run in a child process so that only the engine's work is counted by
 // process.cpuUsage() here. Figures are medians of several measuring windows.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { median, round, type Benchmark, type BenchRow } from './bench-kit.js';
+import { loadNote, median, round, type Benchmark, type BenchRow } from './bench-kit.js';
+import { connectBrowsers, FarEnds, RTP_FAR_ENDS, WEBRTC_FAR_ENDS } from './kit/media-far-ends.js';
 import { createMediaEngine } from '../main/server/media/create-media-engine.js';
 import type { MediaEngine, MediaLeg } from '../main/server/media/media-engine.js';
 import { offerSdp, tempDir, writeToneWav } from '../main/server/media/media-test-kit.js';
@@ -15,108 +15,14 @@ import { offerSdp, tempDir, writeToneWav } from '../main/server/media/media-test
 const RTP_PAIRS = 10;
 const CONFERENCES = 10;
 const WEBRTC_LEGS = 10;
-const WINDOW_MS = 3000;
-const RUNS = 3;
+// Env knobs for a quick run while developing; the defaults are the figures the lead runs.
+const WINDOW_MS = Number(process.env.MEDIA_BENCH_WINDOW_MS ?? 3000);
+const RUNS = Number(process.env.MEDIA_BENCH_RUNS ?? 3);
 // Pair and conference alternate this many times: their ratio is the figure the issue asks for.
-const MIX_RUNS = 5;
-
-const RTP_FAR_ENDS = `
-import dgram from 'node:dgram';
-import readline from 'node:readline';
-const n = Number(process.env.FAR_COUNT);
-const socks = await Promise.all(Array.from({ length: n }, () => new Promise((r) => { const s = dgram.createSocket('udp4'); s.bind(0, '127.0.0.1', () => r(s)); })));
-let received = 0;
-for (const s of socks) s.on('message', () => received++);
-console.log(JSON.stringify({ ports: socks.map((s) => s.address().port) }));
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const msg = JSON.parse(line);
-  if (msg.targets) start(msg.targets);
-  if (msg.report) console.log(JSON.stringify({ received }));
-});
-function start(targets) {
-  const t0 = performance.now();
-  let k = 0;
-  const tick = () => {
-    const pkt = Buffer.alloc(172, 0x55);
-    pkt[0] = 0x80; pkt[1] = 0; pkt.writeUInt16BE(k & 0xffff, 2); pkt.writeUInt32BE((k * 160) >>> 0, 4);
-    socks.forEach((s, i) => { pkt.writeUInt32BE(1000 + i, 8); s.send(pkt, targets[i], '127.0.0.1'); });
-    k++;
-    setTimeout(tick, Math.max(0, t0 + k * 20 - performance.now()));
-  };
-  tick();
-}
-`;
-
-const WEBRTC_FAR_ENDS = `
-import readline from 'node:readline';
-import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
-const n = Number(process.env.FAR_COUNT);
-let received = 0;
-const peers = [];
-for (let i = 0; i < n; i++) {
-  const pc = new RTCPeerConnection({ iceServers: [], iceAdditionalHostAddresses: ['127.0.0.1'], iceUseIpv6: false,
-    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })] } });
-  pc.addTransceiver('audio', { direction: 'sendrecv' });
-  pc.onTrack.subscribe((t) => t.onReceiveRtp.subscribe(() => received++));
-  await pc.setLocalDescription(await pc.createOffer());
-  if (pc.iceGatheringState !== 'complete') await new Promise((r) => pc.iceGatheringStateChange.subscribe((s) => s === 'complete' && r()));
-  peers.push(pc);
-}
-console.log(JSON.stringify({ offers: peers.map((p) => p.localDescription.sdp) }));
-readline.createInterface({ input: process.stdin }).on('line', async (line) => {
-  const msg = JSON.parse(line);
-  if (msg.answers) {
-    await Promise.all(peers.map((p, i) => p.setRemoteDescription({ type: 'answer', sdp: msg.answers[i] })));
-    while (peers.some((p) => p.connectionState !== 'connected')) await new Promise((r) => setTimeout(r, 20));
-    console.log(JSON.stringify({ connected: true }));
-  }
-  if (msg.report) console.log(JSON.stringify({ received }));
-});
-`;
-
-class FarEnds {
-  private readonly child: ChildProcess;
-  private readonly lines: string[] = [];
-  private waiting: ((line: string) => void) | undefined;
-
-  constructor(script: string, count: number) {
-    this.child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, FAR_COUNT: String(count) },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    createInterface({ input: this.child.stdout! }).on('line', (line) => {
-      if (this.waiting) {
-        const w = this.waiting;
-        this.waiting = undefined;
-        w(line);
-      } else this.lines.push(line);
-    });
-  }
-
-  /** The child's next line; a child that never answers (a peer that never connects) fails the row instead of hanging the bench. */
-  next<T>(what: string, timeoutMs = 30_000): Promise<T> {
-    const line = this.lines.shift();
-    if (line !== undefined) return Promise.resolve(JSON.parse(line) as T);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = undefined;
-        reject(new Error(`far ends: no ${what} within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
-      this.waiting = (l) => {
-        clearTimeout(timer);
-        resolve(JSON.parse(l) as T);
-      };
-    });
-  }
-
-  send(message: object): void {
-    this.child.stdin!.write(JSON.stringify(message) + '\n');
-  }
-
-  stop(): void {
-    this.child.kill();
-  }
-}
+const MIX_RUNS = Number(process.env.MEDIA_BENCH_MIX_RUNS ?? 5);
+// Per browser (they connect one after the other); werift on a loaded 2-core machine is slow.
+const CONNECT_MS = Number(process.env.MEDIA_BENCH_CONNECT_MS ?? 30_000);
+const PARTS = (process.env.MEDIA_BENCH_PARTS ?? 'rtp,webrtc').split(',');
 
 /** CPU ms of this process per wall-clock second, divided by `units`, median of `windows` windows. */
 async function cpuPerSecond(units: number, windows = RUNS): Promise<number> {
@@ -227,35 +133,102 @@ async function rtpPairsAndConferences(): Promise<BenchRow[]> {
   ];
 }
 
-async function webrtcPrompts(): Promise<BenchRow[]> {
-  const engine = await createMediaEngine({ host: '127.0.0.1' });
+/**
+ * Legs each playing a prompt while their far end talks back (what an IVR call is): plain RTP
+ * legs, or WebRTC legs to werift browsers. Measures CPU per leg-second over RUNS windows.
+ */
+async function promptLegs(kind: 'rtp' | 'webrtc' | 'webrtc-werift'): Promise<{ perLeg: number; received: number; engineGot: number; connectMs?: number }> {
+  const engine = await createMediaEngine({ host: '127.0.0.1', webrtcFastPath: kind !== 'webrtc-werift' });
   const prompt = writeToneWav(tempDir('media-bench-'), 'prompt.wav', { ms: 60_000 });
-  const far = new FarEnds(WEBRTC_FAR_ENDS, WEBRTC_LEGS);
+  const far = new FarEnds(kind === 'rtp' ? RTP_FAR_ENDS : WEBRTC_FAR_ENDS, WEBRTC_LEGS, { CONNECT_MS: String(CONNECT_MS) });
+  const legs: MediaLeg[] = [];
   try {
-    const { offers } = await far.next<{ offers: string[] }>('offers');
-    const legs: MediaLeg[] = [];
-    for (const [i, sdp] of offers.entries()) legs.push(await engine.answer({ callId: `bench-w${i}`, remoteSdp: sdp }));
-    far.send({ answers: legs.map((l) => l.localSdp) });
-    await far.next<{ connected: boolean }>('connected browsers');
-    await new Promise((r) => setTimeout(r, 300));
+    let connectMs: number | undefined;
+    if (kind === 'rtp') {
+      const { ports } = await far.next<{ ports: number[] }>('ports');
+      for (const port of ports) legs.push(await engine.answer({ callId: `bench-r${port}`, remoteSdp: offerSdp({ port }) }));
+      far.send({ targets: legs.map((l) => Number(/^m=audio (\d+)/m.exec(l.localSdp)![1])) });
+    } else {
+      const answer = async (sdp: string, i: number): Promise<string> => {
+        const leg = await engine.answer({ callId: `bench-w${i}`, remoteSdp: sdp });
+        legs.push(leg);
+        return leg.localSdp;
+      };
+      connectMs = await connectBrowsers(far, answer, CONNECT_MS);
+      far.send({ talk: true });
+    }
     for (const leg of legs) void leg.play([prompt]);
     await new Promise((r) => setTimeout(r, 500));
     const perLeg = await cpuPerSecond(WEBRTC_LEGS);
     far.send({ report: true });
     const { received } = await far.next<{ received: number }>('packet count');
-    return [
-      {
-        benchmark: 'media CPU',
-        metric: 'WebRTC leg playing a prompt (PCMU, SRTP)',
-        value: round(perLeg, 2),
-        unit: 'CPU ms/s',
-        note: `${WEBRTC_LEGS} legs, median of ${RUNS}×${WINDOW_MS / 1000} s; browsers got ${received} packets; the browsers send no audio back`,
-      },
-    ];
+    const engineGot = legs.reduce((n, l) => n + l.stats().packetsReceived, 0);
+    if (received === 0 || engineGot === 0) throw new Error(`${kind} legs moved no audio (far ends got ${received}, engine got ${engineGot} packets)`);
+    return { perLeg, received, engineGot, connectMs };
   } finally {
     far.stop();
     await engine.close();
   }
+}
+
+/**
+ * WebRTC legs next to plain RTP legs doing the same (a prompt out, the caller's audio in), and
+ * next to WebRTC legs whose RTP stays in werift's media stack (the engine before the fast path),
+ * the three alternating run by run so that the machine's other load weighs on all alike.
+ */
+async function webrtcVersusRtp(): Promise<BenchRow[]> {
+  const kinds = ['rtp', 'webrtc', 'webrtc-werift'] as const;
+  const perLeg = { rtp: [] as number[], webrtc: [] as number[], 'webrtc-werift': [] as number[] };
+  const packets = { rtp: [0, 0], webrtc: [0, 0], 'webrtc-werift': [0, 0] };
+  const toRtp: number[] = [];
+  const toWerift: number[] = [];
+  const connects: number[] = [];
+  const loads: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = { rtp: 0, webrtc: 0, 'webrtc-werift': 0 };
+    for (const kind of kinds) {
+      const r = await promptLegs(kind);
+      run[kind] = r.perLeg;
+      perLeg[kind].push(r.perLeg);
+      packets[kind] = [packets[kind][0]! + r.received, packets[kind][1]! + r.engineGot];
+      if (r.connectMs !== undefined) connects.push(r.connectMs);
+    }
+    toRtp.push(run.webrtc / run.rtp);
+    toWerift.push(run.webrtc / run['webrtc-werift']);
+    loads.push(loadNote().replace(/ on .*/, ''));
+  }
+  const window = `${WEBRTC_LEGS} legs, median of ${RUNS} runs × median of ${RUNS} windows of ${WINDOW_MS / 1000} s`;
+  const got = (kind: (typeof kinds)[number]): string => `far ends got ${packets[kind][0]}, engine got ${packets[kind][1]} packets`;
+  const rtp = round(median(perLeg.rtp), 2);
+  const list = (xs: number[]): string => xs.map((x) => round(x, 2)).join(', ');
+  return [
+    {
+      benchmark: 'media CPU',
+      metric: 'RTP leg playing a prompt, caller talking (PCMU, 50 pps each way)',
+      value: rtp,
+      unit: 'CPU ms/s',
+      note: `per leg-second; ${window}; ${got('rtp')}`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: "WebRTC leg playing a prompt, browser talking (PCMU, DTLS-SRTP), RTP in werift's media stack",
+      value: round(median(perLeg['webrtc-werift']), 2),
+      unit: 'CPU ms/s',
+      peer: `RTP leg ${rtp}`,
+      ratio: `${round(median(perLeg['webrtc-werift']) / median(perLeg.rtp), 2)}×`,
+      note: `the engine before the fast path (webrtcFastPath: false); per leg-second; ${window}; ${got('webrtc-werift')}`,
+    },
+    {
+      benchmark: 'media CPU',
+      metric: 'WebRTC leg playing a prompt, browser talking (PCMU, DTLS-SRTP), fast path',
+      value: round(median(perLeg.webrtc), 2),
+      unit: 'CPU ms/s',
+      goal: "≤ ½ of werift's path (issue 17)",
+      peer: `RTP leg ${rtp}`,
+      ratio: `${round(median(toRtp), 2)}× the RTP leg (runs ${list(toRtp)}); ${round(median(toWerift), 2)}× werift's path (runs ${list(toWerift)})`,
+      note: `per leg-second; ${window}; ${got('webrtc')}; browsers connected in ${connects.map((c) => round(c / 1000, 1)).join(', ')} s; ${loads.join(' · ')}`,
+    },
+  ];
 }
 
 const benchmark: Benchmark = {
@@ -263,7 +236,8 @@ const benchmark: Benchmark = {
   async run() {
     // One part failing (browsers that never connect on a loaded machine) keeps the other's rows.
     const rows: BenchRow[] = [];
-    for (const part of [rtpPairsAndConferences, webrtcPrompts]) {
+    const parts = { rtp: rtpPairsAndConferences, webrtc: webrtcVersusRtp };
+    for (const part of PARTS.map((p) => parts[p as keyof typeof parts]).filter((p) => p !== undefined)) {
       try {
         rows.push(...(await part()));
       } catch (error) {

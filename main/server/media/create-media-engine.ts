@@ -30,7 +30,7 @@ class EmbeddedMediaEngine implements MediaEngine {
     this.ctx = { clock: this.clock, prompts: new PromptCache(), logger: options.logger };
     this.ports = new RtpPortPool(options.host, options.rtpPorts);
     this.advertised = options.advertisedAddress ?? (options.host === '0.0.0.0' ? '127.0.0.1' : options.host);
-    this.webrtc = { iceAdditionalHostAddresses: options.iceAdditionalHostAddresses ?? ['127.0.0.1'] };
+    this.webrtc = { iceAdditionalHostAddresses: options.iceAdditionalHostAddresses ?? ['127.0.0.1'], fastPath: options.webrtcFastPath ?? true };
   }
 
   async answer(options: { callId: string; remoteSdp: string }): Promise<MediaLeg> {

@@ -142,6 +142,8 @@ export interface MediaEngineOptions {
   rtpPorts?: { min: number; max: number };
   /** Extra ICE host candidates for WebRTC (default ['127.0.0.1'] so loopback tests work). */
   iceAdditionalHostAddresses?: string[];
+  /** WebRTC RTP around werift's media stack (webrtc-fast-path.ts); default true. False keeps werift's path: the bench's before/after, and a way back. */
+  webrtcFastPath?: boolean;
   logger?: MediaLogger;
 }
 

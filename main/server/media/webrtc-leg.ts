@@ -2,17 +2,22 @@
 // telephone-event only, ICE host candidates (loopback included, no STUN), DTLS-SRTP.
 // SIP carries one SDP per direction, so localSdp is returned only once ICE gathering is complete.
 //
-// Packets are written straight to the DTLS transport with our own header (the sender's SSRC):
-// werift's RTCRtpSender rewrites every payload type to the audio codec's, which would turn
-// RFC 4733 events into noise.
+// Packets are written with our own header (the sender's SSRC): werift's RTCRtpSender rewrites
+// every payload type to the audio codec's, which would turn RFC 4733 events into noise. Once DTLS
+// is connected RTP takes the fast path (webrtc-fast-path.ts: our SRTP, around werift's media
+// stack); until then, and for an SRTP profile it does not know, werift's transport carries it.
 import { RTCDtlsTransport, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, type RTCRtpTransceiver, type MediaStreamTrack } from 'werift';
 import { MediaError } from './media-engine.js';
 import { BaseLeg, type LegContext, type OutgoingPacket } from './base-leg.js';
 import { readAudioSdp } from './sdp-offer.js';
 import { keepNarrowbandTelephoneEvents } from './narrow-dtmf-offer.js';
+import { WebRtcFastPath } from './webrtc-fast-path.js';
+import { parseRtp } from './rtp-packet.js';
 
 export interface WebRtcSettings {
   iceAdditionalHostAddresses: string[];
+  /** RTP around werift's media stack once DTLS is up (webrtc-fast-path.ts). */
+  fastPath: boolean;
 }
 
 const GATHER_TIMEOUT_MS = 5_000;
@@ -44,23 +49,26 @@ export class WebRtcLeg extends BaseLeg {
   readonly kind = 'webrtc' as const;
   private transceiver: RTCRtpTransceiver | undefined;
   private awaitingAnswer = false;
+  private fastPath: WebRtcFastPath | undefined;
 
   private constructor(
     ctx: LegContext,
     callId: string,
     id: string,
     private readonly pc: RTCPeerConnection,
+    private readonly fastPathAllowed: boolean,
   ) {
     super(ctx, callId, id);
     pc.onTrack.subscribe((track) => this.listen(track));
     pc.connectionStateChange.subscribe((state) => {
       // ICE or DTLS failed, or the far end closed: the leg is over (the glue sees leg.closed).
       if (state === 'failed' || state === 'closed') void this.close();
+      if (state === 'connected') this.takeFastPath();
     });
   }
 
   static async answer(ctx: LegContext, settings: WebRtcSettings, callId: string, id: string, remoteSdp: string): Promise<WebRtcLeg> {
-    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings));
+    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings), settings.fastPath);
     try {
       await leg.pc.setRemoteDescription({ type: 'offer', sdp: keepNarrowbandTelephoneEvents(remoteSdp) });
       leg.transceiver = leg.pc.getTransceivers().find((t) => t.kind === 'audio');
@@ -77,7 +85,7 @@ export class WebRtcLeg extends BaseLeg {
   }
 
   static async offer(ctx: LegContext, settings: WebRtcSettings, callId: string, id: string): Promise<WebRtcLeg> {
-    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings));
+    const leg = new WebRtcLeg(ctx, callId, id, createPeer(settings), settings.fastPath);
     try {
       leg.transceiver = leg.pc.addTransceiver('audio', { direction: 'sendrecv' });
       await leg.pc.setLocalDescription(await leg.pc.createOffer());
@@ -151,18 +159,33 @@ export class WebRtcLeg extends BaseLeg {
     track.onReceiveRtp.subscribe((rtp) => this.receive(rtp.header.payloadType, rtp.header.ssrc, rtp.header.timestamp, rtp.payload));
   }
 
+  /** RTP around werift's media stack on the transport now connected (again after an ICE restart). */
+  private takeFastPath(): WebRtcFastPath | undefined {
+    const dtls = this.transceiver?.sender.dtlsTransport;
+    if (!this.fastPathAllowed) return undefined;
+    if (dtls && this.fastPath?.dtls !== dtls) this.fastPath = WebRtcFastPath.install(dtls, (plain) => this.receivePlain(plain));
+    return this.fastPath?.dtls === dtls ? this.fastPath : undefined;
+  }
+
+  private receivePlain(data: Buffer): void {
+    const rtp = parseRtp(data);
+    if (rtp) this.receive(rtp.payloadType, rtp.ssrc, rtp.timestamp, rtp.payload);
+  }
+
   protected transmit(packet: OutgoingPacket): void {
     const sender = this.transceiver?.sender;
     const dtls = sender?.dtlsTransport;
     if (!sender || !dtls || dtls.state !== 'connected' || this.awaitingAnswer) return;
-    const header = new RtpHeader({
+    const header = {
       payloadType: packet.payloadType,
       marker: packet.marker,
       sequenceNumber: packet.sequenceNumber,
       timestamp: packet.timestamp,
       ssrc: sender.ssrc,
-    });
-    void dtls.sendRtp(packet.payload, header);
+    };
+    const fast = this.fastPath?.dtls === dtls ? this.fastPath : this.takeFastPath();
+    if (fast) fast.send(header, packet.payload);
+    else void dtls.sendRtp(packet.payload, new RtpHeader(header));
   }
 
   protected async shutdown(): Promise<void> {
