@@ -1,11 +1,10 @@
 // SRTP for one direction of a WebRTC leg's RTP (RFC 3711 AES_CM_128_HMAC_SHA1_80, RFC 7714
 // AEAD_AES_128_GCM), on Node's crypto. werift's own SRTP makes a new cipher and HMAC per packet
 // and its receive path parses, copies and routes every packet through several event hops; the
-// leg's fast path (webrtc-fast-path.ts) uses this instead. Both profiles run on one long-lived
-// AES-ECB context per stream (the counter blocks encrypted in one update call) instead of a new
-// AES-CTR or AES-GCM context per packet; GCM's GHASH is in aes-gcm.ts. RTCP stays with werift (a few packets a second).
-import { createCipheriv, createHmac, timingSafeEqual, type Cipher } from 'node:crypto';
-import { AesGcm } from './aes-gcm.js';
+// leg's fast path (webrtc-fast-path.ts) uses this instead. AES-CM keystream comes from one long-lived
+// AES-ECB context per stream (the counter blocks encrypted in one update call), not a new
+// AES-CTR context per packet. RTCP stays with werift (a few packets a second).
+import { createCipheriv, createDecipheriv, createHmac, timingSafeEqual, type Cipher } from 'node:crypto';
 
 /** The DTLS-SRTP protection profiles (RFC 5764, RFC 7714), numbered as in the use_srtp extension. */
 export const SRTP_AES128_CM_HMAC_SHA1_80 = 1;
@@ -41,7 +40,6 @@ export class SrtpStream {
   private readonly authKey: Buffer;
   /** AES-ECB with the session key: turns counter blocks into AES-CM keystream. */
   private readonly ecb: Cipher | undefined;
-  private readonly gcm: AesGcm | undefined;
   private readonly states = new Map<number, SsrcState>();
   private readonly tagLength: number;
   private readonly iv = Buffer.alloc(12);
@@ -54,7 +52,6 @@ export class SrtpStream {
     ({ key: this.sessionKey, auth: this.authKey, salt: this.sessionSalt } = deriveSrtpKeys(masterKey, masterSalt));
     this.tagLength = profile === SRTP_AEAD_AES_128_GCM ? GCM_TAG : CM_TAG;
     if (profile === SRTP_AES128_CM_HMAC_SHA1_80) this.ecb = createCipheriv('aes-128-ecb', this.sessionKey, null).setAutoPadding(false);
-    else this.gcm = new AesGcm(this.sessionKey);
   }
 
   /** An SRTP packet: our 12-byte header, the encrypted payload and the tag. */
@@ -73,7 +70,11 @@ export class SrtpStream {
       this.xorKeystream(payload, out, HEADER, header.ssrc, state.roc, header.sequenceNumber);
       this.cmTag(out.subarray(0, HEADER + payload.length), state.roc).copy(out, HEADER + payload.length, 0, CM_TAG);
     } else {
-      this.gcm!.seal(this.gcmIv(header.ssrc, state.roc, header.sequenceNumber), out.subarray(0, HEADER), payload, out, HEADER);
+      const cipher = createCipheriv('aes-128-gcm', this.sessionKey, this.gcmIv(header.ssrc, state.roc, header.sequenceNumber));
+      cipher.setAAD(out.subarray(0, HEADER));
+      cipher.update(payload).copy(out, HEADER);
+      cipher.final();
+      cipher.getAuthTag().copy(out, HEADER + payload.length);
     }
     return out;
   }
@@ -95,7 +96,15 @@ export class SrtpStream {
       if (!timingSafeEqual(expected.subarray(0, CM_TAG), packet.subarray(end))) return undefined;
       this.xorKeystream(encrypted, out, payloadOffset, ssrc, roc, seq);
     } else {
-      if (!this.gcm!.open(this.gcmIv(ssrc, roc, seq), packet.subarray(0, payloadOffset), encrypted, packet.subarray(end), out, payloadOffset)) return undefined;
+      const decipher = createDecipheriv('aes-128-gcm', this.sessionKey, this.gcmIv(ssrc, roc, seq));
+      decipher.setAAD(packet.subarray(0, payloadOffset));
+      decipher.setAuthTag(packet.subarray(end));
+      decipher.update(encrypted).copy(out, payloadOffset);
+      try {
+        decipher.final();
+      } catch {
+        return undefined;
+      }
     }
     // RFC 3711 §3.3.1: only an authenticated packet moves the roll-over counter and s_l.
     if (roc === state.roc + 1) {
