@@ -154,6 +154,32 @@ describe('RTP leg: prompts', () => {
     expect(sdpFar.received).toHaveLength(0);
     await leg.close();
   });
+
+  it('once latched hears only that address; a re-INVITE to a new port is followed both ways', async () => {
+    const { leg, far } = await call();
+    const stray = await RtpFarEnd.open();
+    const moved = await RtpFarEnd.open();
+    farEnds.push(stray, moved);
+    await far.sendTone('PCMU', 0, 60);
+    await waitFor(() => leg.stats().packetsReceived >= 3, 2000, 'packets from the first far end');
+    await new Promise((r) => setTimeout(r, 20)); // the socket connects to the latched address
+    // Someone else's packets to the leg's port are not audio of this call (the socket is connected).
+    const before = leg.stats().packetsReceived;
+    stray.sendTo(leg.localSdp);
+    await stray.sendTone('PCMU', 0, 60);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(leg.stats().packetsReceived).toBe(before);
+    // The far end moves (re-INVITE with a new port): the leg unlatches, hears it and answers there.
+    await leg.updateRemote(offerSdp({ port: moved.port }));
+    moved.sendTo(leg.localSdp);
+    await moved.sendTone('PCMU', 0, 60);
+    await waitFor(() => leg.stats().packetsReceived >= before + 3, 2000, 'packets from the moved far end');
+    const heardBefore = far.received.length;
+    await leg.play([tone200]);
+    await waitFor(() => moved.received.length >= 10, 2000, 'prompt at the moved far end');
+    expect(far.received.length).toBe(heardBefore);
+    await leg.close();
+  });
 });
 
 describe('RTP leg: DTMF', () => {
