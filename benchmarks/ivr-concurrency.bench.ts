@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { loadNote, median, percentile, round, type Benchmark, type BenchRow } from './bench-kit.js';
 import { startTestServer } from '../main/server/auth/server-test-kit.js';
 import { SERVER_MODULES } from '../main/server/modules.js';
@@ -16,6 +17,15 @@ const LEVELS = (process.env.IVR_CONC_LEVELS ?? '300,500,1000').split(',').map(Nu
 const RATE = Number(process.env.IVR_CONC_RATE ?? 50);
 const HOLD_S = Number(process.env.IVR_CONC_HOLD_S ?? 20);
 const NAME = 'ivr-concurrency';
+
+/** The soft limit on open files (each call holds one RTP socket in the server), from /proc. */
+function openFilesLimit(): string {
+  try {
+    return /^Max open files\s+(\S+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? '?';
+  } catch {
+    return '?';
+  }
+}
 
 interface CallerResult {
   placed: number;
@@ -105,7 +115,7 @@ function rows(level: Level): BenchRow[] {
       value: `${r.setUp} / ${r.failed} / ${r.concurrentAtHold}`,
       unit: 'calls',
       goal: `${level.calls} / 0 / ${level.calls}`,
-      note: `ramp ${RATE}/s, hold ${HOLD_S} s, RTP both ways (50 pps each); ${failures || 'no failures'}; still up at the hold's end ${r.concurrentAtEnd}; open after ${level.openAfter}; ${level.load}`,
+      note: `ramp ${RATE}/s, hold ${HOLD_S} s, RTP both ways (50 pps each); ${failures || 'no failures'}; still up at the hold's end ${r.concurrentAtEnd}; calls open after ${level.openAfter}; open-files limit ${openFilesLimit()}; ${level.load}`,
     },
     {
       benchmark: NAME,
