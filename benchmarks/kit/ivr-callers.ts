@@ -6,6 +6,7 @@
 // up (BYE) and prints one JSON result line. Progress lines on stdout: {"event":"held"},
 // {"event":"hold-end"}, then {"event":"result",...}.
 import { createSocket, type Socket } from 'node:dgram';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const TARGET_HOST = process.env.SIP_HOST ?? '127.0.0.1';
 const TARGET_PORT = Number(process.env.SIP_PORT);
@@ -268,10 +269,14 @@ while (calls.some((c) => c.state === 'inviting' || c.state === 'connecting')) aw
 const upAtHold = calls.filter((c) => c.state === 'up').length;
 out({ event: 'held', concurrent: upAtHold });
 const cpu0 = process.cpuUsage();
+// The receiver's own lateness: packets are timed when its event loop gets to them.
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 const holdStart = performance.now();
 await new Promise((r) => setTimeout(r, HOLD_MS));
 const concurrentAtEnd = calls.filter((c) => c.state === 'up').length;
 const cpuHold = process.cpuUsage(cpu0);
+loop.disable();
 const holdS = (performance.now() - holdStart) / 1000;
 out({ event: 'hold-end', concurrent: concurrentAtEnd });
 
@@ -319,6 +324,7 @@ out({
   maxGapMs: Math.round(Math.max(0, ...calls.map((c) => c.maxGapMs)) * 10) / 10,
   transitP50Ms: transitPercentile(50),
   transitP99Ms: transitPercentile(99),
+  callerLoopP99Ms: loop.percentile(99) / 1e6,
   callerCpuMsPerS: (cpuHold.user + cpuHold.system) / 1000 / holdS,
 });
 for (const c of calls) c.rtp.close();
