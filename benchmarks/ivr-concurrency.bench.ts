@@ -41,6 +41,7 @@ interface CallerResult {
   packetsLost: number;
   gaps: number;
   maxGapMs: number;
+  maxGapAt: string;
   transitP50Ms: number;
   transitP99Ms: number;
   callerCpuMsPerS: number;
@@ -140,7 +141,7 @@ function rows(level: Level): BenchRow[] {
       value: r.gaps,
       unit: 'gaps',
       goal: '0',
-      note: `longest ${r.maxGapMs} ms; setup INVITE→200 p50 ${round(percentile(r.setupMs, 50), 1)} / p99 ${round(percentile(r.setupMs, 99), 1)} ms`,
+      note: `longest ${r.maxGapMs} ms (${r.maxGapAt}); setup INVITE→200 p50 ${round(percentile(r.setupMs, 50), 1)} / p99 ${round(percentile(r.setupMs, 99), 1)} ms`,
     },
   ];
 }

@@ -46,6 +46,7 @@ interface Call {
   jitterSum: number;
   gaps: number;
   maxGapMs: number;
+  maxGapAt: string;
   lost: number;
   // Sender.
   seq: number;
@@ -181,7 +182,10 @@ function onRtp(c: Call, data: Buffer): void {
     // prompts carry a timestamp jump and are not gaps.
     if (tsDelta === 160 && arrivalDelta > GAP_MS) {
       c.gaps++;
-      c.maxGapMs = Math.max(c.maxGapMs, arrivalDelta);
+      if (arrivalDelta > c.maxGapMs) {
+        c.maxGapMs = arrivalDelta;
+        c.maxGapAt = `${c.state}, ${Math.round(now - c.invitedAt)} ms into the call, ${Math.round(now - rampStart)} ms into the run`;
+      }
     }
   }
   c.received++;
@@ -217,6 +221,7 @@ async function openCall(index: number): Promise<Call> {
     jitterSum: 0,
     gaps: 0,
     maxGapMs: 0,
+    maxGapAt: '',
     lost: 0,
     seq: index * 7,
     ts: index * 1000,
@@ -322,6 +327,7 @@ out({
   packetsLost: calls.reduce((a, c) => a + c.lost, 0),
   gaps: calls.reduce((a, c) => a + c.gaps, 0),
   maxGapMs: Math.round(Math.max(0, ...calls.map((c) => c.maxGapMs)) * 10) / 10,
+  maxGapAt: calls.reduce((a, c) => (c.maxGapMs > a.maxGapMs ? c : a), calls[0]!).maxGapAt,
   transitP50Ms: transitPercentile(50),
   transitP99Ms: transitPercentile(99),
   callerLoopP99Ms: loop.percentile(99) / 1e6,

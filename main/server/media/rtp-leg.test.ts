@@ -139,6 +139,22 @@ describe('RTP leg: prompts', () => {
     expect(await third).toBe('closed');
   });
 
+  it('a prompt after a pause starts a talkspurt whose timestamp moved on by the pause (RFC 3550 §5.1)', async () => {
+    const { leg, far } = await call();
+    expect(await leg.play([tone200])).toBe('completed');
+    await new Promise((r) => setTimeout(r, 300)); // the menu's silent wait for digits
+    expect(await leg.play([tone200])).toBe('completed');
+    await waitFor(() => far.received.length >= 20, 2000, 'both prompts');
+    const [first, second] = [far.received.slice(0, 10), far.received.slice(10, 20)];
+    expect(second[0]!.marker).toBe(true);
+    expect(second[0]!.sequenceNumber).toBe((first[9]!.sequenceNumber + 1) & 0xffff);
+    // ≥ 300 ms of samples between the last frame of the first and the first of the second (not 160).
+    const jump = (second[0]!.timestamp - first[9]!.timestamp) >>> 0;
+    expect(jump).toBeGreaterThanOrEqual(160 + 300 * 8);
+    expect(jump).toBeLessThan(160 + 1000 * 8);
+    await leg.close();
+  });
+
   it('latches onto the source address of the first packets (symmetric RTP)', async () => {
     const sdpFar = await RtpFarEnd.open(); // the port written in the SDP, never used to send
     const realFar = await RtpFarEnd.open(); // the NATed port packets actually come from
