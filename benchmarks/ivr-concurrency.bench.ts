@@ -129,7 +129,7 @@ function rows(level: Level): BenchRow[] {
     },
     {
       benchmark: NAME,
-      metric: `${at}: prompt jitter at the receiver, mean / p99 of calls`,
+      metric: `${at}: prompt jitter at the receiver, median / p99 of calls`,
       value: `${round(median(r.callJitterMs), 2)} / ${round(percentile(r.callJitterMs, 99), 2)}`,
       unit: 'ms',
       goal: 'real time',
