@@ -69,6 +69,8 @@ export abstract class BaseLeg implements MediaLeg {
   private sequence = randomInt(0, 0xffff);
   private nextTimestamp = randomInt(0, 0xffffffff);
   private lastSentAt: number | undefined;
+  /** The next frame starts a talkspurt (a prompt began): marker bit, timestamp at the wall clock. */
+  private talkspurt = false;
   private readonly counters: MediaLegStats = { packetsReceived: 0, packetsSent: 0, bytesReceived: 0, bytesSent: 0 };
 
   private readonly dtmfListeners = new Set<(digit: DtmfDigit, source: DtmfSource) => void>();
@@ -167,9 +169,13 @@ export abstract class BaseLeg implements MediaLeg {
   private stamp(samples: number): { timestamp: number; marker: boolean } {
     const now = performance.now();
     let marker = false;
-    if (this.lastSentAt === undefined || now - this.lastSentAt > SILENCE_GAP_MS) {
-      if (this.lastSentAt !== undefined) this.nextTimestamp = (this.nextTimestamp + Math.round((now - this.lastSentAt - FRAME_MS) * 8)) >>> 0;
+    if (this.lastSentAt === undefined || this.talkspurt || now - this.lastSentAt > SILENCE_GAP_MS) {
+      // The pause is in the timestamps too (RFC 3550 §5.1), also before a prompt that follows the
+      // menu's silent wait for digits: otherwise the far end reads seconds of jitter.
+      const pause = this.lastSentAt === undefined ? 0 : now - this.lastSentAt - FRAME_MS;
+      if (pause > 0) this.nextTimestamp = (this.nextTimestamp + Math.round(pause * 8)) >>> 0;
       marker = true;
+      this.talkspurt = false;
     }
     const timestamp = this.nextTimestamp;
     this.nextTimestamp = (this.nextTimestamp + samples) >>> 0;
@@ -198,7 +204,7 @@ export abstract class BaseLeg implements MediaLeg {
       };
       options.signal?.addEventListener('abort', onAbort);
       this.playback = playback;
-      this.lastSentAt = undefined; // a prompt starts a talkspurt (marker bit)
+      this.talkspurt = true; // a prompt starts a talkspurt (marker bit)
       this.updateClock();
     });
   }

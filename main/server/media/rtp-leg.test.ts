@@ -139,6 +139,22 @@ describe('RTP leg: prompts', () => {
     expect(await third).toBe('closed');
   });
 
+  it('a prompt after a pause starts a talkspurt whose timestamp moved on by the pause (RFC 3550 §5.1)', async () => {
+    const { leg, far } = await call();
+    expect(await leg.play([tone200])).toBe('completed');
+    await new Promise((r) => setTimeout(r, 300)); // the menu's silent wait for digits
+    expect(await leg.play([tone200])).toBe('completed');
+    await waitFor(() => far.received.length >= 20, 2000, 'both prompts');
+    const [first, second] = [far.received.slice(0, 10), far.received.slice(10, 20)];
+    expect(second[0]!.marker).toBe(true);
+    expect(second[0]!.sequenceNumber).toBe((first[9]!.sequenceNumber + 1) & 0xffff);
+    // ≥ 300 ms of samples between the last frame of the first and the first of the second (not 160).
+    const jump = (second[0]!.timestamp - first[9]!.timestamp) >>> 0;
+    expect(jump).toBeGreaterThanOrEqual(160 + 300 * 8);
+    expect(jump).toBeLessThan(160 + 1000 * 8);
+    await leg.close();
+  });
+
   it('latches onto the source address of the first packets (symmetric RTP)', async () => {
     const sdpFar = await RtpFarEnd.open(); // the port written in the SDP, never used to send
     const realFar = await RtpFarEnd.open(); // the NATed port packets actually come from
@@ -152,6 +168,32 @@ describe('RTP leg: prompts', () => {
     await leg.play([tone200]);
     await waitFor(() => realFar.received.length >= 10, 2000, 'prompt at the latched address');
     expect(sdpFar.received).toHaveLength(0);
+    await leg.close();
+  });
+
+  it('once latched hears only that address; a re-INVITE to a new port is followed both ways', async () => {
+    const { leg, far } = await call();
+    const stray = await RtpFarEnd.open();
+    const moved = await RtpFarEnd.open();
+    farEnds.push(stray, moved);
+    await far.sendTone('PCMU', 0, 60);
+    await waitFor(() => leg.stats().packetsReceived >= 3, 2000, 'packets from the first far end');
+    await new Promise((r) => setTimeout(r, 20)); // the socket connects to the latched address
+    // Someone else's packets to the leg's port are not audio of this call (the socket is connected).
+    const before = leg.stats().packetsReceived;
+    stray.sendTo(leg.localSdp);
+    await stray.sendTone('PCMU', 0, 60);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(leg.stats().packetsReceived).toBe(before);
+    // The far end moves (re-INVITE with a new port): the leg unlatches, hears it and answers there.
+    await leg.updateRemote(offerSdp({ port: moved.port }));
+    moved.sendTo(leg.localSdp);
+    await moved.sendTone('PCMU', 0, 60);
+    await waitFor(() => leg.stats().packetsReceived >= before + 3, 2000, 'packets from the moved far end');
+    const heardBefore = far.received.length;
+    await leg.play([tone200]);
+    await waitFor(() => moved.received.length >= 10, 2000, 'prompt at the moved far end');
+    expect(far.received.length).toBe(heardBefore);
     await leg.close();
   });
 });
