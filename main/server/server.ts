@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { APP_VERSION } from './app-root.js';
 import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './db/database.js';
+import { WalCheckpointer } from './db/wal-checkpointer.js';
 import { createHttpApp, type RegisteredRoute } from './http/http-app.js';
 import { attachWebSocketRoutes, type WebSocketRoute } from './http/upgrade-router.js';
 import { eventsRoute } from './events/events-endpoint.js';
@@ -40,6 +41,9 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const startedAt = new Date();
   const db = openDatabase(join(config.dataDir, DATABASE_FILE), { nativeBinding: config.sqliteNativeBinding });
   const cleanups: Array<() => Promise<void> | void> = [() => closeDatabase(db)];
+  // The WAL's checkpoints off the thread that carries the calls (wal-checkpointer.ts).
+  const checkpointer = WalCheckpointer.start(db, logger, { nativeBinding: config.sqliteNativeBinding });
+  if (checkpointer) cleanups.push(() => checkpointer.stop());
   try {
     const ctx: ServerContext = { config, logger, db, events: new EventHub(), clock: options.clock ?? systemClock, services: new ServiceRegistry() };
     const modules: ServerModule[] = [];

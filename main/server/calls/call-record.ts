@@ -111,6 +111,11 @@ export class CallRecord {
     return at;
   }
 
+  /** Several steps of one moment (a call's ending) in one transaction: one commit, all or none. */
+  together(steps: () => void): void {
+    this.st.db.transaction(steps)();
+  }
+
   /** A step worth keeping that changes no column (self-service bookings, transfers, holds). */
   note(kind: string, data?: unknown): void {
     this.step(kind, data);

@@ -427,21 +427,26 @@ export class CallSession extends CallOwner {
     this.queueMusic?.abort();
     this.ended.abort();
     const record = this.record;
-    if (from === 'queued' || from === 'ringing') {
-      // A caller answered once and queued again (lost desk, failed transfer) is not an abandon.
-      if (!this.answeredOnce) record.abandoned(from === 'queued' ? 'queue' : 'ringing');
-      this.deps.acd.remove(this.callId, side);
-    } else if (from === 'ivr' && side === 'caller') {
-      record.abandoned('ivr');
-    }
-    // Talk is the agents': with only a department left on the call, it ended as the last agent left.
-    if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference') && this.links.hasAgent()) record.talkEnded();
-    const monitorEnded = this.monitorLeg?.end('call_ended');
-    const teardowns = this.links.endAll(reason, side, agentWhoHungUp);
-    record.hungUp(side);
-    const agentStats = this.links.agentStats;
-    this.deps.onMediaStats(this.callId, { caller: this.callerLeg.stats(), ...(agentStats ? { agent: agentStats } : {}) });
-    record.ended(reason);
+    let teardowns: Array<() => Promise<void>> = [];
+    let monitorEnded: Promise<void> | undefined;
+    // The ending's rows in one commit (not five): the record is whole or not written at all.
+    record.together(() => {
+      if (from === 'queued' || from === 'ringing') {
+        // A caller answered once and queued again (lost desk, failed transfer) is not an abandon.
+        if (!this.answeredOnce) record.abandoned(from === 'queued' ? 'queue' : 'ringing');
+        this.deps.acd.remove(this.callId, side);
+      } else if (from === 'ivr' && side === 'caller') {
+        record.abandoned('ivr');
+      }
+      // Talk is the agents': with only a department left on the call, it ended as the last agent left.
+      if (this.answeredOnce && (from === 'talking' || from === 'consulting' || from === 'conference') && this.links.hasAgent()) record.talkEnded();
+      monitorEnded = this.monitorLeg?.end('call_ended');
+      teardowns = this.links.endAll(reason, side, agentWhoHungUp);
+      record.hungUp(side);
+      const agentStats = this.links.agentStats;
+      this.deps.onMediaStats(this.callId, { caller: this.callerLeg.stats(), ...(agentStats ? { agent: agentStats } : {}) });
+      record.ended(reason);
+    });
     this.ending = (async () => {
       await this.links.unlink();
       await Promise.all([...teardowns.map((teardown) => teardown()), monitorEnded]);
