@@ -2,6 +2,7 @@
 // with an SDP offer at a steady rate, times each 200 from send to receipt with process.hrtime,
 // then ACKs it and hangs up (BYE) at once, so that calls do not pile up. 1xx are ignored.
 import { createSocket } from 'node:dgram';
+import { paced } from './paced.js';
 
 export interface InviteRun {
   /** INVITE → 200 in milliseconds, microsecond resolution. */
@@ -56,12 +57,7 @@ export async function runInvites(target: { host: string; port: number }, rate: n
     byes.add(callId);
     socket.send(`BYE ${ruri} SIP/2.0\r\n${via('bye')}Max-Forwards: 70\r\n${dialog}CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n`, target.port, target.host);
   });
-  const interval = 1000 / rate;
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await paced(rate, count, (i) => {
     const callId = `inv-${tag}-${i}@127.0.0.1`;
     const sdp =
       `v=0\r\no=bench ${i} 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${20_000 + (i % 10_000) * 2} RTP/AVP 0 101\r\n` +
@@ -72,7 +68,7 @@ export async function runInvites(target: { host: string; port: number }, rate: n
       `Content-Type: application/sdp\r\nContent-Length: ${Buffer.byteLength(sdp)}\r\n\r\n${sdp}`;
     calls.set(callId, { i, sentAt: process.hrtime.bigint(), answered: false });
     socket.send(message, target.port, target.host);
-  }
+  });
   await new Promise((resolve) => setTimeout(resolve, 1000));
   socket.close();
   return { rttMs, failed: failed + calls.size, byesUnanswered: byes.size };

@@ -1,6 +1,7 @@
 // A microsecond-resolution SIP OPTIONS client over UDP (SIPp reports whole milliseconds): sends
 // OPTIONS at a steady rate and times each 200 from send to receipt with process.hrtime.
 import { createSocket } from 'node:dgram';
+import { paced } from './paced.js';
 
 export interface OptionsRun {
   /** Round trips in milliseconds, microsecond resolution. */
@@ -25,12 +26,7 @@ export async function runOptions(target: { host: string; port: number }, rate: n
     rttMs.push(Number(now - at) / 1e6);
   });
   const tag = Math.random().toString(36).slice(2, 10);
-  const interval = 1000 / rate;
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await paced(rate, count, (i) => {
     const callId = `opt-${tag}-${i}@127.0.0.1`;
     const message =
       `OPTIONS sip:12329@${target.host}:${target.port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK-${tag}-${i};rport\r\n` +
@@ -38,7 +34,7 @@ export async function runOptions(target: { host: string; port: number }, rate: n
       `Accept: application/sdp\r\nContent-Length: 0\r\n\r\n`;
     sentAt.set(callId, process.hrtime.bigint());
     socket.send(message, target.port, target.host);
-  }
+  });
   await new Promise((resolve) => setTimeout(resolve, 500));
   socket.close();
   return { rttMs, lost: sentAt.size };

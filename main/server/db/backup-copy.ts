@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker, threadId } from 'node:worker_threads';
+import { threadId, type Worker } from 'node:worker_threads';
+import { startDbWorker } from './start-worker.js';
 import { BackupError, type BackupErrorKind } from './backup-error.js';
 import type { Db } from './database.js';
 import { schemaVersion } from './migrate.js';
@@ -152,11 +151,7 @@ export async function copyAndVerify(request: CopyRequest): Promise<VerifiedCopy>
  * the sources (tests, tsx) a small bootstrap registers tsx's loader in the worker, then loads the .ts.
  */
 function startWorker(request: WorkerJob): Worker {
-  const bundled = new URL('./backup-copy-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData: request });
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const source = JSON.stringify(new URL('./backup-copy-worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${source}); });`, { eval: true, workerData: request });
+  return startDbWorker('backup-copy-worker', request);
 }
 
 /**

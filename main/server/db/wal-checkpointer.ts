@@ -3,9 +3,8 @@
 // few hundred calls (INVITE → 200 p99 7 ms with it, 4 ms without: issue 17). A worker thread with
 // its own connection checkpoints instead, every second, and the server's connection stops doing
 // it. A worker that cannot start, or fails, hands the job back to SQLite's own checkpoints.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startDbWorker } from './start-worker.js';
 import type { Db } from './database.js';
 import type { Logger } from '../logger.js';
 
@@ -19,15 +18,6 @@ export type CheckpointerReply = { kind: 'ready' } | { kind: 'stats'; checkpoints
 
 /** SQLite's default: the commit that takes the WAL past this many pages checkpoints it. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
-
-function startWorker(job: CheckpointerJob): Worker {
-  const bundled = new URL('./wal-checkpoint-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData: job });
-  // From the sources (tests, `npm start` under tsx).
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const source = JSON.stringify(new URL('./wal-checkpoint-worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${source}); });`, { eval: true, workerData: job });
-}
 
 export class WalCheckpointer {
   private stopped = false;
@@ -49,7 +39,7 @@ export class WalCheckpointer {
   static start(db: Db, logger: Logger, options: { intervalMs?: number; nativeBinding?: string | undefined } = {}): WalCheckpointer | undefined {
     if (db.memory || !db.name) return undefined;
     try {
-      const worker = startWorker({ file: db.name, intervalMs: options.intervalMs ?? 1000, nativeBinding: options.nativeBinding });
+      const worker = startDbWorker('wal-checkpoint-worker', { file: db.name, intervalMs: options.intervalMs ?? 1000, nativeBinding: options.nativeBinding });
       worker.unref();
       return new WalCheckpointer(db, worker, logger);
     } catch (error) {
