@@ -1,14 +1,14 @@
-import { createReadStream, statSync } from 'node:fs';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { statSync } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AuditService } from '../audit/audit-service.js';
 import { assertCenter, principalOf, type Principal } from '../auth/principal.js';
 import { HttpError } from '../http/http-app.js';
+import { sendWavFile } from '../http/send-wav-file.js';
 import { registerRoute } from '../http/register-route.js';
 import { routes } from '../../../shared/api/routes.js';
 import { MAX_PROMPT_UPLOAD_BYTES, type IvrPrompt } from '../../../shared/api/ivr-prompts.js';
 import type { PlayTickets } from '../recordings/play-tickets.js';
-import { parseByteRange } from '../recordings/byte-range.js';
 import type { PromptLibrary } from '../voice/prompt-library.js';
 import { isSpokenId } from '../ivr/spoken-prompts.js';
 import { ToolError } from '../ivr/tts/run-tool.js';
@@ -116,7 +116,9 @@ export function registerPromptRoutes(app: FastifyInstance, deps: PromptRouteDeps
     if (!principal) throw new HttpError(401, query.ticket === undefined ? 'unauthenticated' : 'ticket_invalid', 'sign in first, or ask for a new play ticket');
     if (principal.role !== 'center_admin') throw new HttpError(403, 'forbidden', `the role ${principal.role} may not play prompts`);
     assertCenter(principal, deps.centerCode);
-    await sendWav(request, reply, deps.library.file(playable(deps, params.id)));
+    await sendWavFile(request, reply, deps.library.file(playable(deps, params.id)), {
+      missing: () => new HttpError(404, 'prompt_not_found', 'the prompt file is gone'),
+    });
     return reply;
   });
 }
@@ -139,20 +141,4 @@ export async function speechOrThrow<T>(make: () => Promise<T>): Promise<T> {
     if (error instanceof ToolError) throw new HttpError(503, 'tts_unavailable', error.message);
     throw error;
   }
-}
-
-/** A prompt as audio/wav with Range support, never cached (it changes when an admin replaces it). */
-async function sendWav(request: FastifyRequest, reply: FastifyReply, file: string): Promise<void> {
-  const info = statSync(file, { throwIfNoEntry: false });
-  if (!info?.isFile()) throw new HttpError(404, 'prompt_not_found', 'the prompt file is gone');
-  const range = parseByteRange(request.headers.range, info.size);
-  reply.header('Accept-Ranges', 'bytes').header('Cache-Control', 'no-store').header('Content-Type', 'audio/wav');
-  if (range === 'unsatisfiable') {
-    reply.code(416).header('Content-Range', `bytes */${info.size}`);
-    return void reply.send();
-  }
-  const { start, end } = range ?? { start: 0, end: info.size - 1 };
-  if (range) reply.code(206).header('Content-Range', `bytes ${start}-${end}/${info.size}`);
-  reply.header('Content-Length', String(end - start + 1));
-  return void reply.send(createReadStream(file, { start, end }));
 }
