@@ -15,20 +15,7 @@ export function PeriodPicker({ words, period, date, choose }: PeriodPickerProps)
   const { t } = useTranslation();
   return (
     <>
-      <div role="tablist" aria-label={t(`${words}.period`)} className="indicators__periods">
-        {PERIOD_KINDS.map((p) => (
-          <button
-            key={p}
-            type="button"
-            role="tab"
-            aria-selected={p === period}
-            className={`chip ${p === period ? 'chip--on' : ''}`}
-            onClick={() => choose(p, date)}
-          >
-            {t(`${words}.periods.${p}`)}
-          </button>
-        ))}
-      </div>
+      <PeriodTabs label={t(`${words}.period`)} words={words} period={period} choose={(p) => choose(p, date)} />
       <label className="indicators__date">
         {t(`${words}.date`)}
         <input
@@ -41,5 +28,19 @@ export function PeriodPicker({ words, period, date, choose }: PeriodPickerProps)
         />
       </label>
     </>
+  );
+}
+
+/** The 日 / 周 / 月 / 年 tabs alone (the wallboard's indicators have no day to pick). */
+export function PeriodTabs({ label, words, period, choose }: { label?: string; words: string; period: PeriodKind; choose(period: PeriodKind): void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="tablist" aria-label={label} className="indicators__periods">
+      {PERIOD_KINDS.map((p) => (
+        <button key={p} type="button" role="tab" aria-selected={p === period} className={`chip ${p === period ? 'chip--on' : ''}`} onClick={() => choose(p)}>
+          {t(`${words}.periods.${p}`)}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PERIOD_KINDS } from '../../../../shared/metrics/periods';
+import type { PeriodKind } from '../../../../shared/metrics/periods';
 import { useMetricsStore } from '../../stores/metrics-store';
 import { IndicatorTiles } from '../indicators/IndicatorTiles';
+import { PeriodTabs } from '../indicators/PeriodPicker';
 
-type Period = (typeof PERIOD_KINDS)[number];
-const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
 const REFRESH_MS = 15_000;
 
 /** §3.2: the eight indicators of the period against their thresholds, as the ministry reads them. */
 export function IndicatorsBoard() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState<Period>('day');
+  const [period, setPeriod] = useState<PeriodKind>('day');
   const report = useMetricsStore((s) => s.report);
   const error = useMetricsStore((s) => s.error);
   const load = useMetricsStore((s) => s.load);
@@ -27,20 +26,7 @@ export function IndicatorsBoard() {
         <h2 id="indicators-heading" className="panel__title">
           {t('wallboard.indicators', { label: report?.label ?? '' })}
         </h2>
-        <div role="tablist" className="indicators__periods">
-          {PERIODS.map((p) => (
-            <button
-              key={p}
-              type="button"
-              role="tab"
-              aria-selected={p === period}
-              className={`chip ${p === period ? 'chip--on' : ''}`}
-              onClick={() => setPeriod(p)}
-            >
-              {t(`wallboard.periods.${p}`)}
-            </button>
-          ))}
-        </div>
+        <PeriodTabs words="wallboard" period={period} choose={setPeriod} />
       </div>
       {error && (
         <p className="record__error" role="alert">
